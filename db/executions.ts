@@ -1,0 +1,105 @@
+/** Execution (исполнение): per measure (or protocol decision) and quarter, a status, the result and evidence. */
+import { and, eq } from 'drizzle-orm';
+import { AppError, notFound, raise } from './errors';
+import type { Db } from './open';
+import { getPlan } from './plan';
+import { quartersOfPeriod } from './quarters';
+import { getRoadmap } from './roadmaps';
+import { decisions, EXECUTION_STATUSES, executions, measures, nowSql } from './schema';
+
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+/** The statuses as printed and shown; the order is the one a methodist goes through. */
+export const STATUS_LABELS: Record<ExecutionStatus, string> = {
+  not_started: 'не начато',
+  in_progress: 'в работе',
+  done: 'выполнено',
+  done_late: 'выполнено с нарушением срока',
+  not_done: 'не выполнено',
+  postponed: 'перенесено',
+};
+
+export interface ExecutionRecord {
+  status: ExecutionStatus;
+  result: string;
+  evidence: string;
+  note: string;
+  updatedAt: string;
+}
+
+export interface ExecutionInput {
+  measureId?: number | undefined;
+  decisionId?: number | undefined;
+  quarter: string;
+  status: ExecutionStatus;
+  result: string;
+  evidence: string;
+  note: string;
+}
+
+export interface ExecutionGridRow {
+  measureId: number;
+  number: string;
+  name: string;
+  term: string;
+  executors: string;
+  sectionTitle: string | null;
+  cells: Record<string, ExecutionRecord>;
+}
+
+export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; rows: ExecutionGridRow[] } {
+  const roadmap = getRoadmap(db, roadmapId);
+  const quarters = quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd);
+  const records = db.sqlite
+    .prepare(
+      `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.updated_at AS updatedAt
+         FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ?`,
+    )
+    .all(roadmapId) as (ExecutionRecord & { measureId: number; quarter: string })[];
+  const byMeasure = new Map<number, Record<string, ExecutionRecord>>();
+  for (const { measureId, quarter, ...rec } of records) {
+    const cells = byMeasure.get(measureId) ?? {};
+    cells[quarter] = rec;
+    byMeasure.set(measureId, cells);
+  }
+  const rows = getPlan(db, roadmapId).flatMap((s) =>
+    s.measures.map((m) => ({
+      measureId: m.id,
+      number: m.number,
+      name: m.name,
+      term: m.term,
+      executors: m.executors,
+      sectionTitle: s.title,
+      cells: byMeasure.get(m.id) ?? {},
+    })),
+  );
+  return { quarters, rows };
+}
+
+export function setExecution(db: Db, input: ExecutionInput): ExecutionRecord {
+  const { measureId, decisionId, quarter, ...fields } = input;
+  if ((measureId === undefined) === (decisionId === undefined))
+    throw new AppError('bad_target', 'Укажите либо мероприятие, либо решение протокола.');
+  if (measureId !== undefined) {
+    const m = db.orm.select().from(measures).where(eq(measures.id, measureId)).get() ?? raise(notFound('Мероприятие', measureId));
+    const r = getRoadmap(db, m.roadmapId);
+    if (!quartersOfPeriod(r.periodStart, r.periodEnd).includes(quarter))
+      throw new AppError('bad_quarter', `Квартал ${quarter} вне периода дорожной карты (${r.periodStart} — ${r.periodEnd}).`);
+  } else {
+    db.orm.select({ id: decisions.id }).from(decisions).where(eq(decisions.id, decisionId!)).get() ?? raise(notFound('Решение', decisionId!));
+  }
+  const target = measureId !== undefined ? eq(executions.measureId, measureId) : eq(executions.decisionId, decisionId!);
+  const existing = db.orm.select({ id: executions.id }).from(executions).where(and(target, eq(executions.quarter, quarter))).get();
+  const row = existing
+    ? db.orm.update(executions).set({ ...fields, updatedAt: nowSql }).where(eq(executions.id, existing.id)).returning().get()!
+    : db.orm.insert(executions).values({ measureId: measureId ?? null, decisionId: decisionId ?? null, quarter, ...fields }).returning().get();
+  return { status: row.status, result: row.result, evidence: row.evidence, note: row.note, updatedAt: row.updatedAt };
+}
+
+export function decisionExecutions(db: Db, decisionId: number): (ExecutionRecord & { quarter: string })[] {
+  return db.orm
+    .select({ quarter: executions.quarter, status: executions.status, result: executions.result, evidence: executions.evidence, note: executions.note, updatedAt: executions.updatedAt })
+    .from(executions)
+    .where(eq(executions.decisionId, decisionId))
+    .all();
+}

@@ -1,0 +1,174 @@
+/**
+ * Opening the one SQLite file the app keeps everything in.
+ *
+ * The order matters: the file is first inspected through a read-only connection, so a file that is
+ * not a database, or was written by a newer version of the app, is refused before a single byte
+ * changes (switching to WAL alone would rewrite its header). Only then is a backup copy taken
+ * (when migrations are pending) and the migrations applied, all of them in one transaction.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { AppError, sqliteErrorMessage } from './errors';
+import * as schema from './schema';
+import { fold } from './text';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface Db {
+  path: string;
+  sqlite: Database.Database;
+  orm: Orm;
+  /** Where the copy taken before the last migration went, if one was taken. */
+  backupPath: string | null;
+}
+
+const MIGRATIONS_TABLE = '__drizzle_migrations';
+
+export function defaultMigrationsFolder(): string {
+  // Under tsx this file sits beside `migrations/`; the compiled build copies the folder next to it too.
+  return path.join(__dirname, 'migrations');
+}
+
+interface AppliedMigration {
+  hash: string;
+  created_at: number;
+}
+
+interface Inspection {
+  applied: AppliedMigration[];
+  hasOtherTables: boolean;
+}
+
+function inspect(file: string): Inspection {
+  let ro: Database.Database;
+  try {
+    ro = new Database(file, { readonly: true, fileMustExist: true });
+  } catch (err) {
+    throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
+  }
+  try {
+    const tables = ro
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
+    const hasMigrations = tables.includes(MIGRATIONS_TABLE);
+    const applied = hasMigrations
+      ? (ro.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
+      : [];
+    return { applied, hasOtherTables: tables.some((t) => t !== MIGRATIONS_TABLE) };
+  } catch (err) {
+    const known = sqliteErrorMessage(err);
+    if (known?.code === 'not_a_database')
+      throw new AppError('not_a_database', `Файл «${path.basename(file)}» не является базой данных программы «Дорожные карты РМК» или повреждён. Файл не изменён.`, { cause: err });
+    throw known ?? err;
+  } finally {
+    ro.close();
+  }
+}
+
+/**
+ * drizzle's own migrator compares only the newest timestamp: a database from a newer app version
+ * or a late-merged older migration would pass silently. Here the applied list must be a prefix of
+ * the known one, hash by hash.
+ */
+export function pendingMigrations(known: MigrationMeta[], applied: AppliedMigration[], file: string): MigrationMeta[] {
+  if (applied.length > known.length || applied.some((a, i) => known[i]!.hash !== a.hash)) {
+    const newest = applied.at(-1)?.created_at ?? 0;
+    const future = newest > (known.at(-1)?.folderMillis ?? 0);
+    throw new AppError(
+      future ? 'db_from_future' : 'db_unknown_migrations',
+      future
+        ? `База данных «${path.basename(file)}» создана более новой версией программы. Обновите программу; файл не изменён.`
+        : `История изменений базы данных «${path.basename(file)}» не совпадает с этой версией программы. Файл не изменён.`,
+    );
+  }
+  return known.slice(applied.length);
+}
+
+function backupBeforeMigration(file: string): string {
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const dest = `${file}.before-migration-${stamp}.sqlite`;
+  const ro = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    // VACUUM INTO writes a consistent copy (WAL included), unlike copying a live file.
+    ro.prepare('VACUUM INTO ?').run(dest);
+  } catch (err) {
+    throw new AppError('backup_failed', 'Не удалось сделать резервную копию базы перед обновлением: обновление отменено, файл не изменён.', { cause: err });
+  } finally {
+    ro.close();
+  }
+  return dest;
+}
+
+function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
+  if (pending.length === 0) return;
+  // Table rebuilds in generated migrations need foreign keys off; the pragma is a no-op inside a transaction.
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    sqlite.transaction(() => {
+      sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`);
+      const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
+      for (const m of pending) {
+        for (const statement of m.sql) if (statement.trim()) sqlite.exec(statement);
+        record.run(m.hash, m.folderMillis);
+      }
+      const broken = sqlite.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) throw new AppError('migration_fk', 'Обновление базы нарушило бы связи между записями и отменено.');
+    })();
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  const memory = file === ':memory:';
+  let pending = known;
+  let backupPath: string | null = null;
+  if (!memory) {
+    file = path.resolve(file);
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory())
+      throw new AppError('is_directory', `«${file}» — это папка, а не файл базы данных.`);
+    if (fs.existsSync(file) && fs.statSync(file).size > 0) {
+      const state = inspect(file);
+      if (state.applied.length === 0 && state.hasOtherTables)
+        throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
+      pending = pendingMigrations(known, state.applied, file);
+      if (pending.length > 0 && state.applied.length > 0) backupPath = backupBeforeMigration(file);
+    } else {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+    }
+  }
+
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(file);
+  } catch (err) {
+    throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err });
+  }
+  try {
+    sqlite.pragma('busy_timeout = 5000');
+    if (!memory) sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+    // SQLite's lower() folds ASCII only; search needs Cyrillic folded (and ё = е).
+    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+    applyMigrations(sqlite, pending);
+  } catch (err) {
+    sqlite.close();
+    if (err instanceof AppError) throw err;
+    throw sqliteErrorMessage(err) ?? new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err });
+  }
+  return { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath };
+}
+
+export function closeDatabase(db: Db): void {
+  if (db.sqlite.open) db.sqlite.close();
+}

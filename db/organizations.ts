@@ -1,0 +1,46 @@
+/** Organisations: the department, the РМК, the schools (ОО) with their ШНОР/ШНСУ/500+ flags, others. */
+import { asc, eq, sql } from 'drizzle-orm';
+import { AppError, notFound, raise } from './errors';
+import type { Db } from './open';
+import { nowSql, organizations } from './schema';
+
+export type Organization = typeof organizations.$inferSelect;
+export type OrganizationKind = Organization['kind'];
+export type OrganizationInput = Pick<
+  Organization,
+  'kind' | 'name' | 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address'
+>;
+
+export function listOrganizations(db: Db, kind?: OrganizationKind): Organization[] {
+  const q = db.orm.select().from(organizations);
+  return (kind ? q.where(eq(organizations.kind, kind)) : q)
+    .orderBy(asc(organizations.kind), asc(sql`fold(coalesce(nullif(${organizations.shortName}, ''), ${organizations.name}))`))
+    .all();
+}
+
+export function getOrganization(db: Db, id: number): Organization {
+  return db.orm.select().from(organizations).where(eq(organizations.id, id)).get() ?? raise(notFound('Организация', id));
+}
+
+export function createOrganization(db: Db, input: OrganizationInput): Organization {
+  return db.orm.insert(organizations).values(input).returning().get();
+}
+
+export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>): Organization {
+  const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql }).where(eq(organizations.id, id)).returning().get();
+  return row ?? raise(notFound('Организация', id));
+}
+
+export function deleteOrganization(db: Db, id: number): void {
+  const org = getOrganization(db, id);
+  const count = (s: string) => db.sqlite.prepare(s).pluck().get(id) as number;
+  const uses: string[] = [];
+  const asExecutor = count('SELECT count(*) FROM measure_executors WHERE organization_id = ?');
+  if (asExecutor) uses.push(`исполнитель мероприятий (${asExecutor})`);
+  const asSchool = count('SELECT count(*) FROM roadmaps WHERE school_id = ?');
+  if (asSchool) uses.push(`школа дорожных карт (${asSchool})`);
+  if (uses.length > 0)
+    throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
+  // Its people stay, without an organisation (ON DELETE SET NULL).
+  db.orm.delete(organizations).where(eq(organizations.id, id)).run();
+}

@@ -1,0 +1,53 @@
+/** People (люди): executors, curators, directors, working-group members, signers. */
+import { asc, eq, sql } from 'drizzle-orm';
+import { AppError, notFound, raise } from './errors';
+import type { Db } from './open';
+import { nowSql, people } from './schema';
+
+export type Person = typeof people.$inferSelect;
+export type PersonInput = Pick<Person, 'fullName' | 'position' | 'organizationId' | 'phone' | 'email'>;
+
+export function listPeople(db: Db): Person[] {
+  return db.orm.select().from(people).orderBy(asc(sql`fold(${people.fullName})`)).all();
+}
+
+export function getPerson(db: Db, id: number): Person {
+  return db.orm.select().from(people).where(eq(people.id, id)).get() ?? raise(notFound('Человек', id));
+}
+
+export function createPerson(db: Db, input: PersonInput): Person {
+  return db.orm.insert(people).values(input).returning().get();
+}
+
+export function updatePerson(db: Db, id: number, input: Partial<PersonInput>): Person {
+  const row = db.orm
+    .update(people)
+    .set({ ...input, updatedAt: nowSql })
+    .where(eq(people.id, id))
+    .returning()
+    .get();
+  return row ?? raise(notFound('Человек', id));
+}
+
+/** Where a person is still referenced, in words, so a refused deletion says why. */
+export function personUsages(db: Db, id: number): string[] {
+  const q = (s: string) => (db.sqlite.prepare(s).pluck().get({ id }) as number) ?? 0;
+  const uses: [number, string][] = [
+    [q('SELECT count(*) FROM measure_executors WHERE person_id = @id'), 'исполнитель мероприятий'],
+    [q('SELECT count(*) FROM organizations WHERE director_id = @id OR curator_id = @id'), 'руководитель или куратор ОО'],
+    [q('SELECT count(*) FROM working_group_members WHERE person_id = @id'), 'член рабочей группы'],
+    [q('SELECT count(*) FROM meetings WHERE chair_id = @id OR secretary_id = @id'), 'председатель или секретарь заседаний'],
+    [q('SELECT count(*) FROM meeting_participants WHERE person_id = @id'), 'участник заседаний'],
+    [q('SELECT count(*) FROM decisions WHERE responsible_id = @id'), 'ответственный за решения протоколов'],
+    [q('SELECT count(*) FROM orders WHERE signer_id = @id'), 'подписант приказов'],
+  ];
+  return uses.filter(([n]) => n > 0).map(([n, what]) => `${what} (${n})`);
+}
+
+export function deletePerson(db: Db, id: number): void {
+  const person = getPerson(db, id);
+  const uses = personUsages(db, id);
+  if (uses.length > 0)
+    throw new AppError('in_use', `Нельзя удалить «${person.fullName}»: он(а) указан(а) как ${uses.join(', ')}. Сначала замените его(её) там.`);
+  db.orm.delete(people).where(eq(people.id, id)).run();
+}

@@ -1,0 +1,266 @@
+/**
+ * The plan of a roadmap: numbered sections of measures. Every change goes through `changePlan`,
+ * which snapshots the plan first (for undo), runs the change in one transaction, and renumbers.
+ */
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { AppError, notFound, raise } from './errors';
+import type { Db } from './open';
+import { getRoadmap, touchRoadmap } from './roadmaps';
+import { measureExecutors, measures, nowSql, sections } from './schema';
+import { takeSnapshot } from './undo';
+
+export interface ExecutorLink {
+  personId: number | null;
+  organizationId: number | null;
+}
+
+export interface PlanMeasure {
+  id: number;
+  sectionId: number | null;
+  number: string;
+  name: string;
+  term: string;
+  executors: string;
+  result: string;
+  links: ExecutorLink[];
+  updatedAt: string;
+}
+
+export interface PlanSection {
+  /** Null for the measures that stand outside any section; that group always comes first. */
+  id: number | null;
+  number: string;
+  title: string | null;
+  measures: PlanMeasure[];
+}
+
+export interface MeasureInput {
+  name: string;
+  term: string;
+  executors: string;
+  result: string;
+  links: ExecutorLink[];
+  /** Honoured only where the roadmap keeps its own numbers (autoNumber off). */
+  number?: string;
+}
+
+export function getPlan(db: Db, roadmapId: number): PlanSection[] {
+  getRoadmap(db, roadmapId);
+  const secs = db.orm.select().from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position)).all();
+  const rows = db.orm.select().from(measures).where(eq(measures.roadmapId, roadmapId)).orderBy(asc(measures.position)).all();
+  const links = db.sqlite
+    .prepare(
+      `SELECT e.measure_id AS measureId, e.person_id AS personId, e.organization_id AS organizationId
+         FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ? ORDER BY e.id`,
+    )
+    .all(roadmapId) as (ExecutorLink & { measureId: number })[];
+  const linksOf = new Map<number, ExecutorLink[]>();
+  for (const l of links) {
+    const list = linksOf.get(l.measureId) ?? [];
+    list.push({ personId: l.personId, organizationId: l.organizationId });
+    linksOf.set(l.measureId, list);
+  }
+  const toMeasure = (m: (typeof rows)[number]): PlanMeasure => ({
+    id: m.id,
+    sectionId: m.sectionId,
+    number: m.number,
+    name: m.name,
+    term: m.term,
+    executors: m.executors,
+    result: m.result,
+    links: linksOf.get(m.id) ?? [],
+    updatedAt: m.updatedAt,
+  });
+  const loose = rows.filter((m) => m.sectionId === null).map(toMeasure);
+  const result: PlanSection[] = [];
+  if (loose.length > 0 || secs.length === 0) result.push({ id: null, number: '', title: null, measures: loose });
+  for (const s of secs)
+    result.push({ id: s.id, number: s.number, title: s.title, measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure) });
+  return result;
+}
+
+/** Runs one change of the plan: snapshot for undo, the change, renumbering — all or nothing. */
+export function changePlan<T>(db: Db, roadmapId: number, label: string, change: () => T): T {
+  return db.sqlite.transaction(() => {
+    getRoadmap(db, roadmapId);
+    takeSnapshot(db, roadmapId, label);
+    const result = change();
+    renumber(db, roadmapId);
+    touchRoadmap(db, roadmapId);
+    return result;
+  })();
+}
+
+/**
+ * Positions are rewritten 0…n-1 and, where the roadmap numbers itself, numbers follow:
+ * sections 1, 2, 3; their measures 1.1, 1.2 … 2.1; measures outside sections 1, 2, 3.
+ */
+export function renumber(db: Db, roadmapId: number): void {
+  const auto = getRoadmap(db, roadmapId).autoNumber;
+  const secs = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position), asc(sections.id)).all();
+  // Where the roadmap keeps its own numbers («4. 8» as imported), only the order is rewritten.
+  const setSection = db.sqlite.prepare('UPDATE sections SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END WHERE id = @id');
+  const setMeasure = db.sqlite.prepare('UPDATE measures SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END WHERE id = @id');
+  const inGroup = (sectionId: number | null) => groupIds(db, roadmapId, sectionId);
+  const apply = (stmt: typeof setSection, position: number, number: string, id: number) =>
+    stmt.run({ position, number, id, auto: auto ? 1 : 0 });
+  inGroup(null).forEach((id, j) => apply(setMeasure, j, String(j + 1), id));
+  secs.forEach((s, i) => {
+    apply(setSection, i, String(i + 1), s.id);
+    inGroup(s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
+  });
+}
+
+function sectionOf(db: Db, roadmapId: number, sectionId: number | null): void {
+  if (sectionId === null) return;
+  const s = db.orm.select().from(sections).where(eq(sections.id, sectionId)).get();
+  if (!s || s.roadmapId !== roadmapId) throw notFound('Раздел', sectionId);
+}
+
+function measureRow(db: Db, id: number) {
+  return db.orm.select().from(measures).where(eq(measures.id, id)).get() ?? raise(notFound('Мероприятие', id));
+}
+
+function setLinks(db: Db, measureId: number, links: ExecutorLink[]): void {
+  db.orm.delete(measureExecutors).where(eq(measureExecutors.measureId, measureId)).run();
+  const seen = new Set<string>();
+  for (const l of links) {
+    const key = `${l.personId}:${l.organizationId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    db.orm.insert(measureExecutors).values({ measureId, personId: l.personId, organizationId: l.organizationId }).run();
+  }
+}
+
+function validateLinks(db: Db, links: ExecutorLink[]): void {
+  for (const l of links) {
+    if ((l.personId === null) === (l.organizationId === null))
+      throw new AppError('bad_link', 'Исполнитель должен быть либо человеком, либо организацией.');
+    const table = l.personId !== null ? 'people' : 'organizations';
+    const id = l.personId ?? l.organizationId!;
+    if (!db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id))
+      throw notFound(l.personId !== null ? 'Человек' : 'Организация', id);
+  }
+}
+
+/** Moves `id` to `index` within `ids` (clamped), returning the new order. */
+function placeAt(ids: number[], id: number, index: number): number[] {
+  const rest = ids.filter((x) => x !== id);
+  const at = Math.max(0, Math.min(index, rest.length));
+  return [...rest.slice(0, at), id, ...rest.slice(at)];
+}
+
+function groupIds(db: Db, roadmapId: number, sectionId: number | null): number[] {
+  return db.orm
+    .select({ id: measures.id })
+    .from(measures)
+    .where(and(eq(measures.roadmapId, roadmapId), sectionId === null ? isNull(measures.sectionId) : eq(measures.sectionId, sectionId)))
+    .orderBy(asc(measures.position), asc(measures.id))
+    .all()
+    .map((r) => r.id);
+}
+
+function writeOrder(db: Db, table: 'measures' | 'sections', ids: number[]): void {
+  const stmt = db.sqlite.prepare(`UPDATE ${table} SET position = ? WHERE id = ?`);
+  ids.forEach((id, i) => stmt.run(i, id));
+}
+
+export function addSection(db: Db, roadmapId: number, title: string, index?: number): number {
+  return changePlan(db, roadmapId, 'Добавление раздела', () => {
+    const ids = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position)).all().map((r) => r.id);
+    const id = db.orm.insert(sections).values({ roadmapId, title, position: ids.length }).returning({ id: sections.id }).get().id;
+    writeOrder(db, 'sections', placeAt([...ids, id], id, index ?? ids.length));
+    return id;
+  });
+}
+
+function sectionRow(db: Db, id: number) {
+  return db.orm.select().from(sections).where(eq(sections.id, id)).get() ?? raise(notFound('Раздел', id));
+}
+
+export function updateSection(db: Db, id: number, input: { title: string; number?: string }): void {
+  const s = sectionRow(db, id);
+  changePlan(db, s.roadmapId, 'Изменение раздела', () => {
+    const auto = getRoadmap(db, s.roadmapId).autoNumber;
+    db.orm.update(sections).set({ title: input.title, ...(auto || input.number === undefined ? {} : { number: input.number }) }).where(eq(sections.id, id)).run();
+  });
+}
+
+/** Deletes the section with its measures (the UI asks first, naming how many). */
+export function deleteSection(db: Db, id: number): { measuresDeleted: number } {
+  const s = sectionRow(db, id);
+  return changePlan(db, s.roadmapId, 'Удаление раздела', () => {
+    const n = groupIds(db, s.roadmapId, id).length;
+    db.orm.delete(sections).where(eq(sections.id, id)).run();
+    return { measuresDeleted: n };
+  });
+}
+
+export function moveSection(db: Db, id: number, index: number): void {
+  const s = sectionRow(db, id);
+  changePlan(db, s.roadmapId, 'Перемещение раздела', () => {
+    const ids = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, s.roadmapId)).orderBy(asc(sections.position)).all().map((r) => r.id);
+    writeOrder(db, 'sections', placeAt(ids, id, index));
+  });
+}
+
+export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, input: MeasureInput, index?: number): number {
+  return changePlan(db, roadmapId, 'Добавление мероприятия', () => {
+    sectionOf(db, roadmapId, sectionId);
+    validateLinks(db, input.links);
+    const ids = groupIds(db, roadmapId, sectionId);
+    const id = db.orm
+      .insert(measures)
+      .values({ roadmapId, sectionId, position: ids.length, number: input.number ?? '', name: input.name, term: input.term, executors: input.executors, result: input.result })
+      .returning({ id: measures.id })
+      .get().id;
+    setLinks(db, id, input.links);
+    writeOrder(db, 'measures', placeAt([...ids, id], id, index ?? ids.length));
+    return id;
+  });
+}
+
+export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>): void {
+  const m = measureRow(db, id);
+  changePlan(db, m.roadmapId, 'Изменение мероприятия', () => {
+    const auto = getRoadmap(db, m.roadmapId).autoNumber;
+    const { links, number, ...fields } = input;
+    db.orm
+      .update(measures)
+      .set({ ...fields, ...(auto || number === undefined ? {} : { number }), updatedAt: nowSql })
+      .where(eq(measures.id, id))
+      .run();
+    if (links) {
+      validateLinks(db, links);
+      setLinks(db, id, links);
+    }
+  });
+}
+
+export function deleteMeasures(db: Db, ids: number[]): void {
+  if (ids.length === 0) return;
+  const rows = db.orm.select().from(measures).where(inArray(measures.id, ids)).all();
+  if (rows.length !== new Set(ids).size) throw notFound('Мероприятие', ids.find((id) => !rows.some((r) => r.id === id))!);
+  const roadmapIds = new Set(rows.map((r) => r.roadmapId));
+  if (roadmapIds.size > 1) throw new AppError('mixed', 'Удалять можно мероприятия только одной дорожной карты за раз.');
+  changePlan(db, rows[0]!.roadmapId, ids.length === 1 ? 'Удаление мероприятия' : 'Удаление мероприятий', () => {
+    db.orm.delete(measures).where(inArray(measures.id, ids)).run();
+  });
+}
+
+/** Moves a measure to `index` within a section (or outside sections with null), keyboard and drag alike. */
+export function moveMeasure(db: Db, id: number, sectionId: number | null, index: number): void {
+  const m = measureRow(db, id);
+  changePlan(db, m.roadmapId, 'Перемещение мероприятия', () => {
+    sectionOf(db, m.roadmapId, sectionId);
+    if (m.sectionId !== sectionId) {
+      db.orm.update(measures).set({ sectionId, updatedAt: nowSql }).where(eq(measures.id, id)).run();
+      writeOrder(db, 'measures', groupIds(db, m.roadmapId, m.sectionId));
+    }
+    writeOrder(db, 'measures', placeAt(groupIds(db, m.roadmapId, sectionId), id, index));
+  });
+}
+
+export function measureRoadmapId(db: Db, id: number): number {
+  return measureRow(db, id).roadmapId;
+}

@@ -1,0 +1,29 @@
+/** Calendar quarters ('2022-Q2') of a roadmap's period: execution is recorded per quarter. */
+
+export const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+
+export function quarterOf(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+}
+
+/** Every quarter touched by the period, in order. */
+export function quartersOfPeriod(start: string, end: string): string[] {
+  const out: string[] = [];
+  let [y, q] = quarterOf(start).match(QUARTER_RE)!.slice(1).map(Number) as [number, number];
+  const last = quarterOf(end);
+  for (let guard = 0; guard < 400; guard++) {
+    const cur = `${y}-Q${q}`;
+    out.push(cur);
+    if (cur === last) break;
+    q === 4 ? ((q = 1), y++) : q++;
+  }
+  return out;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+/** «II кв. 2022» for column captions. */
+export function quarterLabel(quarter: string): string {
+  const [, y, q] = quarter.match(QUARTER_RE)!;
+  return `${ROMAN[Number(q) - 1]} кв. ${y}`;
+}

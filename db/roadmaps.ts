@@ -1,0 +1,114 @@
+/** Roadmaps (дорожные карты): title, level, period, the passport, and each roadmap's own column captions. */
+import { asc, eq, sql } from 'drizzle-orm';
+import { AppError, notFound, raise } from './errors';
+import type { Db } from './open';
+import { nowSql, roadmaps } from './schema';
+
+/** Column captions differ between districts; each roadmap keeps its own. */
+export interface Captions {
+  number: string;
+  name: string;
+  term: string;
+  executors: string;
+  result: string;
+}
+
+export const DEFAULT_CAPTIONS: Captions = {
+  number: '№ п/п',
+  name: 'Наименование мероприятия',
+  term: 'Сроки',
+  executors: 'Ответственные исполнители',
+  result: 'Ожидаемый результат',
+};
+
+export const PASSPORT_FIELDS = ['coordinator', 'goal', 'tasks', 'directions', 'indicators', 'expectedResults', 'basisDocuments'] as const;
+export type PassportField = (typeof PASSPORT_FIELDS)[number];
+export type Passport = Record<PassportField, string>;
+
+type Row = typeof roadmaps.$inferSelect;
+export type Roadmap = Omit<Row, 'captions'> & { captions: Captions };
+export type RoadmapInput = Pick<Row, 'title' | 'level' | 'schoolId' | 'periodStart' | 'periodEnd'> &
+  Partial<Passport> & { captions?: Captions; autoNumber?: boolean; sourceFile?: string | null; importedAt?: string | null };
+
+export interface RoadmapSummary {
+  id: number;
+  title: string;
+  level: Row['level'];
+  schoolId: number | null;
+  periodStart: string;
+  periodEnd: string;
+  sections: number;
+  measures: number;
+  updatedAt: string;
+}
+
+function fromRow(row: Row): Roadmap {
+  return { ...row, captions: { ...DEFAULT_CAPTIONS, ...(JSON.parse(row.captions) as Partial<Captions>) } };
+}
+
+function checkPeriod(start: string, end: string): void {
+  if (start > end) throw new AppError('bad_period', 'Начало периода дорожной карты позже его окончания.');
+}
+
+export function listRoadmaps(db: Db): RoadmapSummary[] {
+  return db.sqlite
+    .prepare(
+      `SELECT r.id, r.title, r.level, r.school_id AS schoolId, r.period_start AS periodStart, r.period_end AS periodEnd,
+              r.updated_at AS updatedAt,
+              (SELECT count(*) FROM sections s WHERE s.roadmap_id = r.id) AS sections,
+              (SELECT count(*) FROM measures m WHERE m.roadmap_id = r.id) AS measures
+         FROM roadmaps r ORDER BY r.period_start DESC, fold(r.title)`,
+    )
+    .all() as RoadmapSummary[];
+}
+
+export function getRoadmap(db: Db, id: number): Roadmap {
+  const row = db.orm.select().from(roadmaps).where(eq(roadmaps.id, id)).get() ?? raise(notFound('Дорожная карта', id));
+  return fromRow(row);
+}
+
+export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
+  checkPeriod(input.periodStart, input.periodEnd);
+  const { captions, ...rest } = input;
+  const row = db.orm
+    .insert(roadmaps)
+    .values({ ...rest, captions: JSON.stringify(captions ?? DEFAULT_CAPTIONS) })
+    .returning()
+    .get();
+  return fromRow(row);
+}
+
+export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {
+  const current = getRoadmap(db, id);
+  checkPeriod(input.periodStart ?? current.periodStart, input.periodEnd ?? current.periodEnd);
+  const { captions, ...rest } = input;
+  const row = db.orm
+    .update(roadmaps)
+    .set({ ...rest, ...(captions ? { captions: JSON.stringify(captions) } : {}), updatedAt: nowSql })
+    .where(eq(roadmaps.id, id))
+    .returning()
+    .get();
+  return fromRow(row!);
+}
+
+export function touchRoadmap(db: Db, id: number): void {
+  db.orm.update(roadmaps).set({ updatedAt: nowSql }).where(eq(roadmaps.id, id)).run();
+}
+
+/** Deleting a roadmap deletes its plan and execution; refused while an order approves it. */
+export function deleteRoadmap(db: Db, id: number): void {
+  const roadmap = getRoadmap(db, id);
+  const ordersUsing = db.sqlite
+    .prepare('SELECT o.number, o.date FROM order_appendices a JOIN orders o ON o.id = a.order_id WHERE a.roadmap_id = ?')
+    .all(id) as { number: string; date: string }[];
+  if (ordersUsing.length > 0)
+    throw new AppError(
+      'in_use',
+      `Дорожная карта «${roadmap.title}» утверждена приказом ${ordersUsing.map((o) => `№ ${o.number}`).join(', ')}. Сначала уберите её из приложений приказа.`,
+    );
+  db.orm.delete(roadmaps).where(eq(roadmaps.id, id)).run();
+}
+
+export function roadmapTitles(db: Db): { id: number; title: string }[] {
+  return db.orm.select({ id: roadmaps.id, title: roadmaps.title }).from(roadmaps).orderBy(asc(sql`fold(${roadmaps.title})`)).all();
+}

@@ -1,0 +1,257 @@
+/**
+ * The data model of the app, one table per concept. Words used across db, API and UI:
+ * roadmap (дорожная карта), section (раздел), measure (мероприятие), term (срок),
+ * executor (исполнитель), organization (организация / ОО), person (человек),
+ * meeting / protocol (заседание / протокол), decision (решение), order (приказ),
+ * execution (исполнение: статус по кварталу).
+ *
+ * Changing this file means running `npm run db:generate` and committing the new migration.
+ */
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** The current moment as SQLite writes it, for defaults and for `updatedAt` on every update. */
+export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+const timestamps = {
+  createdAt: text('created_at').notNull().default(nowSql),
+  updatedAt: text('updated_at').notNull().default(nowSql),
+};
+
+/** Key–value settings: the department block printed on every document, the coordinator, the last folder… */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+/** Department, РМК, schools and any other body. Schools carry their status flags. */
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: ['department', 'rmk', 'school', 'other'] }).notNull(),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    isShnor: integer('is_shnor', { mode: 'boolean' }).notNull().default(false),
+    isShnsu: integer('is_shnsu', { mode: 'boolean' }).notNull().default(false),
+    is500: integer('is_500', { mode: 'boolean' }).notNull().default(false),
+    // A person may not be deleted while they direct or curate a school: RESTRICT, checked in db/ with a clear message.
+    directorId: integer('director_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+    curatorId: integer('curator_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
+    address: text('address').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('organizations_kind').on(t.kind)],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fullName: text('full_name').notNull(),
+    position: text('position').notNull().default(''),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('people_org').on(t.organizationId)],
+);
+
+export const roadmaps = sqliteTable(
+  'roadmaps',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    level: text('level', { enum: ['municipal', 'school'] }).notNull().default('municipal'),
+    schoolId: integer('school_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    periodStart: text('period_start').notNull(),
+    periodEnd: text('period_end').notNull(),
+    /** Column captions as this district writes them: {number, name, term, executors, result}. JSON. */
+    captions: text('captions').notNull(),
+    // The passport (паспорт): free text, several lines each.
+    coordinator: text('coordinator').notNull().default(''),
+    goal: text('goal').notNull().default(''),
+    tasks: text('tasks').notNull().default(''),
+    directions: text('directions').notNull().default(''),
+    indicators: text('indicators').notNull().default(''),
+    expectedResults: text('expected_results').notNull().default(''),
+    basisDocuments: text('basis_documents').notNull().default(''),
+    /** Off for imported plans whose own numbers («4. 8») must be kept as printed. */
+    autoNumber: integer('auto_number', { mode: 'boolean' }).notNull().default(true),
+    sourceFile: text('source_file'),
+    importedAt: text('imported_at'),
+    ...timestamps,
+  },
+  (t) => [check('roadmap_period', sql`${t.periodStart} <= ${t.periodEnd}`)],
+);
+
+export const sections = sqliteTable(
+  'sections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull().default(''),
+    title: text('title').notNull(),
+  },
+  (t) => [index('sections_roadmap').on(t.roadmapId, t.position)],
+);
+
+export const measures = sqliteTable(
+  'measures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    /** Null: the measure stands outside any section (the Zeya roadmap has none). */
+    sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    number: text('number').notNull().default(''),
+    name: text('name').notNull(),
+    /** The term exactly as written: «Февраль –ноябрь 2022». It is what gets printed. */
+    term: text('term').notNull().default(''),
+    executors: text('executors').notNull().default(''),
+    result: text('result').notNull().default(''),
+    ...timestamps,
+  },
+  (t) => [index('measures_roadmap').on(t.roadmapId, t.sectionId, t.position)],
+);
+
+/** Links from a measure to the people and organisations named among its executors. */
+export const measureExecutors = sqliteTable(
+  'measure_executors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    measureId: integer('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    // RESTRICT: a person or school named as an executor cannot vanish from under the plan.
+    personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    index('measure_executors_measure').on(t.measureId),
+    index('measure_executors_person').on(t.personId),
+    index('measure_executors_org').on(t.organizationId),
+    check('measure_executor_target', sql`(${t.personId} IS NULL) <> (${t.organizationId} IS NULL)`),
+  ],
+);
+
+export const workingGroupMembers = sqliteTable(
+  'working_group_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    role: text('role', { enum: ['head', 'deputy', 'secretary', 'member'] }).notNull().default('member'),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [uniqueIndex('wg_person').on(t.personId)],
+);
+
+export const meetings = sqliteTable('meetings', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  date: text('date').notNull(),
+  number: text('number').notNull().default(''),
+  place: text('place').notNull().default(''),
+  chairId: integer('chair_id').references(() => people.id, { onDelete: 'restrict' }),
+  secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'restrict' }),
+  ...timestamps,
+});
+
+export const meetingParticipants = sqliteTable(
+  'meeting_participants',
+  {
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    kind: text('kind', { enum: ['attendee', 'invited'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+/** One item of the agenda (повестка) with what was heard (слушали) and who spoke (выступили). */
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    heard: text('heard').notNull().default(''),
+    spoke: text('spoke').notNull().default(''),
+  },
+  (t) => [index('agenda_meeting').on(t.meetingId, t.position)],
+);
+
+/** A decision (решили), tracked like a measure: a responsible person, a term, executions. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agendaItemId: integer('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    responsibleId: integer('responsible_id').references(() => people.id, { onDelete: 'restrict' }),
+    responsibleText: text('responsible_text').notNull().default(''),
+    term: text('term').notNull().default(''),
+  },
+  (t) => [index('decisions_item').on(t.agendaItemId, t.position)],
+);
+
+export const orders = sqliteTable('orders', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  number: text('number').notNull(),
+  date: text('date').notNull(),
+  title: text('title').notNull(),
+  signerId: integer('signer_id').references(() => people.id, { onDelete: 'restrict' }),
+  basis: text('basis').notNull().default(''),
+  /** The numbered clauses after «ПРИКАЗЫВАЮ:», one per line as the user edits them. */
+  clauses: text('clauses').notNull().default(''),
+  control: text('control').notNull().default(''),
+  ...timestamps,
+});
+
+/** Which roadmaps an order approves, and as which appendix («Приложение 1»). */
+export const orderAppendices = sqliteTable(
+  'order_appendices',
+  {
+    orderId: integer('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'restrict' }),
+    appendixNumber: text('appendix_number').notNull().default('1'),
+  },
+  (t) => [primaryKey({ columns: [t.orderId, t.roadmapId] })],
+);
+
+export const EXECUTION_STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed'] as const;
+
+/** Execution (исполнение) of a measure or a decision in one quarter: status, result and evidence. */
+export const executions = sqliteTable(
+  'executions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    measureId: integer('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
+    decisionId: integer('decision_id').references(() => decisions.id, { onDelete: 'cascade' }),
+    /** 'YYYY-Qn', a calendar quarter. */
+    quarter: text('quarter').notNull(),
+    status: text('status', { enum: EXECUTION_STATUSES }).notNull().default('not_started'),
+    result: text('result').notNull().default(''),
+    evidence: text('evidence').notNull().default(''),
+    note: text('note').notNull().default(''),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [
+    uniqueIndex('executions_measure_quarter').on(t.measureId, t.quarter),
+    uniqueIndex('executions_decision_quarter').on(t.decisionId, t.quarter),
+    check('execution_target', sql`(${t.measureId} IS NULL) <> (${t.decisionId} IS NULL)`),
+  ],
+);
+
+/** Snapshots of a roadmap's plan taken before each change, so the last changes can be undone. */
+export const planSnapshots = sqliteTable(
+  'plan_snapshots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    data: text('data').notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index('plan_snapshots_roadmap').on(t.roadmapId, t.id)],
+);

@@ -1,0 +1,11 @@
+/** Text helpers shared by search and matching: the same folding in SQL (via a registered function) and in JS. */
+
+/** Lower-case in Russian, ё → е, runs of whitespace (NBSP included) → one space. */
+export function fold(s: string): string {
+  return s.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Escapes LIKE wildcards so a user's «50%» is searched literally (used with ESCAPE '\'). */
+export function likePattern(query: string): string {
+  return `%${fold(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,44 @@
+/**
+ * The building blocks of the API: a method is a zod input schema and a handler over `db/`.
+ * Shared field schemas live here so that every method limits text the same way.
+ */
+import { z } from 'zod';
+import type { Db } from '../../db/open';
+
+export interface ApiContext {
+  db: Db;
+}
+
+export interface Method<I extends z.ZodType, O> {
+  input: I;
+  handler: (ctx: ApiContext, input: z.output<I>) => O;
+}
+
+export function method<I extends z.ZodType, O>(input: I, handler: (ctx: ApiContext, input: z.output<I>) => O): Method<I, O> {
+  return { input, handler };
+}
+
+/** Limits that no real document reaches but that keep a pasted novel (or a 100 000-character attack) out. */
+export const LIMITS = { short: 500, medium: 2000, long: 20000 } as const;
+
+export const id = z.number().int().positive();
+export const optionalId = id.nullable();
+export const shortText = z.string().trim().max(LIMITS.short);
+export const requiredShort = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.short);
+export const mediumText = z.string().max(LIMITS.medium);
+export const requiredMedium = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.medium);
+export const longText = z.string().max(LIMITS.long);
+export const requiredLong = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.long);
+
+/** A calendar date as stored ('YYYY-MM-DD'), rejected if it does not exist (31.02). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в виде ГГГГ-ММ-ДД')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'Такой даты нет в календаре');
+
+export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2');
+
+export const noInput = z.object({}).strict().optional();

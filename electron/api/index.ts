@@ -1,0 +1,30 @@
+/**
+ * The one API of the app: method name → zod input schema → handler over `db/`. The three ways in
+ * (Electron IPC, HTTP for the browser mode, direct calls for the CLI and tests) all go through
+ * `callApi` in ./call.ts. The renderer imports the types below with `import type` only.
+ */
+import type { z } from 'zod';
+import { appApi } from './app';
+import { directoryApi } from './directory';
+import { groupApi } from './group';
+import { ordersApi } from './orders';
+import { roadmapsApi } from './roadmaps';
+
+export const api = {
+  ...appApi,
+  ...directoryApi,
+  ...roadmapsApi,
+  ...groupApi,
+  ...ordersApi,
+};
+
+export type Api = typeof api;
+export type ApiMethod = keyof Api;
+export type ApiInput<K extends ApiMethod> = z.input<Api[K]['input']>;
+export type ApiOutput<K extends ApiMethod> = ReturnType<Api[K]['handler']>;
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -1,0 +1,79 @@
+/** API of roadmaps and their plans: passport, sections, measures, moves, undo, search. */
+import { z } from 'zod';
+import {
+  addMeasure,
+  addSection,
+  deleteMeasures,
+  deleteSection,
+  getPlan,
+  moveMeasure,
+  moveSection,
+  updateMeasure,
+  updateSection,
+} from '../../db/plan';
+import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
+import { searchMeasures } from '../../db/search';
+import { undoInfo, undoLast } from '../../db/undo';
+import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
+
+const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
+
+const roadmap = z.strictObject({
+  title: requiredMedium,
+  level: z.enum(['municipal', 'school']).default('municipal'),
+  schoolId: optionalId.default(null),
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  captions: captions.optional(),
+  coordinator: longText.optional(),
+  goal: longText.optional(),
+  tasks: longText.optional(),
+  directions: longText.optional(),
+  indicators: longText.optional(),
+  expectedResults: longText.optional(),
+  basisDocuments: longText.optional(),
+  autoNumber: z.boolean().optional(),
+});
+
+const link = z.strictObject({ personId: optionalId, organizationId: optionalId });
+const measure = z.strictObject({
+  name: requiredLong,
+  term: mediumText.default(''),
+  executors: mediumText.default(''),
+  result: longText.default(''),
+  links: z.array(link).max(100).default([]),
+  number: shortText.optional(),
+});
+const index = z.number().int().min(0).max(100000);
+
+export const roadmapsApi = {
+  'roadmaps.list': method(noInput, ({ db }) => listRoadmaps(db)),
+  'roadmaps.get': method(z.strictObject({ id }), ({ db }, i) => getRoadmap(db, i.id)),
+  'roadmaps.create': method(roadmap, ({ db }, input) => createRoadmap(db, input)),
+  'roadmaps.update': method(z.strictObject({ id, values: roadmap.partial() }), ({ db }, i) => updateRoadmap(db, i.id, i.values)),
+  'roadmaps.delete': method(z.strictObject({ id }), ({ db }, i) => deleteRoadmap(db, i.id)),
+
+  'plan.get': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({
+    roadmap: getRoadmap(db, i.roadmapId),
+    sections: getPlan(db, i.roadmapId),
+    undo: undoInfo(db, i.roadmapId),
+  })),
+  'plan.addSection': method(z.strictObject({ roadmapId: id, title: requiredMedium, index: index.optional() }), ({ db }, i) =>
+    addSection(db, i.roadmapId, i.title, i.index),
+  ),
+  'plan.updateSection': method(z.strictObject({ id, title: requiredMedium, number: shortText.optional() }), ({ db }, i) =>
+    updateSection(db, i.id, i),
+  ),
+  'plan.deleteSection': method(z.strictObject({ id }), ({ db }, i) => deleteSection(db, i.id)),
+  'plan.moveSection': method(z.strictObject({ id, index }), ({ db }, i) => moveSection(db, i.id, i.index)),
+  'plan.addMeasure': method(
+    z.strictObject({ roadmapId: id, sectionId: optionalId, values: measure, index: index.optional() }),
+    ({ db }, i) => addMeasure(db, i.roadmapId, i.sectionId, i.values, i.index),
+  ),
+  'plan.updateMeasure': method(z.strictObject({ id, values: measure.partial() }), ({ db }, i) => updateMeasure(db, i.id, i.values)),
+  'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
+  'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
+  'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoLast(db, i.roadmapId) })),
+
+  'search.measures': method(z.strictObject({ query: shortText }), ({ db }, i) => searchMeasures(db, i.query)),
+};
