@@ -12,7 +12,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: number | string): AppError =>
-  new AppError('not_found', `${what} (№ ${id}) не найден(а) — возможно, запись уже удалена.`);
+  new AppError('not_found', `Не найдено: ${what.toLowerCase()} № ${id}. Возможно, запись уже удалена.`);
 
 /** Turns SQLite's own failures (busy file, full disk, read-only media) into a message a methodist can act on. */
 export function sqliteErrorMessage(err: unknown): AppError | null {

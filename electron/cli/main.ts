@@ -1,0 +1,50 @@
+/**
+ * The headless way in: `npm run -s cli -- <command> [--db PATH] …`. Output is JSON (one line per
+ * record); on any error one Russian line goes to stderr and the exit code is non-zero.
+ */
+import { parseArgs } from 'node:util';
+import { AppError, toAppError } from '../../db/errors';
+import { closeDatabase, type Db, openDatabase } from '../../db/open';
+import { resolveDbPath } from '../paths';
+import { commands } from './commands';
+
+const USAGE = `Использование: npm run -s cli -- <команда> [--db ФАЙЛ]
+Команды:
+  demo --db ФАЙЛ                      заполнить пустую базу демонстрационным районом
+  list --db ФАЙЛ [roadmaps|orders|meetings|schools|people]
+                                      по строке JSON на запись
+  dump --db ФАЙЛ --roadmap ID         дорожная карта одним объектом JSON`;
+
+export function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): number {
+  let db: Db | null = null;
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { db: { type: 'string' }, roadmap: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+    const [name, ...rest] = positionals;
+    if (values.help || !name) {
+      out(USAGE);
+      return name || values.help ? 0 : 2;
+    }
+    const command = commands[name];
+    if (!command) throw new AppError('usage', `Неизвестная команда «${name}». Справка: npm run -s cli -- --help`);
+    db = openDatabase(resolveDbPath(values.db));
+    command({ db, args: rest, options: values, out });
+    return 0;
+  } catch (err) {
+    const message =
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+        ? `Неверные параметры команды: ${(err as Error).message}`
+        : toAppError(err).message;
+    if (!(err instanceof AppError) && !(err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(err);
+    process.stderr.write(message.replace(/\s*\n\s*/g, ' ') + '\n');
+    return 1;
+  } finally {
+    if (db) closeDatabase(db);
+  }
+}
+
+if (require.main === module) process.exitCode = runCli(process.argv.slice(2));
