@@ -1,0 +1,84 @@
+/** The app's frame: the menu on the left, the current screen on the right. */
+import {
+  AuditOutlined,
+  BankOutlined,
+  CheckSquareOutlined,
+  FileTextOutlined,
+  NodeIndexOutlined,
+  SearchOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { ExecutionPage } from './pages/ExecutionPage';
+import { MeetingsPage } from './pages/MeetingsPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { OrganizationsPage } from './pages/OrganizationsPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { RoadmapEditor } from './pages/RoadmapEditor';
+import { RoadmapsPage } from './pages/RoadmapsPage';
+import { SearchPage } from './pages/SearchPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { WorkingGroupPage } from './pages/WorkingGroupPage';
+import { go, useRoute } from './route';
+
+const MENU = [
+  { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
+  { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
+  { key: 'meetings', icon: <AuditOutlined />, label: 'Заседания и протоколы' },
+  { key: 'group', icon: <TeamOutlined />, label: 'Рабочая группа' },
+  { key: 'orders', icon: <FileTextOutlined />, label: 'Приказы' },
+  { key: 'organizations', icon: <BankOutlined />, label: 'Школы и организации' },
+  { key: 'people', icon: <UserOutlined />, label: 'Люди' },
+  { key: 'search', icon: <SearchOutlined />, label: 'Поиск' },
+  { key: 'settings', icon: <SettingOutlined />, label: 'Настройки' },
+];
+
+export function Shell() {
+  const route = useRoute();
+  let page: ReactNode;
+  switch (route.page) {
+    case 'roadmaps':
+      page = route.id ? <RoadmapEditor key={route.id} roadmapId={route.id} tab={route.sub} /> : <RoadmapsPage />;
+      break;
+    case 'execution':
+      page = <ExecutionPage roadmapId={route.id} />;
+      break;
+    case 'meetings':
+      page = <MeetingsPage meetingId={route.id} />;
+      break;
+    case 'group':
+      page = <WorkingGroupPage />;
+      break;
+    case 'orders':
+      page = <OrdersPage orderId={route.id} />;
+      break;
+    case 'organizations':
+      page = <OrganizationsPage />;
+      break;
+    case 'people':
+      page = <PeoplePage />;
+      break;
+    case 'search':
+      page = <SearchPage />;
+      break;
+    case 'settings':
+      page = <SettingsPage />;
+      break;
+    default:
+      page = <RoadmapsPage />;
+  }
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
+          Дорожные карты РМК
+        </Typography.Title>
+        <Menu mode="inline" selectedKeys={[route.page]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
+      </Layout.Sider>
+      <Layout.Content style={{ padding: 20, minWidth: 0 }}>{page}</Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+/** The form of one measure: name, term as written, executors (text and links), expected result. */
+import { Button, Drawer, Form, Input, Select, Space } from 'antd';
+import { useEffect } from 'react';
+import { call, type ApiOutput } from '../api';
+import { type Directory, selectFilter } from '../directory';
+import { useAction } from '../hooks';
+
+type PlanData = ApiOutput<'plan.get'>;
+type Section = PlanData['sections'][number];
+type Measure = Section['measures'][number];
+
+export type MeasureTarget =
+  | { mode: 'new'; sectionId: number | null; index: number }
+  | { mode: 'edit'; measure: Measure; sectionId: number | null };
+
+interface MeasureForm {
+  number?: string;
+  name: string;
+  term: string;
+  executors: string;
+  result: string;
+  links: string[];
+}
+
+const linkKey = (l: { personId: number | null; organizationId: number | null }) => (l.personId ? `p${l.personId}` : `o${l.organizationId}`);
+const linkOf = (k: string) => (k.startsWith('p') ? { personId: Number(k.slice(1)), organizationId: null } : { personId: null, organizationId: Number(k.slice(1)) });
+
+export function MeasureDrawer(props: {
+  target: MeasureTarget | null;
+  roadmap: PlanData['roadmap'];
+  sections: Section[];
+  dir: Directory;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
+  const { target, roadmap, dir } = props;
+  const [form] = Form.useForm<MeasureForm>();
+  const act = useAction();
+  const c = roadmap.captions;
+
+  useEffect(() => {
+    if (!target) return;
+    if (target.mode === 'edit') {
+      const m = target.measure;
+      form.setFieldsValue({ number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, links: m.links.map(linkKey) });
+    } else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [] });
+  }, [target, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const values = {
+      name: v.name,
+      term: v.term ?? '',
+      executors: v.executors ?? '',
+      result: v.result ?? '',
+      links: (v.links ?? []).map(linkOf),
+      ...(roadmap.autoNumber ? {} : { number: v.number ?? '' }),
+    };
+    let id = 0;
+    const ok = await act(async () => {
+      if (target!.mode === 'edit') {
+        await call('plan.updateMeasure', { id: target!.measure.id, values });
+        id = target!.measure.id;
+      } else id = await call('plan.addMeasure', { roadmapId: roadmap.id, sectionId: target!.sectionId, index: target!.index, values });
+    }, 'Сохранено');
+    if (ok) props.onSaved(id);
+  };
+
+  const linkOptions = [
+    { label: 'Люди', options: dir.people.map((p) => ({ value: `p${p.id}`, label: p.fullName })) },
+    { label: 'Организации', options: dir.organizations.map((o) => ({ value: `o${o.id}`, label: o.shortName || o.name })) },
+  ];
+
+  return (
+    <Drawer
+      open={target !== null}
+      size={640}
+      title={target?.mode === 'edit' ? `Мероприятие ${target.measure.number}` : 'Новое мероприятие'}
+      onClose={props.onClose}
+      destroyOnHidden
+      extra={
+        <Space>
+          <Button onClick={props.onClose}>Отмена</Button>
+          <Button type="primary" onClick={save} title="Ctrl+Enter">
+            Сохранить
+          </Button>
+        </Space>
+      }
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onKeyDown={(e) => {
+          if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      >
+        {!roadmap.autoNumber && (
+          <Form.Item name="number" label={c.number}>
+            <Input maxLength={500} style={{ width: 120 }} />
+          </Form.Item>
+        )}
+        <Form.Item name="name" label={c.name} rules={[{ required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
+          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} />
+        </Form.Item>
+        <Form.Item name="term" label={c.term} extra="Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»">
+          <Input maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="executors" label={c.executors}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="links" label="Исполнители из справочника" extra="Для отчётов и форм школам: кто отвечает за мероприятие">
+          <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={linkOptions} placeholder="Выберите людей и организации" />
+        </Form.Item>
+        <Form.Item name="result" label={c.result}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
+        </Form.Item>
+      </Form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,218 @@
+/** Meetings of the working group and their protocols: agenda items with «Слушали», «Выступили», «Решили». */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
+import { useAction, useLoad } from '../hooks';
+import { go } from '../route';
+
+type Summary = ApiOutput<'meetings.list'>[number];
+type Meeting = ApiOutput<'meetings.get'>;
+type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt'> & { date: Dayjs };
+
+export function MeetingsPage({ meetingId }: { meetingId: number | null }) {
+  if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} />;
+  return <MeetingList />;
+}
+
+function MeetingList() {
+  const list = useLoad(() => call('meetings.list'), []);
+  const act = useAction();
+  const create = () =>
+    act(async () => {
+      const m = await call('meetings.save', { id: null, values: { date: dayjs().format('YYYY-MM-DD'), number: String((list.data?.length ?? 0) + 1) } });
+      go('meetings', m.id);
+    });
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Заседания рабочей группы
+        </Typography.Title>
+        <Button type="primary" onClick={create}>
+          Новое заседание
+        </Button>
+      </Space>
+      <Table<Summary>
+        rowKey="id"
+        size="middle"
+        dataSource={list.data}
+        pagination={false}
+        locale={{ emptyText: 'Заседаний пока нет' }}
+        onRow={(m) => ({ onClick: () => go('meetings', m.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: 'Протокол №', dataIndex: 'number', width: 120 },
+          { title: 'Дата', width: 120, render: (_, m) => formatDate(m.date) },
+          { title: 'Место', dataIndex: 'place' },
+          { title: 'Вопросов', dataIndex: 'items', width: 100 },
+          { title: 'Решений', dataIndex: 'decisions', width: 100 },
+        ]}
+      />
+    </>
+  );
+}
+
+function MeetingEditor({ meetingId }: { meetingId: number }) {
+  const meeting = useLoad(() => call('meetings.get', { id: meetingId }), [meetingId]);
+  const dir = useDirectory();
+  const act = useAction();
+  const [form] = Form.useForm<MeetingForm>();
+
+  if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
+  if (!meeting.data) return null;
+  const m = meeting.data;
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const values = {
+      ...v,
+      date: fromDayjs(v.date),
+      attendeeIds: v.attendeeIds ?? [],
+      invitedIds: v.invitedIds ?? [],
+      chairId: v.chairId ?? null,
+      secretaryId: v.secretaryId ?? null,
+      agenda: (v.agenda ?? []).map((a) => ({
+        id: a.id,
+        title: a.title,
+        heard: a.heard ?? '',
+        spoke: a.spoke ?? '',
+        decisions: (a.decisions ?? []).map((d) => ({ id: d.id, text: d.text, responsibleId: d.responsibleId ?? null, responsibleText: d.responsibleText ?? '', term: d.term ?? '' })),
+      })),
+    };
+    if (await act(() => call('meetings.save', { id: meetingId, values }), 'Протокол сохранён')) void meeting.reload();
+  };
+
+  return (
+    <>
+      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
+      <Form
+        key={m.updatedAt}
+        form={form}
+        layout="vertical"
+        initialValues={{ ...m, date: toDayjs(m.date) }}
+        onFinish={save}
+        style={{ maxWidth: 1100, marginTop: 8 }}
+      >
+        <Card size="small" title="Заседание">
+          <Space wrap>
+            <Form.Item name="number" label="Номер протокола">
+              <Input style={{ width: 120 }} maxLength={500} />
+            </Form.Item>
+            <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
+              <DatePicker format={DATE_FORMAT} />
+            </Form.Item>
+            <Form.Item name="place" label="Место">
+              <Input style={{ width: 460 }} maxLength={500} />
+            </Form.Item>
+          </Space>
+          <Space wrap>
+            <Form.Item name="chairId" label="Председатель">
+              <Select allowClear style={{ width: 360 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+            </Form.Item>
+            <Form.Item name="secretaryId" label="Секретарь">
+              <Select allowClear style={{ width: 360 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="attendeeIds" label="Присутствовали">
+            <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+          </Form.Item>
+          <Form.Item name="invitedIds" label="Приглашённые">
+            <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+          </Form.Item>
+        </Card>
+        <Form.List name="agenda">
+          {(items, { add, remove, move }) => (
+            <>
+              {items.map((item, i) => (
+                <Card
+                  key={item.key}
+                  size="small"
+                  style={{ marginTop: 12 }}
+                  title={`Вопрос ${i + 1}`}
+                  extra={
+                    <Space>
+                      <Button size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
+                        Выше
+                      </Button>
+                      <Button size="small" disabled={i === items.length - 1} onClick={() => move(i, i + 1)}>
+                        Ниже
+                      </Button>
+                      <Popconfirm title="Удалить вопрос повестки вместе с решениями?" okText="Удалить" cancelText="Отмена" onConfirm={() => remove(i)}>
+                        <Button size="small" danger icon={<DeleteOutlined />} aria-label="Удалить вопрос" />
+                      </Popconfirm>
+                    </Space>
+                  }
+                >
+                  <Form.Item name={[item.name, 'id']} hidden>
+                    <Input />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[{ required: true, whitespace: true, message: 'Укажите вопрос' }]}>
+                    <Input.TextArea autoSize maxLength={2000} />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'heard']} label="Слушали">
+                    <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+                  </Form.Item>
+                  <Form.Item name={[item.name, 'spoke']} label="Выступили">
+                    <Input.TextArea autoSize maxLength={20000} />
+                  </Form.Item>
+                  <Typography.Text strong>Решили:</Typography.Text>
+                  <Form.List name={[item.name, 'decisions']}>
+                    {(decs, d) => (
+                      <>
+                        {decs.map((dec, j) => (
+                          <Space key={dec.key} align="start" style={{ display: 'flex', marginTop: 8 }} wrap>
+                            <span style={{ width: 36, display: 'inline-block', paddingTop: 5 }}>
+                              {i + 1}.{j + 1}.
+                            </span>
+                            <Form.Item name={[dec.name, 'id']} hidden>
+                              <Input />
+                            </Form.Item>
+                            <Form.Item name={[dec.name, 'text']} rules={[{ required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
+                              <Input.TextArea autoSize placeholder="Решение" maxLength={20000} />
+                            </Form.Item>
+                            <Form.Item name={[dec.name, 'responsibleId']} style={{ width: 220 }}>
+                              <Select allowClear placeholder="Ответственный" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+                            </Form.Item>
+                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }}>
+                              <Input placeholder="или текстом" maxLength={2000} />
+                            </Form.Item>
+                            <Form.Item name={[dec.name, 'term']} style={{ width: 150 }}>
+                              <Input placeholder="Срок" maxLength={2000} />
+                            </Form.Item>
+                            <Button danger icon={<DeleteOutlined />} onClick={() => d.remove(j)} aria-label="Удалить решение" />
+                          </Space>
+                        ))}
+                        <Button size="small" icon={<PlusOutlined />} onClick={() => d.add({ text: '', responsibleId: null, responsibleText: '', term: '' })} style={{ marginTop: 8 }}>
+                          Решение
+                        </Button>
+                      </>
+                    )}
+                  </Form.List>
+                </Card>
+              ))}
+              <Button icon={<PlusOutlined />} onClick={() => add({ title: '', heard: '', spoke: '', decisions: [] })} style={{ marginTop: 12 }}>
+                Вопрос повестки
+              </Button>
+            </>
+          )}
+        </Form.List>
+        <Space style={{ marginTop: 16 }}>
+          <Button type="primary" htmlType="submit">
+            Сохранить протокол
+          </Button>
+          <Popconfirm
+            title="Удалить заседание с протоколом и решениями?"
+            okText="Удалить"
+            cancelText="Отмена"
+            onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание удалено').then((ok) => ok && go('meetings'))}
+          >
+            <Button danger>Удалить заседание</Button>
+          </Popconfirm>
+        </Space>
+      </Form>
+    </>
+  );
+}

@@ -1,0 +1,131 @@
+/** Orders (приказы): number, date, title, signer, clauses, and the roadmaps they approve as appendices. */
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
+import { useAction, useLoad } from '../hooks';
+import { go } from '../route';
+
+type Summary = ApiOutput<'orders.list'>[number];
+type Order = ApiOutput<'orders.get'>;
+type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'appendices'> & { date: Dayjs; appendices: { roadmapId: number; appendixNumber: string }[] };
+
+const NEW = 0;
+
+export function OrdersPage({ orderId }: { orderId: number | null }) {
+  const list = useLoad(() => call('orders.list'), []);
+  const roadmaps = useLoad(() => call('roadmaps.list'), []);
+  const dir = useDirectory();
+  const act = useAction();
+  const [form] = Form.useForm<OrderForm>();
+  const open = orderId !== null || window.location.hash.endsWith('/new');
+
+  useEffect(() => {
+    if (orderId) void call('orders.get', { id: orderId }).then((o) => form.setFieldsValue({ ...o, date: toDayjs(o.date)! }));
+    else form.resetFields();
+  }, [orderId, form]);
+
+  const save = async () => {
+    const v = await form.validateFields();
+    const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
+    const ok = await act(() => call('orders.save', { id: orderId || null, values }), 'Приказ сохранён');
+    if (ok) {
+      go('orders');
+      void list.reload();
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Приказы
+        </Typography.Title>
+        <Button type="primary" onClick={() => (window.location.hash = '#/orders/new')}>
+          Новый приказ
+        </Button>
+      </Space>
+      <Table<Summary>
+        rowKey="id"
+        dataSource={list.data}
+        pagination={false}
+        locale={{ emptyText: 'Приказов пока нет' }}
+        onRow={(o) => ({ onClick: () => go('orders', o.id), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: '№', dataIndex: 'number', width: 120 },
+          { title: 'Дата', width: 120, render: (_, o) => formatDate(o.date) },
+          { title: 'Заголовок', dataIndex: 'title' },
+          { title: 'Приложений', dataIndex: 'appendices', width: 120 },
+        ]}
+      />
+      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => go('orders')} destroyOnHidden={false}
+        footer={(_, { OkBtn, CancelBtn }) => (
+          <Space>
+            {orderId !== null && orderId !== NEW && (
+              <Popconfirm title="Удалить приказ?" okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('orders.delete', { id: orderId }), 'Приказ удалён').then((ok) => {
+                if (ok) {
+                  go('orders');
+                  void list.reload();
+                }
+              })}>
+                <Button danger>Удалить</Button>
+              </Popconfirm>
+            )}
+            <CancelBtn />
+            <OkBtn />
+          </Space>
+        )}
+      >
+        <Form form={form} layout="vertical" initialValues={{ appendices: [] }}>
+          <Space wrap>
+            <Form.Item name="number" label="Номер" rules={[{ required: true, whitespace: true, message: 'Укажите номер' }]}>
+              <Input style={{ width: 140 }} maxLength={500} placeholder="121-од" />
+            </Form.Item>
+            <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
+              <DatePicker format={DATE_FORMAT} />
+            </Form.Item>
+            <Form.Item name="signerId" label="Подписывает">
+              <Select allowClear style={{ width: 380 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
+            </Form.Item>
+          </Space>
+          <Form.Item name="title" label="Заголовок" rules={[{ required: true, whitespace: true, message: 'Укажите заголовок' }]}>
+            <Input.TextArea autoSize maxLength={2000} placeholder="Об утверждении дорожной карты …" />
+          </Form.Item>
+          <Form.Item name="basis" label="Основание (преамбула)">
+            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+          </Form.Item>
+          <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)">
+            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={20000} />
+          </Form.Item>
+          <Form.Item name="control" label="Контроль исполнения">
+            <Input.TextArea autoSize maxLength={20000} />
+          </Form.Item>
+          <Typography.Text strong>Утверждаемые дорожные карты (приложения)</Typography.Text>
+          <Form.List name="appendices">
+            {(fields, { add, remove }) => (
+              <>
+                {fields.map((f) => (
+                  <Space key={f.key} style={{ display: 'flex', marginTop: 8 }}>
+                    <Form.Item name={[f.name, 'appendixNumber']} style={{ width: 140 }}>
+                      <Input addonBefore="Прил." maxLength={500} />
+                    </Form.Item>
+                    <Form.Item name={[f.name, 'roadmapId']} rules={[{ required: true, message: 'Выберите карту' }]} style={{ width: 580 }}>
+                      <Select showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />
+                    </Form.Item>
+                    <Button danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="Убрать приложение" />
+                  </Space>
+                ))}
+                <Button size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => add({ appendixNumber: String(fields.length + 1) })}>
+                  Приложение
+                </Button>
+              </>
+            )}
+          </Form.List>
+        </Form>
+      </Modal>
+    </>
+  );
+}

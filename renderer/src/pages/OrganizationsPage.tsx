@@ -1,0 +1,130 @@
+/** Organisations: the department, the РМК, schools (ОО) with ШНОР / ШНСУ / «500+», director and curator. */
+import { Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { useAction } from '../hooks';
+
+type Organization = ApiOutput<'organizations.list'>[number];
+type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt'>;
+
+export const KIND_LABELS: Record<Organization['kind'], string> = {
+  department: 'Орган управления образованием',
+  rmk: 'РМК',
+  school: 'Школа (ОО)',
+  other: 'Другая организация',
+};
+
+const EMPTY: OrgForm = { kind: 'school', name: '', shortName: '', isShnor: false, isShnsu: false, is500: false, directorId: null, curatorId: null, address: '' };
+
+export function OrganizationsPage() {
+  const dir = useDirectory();
+  const act = useAction();
+  const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  const [form] = Form.useForm<OrgForm>();
+  const kind = Form.useWatch('kind', form);
+
+  const open = (o: Organization | 'new') => {
+    setEditing(o);
+    form.setFieldsValue(o === 'new' ? EMPTY : o);
+  };
+  const save = async () => {
+    const values = { ...EMPTY, ...(await form.validateFields()) };
+    const ok = await act(() => (editing === 'new' ? call('organizations.create', values) : call('organizations.update', { id: (editing as Organization).id, values })), 'Сохранено');
+    if (ok) {
+      setEditing(null);
+      void dir.reload();
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Школы и организации
+        </Typography.Title>
+        <Button type="primary" onClick={() => open('new')}>
+          Добавить организацию
+        </Button>
+      </Space>
+      <Table<Organization>
+        rowKey="id"
+        size="small"
+        dataSource={dir.organizations}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        onRow={(o) => ({ onDoubleClick: () => open(o) })}
+        columns={[
+          { title: 'Тип', width: 170, render: (_, o) => KIND_LABELS[o.kind] },
+          { title: 'Краткое название', dataIndex: 'shortName', width: 180 },
+          { title: 'Полное название', dataIndex: 'name' },
+          {
+            title: 'Статус',
+            width: 190,
+            render: (_, o) => (
+              <>
+                {o.isShnor && <Tag color="red">ШНОР</Tag>}
+                {o.isShnsu && <Tag color="orange">ШНСУ</Tag>}
+                {o.is500 && <Tag color="blue">500+</Tag>}
+              </>
+            ),
+          },
+          { title: 'Руководитель', render: (_, o) => dir.personName(o.directorId) },
+          { title: 'Куратор', render: (_, o) => dir.personName(o.curatorId) },
+          {
+            title: '',
+            width: 190,
+            render: (_, o) => (
+              <Space>
+                <Button size="small" onClick={() => open(o)}>
+                  Изменить
+                </Button>
+                <Popconfirm title={`Удалить «${o.shortName || o.name}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('organizations.delete', { id: o.id }), 'Удалено').then(() => dir.reload())}>
+                  <Button size="small" danger>
+                    Удалить
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="kind" label="Тип">
+            <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item name="name" label="Полное название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoSize maxLength={2000} />
+          </Form.Item>
+          <Form.Item name="shortName" label="Краткое название">
+            <Input maxLength={500} placeholder="МАОУ СОШ № 2" />
+          </Form.Item>
+          {kind === 'school' && (
+            <>
+              <Space size="large">
+                <Form.Item name="isShnor" valuePropName="checked">
+                  <Checkbox>ШНОР</Checkbox>
+                </Form.Item>
+                <Form.Item name="isShnsu" valuePropName="checked">
+                  <Checkbox>ШНСУ</Checkbox>
+                </Form.Item>
+                <Form.Item name="is500" valuePropName="checked">
+                  <Checkbox>Участник «500+»</Checkbox>
+                </Form.Item>
+              </Space>
+              <Form.Item name="curatorId" label="Куратор">
+                <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="directorId" label="Руководитель">
+            <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не указан" />
+          </Form.Item>
+          <Form.Item name="address" label="Адрес">
+            <Input maxLength={500} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+/** The roadmap's passport and parameters: title, level, period, column captions, passport fields. */
+import { Button, Card, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { call, type ApiOutput } from '../api';
+import { type Directory, selectFilter } from '../directory';
+import { DATE_FORMAT, fromDayjs, toDayjs } from '../format';
+import { useAction } from '../hooks';
+
+type Roadmap = ApiOutput<'roadmaps.get'>;
+
+const PASSPORT: { name: keyof Roadmap; label: string }[] = [
+  { name: 'coordinator', label: 'Координатор' },
+  { name: 'goal', label: 'Цель' },
+  { name: 'tasks', label: 'Задачи' },
+  { name: 'directions', label: 'Направления реализации' },
+  { name: 'indicators', label: 'Комплекс индикаторов' },
+  { name: 'expectedResults', label: 'Ожидаемые результаты' },
+  { name: 'basisDocuments', label: 'Основание (документы)' },
+];
+
+const CAPTIONS: { name: keyof Roadmap['captions']; label: string }[] = [
+  { name: 'number', label: 'Номер' },
+  { name: 'name', label: 'Мероприятие' },
+  { name: 'term', label: 'Срок' },
+  { name: 'executors', label: 'Исполнители' },
+  { name: 'result', label: 'Результат / показатель' },
+];
+
+export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir: Directory; onSaved: () => void }) {
+  const [form] = Form.useForm();
+  const act = useAction();
+  const level = Form.useWatch('level', form) as string | undefined;
+  const save = async () => {
+    const v = (await form.validateFields()) as Record<string, unknown> & { period: [Dayjs, Dayjs] };
+    const { period, ...rest } = v;
+    const values = { ...rest, schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null, periodStart: fromDayjs(period[0]), periodEnd: fromDayjs(period[1]) };
+    if (await act(() => call('roadmaps.update', { id: roadmap.id, values: values as never }), 'Паспорт сохранён')) onSaved();
+  };
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 960 }}
+      initialValues={{ ...roadmap, period: [toDayjs(roadmap.periodStart), toDayjs(roadmap.periodEnd)] }}
+      onFinish={save}
+    >
+      <Card size="small" title="Параметры">
+        <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
+          <Input.TextArea autoSize maxLength={2000} />
+        </Form.Item>
+        <Space wrap>
+          <Form.Item name="level" label="Уровень">
+            <Select style={{ width: 200 }} options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />
+          </Form.Item>
+          {level === 'school' && (
+            <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>
+              <Select style={{ width: 260 }} showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} />
+            </Form.Item>
+          )}
+          <Form.Item name="period" label="Период" rules={[{ required: true, message: 'Укажите период' }]}>
+            <DatePicker.RangePicker format={DATE_FORMAT} />
+          </Form.Item>
+          <Form.Item name="autoNumber" label="Нумеровать автоматически" valuePropName="checked" tooltip="Выключите, чтобы сохранить номера как в исходном документе">
+            <Switch />
+          </Form.Item>
+        </Space>
+      </Card>
+      <Card size="small" title="Заголовки столбцов (как в документах района)" style={{ marginTop: 12 }}>
+        <Space wrap>
+          {CAPTIONS.map((c) => (
+            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[{ required: true, whitespace: true, message: 'Нужен заголовок' }]}>
+              <Input style={{ width: 170 }} maxLength={500} />
+            </Form.Item>
+          ))}
+        </Space>
+      </Card>
+      <Card size="small" title="Паспорт" style={{ marginTop: 12 }}>
+        {PASSPORT.map((f) => (
+          <Form.Item key={f.name} name={f.name} label={f.label}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20000} />
+          </Form.Item>
+        ))}
+      </Card>
+      <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>
+        Сохранить паспорт
+      </Button>
+    </Form>
+  );
+}

@@ -1,0 +1,102 @@
+/** People (люди): ФИО, position, organisation, phone and e-mail. */
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { useAction } from '../hooks';
+
+type Person = ApiOutput<'people.list'>[number];
+interface PersonForm {
+  fullName: string;
+  position: string;
+  organizationId: number | null;
+  phone: string;
+  email: string;
+}
+
+export function PeoplePage() {
+  const dir = useDirectory();
+  const act = useAction();
+  const [editing, setEditing] = useState<Person | 'new' | null>(null);
+  const [form] = Form.useForm<PersonForm>();
+
+  const open = (p: Person | 'new') => {
+    setEditing(p);
+    form.setFieldsValue(p === 'new' ? { fullName: '', position: '', organizationId: null, phone: '', email: '' } : p);
+  };
+  const save = async () => {
+    const values = await form.validateFields();
+    const ok = await act(
+      () => (editing === 'new' ? call('people.create', values) : call('people.update', { id: (editing as Person).id, values })),
+      'Сохранено',
+    );
+    if (ok) {
+      setEditing(null);
+      void dir.reload();
+    }
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Люди
+        </Typography.Title>
+        <Button type="primary" onClick={() => open('new')}>
+          Добавить человека
+        </Button>
+      </Space>
+      <Table<Person>
+        rowKey="id"
+        size="small"
+        dataSource={dir.people}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        onRow={(p) => ({ onDoubleClick: () => open(p) })}
+        columns={[
+          { title: 'ФИО', dataIndex: 'fullName' },
+          { title: 'Должность', dataIndex: 'position' },
+          { title: 'Организация', render: (_, p) => dir.orgName(p.organizationId) },
+          { title: 'Телефон', dataIndex: 'phone' },
+          { title: 'Эл. почта', dataIndex: 'email' },
+          {
+            title: '',
+            width: 200,
+            render: (_, p) => (
+              <Space>
+                <Button size="small" onClick={() => open(p)}>
+                  Изменить
+                </Button>
+                <Popconfirm title={`Удалить «${p.fullName}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('people.delete', { id: p.id }), 'Удалено').then(() => dir.reload())}>
+                  <Button size="small" danger>
+                    Удалить
+                  </Button>
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={save}>
+          <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Укажите ФИО' }]}>
+            <Input autoFocus maxLength={500} placeholder="Иванова И.И." />
+          </Form.Item>
+          <Form.Item name="position" label="Должность">
+            <Input maxLength={500} />
+          </Form.Item>
+          <Form.Item name="organizationId" label="Организация">
+            <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.orgOptions} placeholder="Не указана" />
+          </Form.Item>
+          <Space.Compact block>
+            <Form.Item name="phone" label="Телефон" style={{ width: '50%' }}>
+              <Input maxLength={500} />
+            </Form.Item>
+            <Form.Item name="email" label="Эл. почта" style={{ width: '50%' }}>
+              <Input maxLength={500} />
+            </Form.Item>
+          </Space.Compact>
+        </Form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+/** One roadmap: its plan (the measure table) and its passport, on two tabs. */
+import { Breadcrumb, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { call } from '../api';
+import { useDirectory } from '../directory';
+import { formatPeriod } from '../format';
+import { useAction, useLoad } from '../hooks';
+import { go } from '../route';
+import { PassportForm } from './PassportForm';
+import { PlanTable } from './PlanTable';
+
+export function RoadmapEditor({ roadmapId, tab }: { roadmapId: number; tab: string | null }) {
+  const plan = useLoad(() => call('plan.get', { roadmapId }), [roadmapId]);
+  const dir = useDirectory();
+  const act = useAction();
+  if (plan.error) return <Typography.Text type="danger">{plan.error}</Typography.Text>;
+  if (!plan.data) return null;
+  const { roadmap } = plan.data;
+  return (
+    <>
+      <Breadcrumb items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]} />
+      <Space align="start" style={{ width: '100%', justifyContent: 'space-between', margin: '8px 0' }}>
+        <Typography.Title level={4} style={{ margin: 0, maxWidth: 1000 }} data-testid="roadmap-title">
+          {roadmap.title}
+        </Typography.Title>
+        <Popconfirm
+          title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
+          okText="Удалить"
+          cancelText="Отмена"
+          onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта удалена').then((ok) => ok && go('roadmaps'))}
+        >
+          <Button danger>Удалить карту</Button>
+        </Popconfirm>
+      </Space>
+      <Tabs
+        activeKey={tab === 'passport' ? 'passport' : 'plan'}
+        onChange={(k) => go('roadmaps', roadmapId, k)}
+        items={[
+          { key: 'plan', label: 'План мероприятий', children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} /> },
+          { key: 'passport', label: 'Паспорт и параметры', children: <PassportForm roadmap={roadmap} dir={dir} onSaved={plan.reload} /> },
+        ]}
+      />
+    </>
+  );
+}

@@ -1,0 +1,88 @@
+/** The list of roadmaps, and creating a new one. */
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { DATE_FORMAT, formatPeriod, fromDayjs } from '../format';
+import { useAction, useLoad } from '../hooks';
+import { go } from '../route';
+
+type Summary = ApiOutput<'roadmaps.list'>[number];
+interface NewRoadmap {
+  title: string;
+  level: 'municipal' | 'school';
+  schoolId: number | null;
+  period: [Dayjs, Dayjs];
+}
+
+export function RoadmapsPage() {
+  const { data, loading } = useLoad(() => call('roadmaps.list'), []);
+  const dir = useDirectory();
+  const act = useAction();
+  const [creating, setCreating] = useState(false);
+  const [form] = Form.useForm<NewRoadmap>();
+  const level = Form.useWatch('level', form);
+
+  const create = async () => {
+    const v = await form.validateFields();
+    let id = 0;
+    const ok = await act(async () => {
+      id = (await call('roadmaps.create', { title: v.title, level: v.level, schoolId: v.level === 'school' ? (v.schoolId ?? null) : null, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })).id;
+    });
+    if (ok) go('roadmaps', id, 'plan');
+  };
+
+  return (
+    <>
+      <Space style={{ marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          Дорожные карты
+        </Typography.Title>
+        <Button
+          type="primary"
+          onClick={() => {
+            form.resetFields();
+            setCreating(true);
+          }}
+        >
+          Новая дорожная карта
+        </Button>
+      </Space>
+      <Table<Summary>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data}
+        pagination={false}
+        locale={{ emptyText: 'Дорожных карт пока нет. Создайте первую.' }}
+        onRow={(r) => ({ onClick: () => go('roadmaps', r.id, 'plan'), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: 'Название', dataIndex: 'title', render: (t: string) => <a>{t}</a> },
+          { title: 'Уровень', width: 200, render: (_, r) => (r.level === 'school' ? `школьная: ${dir.orgName(r.schoolId)}` : 'муниципальная') },
+          { title: 'Период', width: 220, render: (_, r) => formatPeriod(r.periodStart, r.periodEnd) },
+          { title: 'Разделов', dataIndex: 'sections', width: 90 },
+          { title: 'Мероприятий', dataIndex: 'measures', width: 110 },
+        ]}
+      />
+      <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
+        <Form form={form} layout="vertical" initialValues={{ level: 'municipal' }}>
+          <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} maxLength={2000} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
+          </Form.Item>
+          <Form.Item name="level" label="Уровень">
+            <Select options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />
+          </Form.Item>
+          {level === 'school' && (
+            <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>
+              <Select showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} />
+            </Form.Item>
+          )}
+          <Form.Item name="period" label="Период (календарный год, учебный год или несколько лет)" rules={[{ required: true, message: 'Укажите период' }]}>
+            <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </>
+  );
+}

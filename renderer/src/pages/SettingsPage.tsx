@@ -1,0 +1,61 @@
+/** Settings of the department: the name block and head printed on every document, the municipal coordinator. */
+import { Button, Card, Descriptions, Form, Input, Select, Typography } from 'antd';
+import { useEffect } from 'react';
+import { call, type ApiOutput } from '../api';
+import { selectFilter, useDirectory } from '../directory';
+import { useAction, useLoad } from '../hooks';
+
+type Department = ApiOutput<'settings.getDepartment'>;
+
+export function SettingsPage() {
+  const dir = useDirectory();
+  const act = useAction();
+  const [form] = Form.useForm<Department>();
+  const { data } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
+  useEffect(() => {
+    if (data) form.setFieldsValue(data.department);
+  }, [data, form]);
+  const save = async () => {
+    const values = await form.validateFields();
+    await act(() => call('settings.setDepartment', { ...values, coordinatorId: values.coordinatorId ?? null }), 'Настройки сохранены');
+  };
+  return (
+    <>
+      <Typography.Title level={3}>Настройки</Typography.Title>
+      <Card title="Орган управления образованием" style={{ maxWidth: 800 }}>
+        <Form form={form} layout="vertical" onFinish={save}>
+          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении">
+            <Input maxLength={500} placeholder="Отдел образования администрации городского округа …" />
+          </Form.Item>
+          <Form.Item name="shortName" label="Краткое наименование">
+            <Input maxLength={500} />
+          </Form.Item>
+          <Form.Item name="headName" label="Руководитель (ФИО)">
+            <Input maxLength={500} placeholder="В.В. Грек" />
+          </Form.Item>
+          <Form.Item name="headPosition" label="Должность руководителя">
+            <Input maxLength={500} />
+          </Form.Item>
+          <Form.Item name="town" label="Населённый пункт">
+            <Input maxLength={500} placeholder="г. Карпинск" />
+          </Form.Item>
+          <Form.Item name="coordinatorId" label="Муниципальный координатор">
+            <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit">
+            Сохранить
+          </Button>
+        </Form>
+      </Card>
+      {data && (
+        <Card title="О программе" style={{ maxWidth: 800, marginTop: 16 }}>
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label="Версия">{data.info.version}</Descriptions.Item>
+            <Descriptions.Item label="Файл базы данных">{data.info.dbPath}</Descriptions.Item>
+            {data.info.backupPath && <Descriptions.Item label="Копия перед обновлением">{data.info.backupPath}</Descriptions.Item>}
+          </Descriptions>
+        </Card>
+      )}
+    </>
+  );
+}
