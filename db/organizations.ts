@@ -6,10 +6,8 @@ import { nowSql, organizations } from './schema';
 
 export type Organization = typeof organizations.$inferSelect;
 export type OrganizationKind = Organization['kind'];
-export type OrganizationInput = Pick<
-  Organization,
-  'kind' | 'name' | 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address'
->;
+export type OrganizationInput = Pick<Organization, 'kind' | 'name'> &
+  Partial<Pick<Organization, 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address'>>;
 
 export function listOrganizations(db: Db, kind?: OrganizationKind): Organization[] {
   const q = db.orm.select().from(organizations);
@@ -23,10 +21,12 @@ export function getOrganization(db: Db, id: number): Organization {
 }
 
 export function createOrganization(db: Db, input: OrganizationInput): Organization {
+  checkPeopleExist(db, [input.directorId, input.curatorId]);
   return db.orm.insert(organizations).values(input).returning().get();
 }
 
 export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>): Organization {
+  checkPeopleExist(db, [input.directorId, input.curatorId]);
   const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql }).where(eq(organizations.id, id)).returning().get();
   return row ?? raise(notFound('Организация', id));
 }
@@ -43,4 +43,8 @@ export function deleteOrganization(db: Db, id: number): void {
     throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
   // Its people stay, without an organisation (ON DELETE SET NULL).
   db.orm.delete(organizations).where(eq(organizations.id, id)).run();
+}
+
+function checkPeopleExist(db: Db, ids: (number | null | undefined)[]): void {
+  for (const id of ids) if (id != null && !db.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(id)) throw notFound('Человек', id);
 }

@@ -5,7 +5,7 @@ import type { Db } from './open';
 import { nowSql, people } from './schema';
 
 export type Person = typeof people.$inferSelect;
-export type PersonInput = Pick<Person, 'fullName' | 'position' | 'organizationId' | 'phone' | 'email'>;
+export type PersonInput = Pick<Person, 'fullName'> & Partial<Pick<Person, 'position' | 'organizationId' | 'phone' | 'email'>>;
 
 export function listPeople(db: Db): Person[] {
   return db.orm.select().from(people).orderBy(asc(sql`fold(${people.fullName})`)).all();
@@ -15,11 +15,17 @@ export function getPerson(db: Db, id: number): Person {
   return db.orm.select().from(people).where(eq(people.id, id)).get() ?? raise(notFound('Человек', id));
 }
 
+function checkOrganization(db: Db, id: number | null | undefined): void {
+  if (id != null && !db.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id)) throw notFound('Организация', id);
+}
+
 export function createPerson(db: Db, input: PersonInput): Person {
+  checkOrganization(db, input.organizationId);
   return db.orm.insert(people).values(input).returning().get();
 }
 
 export function updatePerson(db: Db, id: number, input: Partial<PersonInput>): Person {
+  checkOrganization(db, input.organizationId);
   const row = db.orm
     .update(people)
     .set({ ...input, updatedAt: nowSql })

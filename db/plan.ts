@@ -36,10 +36,10 @@ export interface PlanSection {
 
 export interface MeasureInput {
   name: string;
-  term: string;
-  executors: string;
-  result: string;
-  links: ExecutorLink[];
+  term?: string | undefined;
+  executors?: string | undefined;
+  result?: string | undefined;
+  links?: ExecutorLink[] | undefined;
   /** Honoured only where the roadmap keeps its own numbers (autoNumber off). */
   number?: string;
 }
@@ -207,14 +207,15 @@ export function moveSection(db: Db, id: number, index: number): void {
 export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, input: MeasureInput, index?: number): number {
   return changePlan(db, roadmapId, 'Добавление мероприятия', () => {
     sectionOf(db, roadmapId, sectionId);
-    validateLinks(db, input.links);
+    const links = input.links ?? [];
+    validateLinks(db, links);
     const ids = groupIds(db, roadmapId, sectionId);
     const id = db.orm
       .insert(measures)
-      .values({ roadmapId, sectionId, position: ids.length, number: input.number ?? '', name: input.name, term: input.term, executors: input.executors, result: input.result })
+      .values({ roadmapId, sectionId, position: ids.length, number: input.number ?? '', name: input.name, term: input.term ?? '', executors: input.executors ?? '', result: input.result ?? '' })
       .returning({ id: measures.id })
       .get().id;
-    setLinks(db, id, input.links);
+    setLinks(db, id, links);
     writeOrder(db, 'measures', placeAt([...ids, id], id, index ?? ids.length));
     return id;
   });

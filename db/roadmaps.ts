@@ -27,7 +27,8 @@ export type Passport = Record<PassportField, string>;
 
 type Row = typeof roadmaps.$inferSelect;
 export type Roadmap = Omit<Row, 'captions'> & { captions: Captions };
-export type RoadmapInput = Pick<Row, 'title' | 'level' | 'schoolId' | 'periodStart' | 'periodEnd'> &
+export type RoadmapInput = Pick<Row, 'title' | 'periodStart' | 'periodEnd'> &
+  Partial<Pick<Row, 'level' | 'schoolId'>> &
   Partial<Passport> & { captions?: Captions; autoNumber?: boolean; sourceFile?: string | null; importedAt?: string | null };
 
 export interface RoadmapSummary {
@@ -50,6 +51,13 @@ function checkPeriod(start: string, end: string): void {
   if (start > end) throw new AppError('bad_period', 'Начало периода дорожной карты позже его окончания.');
 }
 
+function checkSchool(db: Db, schoolId: number | null | undefined): void {
+  if (schoolId == null) return;
+  const kind = db.sqlite.prepare('SELECT kind FROM organizations WHERE id = ?').pluck().get(schoolId);
+  if (kind === undefined) throw notFound('Организация', schoolId);
+  if (kind !== 'school') throw new AppError('not_a_school', 'Школьная дорожная карта должна быть привязана к школе, а не к другой организации.');
+}
+
 export function listRoadmaps(db: Db): RoadmapSummary[] {
   return db.sqlite
     .prepare(
@@ -69,6 +77,7 @@ export function getRoadmap(db: Db, id: number): Roadmap {
 
 export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
   checkPeriod(input.periodStart, input.periodEnd);
+  checkSchool(db, input.schoolId);
   const { captions, ...rest } = input;
   const row = db.orm
     .insert(roadmaps)
@@ -81,6 +90,7 @@ export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
 export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {
   const current = getRoadmap(db, id);
   checkPeriod(input.periodStart ?? current.periodStart, input.periodEnd ?? current.periodEnd);
+  checkSchool(db, input.schoolId);
   const { captions, ...rest } = input;
   const row = db.orm
     .update(roadmaps)

@@ -14,24 +14,26 @@ const department = z.strictObject({
   coordinatorId: optionalId,
 });
 
+// No .default() here: `.partial()` keeps defaults, so an update would reset the fields it omits.
+// The database's column defaults fill what a create leaves out.
 const person = z.strictObject({
   fullName: requiredShort,
-  position: shortText.default(''),
-  organizationId: optionalId.default(null),
-  phone: shortText.default(''),
-  email: shortText.default(''),
+  position: shortText.optional(),
+  organizationId: optionalId.optional(),
+  phone: shortText.optional(),
+  email: shortText.optional(),
 });
 
 const organization = z.strictObject({
   kind: z.enum(['department', 'rmk', 'school', 'other']),
   name: requiredMedium,
-  shortName: shortText.default(''),
-  isShnor: z.boolean().default(false),
-  isShnsu: z.boolean().default(false),
-  is500: z.boolean().default(false),
-  directorId: optionalId.default(null),
-  curatorId: optionalId.default(null),
-  address: shortText.default(''),
+  shortName: shortText.optional(),
+  isShnor: z.boolean().optional(),
+  isShnsu: z.boolean().optional(),
+  is500: z.boolean().optional(),
+  directorId: optionalId.optional(),
+  curatorId: optionalId.optional(),
+  address: shortText.optional(),
 });
 
 export const directoryApi = {

@@ -18,10 +18,11 @@ import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optio
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
 
+// No .default() in the entity schemas: `.partial()` keeps defaults, and an update would reset what it omits.
 const roadmap = z.strictObject({
   title: requiredMedium,
-  level: z.enum(['municipal', 'school']).default('municipal'),
-  schoolId: optionalId.default(null),
+  level: z.enum(['municipal', 'school']).optional(),
+  schoolId: optionalId.optional(),
   periodStart: isoDate,
   periodEnd: isoDate,
   captions: captions.optional(),
@@ -38,10 +39,10 @@ const roadmap = z.strictObject({
 const link = z.strictObject({ personId: optionalId, organizationId: optionalId });
 const measure = z.strictObject({
   name: requiredLong,
-  term: mediumText.default(''),
-  executors: mediumText.default(''),
-  result: longText.default(''),
-  links: z.array(link).max(100).default([]),
+  term: mediumText.optional(),
+  executors: mediumText.optional(),
+  result: longText.optional(),
+  links: z.array(link).max(100).optional(),
   number: shortText.optional(),
 });
 const index = z.number().int().min(0).max(100000);

@@ -1,0 +1,34 @@
+/** Test helpers: a fresh database file in a temp folder, the API called directly, a snapshot of every table. */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { callApi, setErrorLogger } from '../electron/api/call';
+import type { ApiInput, ApiMethod, ApiOutput } from '../electron/api/index';
+import { closeDatabase, type Db, openDatabase } from '../db/open';
+
+setErrorLogger(() => {});
+
+export function tempDir(prefix = 'rmk-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function freshDb(): Db {
+  return openDatabase(path.join(tempDir(), 'test.sqlite'));
+}
+
+export { closeDatabase };
+
+/** Calls the API as the renderer would and returns the value, throwing the Russian message on failure. */
+export function apiOf(db: Db) {
+  return <K extends ApiMethod>(method: K, input?: ApiInput<K>): ApiOutput<K> => {
+    const r = callApi({ db }, method, input);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as ApiOutput<K>;
+  };
+}
+
+/** Every row of every table: "nothing changed" is checked against this. */
+export function snapshotAll(db: Db): Record<string, unknown[]> {
+  const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(tables.map((t) => [t, db.sqlite.prepare(`SELECT * FROM "${t}"`).all()]));
+}

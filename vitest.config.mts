@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30000,
+    hookTimeout: 60000,
+    // Browser tests start Chromium: one file at a time keeps a 2-core machine responsive.
+    fileParallelism: false,
+  },
+});
