@@ -97,6 +97,7 @@ export function setExecution(db: Db, input: ExecutionInput): ExecutionRecord {
 }
 
 export function decisionExecutions(db: Db, decisionId: number): (ExecutionRecord & { quarter: string })[] {
+  db.orm.select({ id: decisions.id }).from(decisions).where(eq(decisions.id, decisionId)).get() ?? raise(notFound('Решение', decisionId));
   return db.orm
     .select({ quarter: executions.quarter, status: executions.status, result: executions.result, evidence: executions.evidence, note: executions.note, updatedAt: executions.updatedAt })
     .from(executions)

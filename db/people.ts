@@ -2,6 +2,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
+import { getDepartment } from './settings';
 import { nowSql, people } from './schema';
 
 export type Person = typeof people.$inferSelect;
@@ -47,7 +48,8 @@ export function personUsages(db: Db, id: number): string[] {
     [q('SELECT count(*) FROM decisions WHERE responsible_id = @id'), 'ответственный за решения протоколов'],
     [q('SELECT count(*) FROM orders WHERE signer_id = @id'), 'подписант приказов'],
   ];
-  return uses.filter(([n]) => n > 0).map(([n, what]) => `${what} (${n})`);
+  const coordinator = getDepartment(db).coordinatorId === id ? ['муниципальный координатор (в настройках)'] : [];
+  return [...uses.filter(([n]) => n > 0).map(([n, what]) => `${what} (${n})`), ...coordinator];
 }
 
 export function deletePerson(db: Db, id: number): void {

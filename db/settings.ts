@@ -1,5 +1,6 @@
 /** Department settings (printed on every document) and small app preferences, kept as key–value rows. */
 import { eq } from 'drizzle-orm';
+import { notFound } from './errors';
 import type { Db } from './open';
 import { settings } from './schema';
 
@@ -38,6 +39,8 @@ export function getDepartment(db: Db): Department {
 }
 
 export function setDepartment(db: Db, value: Department): Department {
+  if (value.coordinatorId !== null && !db.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(value.coordinatorId))
+    throw notFound('Человек', value.coordinatorId);
   setSetting(db, DEPARTMENT_KEY, JSON.stringify(value));
   return getDepartment(db);
 }

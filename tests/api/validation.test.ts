@@ -1,0 +1,210 @@
+/**
+ * Every API method rejects bad input — wrong types, missing fields, 100 000-character strings,
+ * unknown ids — with a Russian message, and the database stays exactly as it was.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callApi } from '../../electron/api/call';
+import { api, type ApiMethod } from '../../electron/api/index';
+import type { Db } from '../../db/open';
+import { fillDemo } from '../../electron/demo';
+import { freshDb, snapshotAll } from '../helpers';
+
+let db: Db;
+beforeAll(() => {
+  db = freshDb();
+  fillDemo(db);
+});
+
+const one = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
+const ids = () => ({
+  person: one('SELECT min(id) FROM people'),
+  org: one("SELECT min(id) FROM organizations WHERE kind = 'school'"),
+  roadmap: one('SELECT min(id) FROM roadmaps'),
+  section: one('SELECT min(id) FROM sections'),
+  measure: one('SELECT min(id) FROM measures'),
+  meeting: one('SELECT min(id) FROM meetings'),
+  decision: one('SELECT min(id) FROM decisions'),
+  order: one('SELECT min(id) FROM orders'),
+  member: one('SELECT min(id) FROM working_group_members'),
+});
+
+/** A valid input for each method; the test mutates it leaf by leaf. */
+const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
+  'app.info': () => ({}),
+  'settings.getDepartment': () => ({}),
+  'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person }),
+  'people.list': () => ({}),
+  'people.create': (i) => ({ fullName: 'Иванов И.И.', position: 'Методист', organizationId: i.org, phone: '1', email: 'a@b' }),
+  'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org } }),
+  'people.delete': (i) => ({ id: i.person }),
+  'organizations.list': () => ({ kind: 'school' }),
+  'organizations.create': (i) => ({ kind: 'school', name: 'Школа', shortName: 'СОШ', isShnor: true, directorId: i.person }),
+  'organizations.update': (i) => ({ id: i.org, values: { name: 'Школа', curatorId: i.person } }),
+  'organizations.delete': (i) => ({ id: i.org }),
+  'roadmaps.list': () => ({}),
+  'roadmaps.get': (i) => ({ id: i.roadmap }),
+  'roadmaps.create': (i) => ({ title: 'Карта', level: 'school', schoolId: i.org, periodStart: '2024-01-01', periodEnd: '2024-12-31', goal: 'Цель' }),
+  'roadmaps.update': (i) => ({ id: i.roadmap, values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель' } }),
+  'roadmaps.delete': (i) => ({ id: i.roadmap }),
+  'plan.get': (i) => ({ roadmapId: i.roadmap }),
+  'plan.addSection': (i) => ({ roadmapId: i.roadmap, title: 'Раздел', index: 0 }),
+  'plan.updateSection': (i) => ({ id: i.section, title: 'Раздел' }),
+  'plan.deleteSection': (i) => ({ id: i.section }),
+  'plan.moveSection': (i) => ({ id: i.section, index: 1 }),
+  'plan.addMeasure': (i) => ({ roadmapId: i.roadmap, sectionId: null, index: 0, values: { name: 'М', term: 'Май 2022', executors: 'Я', result: 'Р', links: [{ personId: i.person, organizationId: null }] } }),
+  'plan.updateMeasure': (i) => ({ id: i.measure, values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }] } }),
+  'plan.deleteMeasures': (i) => ({ ids: [i.measure] }),
+  'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
+  'plan.undo': (i) => ({ roadmapId: i.roadmap }),
+  'search.measures': () => ({ query: 'ВПР' }),
+  'workingGroup.list': () => ({}),
+  'workingGroup.add': (i) => ({ personId: i.person, role: 'member' }),
+  'workingGroup.update': (i) => ({ id: i.member, role: 'head' }),
+  'workingGroup.remove': (i) => ({ id: i.member }),
+  'meetings.list': () => ({}),
+  'meetings.get': (i) => ({ id: i.meeting }),
+  'meetings.save': (i) => ({
+    id: i.meeting,
+    values: { date: '2022-05-01', number: '2', place: 'каб. 1', chairId: i.person, secretaryId: null, attendeeIds: [i.person], invitedIds: [], agenda: [{ title: 'Вопрос', heard: 'Слушали', decisions: [{ text: 'Решили', responsibleId: i.person, term: 'Май 2022' }] }] },
+  }),
+  'meetings.delete': (i) => ({ id: i.meeting }),
+  'orders.list': () => ({}),
+  'orders.get': (i) => ({ id: i.order }),
+  'orders.save': (i) => ({ id: i.order, values: { number: '1', date: '2022-01-01', title: 'Приказ', signerId: i.person, appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }] } }),
+  'orders.delete': (i) => ({ id: i.order }),
+  'execution.grid': (i) => ({ roadmapId: i.roadmap }),
+  'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
+  'execution.ofDecision': (i) => ({ decisionId: i.decision }),
+};
+
+type Leaf = { path: (string | number)[]; value: unknown };
+function leaves(v: unknown, path: (string | number)[] = []): Leaf[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => leaves(x, [...path, i]));
+  if (v && typeof v === 'object') return Object.entries(v).flatMap(([k, x]) => leaves(x, [...path, k]));
+  return [{ path, value: v }];
+}
+function withLeaf(v: unknown, path: (string | number)[], value: unknown): unknown {
+  const copy = structuredClone(v) as Record<string | number, unknown>;
+  let cur = copy;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  cur[path.at(-1)!] = value;
+  return copy;
+}
+function without(v: unknown, path: (string | number)[]): unknown {
+  const copy = structuredClone(v) as Record<string | number, unknown>;
+  let cur = copy;
+  for (const k of path.slice(0, -1)) cur = cur[k] as Record<string | number, unknown>;
+  delete cur[path.at(-1)!];
+  return copy;
+}
+
+const HUGE = 'я'.repeat(100_000);
+const ID_KEYS = /(^id$|Id$|^ids$)/;
+
+function expectRefused(method: ApiMethod, input: unknown, what: string) {
+  const before = snapshotAll(db);
+  const r = callApi({ db }, method, input);
+  expect(r.ok, `${method} accepted ${what}: ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
+  if (!r.ok) {
+    expect(r.error.message).toMatch(/[А-Яа-яЁё]/);
+    expect(r.error.message).not.toMatch(/\n\s+at /);
+  }
+  expect(snapshotAll(db)).toEqual(before);
+}
+
+describe('every API method validates its input', () => {
+  it('has a valid example for every method, and each example is accepted', () => {
+    expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
+    // Read-only methods accept their example; writing ones are checked in the domain tests.
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures'] as ApiMethod[])
+      expect(callApi({ db }, m, valid[m](ids())).ok, m).toBe(true);
+  });
+
+  it('refuses an unknown method', () => {
+    expect(callApi({ db }, 'sqlite.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(callApi({ db }, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(callApi({ db }, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  });
+
+  for (const method of Object.keys(api) as ApiMethod[]) {
+    describe(method, () => {
+      it('refuses input of the wrong type and unknown fields', () => {
+        for (const bad of [42, 'текст', [1, 2], { injected: 'DROP TABLE roadmaps' }]) expectRefused(method, bad, 'wrong type');
+      });
+
+      it('refuses each field of the wrong type, a 100 000-character string, and unknown ids', () => {
+        const input = valid[method](ids());
+        for (const leaf of leaves(input)) {
+          const key = String(leaf.path.filter((p) => typeof p === 'string').at(-1));
+          if (typeof leaf.value === 'string') {
+            expectRefused(method, withLeaf(input, leaf.path, HUGE), `a huge ${leaf.path.join('.')}`);
+            expectRefused(method, withLeaf(input, leaf.path, { nested: true }), `an object as ${leaf.path.join('.')}`);
+          }
+          if (typeof leaf.value === 'number') {
+            expectRefused(method, withLeaf(input, leaf.path, 'один'), `a string as ${leaf.path.join('.')}`);
+            expectRefused(method, withLeaf(input, leaf.path, -1), `a negative ${leaf.path.join('.')}`);
+            expectRefused(method, withLeaf(input, leaf.path, 1.5), `a fraction as ${leaf.path.join('.')}`);
+            if (ID_KEYS.test(key) || typeof leaf.path.at(-1) === 'number') expectRefused(method, withLeaf(input, leaf.path, 987654), `an unknown id at ${leaf.path.join('.')}`);
+          }
+          if (typeof leaf.value === 'boolean') expectRefused(method, withLeaf(input, leaf.path, 'да'), `a string as ${leaf.path.join('.')}`);
+        }
+      });
+
+      it('refuses the input with a required field missing', () => {
+        const input = valid[method](ids()) as Record<string, unknown>;
+        const required = REQUIRED[method] ?? [];
+        for (const path of required) expectRefused(method, without(input, path), `no ${path.join('.')}`);
+      });
+    });
+  }
+});
+
+/** Fields that may not be left out (others have defaults or are optional by design). */
+const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
+  'people.create': [['fullName']],
+  'people.update': [['id'], ['values']],
+  'people.delete': [['id']],
+  'organizations.create': [['kind'], ['name']],
+  'organizations.update': [['id']],
+  'roadmaps.create': [['title'], ['periodStart'], ['periodEnd']],
+  'roadmaps.update': [['id']],
+  'roadmaps.get': [['id']],
+  'plan.get': [['roadmapId']],
+  'plan.addSection': [['roadmapId'], ['title']],
+  'plan.updateSection': [['id'], ['title']],
+  'plan.moveSection': [['id'], ['index']],
+  'plan.addMeasure': [['roadmapId'], ['sectionId'], ['values'], ['values', 'name']],
+  'plan.updateMeasure': [['id'], ['values']],
+  'plan.deleteMeasures': [['ids']],
+  'plan.moveMeasure': [['id'], ['sectionId'], ['index']],
+  'plan.undo': [['roadmapId']],
+  'search.measures': [['query']],
+  'settings.setDepartment': [['fullName'], ['coordinatorId']],
+  'workingGroup.add': [['personId']],
+  'workingGroup.update': [['id'], ['role']],
+  'meetings.save': [['id'], ['values'], ['values', 'date'], ['values', 'agenda', 0, 'title'], ['values', 'agenda', 0, 'decisions', 0, 'text']],
+  'meetings.get': [['id']],
+  'orders.save': [['id'], ['values', 'number'], ['values', 'date'], ['values', 'title'], ['values', 'appendices', 0, 'roadmapId']],
+  'execution.set': [['measureId'], ['quarter'], ['status']],
+  'execution.grid': [['roadmapId']],
+};
+
+describe('dates, quarters and empty texts', () => {
+  it('refuses dates that do not exist, wrongly written quarters and whitespace-only names', () => {
+    const i = ids();
+    expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-02-30', periodEnd: '2024-12-31' }, 'Feb 30');
+    expectRefused('roadmaps.create', { title: 'К', periodStart: '01.01.2024', periodEnd: '2024-12-31' }, 'DD.MM.YYYY');
+    expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-12-31', periodEnd: '2024-01-01' }, 'reversed period');
+    expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q5', status: 'done' }, 'Q5');
+    expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q2', status: 'сделано' }, 'unknown status');
+    expectRefused('execution.set', { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' }, 'both targets');
+    expectRefused('people.create', { fullName: '   ' }, 'blank name');
+    expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
+  });
+
+  it('names the field in Russian in the message', () => {
+    const r = callApi({ db }, 'people.create', { fullName: 'x'.repeat(600) });
+    expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Текст слишком длинный: не более 500 символов.');
+  });
+});
