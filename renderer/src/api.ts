@@ -26,7 +26,8 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     credentials: 'same-origin',
-    body: JSON.stringify(input ?? null),
+    // No input is sent as an empty body (the server reads it as `undefined`), never as `null`.
+    body: input === undefined ? '' : JSON.stringify(input),
   });
   if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Доступ запрещён: откройте программу по адресу, который она напечатала при запуске.' } };
   return (await res.json()) as ApiResult<unknown>;

@@ -11,6 +11,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const { message } = App.useApp();
   const loadRef = useRef(load);
   loadRef.current = load;
   const reload = useCallback(async () => {
@@ -19,11 +20,13 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
       setData(await loadRef.current());
       setError(null);
     } catch (err) {
+      // A failed load is never silent: the user sees why the screen is empty.
       setError(errorText(err));
+      void message.error(errorText(err));
     } finally {
       setLoading(false);
     }
-  }, []);
+  }, [message]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useEffect(() => void reload(), deps);
   return { data, loading, error, reload };

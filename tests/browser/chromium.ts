@@ -1,0 +1,48 @@
+/** Debian's Chromium, driven by playwright-core (never a downloaded browser), plus the app served in browser mode.
+ * playwright-core gives every launch a fresh temporary profile (it refuses a --user-data-dir argument). */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Db } from '../../db/open';
+import { startWebServer, type WebServer } from '../../electron/web/server';
+import { tempDir } from '../helpers';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve(__dirname, '../output/screenshots');
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function serve(db: Db): Promise<WebServer> {
+  const staticDir = path.resolve(__dirname, '../../dist/renderer');
+  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
+  return startWebServer({ db }, { staticDir });
+}
+
+/** Fails the test on any error the page logs or any API call refused: a broken screen must not pass quietly. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('response', (r) => {
+    if (!r.url().includes('/api/')) return;
+    void r.json().then(
+      (body: { ok: boolean; error?: { message: string } }) => {
+        if (!body.ok) errors.push(`${r.url()}: ${body.error?.message}`);
+      },
+      () => errors.push(`${r.url()}: not JSON`),
+    );
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

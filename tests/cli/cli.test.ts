@@ -1,0 +1,99 @@
+/** The headless way in, run as a real process the way a user or a script would. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, RMK_DB: '' },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+describe('cli demo, list, dump', () => {
+  const db = path.join(tempDir(), 'demo.sqlite');
+
+  it('fills an empty database with the demo district', () => {
+    const r = cli('demo', '--db', db);
+    expect(r.code).toBe(0);
+    expect(r.lines).toEqual([{ roadmaps: 2, measures: 38, people: 9, schools: 6 }]);
+  });
+
+  it('refuses to fill a database that already has data, with one Russian line and a non-zero exit', () => {
+    const r = cli('demo', '--db', db);
+    expect(r.code).not.toBe(0);
+    expect(r.err.trim().split('\n')).toEqual(['Демонстрационные данные заполняются только в пустую базу: в этой уже есть записи.']);
+  });
+
+  it('lists roadmaps (by default), orders, meetings, schools and people, one JSON line per record', () => {
+    const roadmaps = cli('list', '--db', db).lines;
+    expect(roadmaps.map((r) => [r.title, r.measures])).toEqual(
+      expect.arrayContaining([[expect.stringContaining('(МОАУ ЦО) на 2022 год'), 31], [expect.stringContaining('ГО Карпинск в 2022 году'), 7]]),
+    );
+    expect(cli('list', 'orders', '--db', db).lines.map((o) => [o.number, o.date])).toEqual(expect.arrayContaining([['38-д', '2022-03-28'], ['121 –о д', '2022-04-12']]));
+    expect(cli('list', 'meetings', '--db', db).lines).toMatchObject([{ number: '1', date: '2022-04-14', items: 2, decisions: 3 }]);
+    const schools = cli('list', 'schools', '--db', db).lines;
+    expect(schools.find((s) => s.shortName === 'МАОУ СОШ № 2')).toMatchObject({ isShnor: true, is500: true });
+    expect(cli('list', 'people', '--db', db).lines.map((p) => p.name)).toContain('Русанова Е.А.');
+  });
+
+  it('dumps the Zeya roadmap: 31 measures, outside any section, with terms, executors and results as written', () => {
+    const zeya = cli('list', '--db', db).lines.find((r) => String(r.title).includes('МОАУ ЦО'))!;
+    const r = cli('dump', '--db', db, '--roadmap', String(zeya.id));
+    expect(r.code).toBe(0);
+    const d = r.lines[0] as { periodStart: string; captions: Record<string, string>; sections: { title: string | null; measures: Record<string, string>[] }[] };
+    expect(d.periodStart).toBe('2022-01-01');
+    expect(d.captions).toMatchObject({ name: 'Мероприятия', term: 'Сроки исполнения', result: 'Целевые ориентиры' });
+    expect(d.sections).toHaveLength(1);
+    expect(d.sections[0]!.title).toBeNull();
+    const ms = d.sections[0]!.measures;
+    expect(ms).toHaveLength(31);
+    expect(ms[4]).toMatchObject({ number: '5.', term: 'С 11.04.2022', executors: 'Отдел образования Руководитель ОО', result: 'Прохождение тестирования 100%' });
+    expect(ms[7]!.term).toBe('Май, июнь 2022');
+    expect(ms[16]!.name).toContain('перевода образовательных организаций в эффективный режим работы, в том числе МОАУ ЦО');
+  });
+
+  it('dumps a roadmap with sections numbered 1, 2, 3 and its passport', () => {
+    const k = cli('list', '--db', db).lines.find((r) => String(r.title).includes('Карпинск'))!;
+    const d = cli('dump', '--db', db, '--roadmap', String(k.id)).lines[0] as { passport: Record<string, string>; sections: { number: string; title: string; measures: { number: string; term: string }[] }[] };
+    expect(d.sections.map((s) => s.number)).toEqual(['1', '2', '3']);
+    expect(d.sections[1]!.measures.map((m) => [m.number, m.term])).toEqual([['2.1', 'Ежеквартально'], ['2.2', 'Февраль –ноябрь 2022']]);
+    expect(d.passport.goal).toContain('Повышение качества образования');
+  });
+
+  it('fails with one Russian line on an unknown roadmap, a bad id, an unknown command and a non-database file', () => {
+    const bad = path.join(tempDir(), 'not.sqlite');
+    fs.writeFileSync(bad, 'PK\u0003\u0004 not a database at all, really not');
+    for (const [args, msg] of [
+      [['dump', '--db', db, '--roadmap', '999'], /Не найдено: дорожная карта № 999/],
+      [['dump', '--db', db, '--roadmap', 'abc'], /--roadmap должен быть положительным целым числом/],
+      [['dump', '--db', db], /Укажите --roadmap ID/],
+      [['frobnicate', '--db', db], /Неизвестная команда «frobnicate»/],
+      [['list', 'cats', '--db', db], /Нечего перечислить: «cats»/],
+      [['list', '--db', bad], /не является базой данных программы/],
+      [['list', '--bogus'], /Неверные параметры команды/],
+    ] as [string[], RegExp][]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.err.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(r.err, args.join(' ')).toMatch(msg);
+      expect(r.out).toBe('');
+    }
+    expect(fs.readFileSync(bad, 'utf8')).toBe('PK\u0003\u0004 not a database at all, really not');
+  });
+
+  it('takes the database from RMK_DB when --db is not given', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'list', 'meetings'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, RMK_DB: db },
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('"date":"2022-04-14"');
+  });
+});
