@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60000,
     // Browser tests start Chromium: one file at a time keeps a 2-core machine responsive.
     fileParallelism: false,
+    reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

@@ -54,7 +54,7 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
         const cell = r.cells[q];
         return cell ? (
           <div>
-            <Tag color={STATUS_COLORS[cell.status]}>{STATUS_LABELS[cell.status]}</Tag>
+            <Tag color={STATUS_COLORS[cell.status]} style={{ whiteSpace: "normal" }}>{STATUS_LABELS[cell.status]}</Tag>
             {cell.result && <div style={{ fontSize: 12, color: '#555' }}>{cell.result.slice(0, 80)}</div>}
           </div>
         ) : (
