@@ -1,0 +1,52 @@
+/**
+ * `npm run bench`: times what the plan editor does on a 500-measure roadmap, each as a ratio
+ * against a baseline measured in the same run (reading the same rows with one bare SELECT),
+ * so the figures compare across machines. Prints one JSON line per case.
+ */
+import { performance } from 'node:perf_hooks';
+import { callApi } from '../../electron/api/call';
+import { addMeasure, addSection } from '../../db/plan';
+import { createRoadmap } from '../../db/roadmaps';
+import { closeDatabase, freshDb } from '../helpers';
+
+const db = freshDb();
+const roadmapId = db.sqlite.transaction(() => {
+  const r = createRoadmap(db, { title: 'Бенчмарк', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
+  for (let s = 0; s < 10; s++) {
+    const sectionId = addSection(db, r.id, `Раздел ${s + 1}`);
+    for (let i = 0; i < 50; i++) addMeasure(db, r.id, sectionId, { name: `Мероприятие ${s}.${i} ${'текст '.repeat(30)}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: 'Результат '.repeat(10) });
+  }
+  return r.id;
+})();
+const ids = db.sqlite.prepare('SELECT id FROM measures ORDER BY id').pluck().all() as number[];
+const firstSection = db.sqlite.prepare('SELECT min(id) FROM sections').pluck().get() as number;
+
+function time(fn: () => unknown, runs = 30): number {
+  for (let i = 0; i < 3; i++) fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return t.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const call = (m: string, input: unknown) => {
+  const r = callApi({ db }, m, input);
+  if (!r.ok) throw new Error(r.error.message);
+};
+const baseline = time(() => db.sqlite.prepare('SELECT * FROM measures WHERE roadmap_id = ?').all(roadmapId));
+const cases: [string, () => unknown][] = [
+  ['plan.get (500 measures)', () => call('plan.get', { roadmapId })],
+  ['plan.moveMeasure (snapshot + renumber 500)', () => call('plan.moveMeasure', { id: ids[0], sectionId: firstSection, index: 25 })],
+  ['plan.updateMeasure', () => call('plan.updateMeasure', { id: ids[10], values: { term: 'Май 2024' } })],
+  ['execution.grid (500 × 12 quarters)', () => call('execution.grid', { roadmapId })],
+  ['search.measures', () => call('search.measures', { query: 'мероприятие 7.4' })],
+];
+console.log(JSON.stringify({ case: 'baseline: bare SELECT of 500 measures', medianMs: +baseline.toFixed(3), ratio: 1 }));
+for (const [name, fn] of cases) {
+  const ms = time(fn);
+  console.log(JSON.stringify({ case: name, medianMs: +ms.toFixed(3), ratio: +(ms / baseline).toFixed(1) }));
+}
+closeDatabase(db);
