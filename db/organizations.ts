@@ -1,5 +1,5 @@
 /** Organisations: the department, the РМК, the schools (ОО) with their ШНОР/ШНСУ/500+ flags, others. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, organizations } from './schema';
@@ -9,11 +9,15 @@ export type OrganizationKind = Organization['kind'];
 export type OrganizationInput = Pick<Organization, 'kind' | 'name'> &
   Partial<Pick<Organization, 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address'>>;
 
+const KIND_ORDER: OrganizationKind[] = ['department', 'rmk', 'school', 'other'];
+// Natural order, as a person sorts: «СОШ № 2» before «СОШ № 16».
+const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
+
 export function listOrganizations(db: Db, kind?: OrganizationKind): Organization[] {
   const q = db.orm.select().from(organizations);
-  return (kind ? q.where(eq(organizations.kind, kind)) : q)
-    .orderBy(asc(organizations.kind), asc(sql`fold(coalesce(nullif(${organizations.shortName}, ''), ${organizations.name}))`))
-    .all();
+  const rows = (kind ? q.where(eq(organizations.kind, kind)) : q).all();
+  const label = (o: Organization) => o.shortName || o.name;
+  return rows.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || collator.compare(label(a), label(b)));
 }
 
 export function getOrganization(db: Db, id: number): Organization {

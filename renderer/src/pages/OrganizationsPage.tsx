@@ -54,12 +54,12 @@ export function OrganizationsPage() {
         pagination={{ pageSize: 50, hideOnSinglePage: true }}
         onRow={(o) => ({ onDoubleClick: () => open(o) })}
         columns={[
-          { title: 'Тип', width: 170, render: (_, o) => KIND_LABELS[o.kind] },
-          { title: 'Краткое название', dataIndex: 'shortName', width: 180 },
+          { title: 'Тип', width: 150, render: (_, o) => KIND_LABELS[o.kind] },
+          { title: 'Краткое название', dataIndex: 'shortName', width: 160 },
           { title: 'Полное название', dataIndex: 'name' },
           {
             title: 'Статус',
-            width: 190,
+            width: 160,
             render: (_, o) => (
               <>
                 {o.isShnor && <Tag color="red">ШНОР</Tag>}
@@ -68,8 +68,8 @@ export function OrganizationsPage() {
               </>
             ),
           },
-          { title: 'Руководитель', render: (_, o) => dir.personName(o.directorId) },
-          { title: 'Куратор', render: (_, o) => dir.personName(o.curatorId) },
+          { title: 'Руководитель', width: 140, render: (_, o) => dir.personName(o.directorId) },
+          { title: 'Куратор', width: 140, render: (_, o) => dir.personName(o.curatorId) },
           {
             title: '',
             width: 190,
