@@ -4,6 +4,7 @@ import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { getPlan } from './plan';
 import { quartersOfPeriod } from './quarters';
+import { dueQuarters } from './terms/due';
 import { getRoadmap } from './roadmaps';
 import { decisions, EXECUTION_STATUSES, executions, measures, nowSql } from './schema';
 
@@ -44,6 +45,9 @@ export interface ExecutionGridRow {
   term: string;
   executors: string;
   sectionTitle: string | null;
+  /** Quarters in which the measure has a due date (from its parsed term). */
+  dueQuarters: string[];
+  understood: string;
   cells: Record<string, ExecutionRecord>;
 }
 
@@ -70,6 +74,8 @@ export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; 
       term: m.term,
       executors: m.executors,
       sectionTitle: s.title,
+      dueQuarters: dueQuarters(m.parsed.due),
+      understood: m.parsed.understood,
       cells: byMeasure.get(m.id) ?? {},
     })),
   );

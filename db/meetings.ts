@@ -5,6 +5,8 @@
 import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
+import { readingOf, type TermReading } from './plan';
+import { refreshMeetingTerms } from './terms/store';
 import { agendaItems, decisions, meetingParticipants, meetings, nowSql, people, workingGroupMembers } from './schema';
 
 export type MemberRole = (typeof workingGroupMembers.$inferSelect)['role'];
@@ -75,7 +77,7 @@ export interface MeetingInput {
   agenda: AgendaItemInput[];
 }
 
-export type Decision = Required<DecisionInput> & { number: string };
+export type Decision = Required<DecisionInput> & { number: string; parsed: TermReading };
 export type AgendaItem = Omit<Required<AgendaItemInput>, 'decisions'> & { number: string; decisions: Decision[] };
 export type Meeting = Omit<MeetingInput, 'agenda'> & { id: number; agenda: AgendaItem[]; updatedAt: string };
 
@@ -125,7 +127,7 @@ export function getMeeting(db: Db, id: number): Meeting {
       spoke: it.spoke,
       decisions: decs
         .filter((d) => d.agendaItemId === it.id)
-        .map((d, j) => ({ id: d.id, number: `${i + 1}.${j + 1}`, text: d.text, responsibleId: d.responsibleId, responsibleText: d.responsibleText, term: d.term })),
+        .map((d, j) => ({ id: d.id, number: `${i + 1}.${j + 1}`, text: d.text, responsibleId: d.responsibleId, responsibleText: d.responsibleText, term: d.term, parsed: readingOf(d) })),
     })),
   };
 }
@@ -193,6 +195,7 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput): num
     if (dropDecisions.length) db.orm.delete(decisions).where(inArray(decisions.id, dropDecisions)).run();
     const dropItems = oldItems.filter((d) => !keptItems.has(d));
     if (dropItems.length) db.orm.delete(agendaItems).where(inArray(agendaItems.id, dropItems)).run();
+    refreshMeetingTerms(db, meetingId);
     return meetingId;
   })();
 }

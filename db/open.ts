@@ -13,6 +13,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { AppError, sqliteErrorMessage } from './errors';
 import * as schema from './schema';
+import { refreshMissingTerms } from './terms/store';
 import { fold } from './text';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -166,7 +167,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (err instanceof AppError) throw err;
     throw sqliteErrorMessage(err) ?? new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err });
   }
-  return { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath };
+  const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath };
+  // Data steps that SQL migrations cannot do: terms are parsed in JS.
+  refreshMissingTerms(db);
+  return db;
 }
 
 export function closeDatabase(db: Db): void {

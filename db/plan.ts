@@ -7,11 +7,23 @@ import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { getRoadmap, touchRoadmap } from './roadmaps';
 import { measureExecutors, measures, nowSql, sections } from './schema';
+import { describeTerm } from './terms/describe';
+import type { TermKind } from './terms/parse';
+import { refreshMeasureTerms } from './terms/store';
 import { takeSnapshot } from './undo';
 
 export interface ExecutorLink {
   personId: number | null;
   organizationId: number | null;
+}
+
+/** How the app read the term: the structured term, the recurrence word and the words for the editor. */
+export interface TermReading {
+  kind: TermKind;
+  start: string | null;
+  end: string | null;
+  due: string[];
+  understood: string;
 }
 
 export interface PlanMeasure {
@@ -23,6 +35,7 @@ export interface PlanMeasure {
   executors: string;
   result: string;
   links: ExecutorLink[];
+  parsed: TermReading;
   updatedAt: string;
 }
 
@@ -69,6 +82,7 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
     executors: m.executors,
     result: m.result,
     links: linksOf.get(m.id) ?? [],
+    parsed: readingOf(m),
     updatedAt: m.updatedAt,
   });
   const loose = rows.filter((m) => m.sectionId === null).map(toMeasure);
@@ -77,6 +91,11 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
   for (const s of secs)
     result.push({ id: s.id, number: s.number, title: s.title, measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure) });
   return result;
+}
+
+export function readingOf(row: { termKind: TermKind | null; termStart: string | null; termEnd: string | null; termDue: string; termLabel: string }): TermReading {
+  const t = { kind: row.termKind ?? 'unparsed', start: row.termStart, end: row.termEnd, due: JSON.parse(row.termDue) as string[], label: row.termLabel };
+  return { kind: t.kind, start: t.start, end: t.end, due: t.due, understood: describeTerm(t) };
 }
 
 /** Runs one change of the plan: snapshot for undo, the change, renumbering — all or nothing. */
@@ -217,6 +236,7 @@ export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, 
       .get().id;
     setLinks(db, id, links);
     writeOrder(db, 'measures', placeAt([...ids, id], id, index ?? ids.length));
+    refreshMeasureTerms(db, 'm.id = ?', [id]);
     return id;
   });
 }
@@ -235,6 +255,7 @@ export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>):
       validateLinks(db, links);
       setLinks(db, id, links);
     }
+    if (fields.term !== undefined) refreshMeasureTerms(db, 'm.id = ?', [id]);
   });
 }
 

@@ -3,6 +3,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, roadmaps } from './schema';
+import { refreshRoadmapTerms } from './terms/store';
 
 /** Column captions differ between districts; each roadmap keeps its own. */
 export interface Captions {
@@ -88,6 +89,15 @@ export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
 }
 
 export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {
+  return db.sqlite.transaction(() => {
+    const updated = updateRoadmapRow(db, id, input);
+    // Terms are read against the period: a new period means new due dates.
+    if (input.periodStart !== undefined || input.periodEnd !== undefined) refreshRoadmapTerms(db, id);
+    return updated;
+  })();
+}
+
+function updateRoadmapRow(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {
   const current = getRoadmap(db, id);
   checkPeriod(input.periodStart ?? current.periodStart, input.periodEnd ?? current.periodEnd);
   checkSchool(db, input.schoolId);

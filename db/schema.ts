@@ -18,6 +18,18 @@ const timestamps = {
   updatedAt: text('updated_at').notNull().default(nowSql),
 };
 
+/**
+ * The term as the app understood it, stored beside the text (recomputed when the text, the period
+ * or the school calendar changes): kind, window, the due dates (JSON array) and a recurrence word.
+ */
+const parsedTerm = {
+  termKind: text('term_kind', { enum: ['deadline', 'range', 'recurring', 'continuous', 'unparsed'] }),
+  termStart: text('term_start'),
+  termEnd: text('term_end'),
+  termDue: text('term_due').notNull().default('[]'),
+  termLabel: text('term_label').notNull().default(''),
+};
+
 /** Key–value settings: the department block printed on every document, the coordinator, the last folder… */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
@@ -112,6 +124,7 @@ export const measures = sqliteTable(
     term: text('term').notNull().default(''),
     executors: text('executors').notNull().default(''),
     result: text('result').notNull().default(''),
+    ...parsedTerm,
     ...timestamps,
   },
   (t) => [index('measures_roadmap').on(t.roadmapId, t.sectionId, t.position)],
@@ -191,6 +204,7 @@ export const decisions = sqliteTable(
     responsibleId: integer('responsible_id').references(() => people.id, { onDelete: 'restrict' }),
     responsibleText: text('responsible_text').notNull().default(''),
     term: text('term').notNull().default(''),
+    ...parsedTerm,
   },
   (t) => [index('decisions_item').on(t.agendaItemId, t.position)],
 );

@@ -7,6 +7,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { AppError } from './errors';
 import type { Db } from './open';
 import { planSnapshots } from './schema';
+import { refreshRoadmapTerms } from './terms/store';
 
 /** How many steps back a roadmap can go. */
 export const UNDO_DEPTH = 30;
@@ -89,6 +90,8 @@ export function undoLast(db: Db, roadmapId: number): string {
     insertAll(db, 'measure_executors', links);
     insertAll(db, 'executions', executions);
     db.orm.delete(planSnapshots).where(eq(planSnapshots.id, snap.id)).run();
+    // The period or the school calendar may have changed since the snapshot.
+    refreshRoadmapTerms(db, roadmapId);
     return snap.label;
   })();
 }

@@ -9,6 +9,7 @@ import { directoryApi } from './directory';
 import { groupApi } from './group';
 import { ordersApi } from './orders';
 import { roadmapsApi } from './roadmaps';
+import { termsApi } from './terms';
 
 export const api = {
   ...appApi,
@@ -16,6 +17,7 @@ export const api = {
   ...roadmapsApi,
   ...groupApi,
   ...ordersApi,
+  ...termsApi,
 };
 
 export type Api = typeof api;

@@ -8,11 +8,15 @@ import { listOrders } from '../../db/orders';
 import { listPeople } from '../../db/people';
 import { listRoadmaps } from '../../db/roadmaps';
 import { fillDemo } from '../demo';
+import { parseTerm } from '../../db/terms/parse';
+import { getSchoolCalendar } from '../../db/terms/store';
+import fs from 'node:fs';
 
 export interface CommandContext {
-  db: Db;
+  /** Opens the database on first use (`--db`, RMK_DB or the default place). */
+  db: () => Db;
   args: string[];
-  options: { roadmap?: string | undefined };
+  options: { roadmap?: string | undefined; period?: string | undefined; stdin?: boolean | undefined; db?: string | undefined };
   out: (line: string) => void;
 }
 
@@ -34,13 +38,34 @@ const lists: Record<string, (db: Db) => unknown[]> = {
   people: (db) => listPeople(db).map(({ id, fullName, position, organizationId, phone, email }) => ({ id, name: fullName, fullName, position, organizationId, phone, email })),
 };
 
-export const commands: Record<string, (ctx: CommandContext) => void> = {
-  demo: ({ db, out }) => out(json(fillDemo(db))),
+/** `--period 2024-01-01..2024-12-31`; without it, the current calendar year. */
+export function parsePeriod(raw: string | undefined): { start: string; end: string } {
+  if (raw === undefined) {
+    const y = new Date().getFullYear();
+    return { start: `${y}-01-01`, end: `${y}-12-31` };
+  }
+  const m = raw.match(/^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/);
+  const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+  if (!m || !valid(m[1]!) || !valid(m[2]!) || m[1]! > m[2]!)
+    throw new AppError('usage', `Неверный --period «${raw}»: нужен вид ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания.`);
+  return { start: m[1]!, end: m[2]! };
+}
+
+export const commands: Record<string, (ctx: CommandContext) => number | void> = {
+  demo: ({ db, out }) => out(json(fillDemo(db()))),
   list: ({ db, args, out }) => {
     const what = args[0] ?? 'roadmaps';
     const list = lists[what];
     if (!list) throw new AppError('usage', `Нечего перечислить: «${what}». Можно: ${Object.keys(lists).join(', ')}.`);
-    for (const row of list(db)) out(json(row));
+    for (const row of list(db())) out(json(row));
   },
-  dump: ({ db, options, out }) => out(json(dumpRoadmap(db, positiveId(options.roadmap, '--roadmap')))),
+  dump: ({ db, options, out }) => out(json(dumpRoadmap(db(), positiveId(options.roadmap, '--roadmap')))),
+  term: ({ db, args, options, out }) => {
+    const period = parsePeriod(options.period);
+    const calendarDb = options.db !== undefined || process.env.RMK_DB ? db() : null;
+    const texts = options.stdin ? fs.readFileSync(0, 'utf8').split(/\r?\n/) : [args.join(' ')];
+    // With --stdin a final newline does not make one more (empty) term.
+    if (options.stdin && texts.at(-1) === '') texts.pop();
+    for (const text of texts) out(json(parseTerm(text, { period, calendar: calendarDb ? getSchoolCalendar(calendarDb) : {} })));
+  },
 };

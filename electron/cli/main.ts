@@ -13,7 +13,10 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   demo --db ФАЙЛ                      заполнить пустую базу демонстрационным районом
   list --db ФАЙЛ [roadmaps|orders|meetings|schools|people]
                                       по строке JSON на запись
-  dump --db ФАЙЛ --roadmap ID         дорожная карта одним объектом JSON`;
+  dump --db ФАЙЛ --roadmap ID         дорожная карта одним объектом JSON
+  term --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "срок"
+                                      как программа понимает срок (JSON)
+  term --period … --stdin             по сроку на строку из стандартного ввода`;
 
 export function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): number {
   let db: Db | null = null;
@@ -22,7 +25,13 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { db: { type: 'string' }, roadmap: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        db: { type: 'string' },
+        roadmap: { type: 'string' },
+        period: { type: 'string' },
+        stdin: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
     const [name, ...rest] = positionals;
     if (values.help || !name) {
@@ -31,9 +40,9 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
     }
     const command = commands[name];
     if (!command) throw new AppError('usage', `Неизвестная команда «${name}». Справка: npm run -s cli -- --help`);
-    db = openDatabase(resolveDbPath(values.db));
-    command({ db, args: rest, options: values, out });
-    return 0;
+    // Opened only by the commands that need it: `term` reads no database unless --db is given.
+    const openDb = () => (db ??= openDatabase(resolveDbPath(values.db)));
+    return command({ db: openDb, args: rest, options: values, out }) ?? 0;
   } catch (err) {
     const message =
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

@@ -1,0 +1,59 @@
+/** API of terms: how a term is understood, the school calendar, and the «Сроки» view. */
+import { z } from 'zod';
+import { AppError } from '../../db/errors';
+import type { Db } from '../../db/open';
+import { getRoadmap } from '../../db/roadmaps';
+import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
+import { describeTerm } from '../../db/terms/describe';
+import { dueItems } from '../../db/terms/due';
+import { getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
+import { id, isoDate, mediumText, method, noInput, shortText } from './define';
+
+const span = z.strictObject({ start: isoDate, end: isoDate });
+const schoolYearSchema = z.strictObject({
+  quarters: z.tuple([span, span, span, span]),
+  trimesters: z.tuple([span, span, span]),
+});
+
+/** The school years worth showing: around the roadmaps' periods, or around today. */
+function calendarYears(db: Db): number[] {
+  const r = db.sqlite.prepare('SELECT min(period_start) AS a, max(period_end) AS b FROM roadmaps').get() as { a: string | null; b: string | null };
+  const now = new Date().getFullYear();
+  const from = Math.min(now - 1, r.a ? Number(r.a.slice(0, 4)) - 1 : now);
+  const to = Math.max(now + 1, r.b ? Number(r.b.slice(0, 4)) : now);
+  return Array.from({ length: Math.min(to - from + 1, 30) }, (_, i) => from + i);
+}
+
+export const termsApi = {
+  'terms.parse': method(
+    z.strictObject({ text: mediumText, roadmapId: id.optional(), period: span.optional() }).refine((x) => (x.roadmapId === undefined) !== (x.period === undefined), 'Укажите либо дорожную карту, либо период'),
+    ({ db }, i) => {
+      const period = i.period ?? (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!));
+      if (period.start > period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
+      const p = parseWithCalendar(db, i.text, period);
+      return { kind: p.kind, start: p.start, end: p.end, due: p.due, understood: describeTerm(p) };
+    },
+  ),
+  'terms.due': method(
+    z.strictObject({
+      today: isoDate,
+      window: z.enum(['overdue', 'week', 'month', 'quarter']),
+      personId: id.optional(),
+      schoolId: id.optional(),
+      roadmapId: id.optional(),
+      executor: shortText.optional(),
+    }),
+    ({ db }, i) => dueItems(db, i),
+  ),
+  'settings.getSchoolCalendar': method(noInput, ({ db }) => {
+    const overrides = getSchoolCalendar(db);
+    return calendarYears(db).map((y) => ({ startYear: y, overridden: String(y) in overrides, year: schoolYear(overrides, y), defaults: defaultSchoolYear(y) }));
+  }),
+  'settings.setSchoolYear': method(z.strictObject({ startYear: z.number().int().min(1990).max(2100), year: schoolYearSchema.nullable() }), ({ db }, i) => {
+    const calendar = { ...getSchoolCalendar(db) };
+    if (i.year) calendar[String(i.startYear)] = i.year;
+    else delete calendar[String(i.startYear)];
+    setSchoolCalendar(db, calendar);
+    return null;
+  }),
+};
