@@ -87,7 +87,7 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       ? []
       : (db.sqlite
           .prepare(
-            `SELECT d.id, NULL AS roadmapId, mt.id AS meetingId, mt.number AS origin, a.position + 1 || '.' || (d.position + 1) AS number,
+            `SELECT d.id, NULL AS roadmapId, mt.id AS meetingId, mt.number AS origin, printf('%d.%d', a.position + 1, d.position + 1) AS number,
                     d.text AS name, d.term, trim(coalesce(p.full_name, '') || ' ' || d.responsible_text) AS executors,
                     d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id

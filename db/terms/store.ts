@@ -93,6 +93,9 @@ export function refreshAllTerms(db: Db): void {
 
 /** Fills terms never computed (rows written before the columns existed). */
 export function refreshMissingTerms(db: Db): void {
+  // A database opened with an older set of migrations (tests do this) has no such columns yet.
+  const columns = db.sqlite.prepare("SELECT name FROM pragma_table_info('measures')").pluck().all() as string[];
+  if (!columns.includes('term_kind')) return;
   db.sqlite.transaction(() => {
     refreshMeasureTerms(db, 'm.term_kind IS NULL');
     refreshDecisionTerms(db, 'd.term_kind IS NULL');

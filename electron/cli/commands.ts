@@ -51,15 +51,19 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
   return { start: m[1]!, end: m[2]! };
 }
 
-export const commands: Record<string, (ctx: CommandContext) => number | void> = {
-  demo: ({ db, out }) => out(json(fillDemo(db()))),
+export const commands: Record<string, (ctx: CommandContext) => void> = {
+  demo: ({ db, out }) => {
+    out(json(fillDemo(db())));
+  },
   list: ({ db, args, out }) => {
     const what = args[0] ?? 'roadmaps';
     const list = lists[what];
     if (!list) throw new AppError('usage', `Нечего перечислить: «${what}». Можно: ${Object.keys(lists).join(', ')}.`);
     for (const row of list(db())) out(json(row));
   },
-  dump: ({ db, options, out }) => out(json(dumpRoadmap(db(), positiveId(options.roadmap, '--roadmap')))),
+  dump: ({ db, options, out }) => {
+    out(json(dumpRoadmap(db(), positiveId(options.roadmap, '--roadmap'))));
+  },
   term: ({ db, args, options, out }) => {
     const period = parsePeriod(options.period);
     const calendarDb = options.db !== undefined || process.env.RMK_DB ? db() : null;

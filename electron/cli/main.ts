@@ -42,7 +42,8 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
     if (!command) throw new AppError('usage', `Неизвестная команда «${name}». Справка: npm run -s cli -- --help`);
     // Opened only by the commands that need it: `term` reads no database unless --db is given.
     const openDb = () => (db ??= openDatabase(resolveDbPath(values.db)));
-    return command({ db: openDb, args: rest, options: values, out }) ?? 0;
+    command({ db: openDb, args: rest, options: values, out });
+    return 0;
   } catch (err) {
     const message =
       (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')

@@ -97,3 +97,30 @@ describe('cli demo, list, dump', () => {
     expect(r.stdout).toContain('"date":"2022-04-14"');
   });
 });
+
+describe('cli term', () => {
+  const run = (args: string[], input?: string) => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'term', ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, RMK_DB: '' } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('prints the structured term as one JSON line', () => {
+    const r = run(['--period', '2024-01-01..2024-12-31', 'Март –май 2024']);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('{"kind":"range","start":"2024-03-01","end":"2024-05-31","due":["2024-05-31"]}\n');
+  });
+
+  it('reads one term per line from standard input and answers in order, unparsed ones included', () => {
+    const r = run(['--period', '2024-01-01..2024-12-31', '--stdin'], 'до 5мая 2024\nПо мере поступления запросов\n\nежегодно в мае\n');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['deadline', 'unparsed', 'unparsed', 'recurring']);
+  });
+
+  it('fails only for a bad --period, with one Russian line', () => {
+    for (const p of ['2024-01-01', '2024-12-31..2024-01-01', '2024-02-30..2024-12-31', 'вчера..сегодня']) {
+      const r = run(['--period', p, 'до 1 мая']);
+      expect(r.code, p).toBe(1);
+      expect(r.err.trim().split('\n'), p).toEqual([expect.stringMatching(/^Неверный --period/)]);
+    }
+  });
+});

@@ -199,7 +199,7 @@ describe('the directory, the working group, meetings and orders', () => {
     // The user swaps the two items and drops the second decision of the first.
     const asInput = (a: (typeof saved.agenda)[number], decisions = a.decisions) => ({
       id: a.id, title: a.title, heard: a.heard, spoke: a.spoke,
-      decisions: decisions.map(({ number: _n, ...d }) => d),
+      decisions: decisions.map(({ number: _n, parsed: _p, ...d }) => d),
     });
     const base = { date: saved.date, number: saved.number, place: saved.place, chairId: saved.chairId, secretaryId: saved.secretaryId, attendeeIds: saved.attendeeIds, invitedIds: saved.invitedIds };
     const edited = api('meetings.save', {
