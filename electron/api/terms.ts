@@ -6,7 +6,7 @@ import { getRoadmap } from '../../db/roadmaps';
 import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
 import { describeTerm } from '../../db/terms/describe';
 import { dueItems } from '../../db/terms/due';
-import { getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
+import { decisionPeriod, getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
 import { id, isoDate, mediumText, method, noInput, shortText } from './define';
 
 const span = z.strictObject({ start: isoDate, end: isoDate });
@@ -26,9 +26,14 @@ function calendarYears(db: Db): number[] {
 
 export const termsApi = {
   'terms.parse': method(
-    z.strictObject({ text: mediumText, roadmapId: id.optional(), period: span.optional() }).refine((x) => (x.roadmapId === undefined) !== (x.period === undefined), 'Укажите либо дорожную карту, либо период'),
+    // Read against a roadmap's period, a protocol decision's (a year from the meeting date), or a given period.
+    z
+      .strictObject({ text: mediumText, roadmapId: id.optional(), meetingDate: isoDate.optional(), period: span.optional() })
+      .refine((x) => [x.roadmapId, x.meetingDate, x.period].filter((v) => v !== undefined).length === 1, 'Укажите одно: дорожную карту, дату заседания или период'),
     ({ db }, i) => {
-      const period = i.period ?? (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!));
+      const period =
+        i.period ??
+        (i.meetingDate !== undefined ? decisionPeriod(i.meetingDate) : (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!)));
       if (period.start > period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
       const p = parseWithCalendar(db, i.text, period);
       return { kind: p.kind, start: p.start, end: p.end, due: p.due, understood: describeTerm(p) };

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CheckSquareOutlined,
+  FieldTimeOutlined,
   FileTextOutlined,
   NodeIndexOutlined,
   SearchOutlined,
@@ -12,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import { Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { DeadlinesPage } from './pages/DeadlinesPage';
 import { ExecutionPage } from './pages/ExecutionPage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -26,6 +28,7 @@ import { go, useRoute } from './route';
 
 const MENU = [
   { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
+  { key: 'deadlines', icon: <FieldTimeOutlined />, label: 'Сроки' },
   { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
   { key: 'meetings', icon: <AuditOutlined />, label: 'Заседания и протоколы' },
   { key: 'group', icon: <TeamOutlined />, label: 'Рабочая группа' },
@@ -41,7 +44,10 @@ export function Shell() {
   let page: ReactNode;
   switch (route.page) {
     case 'roadmaps':
-      page = route.id ? <RoadmapEditor key={route.id} roadmapId={route.id} tab={route.sub} /> : <RoadmapsPage />;
+      page = route.id ? <RoadmapEditor key={route.id} roadmapId={route.id} tab={route.sub} measureId={route.item} /> : <RoadmapsPage />;
+      break;
+    case 'deadlines':
+      page = <DeadlinesPage />;
       break;
     case 'execution':
       page = <ExecutionPage roadmapId={route.id} />;

@@ -5,16 +5,18 @@ export interface Route {
   page: string;
   id: number | null;
   sub: string | null;
+  /** A record inside the screen: the measure to open in a plan. */
+  item: number | null;
 }
 
 export function parseRoute(hash: string): Route {
-  const [page = 'roadmaps', id, sub] = hash.replace(/^#\/?/, '').split('/');
-  const n = Number(id);
-  return { page: page || 'roadmaps', id: Number.isInteger(n) && n > 0 ? n : null, sub: sub ?? null };
+  const [page = 'roadmaps', id, sub, item] = hash.replace(/^#\/?/, '').split('/');
+  const toId = (x: string | undefined) => (Number.isInteger(Number(x)) && Number(x) > 0 ? Number(x) : null);
+  return { page: page || 'roadmaps', id: toId(id), sub: sub ?? null, item: toId(item) };
 }
 
-export function go(page: string, id?: number | null, sub?: string | null): void {
-  window.location.hash = `#/${page}${id ? `/${id}` : ''}${sub ? `/${sub}` : ''}`;
+export function go(page: string, id?: number | null, sub?: string | null, item?: number | null): void {
+  window.location.hash = `#/${page}${id ? `/${id}` : ''}${sub ? `/${sub}` : ''}${item ? `/${item}` : ''}`;
 }
 
 export function useRoute(): Route {

@@ -75,6 +75,25 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.grid': (i) => ({ roadmapId: i.roadmap }),
   'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
   'execution.ofDecision': (i) => ({ decisionId: i.decision }),
+  'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
+  'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова' }),
+  'settings.getSchoolCalendar': () => ({}),
+  'settings.setSchoolYear': () => ({
+    startYear: 2022,
+    year: {
+      quarters: [
+        { start: '2022-09-01', end: '2022-10-28' },
+        { start: '2022-11-07', end: '2022-12-28' },
+        { start: '2023-01-09', end: '2023-03-24' },
+        { start: '2023-04-03', end: '2023-05-26' },
+      ],
+      trimesters: [
+        { start: '2022-09-01', end: '2022-11-25' },
+        { start: '2022-11-28', end: '2023-02-24' },
+        { start: '2023-02-27', end: '2023-05-26' },
+      ],
+    },
+  }),
 };
 
 type Leaf = { path: (string | number)[]; value: unknown };
@@ -116,7 +135,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar'] as ApiMethod[])
       expect(callApi({ db }, m, valid[m](ids())).ok, m).toBe(true);
   });
 
@@ -187,6 +206,9 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'orders.save': [['id'], ['values', 'number'], ['values', 'date'], ['values', 'title'], ['values', 'appendices', 0, 'roadmapId']],
   'execution.set': [['measureId'], ['quarter'], ['status']],
   'execution.grid': [['roadmapId']],
+  'terms.parse': [['text'], ['roadmapId']],
+  'terms.due': [['today'], ['window']],
+  'settings.setSchoolYear': [['startYear'], ['year'], ['year', 'quarters'], ['year', 'trimesters', 2]],
 };
 
 describe('dates, quarters and empty texts', () => {

@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { callApi } from '../../electron/api/call';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
+import { parseTerm } from '../../db/terms/parse';
 import { closeDatabase, freshDb } from '../helpers';
 
 const db = freshDb();
@@ -49,4 +50,11 @@ for (const [name, fn] of cases) {
   const ms = time(fn);
   console.log(JSON.stringify({ case: name, medianMs: +ms.toFixed(3), ratio: +(ms / baseline).toFixed(1) }));
 }
+
+// Terms: 10 000 real-looking phrases parsed against a period, against the same baseline.
+const PHRASES = ['До 10 февраля 2024', 'Март –май 2024', 'Ежемесячно', 'Ежегодно в мае', '2 – 3 квартал 2024', 'По итогам каждой четверти', 'В течение всего срока действия программы', 'С 01.03.2024', 'Октябрь, ноябрь 2024', 'до 5мая 2024', 'октябрь2024', 'По мере поступления запросов', 'Ноябрь 2024 – февраль 2025', '28 октября – 8 ноября 2024', 'ежеквартально', '2024/2025 учебный год'];
+const terms = Array.from({ length: 10_000 }, (_, i) => PHRASES[i % PHRASES.length]!);
+const ctx = { period: { start: '2024-01-01', end: '2025-12-31' }, calendar: {} };
+const parseAll = time(() => terms.forEach((t) => parseTerm(t, ctx)), 5);
+console.log(JSON.stringify({ case: 'parse 10 000 terms', medianMs: +parseAll.toFixed(1), ratio: +(parseAll / baseline).toFixed(1) }));
 closeDatabase(db);

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { TermCell } from './TermHint';
 import { quarterLabel, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS, type Status } from './labels';
 
 type Grid = ApiOutput<'execution.grid'>;
@@ -44,12 +45,13 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
   const columns: ColumnsType<GridRow> = [
     { title: '№', dataIndex: 'number', width: 60, fixed: 'left' },
     { title: 'Мероприятие', dataIndex: 'name', width: 360, fixed: 'left', render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 3, tooltip: t }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
-    { title: 'Срок', dataIndex: 'term', width: 140 },
+    { title: 'Срок', width: 160, render: (_, r) => <TermCell term={r.term} parsed={{ kind: r.dueQuarters.length || r.understood !== 'срок не распознан' ? 'range' : 'unparsed', understood: r.understood }} /> },
     ...(grid.data?.quarters ?? []).map((q) => ({
       title: quarterLabel(q),
       key: q,
       width: 170,
-      onCell: (r: GridRow) => ({ onClick: () => open(r, q), style: { cursor: 'pointer' } }),
+      // Quarters in which the measure has a due date (from its term) are tinted: that is what execution is asked about.
+      onCell: (r: GridRow) => ({ onClick: () => open(r, q), style: { cursor: 'pointer', background: r.dueQuarters.includes(q) ? '#fffbe6' : undefined }, 'data-due': r.dueQuarters.includes(q) ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>,
       render: (_: unknown, r: GridRow) => {
         const cell = r.cells[q];
         return cell ? (
@@ -57,6 +59,8 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
             <Tag color={STATUS_COLORS[cell.status]} style={{ whiteSpace: "normal" }}>{STATUS_LABELS[cell.status]}</Tag>
             {cell.result && <div style={{ fontSize: 12, color: '#555' }}>{cell.result.slice(0, 80)}</div>}
           </div>
+        ) : r.dueQuarters.includes(q) ? (
+          <span style={{ color: '#ad8b00', fontSize: 12 }}>срок в этом квартале</span>
         ) : (
           <span style={{ color: '#bbb' }}>—</span>
         );

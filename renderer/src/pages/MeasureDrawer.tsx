@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
+import { Understood, useTermReading } from './TermHint';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -37,6 +38,8 @@ export function MeasureDrawer(props: {
   const [form] = Form.useForm<MeasureForm>();
   const act = useAction();
   const c = roadmap.captions;
+  const termText = Form.useWatch('term', form);
+  const reading = useTermReading(termText, { roadmapId: roadmap.id });
 
   useEffect(() => {
     if (!target) return;
@@ -105,7 +108,11 @@ export function MeasureDrawer(props: {
         <Form.Item name="name" label={c.name} rules={[{ required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
           <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} />
         </Form.Item>
-        <Form.Item name="term" label={c.term} extra="Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»">
+        <Form.Item
+          name="term"
+          label={c.term}
+          extra={reading ? <Understood reading={reading} /> : 'Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»'}
+        >
           <Input maxLength={2000} />
         </Form.Item>
         <Form.Item name="executors" label={c.executors}>

@@ -8,6 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { LiveTermHint } from './TermHint';
 
 type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
@@ -179,8 +180,12 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
                             <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }}>
                               <Input placeholder="или текстом" maxLength={2000} />
                             </Form.Item>
-                            <Form.Item name={[dec.name, 'term']} style={{ width: 150 }}>
-                              <Input placeholder="Срок" maxLength={2000} />
+                            <Form.Item noStyle shouldUpdate>
+                              {() => (
+                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />}>
+                                  <Input placeholder="Срок" maxLength={2000} />
+                                </Form.Item>
+                              )}
                             </Form.Item>
                             <Button danger icon={<DeleteOutlined />} onClick={() => d.remove(j)} aria-label="Удалить решение" />
                           </Space>

@@ -7,11 +7,12 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
+import { TermCell } from './TermHint';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -38,7 +39,7 @@ const isTyping = (e: KeyboardEvent) => {
   return t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable;
 };
 
-export function PlanTable({ data, dir, reload }: { data: PlanData; dir: Directory; reload: () => Promise<void> }) {
+export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData; dir: Directory; reload: () => Promise<void>; openMeasureId: number | null }) {
   const { modal } = App.useApp();
   const act = useAction();
   const { roadmap, sections, undo } = data;
@@ -52,6 +53,17 @@ export function PlanTable({ data, dir, reload }: { data: PlanData; dir: Director
   const realSections = sections.filter((s): s is Section & { id: number } => s.id !== null);
 
   const selectedRow = rows.find((r) => r.key === selected) ?? null;
+
+  // Opened from «Сроки» or search with a measure in the address: select it and open its form, once.
+  const opened = useRef<number | null>(null);
+  useEffect(() => {
+    if (!openMeasureId || opened.current === openMeasureId) return;
+    const row = rows.find((r) => r.key === `m${openMeasureId}`);
+    if (!row || row.kind !== 'measure') return;
+    opened.current = openMeasureId;
+    setSelected(row.key);
+    setTarget({ mode: 'edit', measure: row.measure, sectionId: row.sectionId });
+  }, [openMeasureId, rows]);
   const run = useCallback(async (action: () => Promise<unknown>, success?: string) => {
     const ok = await act(action, success);
     await reload();
@@ -190,7 +202,12 @@ export function PlanTable({ data, dir, reload }: { data: PlanData; dir: Director
         ),
     },
     { title: c.name, width: 420, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-name">{r.measure.name}</span> : null) },
-    { title: c.term, width: 160, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.term}</span> : null) },
+    {
+      title: c.term,
+      width: 170,
+      onCell: sectionSpan,
+      render: (_, r) => (r.kind === 'measure' ? <TermCell term={r.measure.term} parsed={r.measure.parsed} /> : null),
+    },
     { title: c.executors, width: 220, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.executors}</span> : null) },
     { title: c.result, width: 300, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.result}</span> : null) },
   ];

@@ -8,7 +8,7 @@ import { go } from '../route';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
 
-export function RoadmapEditor({ roadmapId, tab }: { roadmapId: number; tab: string | null }) {
+export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number; tab: string | null; measureId: number | null }) {
   const plan = useLoad(() => call('plan.get', { roadmapId }), [roadmapId]);
   const dir = useDirectory();
   const act = useAction();
@@ -35,7 +35,7 @@ export function RoadmapEditor({ roadmapId, tab }: { roadmapId: number; tab: stri
         activeKey={tab === 'passport' ? 'passport' : 'plan'}
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[
-          { key: 'plan', label: 'План мероприятий', children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} /> },
+          { key: 'plan', label: 'План мероприятий', children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} openMeasureId={measureId} /> },
           { key: 'passport', label: 'Паспорт и параметры', children: <PassportForm roadmap={roadmap} dir={dir} onSaved={plan.reload} /> },
         ]}
       />

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction, useLoad } from '../hooks';
+import { SchoolCalendarCard } from './SchoolCalendarCard';
 
 type Department = ApiOutput<'settings.getDepartment'>;
 
@@ -47,6 +48,7 @@ export function SettingsPage() {
           </Button>
         </Form>
       </Card>
+      <SchoolCalendarCard />
       {data && (
         <Card title="О программе" style={{ maxWidth: 800, marginTop: 16 }}>
           <Descriptions column={1} size="small">
