@@ -18,7 +18,7 @@ export interface OrderInput {
   control: string;
   appendices: AppendixInput[];
 }
-export type Order = OrderInput & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string };
+export type Order = Omit<OrderInput, 'appendices'> & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string };
 
 export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number }[] {
   return db.sqlite

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { callApi, setErrorLogger } from '../electron/api/call';
+import { callApiSync, setErrorLogger } from '../electron/api/call';
 import type { ApiInput, ApiMethod, ApiOutput } from '../electron/api/index';
 import { closeDatabase, type Db, openDatabase } from '../db/open';
 
@@ -21,7 +21,7 @@ export { closeDatabase };
 /** Calls the API as the renderer would and returns the value, throwing the Russian message on failure. */
 export function apiOf(db: Db) {
   return <K extends ApiMethod>(method: K, input?: ApiInput<K>): ApiOutput<K> => {
-    const r = callApi({ db }, method, input);
+    const r = callApiSync({ db }, method, input);
     if (!r.ok) throw new Error(r.error.message);
     return r.value as ApiOutput<K>;
   };

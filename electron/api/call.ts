@@ -19,17 +19,47 @@ export function setErrorLogger(fn: typeof logError): void {
   logError = fn;
 }
 
-export function callApi(ctx: ApiContext, name: unknown, rawInput: unknown): ApiResult<unknown> {
+type Prepared = { ok: false; error: { code: string; message: string } } | { ok: true; name: string; run: () => unknown };
+
+/** Checks the method name and validates the input; the handler is run by the caller. */
+function prepare(ctx: ApiContext, name: unknown, rawInput: unknown): Prepared {
   if (!isApiMethod(name)) return { ok: false, error: { code: 'unknown_method', message: 'Неизвестное действие программы.' } };
   const m = api[name] as unknown as { input: z.ZodType; handler: (ctx: ApiContext, input: unknown) => unknown };
   const parsed = m.input.safeParse(rawInput);
   if (!parsed.success) return { ok: false, error: { code: 'invalid_input', message: describeIssues(parsed.error) } };
+  return { ok: true, name, run: () => m.handler(ctx, parsed.data) };
+}
+
+function failure(name: string, err: unknown): ApiResult<unknown> {
+  const appErr = toAppError(err);
+  if (!(err instanceof AppError)) logError(name, err);
+  return { ok: false, error: { code: appErr.code, message: appErr.message } };
+}
+
+/** The door every transport uses: handlers may be synchronous (data) or asynchronous (documents). */
+export async function callApi(ctx: ApiContext, name: unknown, rawInput: unknown): Promise<ApiResult<unknown>> {
+  const p = prepare(ctx, name, rawInput);
+  if (!p.ok) return p;
   try {
-    const value = m.handler(ctx, parsed.data);
+    const value = await p.run();
     return { ok: true, value: value === undefined ? null : value };
   } catch (err) {
-    const appErr = toAppError(err);
-    if (!(err instanceof AppError)) logError(name, err);
-    return { ok: false, error: { code: appErr.code, message: appErr.message } };
+    return failure(p.name, err);
+  }
+}
+
+/** The same door for synchronous methods, for the CLI, tests and benchmarks that call data methods directly. */
+export function callApiSync(ctx: ApiContext, name: unknown, rawInput: unknown): ApiResult<unknown> {
+  const p = prepare(ctx, name, rawInput);
+  if (!p.ok) return p;
+  try {
+    const value = p.run();
+    if (value instanceof Promise) {
+      value.catch(() => {});
+      return { ok: false, error: { code: 'async_method', message: `Действие ${p.name} выполняется асинхронно: вызовите его через callApi.` } };
+    }
+    return { ok: true, value: value === undefined ? null : value };
+  } catch (err) {
+    return failure(p.name, err);
   }
 }

@@ -5,8 +5,21 @@
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 
+/**
+ * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
+ * Provided by electron/main; absent in the browser mode, the CLI and tests.
+ */
+export interface Host {
+  chooseSavePath(defaultPath: string): Promise<string | null>;
+  openPath(path: string): Promise<void>;
+  showInFolder(path: string): void;
+}
+
 export interface ApiContext {
   db: Db;
+  host?: Host;
+  /** Files this run saved: the only ones «Открыть» / «Показать в папке» may touch. */
+  savedPaths?: Set<string>;
 }
 
 export interface Method<I extends z.ZodType, O> {

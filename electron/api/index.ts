@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { directoryApi } from './directory';
+import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { ordersApi } from './orders';
 import { roadmapsApi } from './roadmaps';
@@ -18,12 +19,13 @@ export const api = {
   ...groupApi,
   ...ordersApi,
   ...termsApi,
+  ...documentsApi,
 };
 
 export type Api = typeof api;
 export type ApiMethod = keyof Api;
 export type ApiInput<K extends ApiMethod> = z.input<Api[K]['input']>;
-export type ApiOutput<K extends ApiMethod> = ReturnType<Api[K]['handler']>;
+export type ApiOutput<K extends ApiMethod> = Awaited<ReturnType<Api[K]['handler']>>;
 
 export interface ApiError {
   code: string;

@@ -12,6 +12,7 @@ import {
   updateSection,
 } from '../../db/plan';
 import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
+import { ordersOfRoadmap } from '../../db/orders';
 import { searchMeasures } from '../../db/search';
 import { undoInfo, undoLast } from '../../db/undo';
 import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
@@ -58,6 +59,7 @@ export const roadmapsApi = {
     roadmap: getRoadmap(db, i.roadmapId),
     sections: getPlan(db, i.roadmapId),
     undo: undoInfo(db, i.roadmapId),
+    orders: ordersOfRoadmap(db, i.roadmapId),
   })),
   'plan.addSection': method(z.strictObject({ roadmapId: id, title: requiredMedium, index: index.optional() }), ({ db }, i) =>
     addSection(db, i.roadmapId, i.title, i.index),

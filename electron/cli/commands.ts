@@ -11,12 +11,26 @@ import { fillDemo } from '../demo';
 import { parseTerm } from '../../db/terms/parse';
 import { getSchoolCalendar } from '../../db/terms/store';
 import fs from 'node:fs';
+import path from 'node:path';
+import { type DocumentRequest, renderDocument } from '../documents/index';
+import { writeFileAtomic } from '../files/write-atomic';
 
 export interface CommandContext {
   /** Opens the database on first use (`--db`, RMK_DB or the default place). */
   db: () => Db;
   args: string[];
-  options: { roadmap?: string | undefined; period?: string | undefined; stdin?: boolean | undefined; db?: string | undefined };
+  options: {
+    roadmap?: string | undefined;
+    period?: string | undefined;
+    stdin?: boolean | undefined;
+    db?: string | undefined;
+    order?: string | undefined;
+    meeting?: string | undefined;
+    out?: string | undefined;
+    orientation?: string | undefined;
+    'no-passport'?: boolean | undefined;
+    'no-stamp'?: boolean | undefined;
+  };
   out: (line: string) => void;
 }
 
@@ -51,7 +65,7 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
   return { start: m[1]!, end: m[2]! };
 }
 
-export const commands: Record<string, (ctx: CommandContext) => void> = {
+export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
   demo: ({ db, out }) => {
     out(json(fillDemo(db())));
   },
@@ -71,5 +85,28 @@ export const commands: Record<string, (ctx: CommandContext) => void> = {
     // With --stdin a final newline does not make one more (empty) term.
     if (options.stdin && texts.at(-1) === '') texts.pop();
     for (const text of texts) out(json(parseTerm(text, { period, calendar: calendarDb ? getSchoolCalendar(calendarDb) : {} })));
+  },
+  export: async ({ db, args, options, out }) => {
+    const what = args[0];
+    if (!options.out) throw new AppError('usage', 'Укажите --out ФАЙЛ.docx.');
+    let request: DocumentRequest;
+    if (what === 'appendix') {
+      const orientation = options.orientation;
+      if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape')
+        throw new AppError('usage', `--orientation: portrait или landscape, а не «${orientation}».`);
+      request = {
+        kind: 'appendix',
+        roadmapId: positiveId(options.roadmap, '--roadmap'),
+        ...(options.order !== undefined ? { orderId: positiveId(options.order, '--order') } : {}),
+        ...(orientation ? { orientation } : {}),
+        ...(options['no-passport'] ? { includePassport: false } : {}),
+        ...(options['no-stamp'] ? { includeStamp: false } : {}),
+      };
+    } else if (what === 'order') request = { kind: 'order', orderId: positiveId(options.order, '--order') };
+    else if (what === 'protocol') request = { kind: 'protocol', meetingId: positiveId(options.meeting, '--meeting') };
+    else throw new AppError('usage', `Что выгрузить: appendix, order или protocol, а не «${what ?? ''}».`);
+    const { data } = await renderDocument(db(), request);
+    writeFileAtomic(options.out, data);
+    out(json({ out: path.resolve(options.out), bytes: data.length }));
   },
 };

@@ -16,9 +16,12 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   dump --db ФАЙЛ --roadmap ID         дорожная карта одним объектом JSON
   term --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "срок"
                                       как программа понимает срок (JSON)
-  term --period … --stdin             по сроку на строку из стандартного ввода`;
+  term --period … --stdin             по сроку на строку из стандартного ввода
+  export appendix --db ФАЙЛ --roadmap ID --out ФАЙЛ.docx [--order ID] [--orientation portrait|landscape] [--no-passport] [--no-stamp]
+  export order --db ФАЙЛ --order ID --out ФАЙЛ.docx
+  export protocol --db ФАЙЛ --meeting ID --out ФАЙЛ.docx`;
 
-export function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): number {
+export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<number> {
   let db: Db | null = null;
   try {
     const { values, positionals } = parseArgs({
@@ -29,6 +32,12 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
         db: { type: 'string' },
         roadmap: { type: 'string' },
         period: { type: 'string' },
+        order: { type: 'string' },
+        meeting: { type: 'string' },
+        out: { type: 'string' },
+        orientation: { type: 'string' },
+        'no-passport': { type: 'boolean' },
+        'no-stamp': { type: 'boolean' },
         stdin: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -42,7 +51,7 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
     if (!command) throw new AppError('usage', `Неизвестная команда «${name}». Справка: npm run -s cli -- --help`);
     // Opened only by the commands that need it: `term` reads no database unless --db is given.
     const openDb = () => (db ??= openDatabase(resolveDbPath(values.db)));
-    command({ db: openDb, args: rest, options: values, out });
+    await command({ db: openDb, args: rest, options: values, out });
     return 0;
   } catch (err) {
     const message =
@@ -57,4 +66,4 @@ export function runCli(argv: string[], out: (line: string) => void = (l) => proc
   }
 }
 
-if (require.main === module) process.exitCode = runCli(process.argv.slice(2));
+if (require.main === module) void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -9,6 +9,7 @@ import { toAppError } from '../../db/errors';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { rendererDir } from '../paths';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isTrustedAppUrl } from '../security';
+import type { Host } from '../api/define';
 import { registerApiIpc } from './ipc';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -34,6 +35,23 @@ function serveApp(): void {
     headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     return new Response(res.body, { status: res.status, headers });
   });
+}
+
+/** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
+function desktopHost(): Host {
+  return {
+    chooseSavePath: async (defaultPath) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Сохранить документ', defaultPath, filters: [{ name: 'Документ Word', extensions: ['docx'] }] };
+      const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    openPath: async (p) => {
+      const err = await shell.openPath(p);
+      if (err) throw new Error(err);
+    },
+    showInFolder: (p) => shell.showItemInFolder(p),
+  };
 }
 
 function createWindow(): void {
@@ -81,7 +99,7 @@ app.whenReady().then(
       return;
     }
     serveApp();
-    registerApiIpc({ db });
+    registerApiIpc({ db, host: desktopHost(), savedPaths: new Set() });
     createWindow();
   },
   (err: unknown) => console.error(err),

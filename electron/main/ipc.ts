@@ -7,7 +7,7 @@ import { isTrustedAppUrl } from '../security';
 export const API_CHANNEL = 'rmk:api';
 
 export function registerApiIpc(ctx: ApiContext): void {
-  ipcMain.handle(API_CHANNEL, (event, method: unknown, input: unknown) => {
+  ipcMain.handle(API_CHANNEL, async (event, method: unknown, input: unknown) => {
     const url = event.senderFrame?.url;
     if (!url || !isTrustedAppUrl(url))
       return { ok: false, error: { code: 'untrusted_sender', message: 'Запрос отклонён: он пришёл не из окна программы.' } };

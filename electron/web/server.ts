@@ -83,7 +83,7 @@ export function startWebServer(ctx: ApiContext, options: { port?: number; static
           req.destroy();
         } else chunks.push(c);
       });
-      req.on('end', () => {
+      req.on('end', async () => {
         if (res.writableEnded) return;
         let input: unknown;
         try {
@@ -92,7 +92,7 @@ export function startWebServer(ctx: ApiContext, options: { port?: number; static
         } catch {
           return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad_json', message: 'Повреждённый запрос.' } }), 'application/json');
         }
-        const result = callApi(ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
+        const result = await callApi(ctx, decodeURIComponent(url.pathname.slice('/api/'.length)), input);
         send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       });
       return;

@@ -44,4 +44,4 @@ export async function call<K extends ApiMethod>(method: K, ...input: undefined e
   return result.value as ApiOutput<K>;
 }
 
-export type { ApiOutput };
+export type { ApiInput, ApiOutput };

@@ -3,16 +3,22 @@
  * unknown ids — with a Russian message, and the database stays exactly as it was.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
 import { callApi } from '../../electron/api/call';
+import type { ApiContext } from '../../electron/api/define';
 import { api, type ApiMethod } from '../../electron/api/index';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
-import { freshDb, snapshotAll } from '../helpers';
+import { freshDb, snapshotAll, tempDir } from '../helpers';
 
 let db: Db;
+let ctx: ApiContext;
+const saveDir = tempDir();
 beforeAll(() => {
   db = freshDb();
   fillDemo(db);
+  // A desktop host that saves into a temp folder, so desktop-only methods are refused for their input, not for want of a host.
+  ctx = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set([path.join(saveDir, 'x.docx')]) };
 });
 
 const one = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
@@ -78,6 +84,12 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
   'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова' }),
   'settings.getSchoolCalendar': () => ({}),
+  'documents.preview': (i) => ({ request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false } }),
+  'documents.download': (i) => ({ request: { kind: 'protocol', meetingId: i.meeting } }),
+  'documents.save': (i) => ({ request: { kind: 'order', orderId: i.order }, fileName: 'Приказ.docx' }),
+  'files.open': () => ({ path: path.join(saveDir, 'x.docx') }),
+  'files.showInFolder': () => ({ path: path.join(saveDir, 'x.docx') }),
+  'orders.suggest': (i) => ({ appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }] }),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -120,9 +132,9 @@ function without(v: unknown, path: (string | number)[]): unknown {
 const HUGE = 'я'.repeat(100_000);
 const ID_KEYS = /(^id$|Id$|^ids$)/;
 
-function expectRefused(method: ApiMethod, input: unknown, what: string) {
+async function expectRefused(method: ApiMethod, input: unknown, what: string) {
   const before = snapshotAll(db);
-  const r = callApi({ db }, method, input);
+  const r = await callApi(ctx, method, input);
   expect(r.ok, `${method} accepted ${what}: ${JSON.stringify(input)?.slice(0, 200)}`).toBe(false);
   if (!r.ok) {
     expect(r.error.message).toMatch(/[А-Яа-яЁё]/);
@@ -132,47 +144,47 @@ function expectRefused(method: ApiMethod, input: unknown, what: string) {
 }
 
 describe('every API method validates its input', () => {
-  it('has a valid example for every method, and each example is accepted', () => {
+  it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar'] as ApiMethod[])
-      expect(callApi({ db }, m, valid[m](ids())).ok, m).toBe(true);
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest'] as ApiMethod[])
+      expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
-  it('refuses an unknown method', () => {
-    expect(callApi({ db }, 'sqlite.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(callApi({ db }, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(callApi({ db }, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+  it('refuses an unknown method', async () => {
+    expect(await callApi(ctx, 'sqlite.exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await callApi(ctx, '__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await callApi(ctx, 'constructor', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   for (const method of Object.keys(api) as ApiMethod[]) {
     describe(method, () => {
-      it('refuses input of the wrong type and unknown fields', () => {
-        for (const bad of [42, 'текст', [1, 2], { injected: 'DROP TABLE roadmaps' }]) expectRefused(method, bad, 'wrong type');
+      it('refuses input of the wrong type and unknown fields', async () => {
+        for (const bad of [42, 'текст', [1, 2], { injected: 'DROP TABLE roadmaps' }]) await expectRefused(method, bad, 'wrong type');
       });
 
-      it('refuses each field of the wrong type, a 100 000-character string, and unknown ids', () => {
+      it('refuses each field of the wrong type, a 100 000-character string, and unknown ids', async () => {
         const input = valid[method](ids());
         for (const leaf of leaves(input)) {
           const key = String(leaf.path.filter((p) => typeof p === 'string').at(-1));
           if (typeof leaf.value === 'string') {
-            expectRefused(method, withLeaf(input, leaf.path, HUGE), `a huge ${leaf.path.join('.')}`);
-            expectRefused(method, withLeaf(input, leaf.path, { nested: true }), `an object as ${leaf.path.join('.')}`);
+            await expectRefused(method, withLeaf(input, leaf.path, HUGE), `a huge ${leaf.path.join('.')}`);
+            await expectRefused(method, withLeaf(input, leaf.path, { nested: true }), `an object as ${leaf.path.join('.')}`);
           }
           if (typeof leaf.value === 'number') {
-            expectRefused(method, withLeaf(input, leaf.path, 'один'), `a string as ${leaf.path.join('.')}`);
-            expectRefused(method, withLeaf(input, leaf.path, -1), `a negative ${leaf.path.join('.')}`);
-            expectRefused(method, withLeaf(input, leaf.path, 1.5), `a fraction as ${leaf.path.join('.')}`);
-            if (ID_KEYS.test(key) || typeof leaf.path.at(-1) === 'number') expectRefused(method, withLeaf(input, leaf.path, 987654), `an unknown id at ${leaf.path.join('.')}`);
+            await expectRefused(method, withLeaf(input, leaf.path, 'один'), `a string as ${leaf.path.join('.')}`);
+            await expectRefused(method, withLeaf(input, leaf.path, -1), `a negative ${leaf.path.join('.')}`);
+            await expectRefused(method, withLeaf(input, leaf.path, 1.5), `a fraction as ${leaf.path.join('.')}`);
+            if (ID_KEYS.test(key) || typeof leaf.path.at(-1) === 'number') await expectRefused(method, withLeaf(input, leaf.path, 987654), `an unknown id at ${leaf.path.join('.')}`);
           }
-          if (typeof leaf.value === 'boolean') expectRefused(method, withLeaf(input, leaf.path, 'да'), `a string as ${leaf.path.join('.')}`);
+          if (typeof leaf.value === 'boolean') await expectRefused(method, withLeaf(input, leaf.path, 'да'), `a string as ${leaf.path.join('.')}`);
         }
       });
 
-      it('refuses the input with a required field missing', () => {
+      it('refuses the input with a required field missing', async () => {
         const input = valid[method](ids()) as Record<string, unknown>;
         const required = REQUIRED[method] ?? [];
-        for (const path of required) expectRefused(method, without(input, path), `no ${path.join('.')}`);
+        for (const p of required) await expectRefused(method, without(input, p), `no ${p.join('.')}`);
       });
     });
   }
@@ -209,23 +221,29 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'terms.parse': [['text'], ['roadmapId']],
   'terms.due': [['today'], ['window']],
   'settings.setSchoolYear': [['startYear'], ['year'], ['year', 'quarters'], ['year', 'trimesters', 2]],
+  'documents.preview': [['request'], ['request', 'kind'], ['request', 'roadmapId']],
+  'documents.download': [['request'], ['request', 'meetingId']],
+  'documents.save': [['request'], ['request', 'orderId']],
+  'files.open': [['path']],
+  'files.showInFolder': [['path']],
+  'orders.suggest': [['appendices'], ['appendices', 0, 'roadmapId']],
 };
 
 describe('dates, quarters and empty texts', () => {
-  it('refuses dates that do not exist, wrongly written quarters and whitespace-only names', () => {
+  it('refuses dates that do not exist, wrongly written quarters and whitespace-only names', async () => {
     const i = ids();
-    expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-02-30', periodEnd: '2024-12-31' }, 'Feb 30');
-    expectRefused('roadmaps.create', { title: 'К', periodStart: '01.01.2024', periodEnd: '2024-12-31' }, 'DD.MM.YYYY');
-    expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-12-31', periodEnd: '2024-01-01' }, 'reversed period');
-    expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q5', status: 'done' }, 'Q5');
-    expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q2', status: 'сделано' }, 'unknown status');
-    expectRefused('execution.set', { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' }, 'both targets');
-    expectRefused('people.create', { fullName: '   ' }, 'blank name');
-    expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
+    await expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-02-30', periodEnd: '2024-12-31' }, 'Feb 30');
+    await expectRefused('roadmaps.create', { title: 'К', periodStart: '01.01.2024', periodEnd: '2024-12-31' }, 'DD.MM.YYYY');
+    await expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-12-31', periodEnd: '2024-01-01' }, 'reversed period');
+    await expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q5', status: 'done' }, 'Q5');
+    await expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q2', status: 'сделано' }, 'unknown status');
+    await expectRefused('execution.set', { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' }, 'both targets');
+    await expectRefused('people.create', { fullName: '   ' }, 'blank name');
+    await expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
   });
 
-  it('names the field in Russian in the message', () => {
-    const r = callApi({ db }, 'people.create', { fullName: 'x'.repeat(600) });
+  it('names the field in Russian in the message', async () => {
+    const r = await callApi(ctx, 'people.create', { fullName: 'x'.repeat(600) });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Текст слишком длинный: не более 500 символов.');
   });

@@ -4,7 +4,7 @@
  * so the figures compare across machines. Prints one JSON line per case.
  */
 import { performance } from 'node:perf_hooks';
-import { callApi } from '../../electron/api/call';
+import { callApiSync as callApi } from '../../electron/api/call';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { parseTerm } from '../../db/terms/parse';

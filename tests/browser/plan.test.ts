@@ -45,7 +45,7 @@ const row = (text: string) => page.locator('[data-testid="plan"] .ant-table-row'
 async function addSection(title: string) {
   await page.getByRole('button', { name: /^(plus )?Раздел$/ }).click();
   await page.getByLabel('Название раздела').fill(title);
-  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить', exact: true }).click();
   await row(title).waitFor();
 }
 

@@ -8,6 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 
 type Summary = ApiOutput<'meetings.list'>[number];
@@ -208,6 +209,7 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
           <Button type="primary" htmlType="submit">
             Сохранить протокол
           </Button>
+          <DocumentButton request={{ kind: 'protocol', meetingId }} />
           <Popconfirm
             title="Удалить заседание с протоколом и решениями?"
             okText="Удалить"

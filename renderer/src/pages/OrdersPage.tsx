@@ -8,6 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { DocumentButton } from './DocumentDialog';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
@@ -64,6 +65,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
       <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => go('orders')} destroyOnHidden={false}
         footer={(_, { OkBtn, CancelBtn }) => (
           <Space>
+            {orderId !== null && orderId !== NEW && <DocumentButton request={{ kind: 'order', orderId }} />}
             {orderId !== null && orderId !== NEW && (
               <Popconfirm title="Удалить приказ?" okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('orders.delete', { id: orderId }), 'Приказ удалён').then((ok) => {
                 if (ok) {
@@ -97,6 +99,23 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
           <Form.Item name="basis" label="Основание (преамбула)">
             <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
           </Form.Item>
+          <Button
+            size="small"
+            style={{ marginBottom: 8 }}
+            onClick={() =>
+              act(async () => {
+                const appendices = ((form.getFieldValue('appendices') ?? []) as { roadmapId?: number; appendixNumber?: string }[])
+                  .filter((a): a is { roadmapId: number; appendixNumber?: string } => typeof a?.roadmapId === 'number')
+                  .map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' }));
+                const s = await call('orders.suggest', { appendices });
+                // The user's own text is never overwritten: only empty fields are filled.
+                const cur = form.getFieldsValue(['title', 'clauses', 'control']) as { title?: string; clauses?: string; control?: string };
+                form.setFieldsValue({ title: cur.title?.trim() ? cur.title : s.title, clauses: cur.clauses?.trim() ? cur.clauses : s.clauses, control: cur.control?.trim() ? cur.control : s.control });
+              }, 'Текст предложен: проверьте и поправьте')
+            }
+          >
+            Предложить текст по дорожным картам, координатору и кураторам
+          </Button>
           <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)">
             <Input.TextArea autoSize={{ minRows: 3 }} maxLength={20000} />
           </Form.Item>

@@ -5,6 +5,7 @@ import { useDirectory } from '../directory';
 import { formatPeriod } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { DocumentButton } from './DocumentDialog';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
 
@@ -22,6 +23,8 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         <Typography.Title level={4} style={{ margin: 0, maxWidth: 1000 }} data-testid="roadmap-title">
           {roadmap.title}
         </Typography.Title>
+        <Space>
+        <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
         <Popconfirm
           title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
           okText="Удалить"
@@ -30,6 +33,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         >
           <Button danger>Удалить карту</Button>
         </Popconfirm>
+        </Space>
       </Space>
       <Tabs
         activeKey={tab === 'passport' ? 'passport' : 'plan'}

@@ -1,0 +1,122 @@
+/**
+ * The appendix to an order: the roadmap as printed. Top right the appendix mark and the approval
+ * stamp; the centred title and period; optionally the passport as a two-column table; then the plan
+ * as one table with the roadmap's own captions, section rows across all columns, numbers as stored.
+ */
+import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
+import type { PlanSection } from '../../db/plan';
+import type { Roadmap } from '../../db/roadmaps';
+import { contentWidth, type Orientation, para, TABLE_SIZE, topRightBlock } from './layout';
+import type { Mark } from './sources';
+import { periodText } from './names';
+
+export interface AppendixOptions {
+  orientation: Orientation;
+  includePassport: boolean;
+  includeStamp: boolean;
+}
+
+/** Narrow №, wide measure, the rest by what they usually hold. */
+const COLUMN_SHARES = [0.06, 0.36, 0.15, 0.18, 0.25];
+
+const PASSPORT_LABELS: [keyof Roadmap, string][] = [
+  ['title', 'Наименование'],
+  ['periodStart', 'Сроки реализации'],
+  ['coordinator', 'Координатор'],
+  ['goal', 'Цель'],
+  ['tasks', 'Задачи'],
+  ['directions', 'Направления реализации'],
+  ['indicators', 'Комплекс индикаторов'],
+  ['expectedResults', 'Ожидаемые результаты'],
+  ['basisDocuments', 'Основание'],
+];
+
+const cellParagraphs = (text: string, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
+  (text === '' ? [''] : text.split('\n')).map((line) => para(line, { size: TABLE_SIZE, bold: o.bold ?? false, align: o.align ?? AlignmentType.LEFT, keepNext: o.keepNext ?? false }));
+
+/**
+ * Rows are kept whole on a page where that is possible. A row taller than half a page is allowed to
+ * break: a row that cannot fit on any page would otherwise be cut off by some office suites.
+ */
+function fitsHalfPage(texts: string[], widths: number[], orientation: Orientation): boolean {
+  const pageHeight = orientation === 'landscape' ? 9600 : 14500; // twips between the fields
+  const lineHeight = 280;
+  const lines = texts.map((t, i) => {
+    const perLine = Math.max(4, Math.floor(widths[i]! / 115)); // ~ 12 pt Times New Roman
+    return t.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil(p.length / perLine)), 0);
+  });
+  return Math.max(...lines) * lineHeight < pageHeight / 2;
+}
+
+function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientation): Table {
+  const total = contentWidth(orientation);
+  const widths = COLUMN_SHARES.map((s) => Math.floor(total * s));
+  const c = roadmap.captions;
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: [c.number, c.name, c.term, c.executors, c.result].map(
+      (caption, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: cellParagraphs(caption, { bold: true, align: AlignmentType.CENTER }) }),
+    ),
+  });
+  const rows: TableRow[] = [header];
+  for (const s of plan) {
+    if (s.title !== null)
+      rows.push(
+        new TableRow({
+          cantSplit: true,
+          children: [new TableCell({ columnSpan: 5, width: { size: total, type: WidthType.DXA }, children: cellParagraphs(`${s.number ? `${s.number}. ` : ''}${s.title}`, { bold: true, keepNext: true }) })],
+        }),
+      );
+    for (const m of s.measures) {
+      const texts = [m.number, m.name, m.term, m.executors, m.result];
+      rows.push(
+        new TableRow({
+          cantSplit: fitsHalfPage(texts, widths, orientation),
+          children: texts.map((t, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: cellParagraphs(t, { align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT }) })),
+        }),
+      );
+    }
+  }
+  return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
+}
+
+function passportTable(roadmap: Roadmap, orientation: Orientation): Table {
+  const total = contentWidth(orientation);
+  const widths = [Math.floor(total * 0.28), Math.floor(total * 0.72)];
+  const rows = PASSPORT_LABELS.map(([field, label]) => {
+    const value = field === 'periodStart' ? periodText(roadmap.periodStart, roadmap.periodEnd) : String(roadmap[field] ?? '');
+    return [label, value] as const;
+  })
+    .filter(([, value]) => value.trim() !== '')
+    .map(
+      ([label, value]) =>
+        new TableRow({
+          cantSplit: fitsHalfPage([label, value], widths, orientation),
+          children: [
+            new TableCell({ width: { size: widths[0]!, type: WidthType.DXA }, children: cellParagraphs(label, { bold: true }) }),
+            new TableCell({ width: { size: widths[1]!, type: WidthType.DXA }, children: cellParagraphs(value) }),
+          ],
+        }),
+    );
+  return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
+}
+
+export function hasPassport(roadmap: Roadmap): boolean {
+  return [roadmap.coordinator, roadmap.goal, roadmap.tasks, roadmap.directions, roadmap.indicators, roadmap.expectedResults, roadmap.basisDocuments].some((v) => v.trim() !== '');
+}
+
+export function appendixChildren(roadmap: Roadmap, plan: PlanSection[], mark: Mark | null, options: AppendixOptions): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [];
+  if (mark) out.push(...topRightBlock(options.includeStamp && mark.stamp ? [mark.mark, mark.stamp] : [mark.mark], options.orientation));
+  out.push(para(roadmap.title, { align: AlignmentType.CENTER, bold: true, before: 120 }));
+  out.push(para(`Период реализации: ${periodText(roadmap.periodStart, roadmap.periodEnd)}`, { align: AlignmentType.CENTER, after: 240 }));
+  if (options.includePassport) {
+    out.push(para('ПАСПОРТ', { align: AlignmentType.CENTER, bold: true, after: 120, keepNext: true }));
+    out.push(passportTable(roadmap, options.orientation));
+    out.push(para('ПЛАН МЕРОПРИЯТИЙ', { align: AlignmentType.CENTER, bold: true, before: 240, after: 120, keepNext: true }));
+  }
+  out.push(planTable(roadmap, plan, options.orientation));
+  return out;
+}
+

@@ -1,0 +1,13 @@
+/** A signature line: the position at the left (possibly several lines), the name against the right field. */
+import { Paragraph, TabStopType } from 'docx';
+import { contentWidth, type Orientation, run } from './layout';
+
+export function signature(position: string, name: string, orientation: Orientation, before = 480): Paragraph {
+  const lines = position.split('\n');
+  return new Paragraph({
+    keepLines: true,
+    spacing: { before },
+    tabStops: [{ type: TabStopType.RIGHT, position: contentWidth(orientation) }],
+    children: lines.map((line, i) => run(i === lines.length - 1 ? `${line}\t${name}` : line, i > 0 ? { break: 1 } : {})),
+  });
+}

@@ -1,0 +1,67 @@
+/** What the documents are made of, read from the database in one place. */
+import { AppError, notFound, raise } from '../../db/errors';
+import { getMeeting } from '../../db/meetings';
+import type { Db } from '../../db/open';
+import { getOrder, ordersOfRoadmap } from '../../db/orders';
+import { listPeople } from '../../db/people';
+import { getPlan } from '../../db/plan';
+import { getRoadmap } from '../../db/roadmaps';
+import { getDepartment } from '../../db/settings';
+import { ruDate } from '../../db/terms/dates';
+import { approvedParticiple, genitiveOfBody } from './names';
+
+export interface OrderRef {
+  id: number;
+  number: string;
+  date: string;
+  appendixNumber: string;
+}
+
+/** «Приложение 1 к приказу отдела образования … от 12.04.2022 № 121-од» and, where it approves, the stamp. */
+export interface Mark {
+  mark: string;
+  stamp: string | null;
+}
+
+export function orderPhrase(db: Db, order: { date: string; number: string }): string {
+  const dept = getDepartment(db);
+  const body = dept.fullName ? ` ${genitiveOfBody(dept.fullName)}` : '';
+  return `приказу${body} от ${ruDate(order.date)} № ${order.number}`;
+}
+
+export function markFor(db: Db, title: string, ref: OrderRef): Mark {
+  const phrase = orderPhrase(db, ref);
+  return {
+    mark: `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к ${phrase}`,
+    stamp: `${approvedParticiple(title)}\nприказом${phrase.slice('приказу'.length)}`,
+  };
+}
+
+/** The order whose mark the appendix carries: the one asked for (it must approve the roadmap), else the newest. */
+export function orderRefFor(db: Db, roadmapId: number, orderId?: number): OrderRef | null {
+  const approving = ordersOfRoadmap(db, roadmapId);
+  if (orderId === undefined) {
+    const o = approving[0];
+    return o ? { id: o.orderId, number: o.number, date: o.date, appendixNumber: o.appendixNumber } : null;
+  }
+  const order = getOrder(db, orderId);
+  const link = approving.find((o) => o.orderId === orderId);
+  if (!link) throw new AppError('not_approved', `Приказ № ${order.number} от ${ruDate(order.date)} не утверждает эту дорожную карту: добавьте её в приложения приказа.`);
+  return { id: order.id, number: order.number, date: order.date, appendixNumber: link.appendixNumber };
+}
+
+export function roadmapSource(db: Db, roadmapId: number) {
+  return { roadmap: getRoadmap(db, roadmapId), plan: getPlan(db, roadmapId) };
+}
+
+export function orderSource(db: Db, orderId: number) {
+  const order = getOrder(db, orderId);
+  const people = new Map(listPeople(db).map((p) => [p.id, p]));
+  return { order, signer: order.signerId ? (people.get(order.signerId) ?? raise(notFound('Человек', order.signerId))) : null, department: getDepartment(db) };
+}
+
+export function meetingSource(db: Db, meetingId: number) {
+  const meeting = getMeeting(db, meetingId);
+  const people = new Map(listPeople(db).map((p) => [p.id, p]));
+  return { meeting, people, department: getDepartment(db) };
+}
