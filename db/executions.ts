@@ -110,3 +110,38 @@ export function decisionExecutions(db: Db, decisionId: number): (ExecutionRecord
     .where(eq(executions.decisionId, decisionId))
     .all();
 }
+
+/**
+ * A status as a person typed it in a returned form («Выполнено.», «выполнено с опозданием», «в процессе»):
+ * the code, `null` for an empty cell (no answer), `undefined` when it cannot be recognised.
+ */
+export function parseStatus(text: string): ExecutionStatus | null | undefined {
+  const s = text
+    .toLocaleLowerCase('ru-RU')
+    .replace(/ё/g, 'е')
+    .replace(/[«»"'.,;:!()\u00a0]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (!s) return null;
+  for (const [code, label] of Object.entries(STATUS_LABELS)) if (s === label.replace(/ё/g, 'е')) return code as ExecutionStatus;
+  if (/наруш|с опоздани|несвоевремен|позже срока|с задержк/.test(s)) return 'done_late';
+  if (/^(не выполн|невыполн|не исполн|не проведен)/.test(s)) return 'not_done';
+  if (/^(не начат|не приступ)/.test(s)) return 'not_started';
+  if (/перенес|отложен/.test(s)) return 'postponed';
+  if (/в работе|в процессе|выполняется|частично|ведется|в стадии|начато/.test(s)) return 'in_progress';
+  if (/^(выполн|исполн|сделано|проведен|готово|да$)/.test(s)) return 'done';
+  return undefined;
+}
+
+/** Writes the given fields of a quarter's record, keeping the others (a new record starts «не начато»). */
+export function mergeExecution(db: Db, measureId: number, quarter: string, fields: Partial<Pick<ExecutionRecord, 'status' | 'result' | 'evidence' | 'note'>>): ExecutionRecord {
+  const current = db.orm.select().from(executions).where(and(eq(executions.measureId, measureId), eq(executions.quarter, quarter))).get();
+  return setExecution(db, {
+    measureId,
+    quarter,
+    status: fields.status ?? current?.status ?? 'not_started',
+    result: fields.result ?? current?.result ?? '',
+    evidence: fields.evidence ?? current?.evidence ?? '',
+    note: fields.note ?? current?.note ?? '',
+  });
+}

@@ -1,4 +1,5 @@
 /** Department settings (printed on every document) and small app preferences, kept as key–value rows. */
+import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { notFound } from './errors';
 import type { Db } from './open';
@@ -43,4 +44,13 @@ export function setDepartment(db: Db, value: Department): Department {
     throw notFound('Человек', value.coordinatorId);
   setSetting(db, DEPARTMENT_KEY, JSON.stringify(value));
   return getDepartment(db);
+}
+
+/** This database's identity, written into school forms so that answers are matched to the right file. */
+export function databaseId(db: Db): string {
+  const existing = getSetting(db, 'databaseId');
+  if (existing) return existing;
+  const id = crypto.randomUUID();
+  setSetting(db, 'databaseId', id);
+  return id;
 }

@@ -9,8 +9,11 @@ import type { Db } from '../../db/open';
  * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
  * Provided by electron/main; absent in the browser mode, the CLI and tests.
  */
+export type FileKind = 'docx' | 'xlsx';
+
 export interface Host {
-  chooseSavePath(defaultPath: string): Promise<string | null>;
+  chooseSavePath(defaultPath: string, kind: FileKind): Promise<string | null>;
+  chooseFolder(defaultPath: string | null): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
 }

@@ -2,14 +2,12 @@
  * API of Word documents: a preview, the file itself (a download in the browser mode), saving through
  * the desktop's save dialog with the last folder remembered, and opening what was saved.
  */
-import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../db/errors';
-import { getSetting, setSetting } from '../../db/settings';
 import { previewDocument, renderDocument } from '../documents/index';
 import { suggestClauses } from '../documents/order';
-import { writeFileAtomic } from '../files/write-atomic';
 import { type ApiContext, id, method, shortText } from './define';
+import { needHost, saveThroughHost } from './save';
 
 const request = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -24,13 +22,6 @@ const request = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('protocol'), meetingId: id }),
 ]);
 
-const LAST_FOLDER = 'lastFolder';
-
-function needHost(ctx: ApiContext) {
-  if (!ctx.host) throw new AppError('no_host', 'Это действие доступно только в настольной программе; в режиме браузера файл скачивается.');
-  return ctx.host;
-}
-
 function savedPath(ctx: ApiContext, p: string): string {
   // Only files this run saved may be opened: the page cannot ask to open an arbitrary path.
   if (!ctx.savedPaths?.has(p)) throw new AppError('unknown_file', 'Этот файл не был сохранён программой в этом сеансе.');
@@ -44,17 +35,9 @@ export const documentsApi = {
     return { fileName, base64: data.toString('base64') };
   }),
   'documents.save': method(z.strictObject({ request, fileName: shortText.optional() }), async (ctx, i) => {
-    const host = needHost(ctx);
+    needHost(ctx);
     const preview = previewDocument(ctx.db, i.request);
-    const folder = getSetting(ctx.db, LAST_FOLDER);
-    const chosen = await host.chooseSavePath(folder ? path.join(folder, i.fileName ?? preview.fileName) : (i.fileName ?? preview.fileName));
-    if (!chosen) return { cancelled: true as const };
-    const target = chosen.toLowerCase().endsWith('.docx') ? chosen : `${chosen}.docx`;
-    const { data } = await renderDocument(ctx.db, i.request);
-    writeFileAtomic(target, data);
-    setSetting(ctx.db, LAST_FOLDER, path.dirname(target));
-    ctx.savedPaths?.add(target);
-    return { cancelled: false as const, path: target };
+    return saveThroughHost(ctx, i.fileName ?? preview.fileName, 'docx', async () => (await renderDocument(ctx.db, i.request)).data);
   }),
   'files.open': method(z.strictObject({ path: z.string().max(4000) }), async (ctx, i) => {
     await needHost(ctx).openPath(savedPath(ctx, i.path));

@@ -9,6 +9,7 @@ import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { ordersApi } from './orders';
+import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
 
@@ -20,6 +21,7 @@ export const api = {
   ...ordersApi,
   ...termsApi,
   ...documentsApi,
+  ...reportsApi,
 };
 
 export type Api = typeof api;

@@ -11,6 +11,10 @@ import { fillDemo } from '../demo';
 import { parseTerm } from '../../db/terms/parse';
 import { getSchoolCalendar } from '../../db/terms/store';
 import fs from 'node:fs';
+import { QUARTER_RE } from '../../db/quarters';
+import { applyAnswers, previewAnswers } from '../reports/answers';
+import { buildSchoolForm } from '../reports/form';
+import { buildQuarterlyReport } from '../reports/quarterly';
 import path from 'node:path';
 import { type DocumentRequest, renderDocument } from '../documents/index';
 import { writeFileAtomic } from '../files/write-atomic';
@@ -20,7 +24,12 @@ export interface CommandContext {
   db: () => Db;
   args: string[];
   options: {
-    roadmap?: string | undefined;
+    roadmap?: string[] | undefined;
+    quarter?: string | undefined;
+    school?: string | undefined;
+    date?: string | undefined;
+    'prepared-by'?: string | undefined;
+    apply?: boolean | undefined;
     period?: string | undefined;
     stdin?: boolean | undefined;
     db?: string | undefined;
@@ -66,6 +75,26 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
 }
 
 export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
+  import: async ({ db, args, options, out }) => {
+    const [what, ...files] = args;
+    if (what !== 'answers') throw new AppError('usage', `Что загрузить: answers, а не «${what ?? ''}».`);
+    if (!files.length) throw new AppError('usage', 'Укажите файлы форм с ответами школ.');
+    const read = files.map((f) => {
+      try {
+        return { name: path.basename(f), data: fs.readFileSync(f) };
+      } catch (err) {
+        throw new AppError('no_file', `Не удалось прочитать «${f}»: файла нет или он занят другой программой.`, { cause: err });
+      }
+    });
+    const { changes, warnings } = await previewAnswers(db(), read);
+    for (const w of warnings) process.stderr.write(`${w}\n`);
+    for (const c of changes) out(json(c));
+    if (options.apply) {
+      const clean = changes.filter((c) => c.conflicts.length === 0);
+      applyAnswers(db(), clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: c.new })));
+      process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
+    }
+  },
   demo: ({ db, out }) => {
     out(json(fillDemo(db())));
   },
@@ -76,7 +105,7 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     for (const row of list(db())) out(json(row));
   },
   dump: ({ db, options, out }) => {
-    out(json(dumpRoadmap(db(), positiveId(options.roadmap, '--roadmap'))));
+    out(json(dumpRoadmap(db(), positiveId(options.roadmap?.[0], '--roadmap'))));
   },
   term: ({ db, args, options, out }) => {
     const period = parsePeriod(options.period);
@@ -96,7 +125,7 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
         throw new AppError('usage', `--orientation: portrait или landscape, а не «${orientation}».`);
       request = {
         kind: 'appendix',
-        roadmapId: positiveId(options.roadmap, '--roadmap'),
+        roadmapId: positiveId(options.roadmap?.[0], '--roadmap'),
         ...(options.order !== undefined ? { orderId: positiveId(options.order, '--order') } : {}),
         ...(orientation ? { orientation } : {}),
         ...(options['no-passport'] ? { includePassport: false } : {}),
@@ -104,7 +133,18 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       };
     } else if (what === 'order') request = { kind: 'order', orderId: positiveId(options.order, '--order') };
     else if (what === 'protocol') request = { kind: 'protocol', meetingId: positiveId(options.meeting, '--meeting') };
-    else throw new AppError('usage', `Что выгрузить: appendix, order или protocol, а не «${what ?? ''}».`);
+    else if (what === 'report' || what === 'form') {
+      const quarter = options.quarter;
+      if (!quarter || !QUARTER_RE.test(quarter)) throw new AppError('usage', `Укажите --quarter в виде 2022-Q2${quarter ? `, а не «${quarter}»` : ''}.`);
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new AppError('usage', `--date пишется как ГГГГ-ММ-ДД, а не «${options.date}».`);
+      const book =
+        what === 'report'
+          ? await buildQuarterlyReport(db(), { quarter, roadmapIds: (options.roadmap ?? []).map((r) => positiveId(r, '--roadmap')), date: options.date, preparedBy: options['prepared-by'] })
+          : await buildSchoolForm(db(), { quarter, schoolId: positiveId(options.school, '--school') });
+      writeFileAtomic(options.out, book.data);
+      out(json({ out: path.resolve(options.out), bytes: book.data.length }));
+      return;
+    } else throw new AppError('usage', `Что выгрузить: appendix, order, protocol, report или form, а не «${what ?? ''}».`);
     const { data } = await renderDocument(db(), request);
     writeFileAtomic(options.out, data);
     out(json({ out: path.resolve(options.out), bytes: data.length }));

@@ -19,7 +19,11 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   term --period … --stdin             по сроку на строку из стандартного ввода
   export appendix --db ФАЙЛ --roadmap ID --out ФАЙЛ.docx [--order ID] [--orientation portrait|landscape] [--no-passport] [--no-stamp]
   export order --db ФАЙЛ --order ID --out ФАЙЛ.docx
-  export protocol --db ФАЙЛ --meeting ID --out ФАЙЛ.docx`;
+  export protocol --db ФАЙЛ --meeting ID --out ФАЙЛ.docx
+  export report --db ФАЙЛ --quarter 2022-Q2 [--roadmap ID …] --out ФАЙЛ.xlsx [--date ГГГГ-ММ-ДД] [--prepared-by "ФИО"]
+  export form --db ФАЙЛ --quarter 2022-Q2 --school ID --out ФАЙЛ.xlsx
+  import answers --db ФАЙЛ ФОРМА.xlsx … [--apply]
+                                      что изменят ответы школ (по строке JSON на мероприятие); с --apply — записать`;
 
 export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<number> {
   let db: Db | null = null;
@@ -30,7 +34,12 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
       strict: true,
       options: {
         db: { type: 'string' },
-        roadmap: { type: 'string' },
+        roadmap: { type: 'string', multiple: true },
+        quarter: { type: 'string' },
+        school: { type: 'string' },
+        date: { type: 'string' },
+        'prepared-by': { type: 'string' },
+        apply: { type: 'boolean' },
         period: { type: 'string' },
         order: { type: 'string' },
         meeting: { type: 'string' },

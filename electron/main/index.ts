@@ -40,11 +40,18 @@ function serveApp(): void {
 /** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
 function desktopHost(): Host {
   return {
-    chooseSavePath: async (defaultPath) => {
+    chooseSavePath: async (defaultPath, kind) => {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Сохранить документ', defaultPath, filters: [{ name: 'Документ Word', extensions: ['docx'] }] };
+      const filters = kind === 'docx' ? [{ name: 'Документ Word', extensions: ['docx'] }] : [{ name: 'Книга Excel', extensions: ['xlsx'] }];
+      const options = { title: 'Сохранить файл', defaultPath, filters };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
+    },
+    chooseFolder: async (defaultPath) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Папка для форм', properties: ['openDirectory' as const, 'createDirectory' as const], ...(defaultPath ? { defaultPath } : {}) };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     openPath: async (p) => {
       const err = await shell.openPath(p);

@@ -20,7 +20,8 @@ export interface WebServer {
   close: () => Promise<void>;
 }
 
-const MAX_BODY = 2 * 1024 * 1024;
+// Returned school forms arrive as base64 in one request.
+const MAX_BODY = 40 * 1024 * 1024;
 const COOKIE = 'rmk_token';
 
 const TYPES: Record<string, string> = {

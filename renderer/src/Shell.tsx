@@ -8,6 +8,7 @@ import {
   NodeIndexOutlined,
   SearchOutlined,
   SettingOutlined,
+  TableOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -19,6 +20,7 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { ReportsPage } from './pages/ReportsPage';
 import { RoadmapEditor } from './pages/RoadmapEditor';
 import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SearchPage } from './pages/SearchPage';
@@ -30,6 +32,7 @@ const MENU = [
   { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
   { key: 'deadlines', icon: <FieldTimeOutlined />, label: 'Сроки' },
   { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
+  { key: 'reports', icon: <TableOutlined />, label: 'Отчёты и формы' },
   { key: 'meetings', icon: <AuditOutlined />, label: 'Заседания и протоколы' },
   { key: 'group', icon: <TeamOutlined />, label: 'Рабочая группа' },
   { key: 'orders', icon: <FileTextOutlined />, label: 'Приказы' },
@@ -54,6 +57,9 @@ export function Shell() {
       break;
     case 'meetings':
       page = <MeetingsPage meetingId={route.id} />;
+      break;
+    case 'reports':
+      page = <ReportsPage />;
       break;
     case 'group':
       page = <WorkingGroupPage />;

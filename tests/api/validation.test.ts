@@ -9,6 +9,7 @@ import type { ApiContext } from '../../electron/api/define';
 import { api, type ApiMethod } from '../../electron/api/index';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
+import { buildSchoolForm } from '../../electron/reports/form';
 import { freshDb, snapshotAll, tempDir } from '../helpers';
 
 let db: Db;
@@ -18,7 +19,12 @@ beforeAll(() => {
   db = freshDb();
   fillDemo(db);
   // A desktop host that saves into a temp folder, so desktop-only methods are refused for their input, not for want of a host.
-  ctx = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set([path.join(saveDir, 'x.docx')]) };
+  ctx = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), chooseFolder: async () => saveDir, openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set([path.join(saveDir, 'x.docx')]) };
+});
+let formBase64 = '';
+beforeAll(async () => {
+  const school = db.sqlite.prepare("SELECT id FROM organizations WHERE short_name = 'МАОУ СОШ № 2'").pluck().get() as number;
+  formBase64 = (await buildSchoolForm(db, { quarter: '2022-Q2', schoolId: school })).data.toString('base64');
 });
 
 const one = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
@@ -90,6 +96,14 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'files.open': () => ({ path: path.join(saveDir, 'x.docx') }),
   'files.showInFolder': () => ({ path: path.join(saveDir, 'x.docx') }),
   'orders.suggest': (i) => ({ appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }] }),
+  'reports.quarters': () => ({}),
+  'reports.download': (i) => ({ quarter: '2022-Q2', roadmapIds: [i.roadmap], date: '2022-07-01', preparedBy: 'Русанова Е.А.' }),
+  'reports.save': (i) => ({ quarter: '2022-Q2', roadmapIds: [i.roadmap] }),
+  'forms.download': (i) => ({ quarter: '2022-Q2', schoolId: i.org }),
+  'forms.save': (i) => ({ quarter: '2022-Q2', schoolId: i.org }),
+  'forms.saveAll': () => ({ quarter: '2022-Q2' }),
+  'answers.preview': () => ({ files: [{ name: 'форма.xlsx', base64: formBase64 }] }),
+  'answers.apply': (i) => ({ answers: [{ measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' } }] }),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -147,7 +161,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -227,6 +241,13 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'files.open': [['path']],
   'files.showInFolder': [['path']],
   'orders.suggest': [['appendices'], ['appendices', 0, 'roadmapId']],
+  'reports.download': [['quarter']],
+  'reports.save': [['quarter']],
+  'forms.download': [['quarter'], ['schoolId']],
+  'forms.save': [['quarter'], ['schoolId']],
+  'forms.saveAll': [['quarter']],
+  'answers.preview': [['files'], ['files', 0, 'base64'], ['files', 0, 'name']],
+  'answers.apply': [['answers'], ['answers', 0, 'measureId'], ['answers', 0, 'quarter']],
 };
 
 describe('dates, quarters and empty texts', () => {

@@ -8,6 +8,7 @@ import { callApiSync as callApi } from '../../electron/api/call';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { parseTerm } from '../../db/terms/parse';
+import { buildQuarterlyReport } from '../../electron/reports/quarterly';
 import { closeDatabase, freshDb } from '../helpers';
 
 const db = freshDb();
@@ -57,4 +58,28 @@ const terms = Array.from({ length: 10_000 }, (_, i) => PHRASES[i % PHRASES.lengt
 const ctx = { period: { start: '2024-01-01', end: '2025-12-31' }, calendar: {} };
 const parseAll = time(() => terms.forEach((t) => parseTerm(t, ctx)), 5);
 console.log(JSON.stringify({ case: 'parse 10 000 terms', medianMs: +parseAll.toFixed(1), ratio: +(parseAll / baseline).toFixed(1) }));
-closeDatabase(db);
+
+// The quarterly report for 20 roadmaps × 100 measures, against the same baseline.
+const big = freshDb();
+const roadmapIds = big.sqlite.transaction(() =>
+  Array.from({ length: 20 }, (_, r) => {
+    const rm = createRoadmap(big, { title: `Дорожная карта ${r + 1}`, periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    for (let s = 0; s < 4; s++) {
+      const sectionId = addSection(big, rm.id, `Раздел ${s + 1}`);
+      for (let i = 0; i < 25; i++) addMeasure(big, rm.id, sectionId, { name: `Мероприятие ${r}.${s}.${i} ${'текст '.repeat(20)}`, term: i % 2 ? 'ежеквартально' : 'Апрель – июнь 2024', executors: 'Рабочая группа', result: 'Результат '.repeat(8) });
+    }
+    return rm.id;
+  }),
+)();
+void (async () => {
+  const reportRuns: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    await buildQuarterlyReport(big, { quarter: '2024-Q2', roadmapIds, date: '2024-07-01' });
+    reportRuns.push(performance.now() - t0);
+  }
+  const reportMs = reportRuns.sort((a, b) => a - b)[1]!;
+  console.log(JSON.stringify({ case: 'quarterly report, 20 roadmaps × 100 measures', medianMs: +reportMs.toFixed(0), ratio: +(reportMs / baseline).toFixed(0) }));
+  closeDatabase(big);
+  closeDatabase(db);
+})();

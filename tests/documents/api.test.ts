@@ -47,6 +47,7 @@ describe('documents through the API', () => {
         asked.push(p);
         return path.join(folder, path.basename(p));
       },
+      chooseFolder: async () => folder,
       openPath: async (p) => void opened.push(p),
       showInFolder: (p) => void opened.push(`folder:${p}`),
     };

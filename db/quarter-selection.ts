@@ -1,0 +1,80 @@
+/**
+ * Which measures a quarter's report (and a school's form) covers: those due in the quarter (from
+ * their parsed terms), those whose range or «постоянно» window runs through it, those still open
+ * from earlier quarters (a due date before the quarter and no «выполнено» since), and those whose
+ * term could not be read — they are never silently left out of every report.
+ */
+import { AppError } from './errors';
+import type { ExecutionRecord, ExecutionStatus } from './executions';
+import type { Db } from './open';
+import { getPlan, type PlanMeasure } from './plan';
+import { QUARTER_RE, quarterOf, quartersOfPeriod } from './quarters';
+import { getRoadmap, type Roadmap } from './roadmaps';
+import { quarterEnd, quarterStart } from './terms/dates';
+
+export type Reason = 'due' | 'active' | 'open' | 'unparsed';
+
+export interface QuarterRow {
+  kind: 'section' | 'measure';
+  sectionNumber: string;
+  sectionTitle: string | null;
+  measure?: PlanMeasure;
+  reason?: Reason;
+  /** The execution record of the report's quarter, if one was made. */
+  record?: ExecutionRecord | null;
+}
+
+export interface QuarterSelection {
+  roadmap: Roadmap;
+  quarter: string;
+  rows: QuarterRow[];
+}
+
+const DONE: ExecutionStatus[] = ['done', 'done_late'];
+
+export function quarterSpan(quarter: string): { start: string; end: string } {
+  const m = quarter.match(QUARTER_RE);
+  if (!m) throw new AppError('bad_quarter', `Квартал пишется как 2022-Q2, а не «${quarter}».`);
+  return { start: quarterStart(Number(m[1]), Number(m[2])), end: quarterEnd(Number(m[1]), Number(m[2])) };
+}
+
+export function roadmapCoversQuarter(roadmap: Pick<Roadmap, 'periodStart' | 'periodEnd'>, quarter: string): boolean {
+  return quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd).includes(quarter);
+}
+
+export function selectForQuarter(db: Db, roadmapId: number, quarter: string): QuarterSelection {
+  const { start, end } = quarterSpan(quarter);
+  const roadmap = getRoadmap(db, roadmapId);
+  const records = db.sqlite
+    .prepare(
+      `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.updated_at AS updatedAt
+         FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ? AND x.quarter <= ?`,
+    )
+    .all(roadmapId, quarter) as (ExecutionRecord & { measureId: number; quarter: string })[];
+  const byMeasure = new Map<number, (ExecutionRecord & { quarter: string })[]>();
+  for (const { measureId, ...r } of records) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), r]);
+
+  const reasonOf = (m: PlanMeasure): Reason | null => {
+    const t = m.parsed;
+    if (t.kind === 'unparsed') return 'unparsed';
+    if (t.due.some((d) => d >= start && d <= end)) return 'due';
+    if ((t.kind === 'range' || t.kind === 'continuous') && t.start! <= end && t.end! >= start) return 'active';
+    const earlier = t.due.filter((d) => d < start);
+    if (earlier.length) {
+      const since = quarterOf(earlier[0]!);
+      const done = (byMeasure.get(m.id) ?? []).some((r) => r.quarter >= since && DONE.includes(r.status));
+      if (!done) return 'open';
+    }
+    return null;
+  };
+
+  const rows: QuarterRow[] = [];
+  for (const s of getPlan(db, roadmapId)) {
+    const chosen = s.measures.map((m) => ({ m, reason: reasonOf(m) })).filter((x): x is { m: PlanMeasure; reason: Reason } => x.reason !== null);
+    if (!chosen.length) continue;
+    if (s.title !== null) rows.push({ kind: 'section', sectionNumber: s.number, sectionTitle: s.title });
+    for (const { m, reason } of chosen)
+      rows.push({ kind: 'measure', sectionNumber: s.number, sectionTitle: s.title, measure: m, reason, record: (byMeasure.get(m.id) ?? []).find((r) => r.quarter === quarter) ?? null });
+  }
+  return { roadmap, quarter, rows };
+}

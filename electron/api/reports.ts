@@ -1,0 +1,75 @@
+/** API of quarterly reports, forms for schools and their answers. */
+import path from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../db/errors';
+import { listOrganizations } from '../../db/organizations';
+import { quartersOfPeriod } from '../../db/quarters';
+import { listRoadmaps } from '../../db/roadmaps';
+import { writeFileAtomic } from '../files/write-atomic';
+import { applyAnswers, previewAnswers } from '../reports/answers';
+import { buildSchoolForm } from '../reports/form';
+import { buildQuarterlyReport } from '../reports/quarterly';
+import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
+import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
+
+const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
+const formRequest = z.strictObject({ quarter, schoolId: id });
+/** Returned forms travel as base64: 20 forms of a few hundred kilobytes at most. */
+const answerFile = z.strictObject({ name: shortText, base64: z.string().max(30_000_000) });
+const values = z.strictObject({
+  status: z.enum(['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed']).optional(),
+  result: longText.optional(),
+  evidence: longText.optional(),
+  note: longText.optional(),
+});
+
+export const reportsApi = {
+  /** The quarters any roadmap runs through, newest first: what the report's picker offers. */
+  'reports.quarters': method(noInput, ({ db }) => [...new Set(listRoadmaps(db).flatMap((r) => quartersOfPeriod(r.periodStart, r.periodEnd)))].sort().reverse()),
+  'reports.download': method(reportRequest, async ({ db }, i) => {
+    const r = await buildQuarterlyReport(db, i);
+    return { fileName: r.fileName, base64: r.data.toString('base64'), summary: r.summary };
+  }),
+  'reports.save': method(reportRequest, async (ctx, i) => {
+    needHost(ctx);
+    const r = await buildQuarterlyReport(ctx.db, i);
+    return saveThroughHost(ctx, r.fileName, 'xlsx', async () => r.data);
+  }),
+  'forms.download': method(formRequest, async ({ db }, i) => {
+    const f = await buildSchoolForm(db, i);
+    return { fileName: f.fileName, base64: f.data.toString('base64'), measures: f.measures };
+  }),
+  'forms.save': method(formRequest, async (ctx, i) => {
+    needHost(ctx);
+    const f = await buildSchoolForm(ctx.db, i);
+    return saveThroughHost(ctx, f.fileName, 'xlsx', async () => f.data);
+  }),
+  /** A form for each school that has measures in the quarter, a file each, into one folder. */
+  'forms.saveAll': method(z.strictObject({ quarter }), async (ctx, i) => {
+    const folder = await needHost(ctx).chooseFolder(lastFolder(ctx));
+    if (!folder) return { cancelled: true as const };
+    const written: string[] = [];
+    const skipped: string[] = [];
+    for (const school of listOrganizations(ctx.db, 'school')) {
+      try {
+        const f = await buildSchoolForm(ctx.db, { quarter: i.quarter, schoolId: school.id });
+        const target = path.join(folder, f.fileName);
+        writeFileAtomic(target, f.data);
+        written.push(target);
+      } catch (err) {
+        if ((err as AppError).code !== 'nothing_for_school') throw err;
+        skipped.push(school.shortName || school.name);
+      }
+    }
+    rememberFolder(ctx, folder);
+    return { cancelled: false as const, folder, written, skipped };
+  }),
+  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(100) }), ({ db }, i) =>
+    previewAnswers(
+      db,
+      i.files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') })),
+    ),
+  ),
+  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
+};
+

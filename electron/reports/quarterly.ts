@@ -1,0 +1,203 @@
+/**
+ * The quarterly report to the region (.xlsx): a summary sheet with counts per roadmap and in total
+ * and a bar-chart picture, then a sheet per roadmap with the measures the quarter covers, their
+ * status, result, evidence and notes — print-ready.
+ */
+import ExcelJS from 'exceljs';
+import { AppError } from '../../db/errors';
+import { type ExecutionStatus, STATUS_LABELS } from '../../db/executions';
+import type { Db } from '../../db/open';
+import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelection } from '../../db/quarter-selection';
+import { listRoadmaps } from '../../db/roadmaps';
+import { getDepartment } from '../../db/settings';
+import { ruDate } from '../../db/terms/dates';
+import { periodText } from '../documents/names';
+import { argb, barChartPng } from './chart';
+import { DATE_FORMAT, excelDate, fitRowHeight, FONT, PERCENT_FORMAT, printSetup, quarterWords, sheetName, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
+
+export interface ReportRequest {
+  quarter: string;
+  roadmapIds?: number[] | undefined;
+  /** The report's date ('YYYY-MM-DD'); today if not given. */
+  date?: string | undefined;
+  preparedBy?: string | undefined;
+}
+
+export const REPORT_COLUMNS = [
+  { header: '№ п/п', width: 7 },
+  { header: 'Мероприятие', width: 48 },
+  { header: 'Срок (как в дорожной карте)', width: 18 },
+  { header: 'Ответственные', width: 24 },
+  { header: 'Плановый результат', width: 30 },
+  { header: 'Отметка о выполнении', width: 18 },
+  { header: 'Достигнутый результат', width: 32 },
+  { header: 'Подтверждающие документы', width: 26 },
+  { header: 'Примечание / причины невыполнения', width: 26 },
+];
+export const HEADER_ROW = 8;
+
+/** The counts of the summary, in its column order; «нет отметки» gathers «не начато» and no record. */
+export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
+const SUMMARY_HEADERS = ['Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
+
+export interface SummaryLine {
+  roadmapId: number;
+  title: string;
+  total: number;
+  counts: Record<(typeof SUMMARY_KEYS)[number], number>;
+  share: number;
+}
+
+export function summarize(sel: QuarterSelection): SummaryLine {
+  const counts = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, 0])) as SummaryLine['counts'];
+  let total = 0;
+  for (const r of sel.rows) {
+    if (r.kind !== 'measure') continue;
+    total++;
+    const s = r.record?.status;
+    counts[!s || s === 'not_started' ? 'none' : s]++;
+  }
+  return { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: total ? (counts.done + counts.done_late) / total : 0 };
+}
+
+export function reportSelections(db: Db, req: ReportRequest): QuarterSelection[] {
+  quarterSpan(req.quarter);
+  const ids = req.roadmapIds?.length ? req.roadmapIds : listRoadmaps(db).filter((r) => roadmapCoversQuarter(r, req.quarter)).map((r) => r.id);
+  if (!ids.length) throw new AppError('no_roadmaps', `Нет дорожных карт, действующих в ${quarterWords(req.quarter).replace('квартал', 'квартале')}.`);
+  return ids.map((id) => {
+    const sel = selectForQuarter(db, id, req.quarter);
+    if (!roadmapCoversQuarter(sel.roadmap, req.quarter))
+      throw new AppError('quarter_outside', `Дорожная карта «${sel.roadmap.title.slice(0, 80)}» не действует в ${quarterWords(req.quarter).replace('квартал', 'квартале')}: её период — ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}.`);
+    return sel;
+  });
+}
+
+function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { department: string; date: string; preparedBy: string }, taken: Set<string>): void {
+  const ws = wb.addWorksheet(sheetName(sel.roadmap.title, taken));
+  ws.columns = REPORT_COLUMNS.map((c) => ({ width: c.width }));
+  const last = REPORT_COLUMNS.length;
+  const span = quarterSpan(sel.quarter);
+  const line = (row: number, text: string, bold = false) => {
+    ws.mergeCells(row, 1, row, last);
+    const cell = ws.getCell(row, 1);
+    cell.value = text;
+    cell.font = { ...FONT, bold, size: bold ? 12 : 11 };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  };
+  line(1, ctx.department, true);
+  line(2, `Отчёт о реализации: ${sel.roadmap.title}`, true);
+  const widths = REPORT_COLUMNS.map((c) => c.width);
+  const fullWidth = widths.reduce((a, b) => a + b, 0);
+  fitRowHeight(ws, 1, [ctx.department], [fullWidth]);
+  fitRowHeight(ws, 2, [`Отчёт о реализации: ${sel.roadmap.title}`], [fullWidth * 0.9]);
+  line(3, `Период реализации: ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}`);
+  line(4, `Отчётный период: ${quarterWords(sel.quarter)} (${ruDate(span.start)} — ${ruDate(span.end)})`);
+  ws.getCell(5, 1).value = 'Дата отчёта:';
+  ws.mergeCells(5, 1, 5, 2);
+  ws.getCell(5, 3).value = excelDate(ctx.date);
+  ws.getCell(5, 3).numFmt = DATE_FORMAT;
+  ws.getCell(6, 1).value = 'Подготовил(а):';
+  ws.mergeCells(6, 1, 6, 2);
+  ws.mergeCells(6, 3, 6, last);
+  ws.getCell(6, 3).value = ctx.preparedBy;
+  for (const r of [5, 6]) for (const c of [1, 3]) ws.getCell(r, c).font = { ...FONT };
+
+  const header = ws.getRow(HEADER_ROW);
+  REPORT_COLUMNS.forEach((c, i) => {
+    header.getCell(i + 1).value = c.header;
+    styleHeaderCell(header.getCell(i + 1));
+  });
+  fitRowHeight(ws, HEADER_ROW, REPORT_COLUMNS.map((c) => c.header), widths);
+  let row = HEADER_ROW + 1;
+  for (const r of sel.rows) {
+    if (r.kind === 'section') {
+      ws.mergeCells(row, 1, row, last);
+      const cell = ws.getCell(row, 1);
+      cell.value = `${r.sectionNumber ? `${r.sectionNumber}. ` : ''}${r.sectionTitle}`;
+      styleBodyCell(cell, { bold: true });
+      fitRowHeight(ws, row, [String(cell.value)], [fullWidth]);
+    } else {
+      const m = r.measure!;
+      const rec = r.record;
+      const values = [m.number, m.name, m.term, m.executors, m.result, rec ? STATUS_LABELS[rec.status] : '', rec?.result ?? '', rec?.evidence ?? '', rec?.note ?? ''];
+      values.forEach((v, i) => {
+        const cell = ws.getCell(row, i + 1);
+        cell.value = v;
+        styleBodyCell(cell, { center: i === 0 || i === 5 });
+      });
+      fitRowHeight(ws, row, values, widths);
+    }
+    row++;
+  }
+  const lastRow = Math.max(row - 1, HEADER_ROW + 1);
+  statusValidation(ws, `F${HEADER_ROW + 1}:F${lastRow}`);
+  ws.views = [{ state: 'frozen', xSplit: 2, ySplit: HEADER_ROW, topLeftCell: `C${HEADER_ROW + 1}`, activeCell: `C${HEADER_ROW + 1}` }];
+  ws.autoFilter = { from: { row: HEADER_ROW, column: 1 }, to: { row: lastRow, column: last } };
+  printSetup(ws, HEADER_ROW);
+}
+
+function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { department: string; date: string; quarter: string }): void {
+  const ws = wb.addWorksheet('Сводка');
+  ws.columns = [{ width: 60 }, ...SUMMARY_HEADERS.map(() => ({ width: 14 }))];
+  const last = SUMMARY_HEADERS.length + 1;
+  const line = (row: number, text: string, bold = false) => {
+    ws.mergeCells(row, 1, row, last);
+    ws.getCell(row, 1).value = text;
+    ws.getCell(row, 1).font = { ...FONT, bold, size: bold ? 12 : 11 };
+  };
+  line(1, ctx.department, true);
+  line(2, `Сводка о реализации дорожных карт за ${quarterWords(ctx.quarter)}`, true);
+  ws.getCell(3, 1).value = 'Дата отчёта:';
+  ws.getCell(3, 2).value = excelDate(ctx.date);
+  ws.getCell(3, 2).numFmt = DATE_FORMAT;
+  const headerRow = 5;
+  ['Дорожная карта', ...SUMMARY_HEADERS].forEach((h, i) => {
+    const cell = ws.getCell(headerRow, i + 1);
+    cell.value = h;
+    styleHeaderCell(cell);
+    // The status columns wear the chart's colours: the header is the chart's legend.
+    if (i >= 2 && i <= 7) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SUMMARY_KEYS[i - 2]!) } };
+  });
+  fitRowHeight(ws, headerRow, ['Дорожная карта', ...SUMMARY_HEADERS], [60, ...SUMMARY_HEADERS.map(() => 14)]);
+  const totals: SummaryLine = { roadmapId: 0, title: 'Итого', total: 0, counts: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, 0])) as SummaryLine['counts'], share: 0 };
+  for (const l of lines) {
+    totals.total += l.total;
+    for (const k of SUMMARY_KEYS) totals.counts[k] += l.counts[k];
+  }
+  totals.share = totals.total ? (totals.counts.done + totals.counts.done_late) / totals.total : 0;
+  [...lines, totals].forEach((l, i) => {
+    const r = headerRow + 1 + i;
+    const values = [l.title, l.total, ...SUMMARY_KEYS.map((k) => l.counts[k]), l.share];
+    values.forEach((v, c) => {
+      const cell = ws.getCell(r, c + 1);
+      cell.value = v;
+      styleBodyCell(cell, { bold: l === totals, center: c > 0 });
+      if (c === values.length - 1) cell.numFmt = PERCENT_FORMAT;
+    });
+    fitRowHeight(ws, r, [l.title], [60]);
+  });
+  const chartTop = headerRow + lines.length + 3;
+  ws.getCell(chartTop - 1, 1).value = 'Исполнение по дорожным картам (цвета — как в заголовке таблицы):';
+  ws.getCell(chartTop - 1, 1).font = { ...FONT, italic: true };
+  const image = wb.addImage({ buffer: barChartPng(lines, SUMMARY_KEYS) as unknown as ExcelJS.Buffer, extension: 'png' });
+  ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: 720, height: lines.length * 32 + 10 } });
+  ws.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
+  printSetup(ws, headerRow);
+}
+
+export async function buildQuarterlyReport(db: Db, req: ReportRequest): Promise<{ fileName: string; data: Buffer; summary: SummaryLine[] }> {
+  const selections = reportSelections(db, req);
+  const dept = getDepartment(db);
+  const date = req.date ?? new Date().toISOString().slice(0, 10);
+  const department = dept.fullName || 'Орган управления образованием';
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Дорожные карты РМК';
+  wb.created = new Date(`${date}T00:00:00Z`);
+  const summary = selections.map(summarize);
+  summarySheet(wb, summary, { department, date, quarter: req.quarter });
+  const taken = new Set<string>(['сводка']);
+  for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
+  const data = Buffer.from(await wb.xlsx.writeBuffer());
+  const [y, q] = req.quarter.split('-Q');
+  return { fileName: `Отчёт о реализации дорожных карт за ${q} квартал ${y} года.xlsx`, data, summary };
+}

@@ -1,0 +1,106 @@
+/** Print-ready sheets for office users: A4 landscape fitted to width, borders, wrapped text, Russian formats. */
+import type { Borders, Cell, Worksheet } from 'exceljs';
+import { EXECUTION_STATUSES } from '../../db/schema';
+import { STATUS_LABELS } from '../../db/executions';
+
+export const FONT = { name: 'Times New Roman', size: 11 };
+export const DATE_FORMAT = 'dd.mm.yyyy';
+export const PERCENT_FORMAT = '0%';
+
+const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
+export const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE7E6E6' } };
+
+/** A4 landscape, one page wide, as many long as needed, the header row repeated, page numbers at the foot. */
+export function printSetup(ws: Worksheet, headerRow: number): void {
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `${headerRow}:${headerRow}`,
+  };
+  ws.headerFooter.oddFooter = '&CСтраница &P из &N';
+}
+
+export function styleHeaderCell(cell: Cell): void {
+  cell.font = { ...FONT, bold: true };
+  cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
+  cell.border = BORDER;
+  cell.fill = HEADER_FILL;
+}
+
+export function styleBodyCell(cell: Cell, opts: { bold?: boolean; center?: boolean } = {}): void {
+  cell.font = { ...FONT, bold: opts.bold ?? false };
+  cell.alignment = { wrapText: true, vertical: 'top', horizontal: opts.center ? 'center' : 'left' };
+  cell.border = BORDER;
+}
+
+/** The drop-down of statuses, as printed; applied as one range (exceljs's per-cell validation overlaps). */
+export const STATUS_LIST = EXECUTION_STATUSES.map((s) => STATUS_LABELS[s]);
+
+export function statusValidation(ws: Worksheet, range: string): void {
+  (ws as unknown as { dataValidations: { add(range: string, v: object): void } }).dataValidations.add(range, {
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${STATUS_LIST.join(',')}"`],
+    showErrorMessage: false,
+    promptTitle: 'Отметка о выполнении',
+    prompt: 'Выберите из списка',
+    showInputMessage: true,
+  });
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\, unique in the book. */
+export function sheetName(title: string, taken: Set<string>): string {
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28).trim() || 'Лист';
+  let name = base;
+  for (let i = 2; taken.has(name.toLocaleLowerCase('ru-RU')); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;
+  taken.add(name.toLocaleLowerCase('ru-RU'));
+  return name;
+}
+
+/** A date cell that Excel sees as a date: midnight UTC of that day. */
+export const excelDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+const ROMAN = ['I', 'II', 'III', 'IV'];
+/** «II квартал 2022 года». */
+export function quarterWords(quarter: string): string {
+  const [y, q] = quarter.split('-Q');
+  return `${ROMAN[Number(q) - 1]} квартал ${y} года`;
+}
+
+/**
+ * Row heights for wrapped text. Excel grows rows on its own, LibreOffice does not for files written
+ * this way: without a height, long cells would print over each other. The estimate is generous.
+ */
+export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1): void {
+  const lines = texts.map((t, i) => {
+    const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * 1.1));
+    return String(t ?? '')
+      .split('\n')
+      .reduce((n, p) => n + wrappedLines(p, perLine), 0);
+  });
+  ws.getRow(row).height = Math.min(409, Math.max(minLines, ...lines) * 14.5 + 4);
+}
+
+/** Lines a paragraph takes when wrapped at word boundaries (a word longer than a line is cut). */
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const len = word.length;
+    if (used === 0) {
+      lines += Math.floor(Math.max(0, len - 1) / perLine);
+      used = len % perLine || perLine;
+    } else if (used + 1 + len <= perLine) used += 1 + len;
+    else {
+      lines += 1 + Math.floor(Math.max(0, len - 1) / perLine);
+      used = len % perLine || perLine;
+    }
+  }
+  return lines;
+}

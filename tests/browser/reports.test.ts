@@ -1,0 +1,71 @@
+/** «Отчёты и формы» in Chromium: the report and a school's form as downloads; the answered form uploaded, previewed and applied. */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../db/open';
+import { fillDemo } from '../../electron/demo';
+import type { WebServer } from '../../electron/web/server';
+import { closeDatabase, freshDb, tempDir } from '../helpers';
+import { launch, screenshot, serve, watchErrors } from './chromium';
+
+let db: Db;
+let server: WebServer;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+const dir = tempDir('rmk-ui-reports-');
+
+beforeAll(async () => {
+  db = freshDb();
+  fillDemo(db);
+  server = await serve(db);
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.getByRole('menuitem', { name: 'Отчёты и формы' }).click();
+  await page.getByLabel('Квартал').click();
+  await page.locator('.ant-select-item-option[title="II кв. 2022"]').click();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (db) closeDatabase(db);
+});
+
+describe('reports and forms in the UI', () => {
+  it('downloads the quarterly report', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать отчёт' }).click()]);
+    expect(download.suggestedFilename()).toBe('Отчёт о реализации дорожных карт за 2 квартал 2022 года.xlsx');
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const names = spawnSync('/usr/bin/python3', ['-c', 'import sys; from openpyxl import load_workbook; print([ws.title for ws in load_workbook(sys.argv[1]).worksheets])', file], { encoding: 'utf8' }).stdout;
+    expect(names).toContain('Сводка');
+  });
+
+  it('downloads a school\'s form, takes it back filled in, shows old → new and writes it on confirmation', async () => {
+    await page.locator('.ant-select').filter({ hasText: 'Школа' }).click();
+    await page.locator('.ant-select-item-option[title="МАОУ СОШ № 2"]').click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать форму' }).click()]);
+    const form = path.join(dir, download.suggestedFilename());
+    await download.saveAs(form);
+    const measureId = db.sqlite.prepare("SELECT m.id FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE r.title LIKE '%Карпинск%' AND m.number = '1.3'").pluck().get() as number;
+    const answered = path.join(dir, 'answered.xlsx');
+    const fill = spawnSync('/usr/bin/python3', [path.join(__dirname, '../reports/fill_form.py'), form, answered, JSON.stringify({ answers: { [measureId]: { status: 'Выполнено', result: 'Программы обновлены' } } })], { encoding: 'utf8' });
+    expect(fill.status, fill.stderr).toBe(0);
+
+    await page.locator('input[type=file]').setInputFiles(answered);
+    await page.getByText('Изменений: 1, с конфликтами: 0').waitFor();
+    expect(await page.locator('.ant-table-row').first().textContent()).toContain('—выполнено · Программы обновлены');
+    expect(db.sqlite.prepare("SELECT count(*) FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").pluck().get(measureId)).toBe(0);
+    await screenshot(page, 'answers-preview');
+    await page.getByRole('button', { name: 'Записать выбранные (1)' }).click();
+    await page.getByText('Ответы записаны').waitFor();
+    expect(db.sqlite.prepare("SELECT status, result FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").get(measureId)).toEqual({ status: 'done', result: 'Программы обновлены' });
+  });
+
+  it('logged no errors in the page', () => {
+    expect(errors.join('\n')).toBe('');
+  });
+});
