@@ -12,6 +12,7 @@ import { parseTerm } from '../../db/terms/parse';
 import { getSchoolCalendar } from '../../db/terms/store';
 import fs from 'node:fs';
 import { QUARTER_RE } from '../../db/quarters';
+import { commitImport, previewImport } from '../import/index';
 import { applyAnswers, previewAnswers } from '../reports/answers';
 import { buildSchoolForm } from '../reports/form';
 import { buildQuarterlyReport } from '../reports/quarterly';
@@ -30,6 +31,8 @@ export interface CommandContext {
     date?: string | undefined;
     'prepared-by'?: string | undefined;
     apply?: boolean | undefined;
+    title?: string | undefined;
+    'dry-run'?: boolean | undefined;
     period?: string | undefined;
     stdin?: boolean | undefined;
     db?: string | undefined;
@@ -77,7 +80,24 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
 export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
   import: async ({ db, args, options, out }) => {
     const [what, ...files] = args;
-    if (what !== 'answers') throw new AppError('usage', `Что загрузить: answers, а не «${what ?? ''}».`);
+    if (what !== 'answers') {
+      // `import FILE`: a roadmap from Word, Excel or a text file with a pasted table.
+      if (!what || files.length) throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import --db ФАЙЛ ДОКУМЕНТ.docx [--title …] [--period …] [--dry-run]');
+      let data: Buffer;
+      try {
+        data = fs.readFileSync(what);
+      } catch (err) {
+        throw new AppError('no_file', `Не удалось прочитать «${what}»: файла нет или он занят другой программой.`, { cause: err });
+      }
+      const src = /\.(txt|tsv)$/i.test(what) ? { fileName: path.basename(what), text: data.toString('utf8') } : { fileName: path.basename(what), data };
+      const opts = { title: options.title, period: options.period ? parsePeriod(options.period) : undefined };
+      if (options['dry-run']) out(json(await previewImport(db(), src, opts)));
+      else {
+        const r = await commitImport(db(), src, opts);
+        out(json({ roadmapId: r.roadmapId, sections: r.sections, measures: r.measures, warnings: r.warnings }));
+      }
+      return;
+    }
     if (!files.length) throw new AppError('usage', 'Укажите файлы форм с ответами школ.');
     const read = files.map((f) => {
       try {

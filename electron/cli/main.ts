@@ -22,6 +22,8 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   export protocol --db ФАЙЛ --meeting ID --out ФАЙЛ.docx
   export report --db ФАЙЛ --quarter 2022-Q2 [--roadmap ID …] --out ФАЙЛ.xlsx [--date ГГГГ-ММ-ДД] [--prepared-by "ФИО"]
   export form --db ФАЙЛ --quarter 2022-Q2 --school ID --out ФАЙЛ.xlsx
+  import --db ФАЙЛ ДОКУМЕНТ.docx|КНИГА.xlsx|ТАБЛИЦА.txt [--title …] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--dry-run]
+                                      дорожная карта из Word, Excel или вставленной таблицы
   import answers --db ФАЙЛ ФОРМА.xlsx … [--apply]
                                       что изменят ответы школ (по строке JSON на мероприятие); с --apply — записать`;
 
@@ -40,6 +42,8 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
         date: { type: 'string' },
         'prepared-by': { type: 'string' },
         apply: { type: 'boolean' },
+        title: { type: 'string' },
+        'dry-run': { type: 'boolean' },
         period: { type: 'string' },
         order: { type: 'string' },
         meeting: { type: 'string' },

@@ -1,0 +1,187 @@
+/**
+ * Bringing an existing roadmap in: from a .docx, an .xlsx or a pasted table, a preview (what will be
+ * stored, the column mapping, warnings), and on confirmation the roadmap written in one transaction
+ * with the original file name and the import date kept on it.
+ */
+import path from 'node:path';
+import { AppError } from '../../db/errors';
+import { listOrders } from '../../db/orders';
+import type { Db } from '../../db/open';
+import { insertPlan } from '../../db/plan';
+import { type Captions, createRoadmap, PASSPORT_FIELDS, type Passport } from '../../db/roadmaps';
+import { schoolYear } from '../../db/terms/calendar';
+import { iso } from '../../db/terms/dates';
+import { parseTerm } from '../../db/terms/parse';
+import { getSchoolCalendar } from '../../db/terms/store';
+import { fold } from '../../db/text';
+import { readDocx } from './docx-reader';
+import type { Block } from './grid';
+import { readPasted } from './paste-reader';
+import { type ColumnMap, type Field, FIELDS, type ImportedSection, recognize, type Recognized } from './recognize';
+import { readXlsx } from './xlsx-reader';
+
+export interface ImportSource {
+  fileName: string;
+  data?: Buffer;
+  text?: string;
+}
+export interface ImportOptions {
+  title?: string | undefined;
+  period?: { start: string; end: string } | undefined;
+  /** The column mapping the user chose: field → column index (null leaves the field out). */
+  columns?: Partial<Record<Field, number | null>> | undefined;
+  /** Link the roadmap to the order named in its appendix mark, when that order exists. */
+  linkOrder?: boolean | undefined;
+}
+
+export interface ImportPreview {
+  fileName: string;
+  source: 'docx' | 'xlsx' | 'paste';
+  sheet: string | null;
+  title: string;
+  periodStart: string;
+  periodEnd: string;
+  captions: Captions;
+  columns: { index: number; caption: string; field: Field | null }[];
+  passport: Partial<Passport>;
+  sections: ImportedSection[];
+  counts: { sections: number; measures: number };
+  autoNumber: boolean;
+  warnings: string[];
+  order: { appendixNumber: string; number: string; date: string; existingOrderId: number | null } | null;
+}
+
+/** Anything larger is not a roadmap; most of such a file would be pictures anyway. */
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const MAX_MEASURES = 20_000;
+
+async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[] }[] }> {
+  if (src.text !== undefined) return { source: 'paste', sheets: [{ name: null, blocks: readPasted(src.text) }] };
+  const data = src.data!;
+  if (data.length > MAX_IMPORT_BYTES) throw new AppError('too_large', `«${src.fileName}» слишком большой (${Math.round(data.length / 1048576)} МБ): импортируются файлы до ${MAX_IMPORT_BYTES / 1048576} МБ.`);
+  const ext = path.extname(src.fileName).toLowerCase();
+  if (ext === '.doc') throw new AppError('doc', `«${src.fileName}» — документ в старом формате Word (.doc). Откройте его в Word и сохраните как «Документ Word (.docx)».`);
+  if (ext === '.xls') throw new AppError('xls', `«${src.fileName}» — книга в старом формате Excel (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`);
+  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks })) };
+  if (ext === '.docx') return { source: 'docx', sheets: [{ name: null, blocks: await readDocx(data, src.fileName) }] };
+  throw new AppError('unsupported', `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`);
+}
+
+/** «с 01.02.2024 по 30.11.2024», «2023/2024 учебный год», «2021- 2023 гг.», «на 2022 год». */
+export function periodFromText(db: Db, text: string): { start: string; end: string } | null {
+  const t = text.replace(/\s+/g, ' ');
+  let m = t.match(/с\s+(\d{2})\.(\d{2})\.(\d{4})\s+по\s+(\d{2})\.(\d{2})\.(\d{4})/i);
+  if (m) return { start: `${m[3]}-${m[2]}-${m[1]}`, end: `${m[6]}-${m[5]}-${m[4]}` };
+  m = t.match(/(\d{4})\s*\/\s*(\d{2,4})\s*(?:учебн|уч\.)/i) ?? t.match(/(\d{4})\s*\/\s*(\d{4})/);
+  if (m) {
+    const y = Number(m[1]);
+    return { start: iso(y, 9, 1), end: schoolYear(getSchoolCalendar(db), y).quarters[3].end };
+  }
+  m = t.match(/(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)/);
+  if (m && Number(m[2]) >= Number(m[1]) && Number(m[2]) - Number(m[1]) < 15) return { start: iso(Number(m[1]), 1, 1), end: iso(Number(m[2]), 12, 31) };
+  m = t.match(/(?<!\d)(\d{4})\s*(?:год|г\.|году|года)(?![а-я])/i);
+  if (m) return { start: iso(Number(m[1]), 1, 1), end: iso(Number(m[1]), 12, 31) };
+  return null;
+}
+
+function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[]): { start: string; end: string } {
+  const fromPassport = r.passport.period ? periodFromText(db, r.passport.period) : null;
+  const fromTitle = periodFromText(db, title);
+  if (fromPassport ?? fromTitle) return (fromPassport ?? fromTitle)!;
+  const years = r.sections.flatMap((s) => s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))));
+  if (years.length) {
+    warnings.push('Период не указан в документе — определён по годам в сроках мероприятий; проверьте.');
+    return { start: iso(Math.min(...years), 1, 1), end: iso(Math.max(...years), 12, 31) };
+  }
+  const y = new Date().getFullYear();
+  warnings.push(`Период не найден в документе — взят ${y} год; исправьте при необходимости.`);
+  return { start: iso(y, 1, 1), end: iso(y, 12, 31) };
+}
+
+/** Would auto-numbering give exactly these numbers? Then the imported roadmap numbers itself from now on. */
+function numbersAreAuto(sections: ImportedSection[]): boolean {
+  let s = 0;
+  return sections.every((sec) => {
+    if (sec.title !== null) s++;
+    const sectionOk = sec.title === null || sec.number === String(s);
+    return sectionOk && sec.measures.every((m, i) => m.number === (sec.title === null ? String(i + 1) : `${s}.${i + 1}`));
+  });
+}
+
+const sameNumber = (a: string, b: string) => fold(a).replace(/[\s–—-]+/g, '') === fold(b).replace(/[\s–—-]+/g, '');
+
+export async function previewImport(db: Db, src: ImportSource, options: ImportOptions = {}): Promise<ImportPreview> {
+  const { source, sheets } = await readSource(src);
+  const forced: ColumnMap | undefined = options.columns
+    ? (Object.fromEntries(Object.entries(options.columns).filter(([, v]) => v !== null && v !== undefined)) as ColumnMap)
+    : undefined;
+  let found: { r: Recognized; sheet: string | null } | null = null;
+  for (const s of sheets) {
+    const r = recognize(s.blocks, forced);
+    if (r) {
+      found = { r, sheet: s.name };
+      break;
+    }
+  }
+  if (!found)
+    throw new AppError(
+      'no_plan',
+      source === 'paste'
+        ? 'Во вставленном тексте не найдена таблица мероприятий: нужна строка заголовков («Мероприятия», «Сроки», «Ответственные»…) и строки под ней, столбцы разделены табуляцией.'
+        : `В «${src.fileName}» не найдена таблица мероприятий: нет строки заголовков со столбцами «Мероприятия», «Сроки», «Ответственные»… Ничего не импортировано.`,
+    );
+  const { r, sheet } = found;
+  const warnings = [...r.warnings];
+  const measures = r.sections.reduce((n, s) => n + s.measures.length, 0);
+  if (measures === 0) throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
+  if (measures > MAX_MEASURES) throw new AppError('too_many', `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`);
+  const title = options.title?.trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
+  const period = options.period ?? resolvePeriod(db, r, title, warnings);
+  const calendar = getSchoolCalendar(db);
+  for (const s of r.sections)
+    for (const m of s.measures)
+      if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed') warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
+  const order = r.mark ? { ...r.mark, existingOrderId: listOrders(db).find((o) => o.date === r.mark!.date && sameNumber(o.number, r.mark!.number))?.id ?? null } : null;
+  const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
+  return {
+    fileName: src.fileName,
+    source,
+    sheet,
+    title,
+    periodStart: period.start,
+    periodEnd: period.end,
+    captions: r.captions,
+    columns: r.columns,
+    passport,
+    sections: r.sections,
+    counts: { sections: r.sections.filter((s) => s.title !== null).length, measures },
+    autoNumber: numbersAreAuto(r.sections),
+    warnings,
+    order,
+  };
+}
+
+export async function commitImport(db: Db, src: ImportSource, options: ImportOptions = {}): Promise<{ roadmapId: number; sections: number; measures: number; warnings: string[] }> {
+  const p = await previewImport(db, src, options);
+  if (p.periodStart > p.periodEnd) throw new AppError('bad_period', 'Начало периода позже его окончания.');
+  return db.sqlite.transaction(() => {
+    const roadmap = createRoadmap(db, {
+      title: p.title.slice(0, 2000),
+      periodStart: p.periodStart,
+      periodEnd: p.periodEnd,
+      captions: p.captions,
+      autoNumber: p.autoNumber,
+      ...p.passport,
+      sourceFile: p.fileName,
+      importedAt: new Date().toISOString(),
+    });
+    const counts = insertPlan(db, roadmap.id, p.sections);
+    if (p.order?.existingOrderId && options.linkOrder !== false) {
+      const exists = db.sqlite.prepare('SELECT 1 FROM order_appendices WHERE order_id = ? AND roadmap_id = ?').get(p.order.existingOrderId, roadmap.id);
+      if (!exists) db.sqlite.prepare('INSERT INTO order_appendices (order_id, roadmap_id, appendix_number) VALUES (?, ?, ?)').run(p.order.existingOrderId, roadmap.id, p.order.appendixNumber);
+    }
+    return { roadmapId: roadmap.id, ...counts, warnings: p.warnings };
+  })();
+}
+
+export { FIELDS };
