@@ -42,6 +42,9 @@ export interface RoadmapSummary {
   sections: number;
   measures: number;
   updatedAt: string;
+  /** The file it was imported from, and when: kept so one can tell where a plan came from. */
+  sourceFile: string | null;
+  importedAt: string | null;
 }
 
 function fromRow(row: Row): Roadmap {
@@ -63,7 +66,7 @@ export function listRoadmaps(db: Db): RoadmapSummary[] {
   return db.sqlite
     .prepare(
       `SELECT r.id, r.title, r.level, r.school_id AS schoolId, r.period_start AS periodStart, r.period_end AS periodEnd,
-              r.updated_at AS updatedAt,
+              r.updated_at AS updatedAt, r.source_file AS sourceFile, r.imported_at AS importedAt,
               (SELECT count(*) FROM sections s WHERE s.roadmap_id = r.id) AS sections,
               (SELECT count(*) FROM measures m WHERE m.roadmap_id = r.id) AS measures
          FROM roadmaps r ORDER BY r.period_start DESC, fold(r.title)`,

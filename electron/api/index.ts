@@ -8,6 +8,7 @@ import { appApi } from './app';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
+import { importApi } from './import';
 import { ordersApi } from './orders';
 import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
@@ -22,6 +23,7 @@ export const api = {
   ...termsApi,
   ...documentsApi,
   ...reportsApi,
+  ...importApi,
 };
 
 export type Api = typeof api;

@@ -135,7 +135,8 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   const measures = r.sections.reduce((n, s) => n + s.measures.length, 0);
   if (measures === 0) throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
   if (measures > MAX_MEASURES) throw new AppError('too_many', `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`);
-  const title = options.title?.trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
+  // The passport's «Наименование» names the roadmap exactly; the heading above may be a paraphrase.
+  const title = options.title?.trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
   const period = options.period ?? resolvePeriod(db, r, title, warnings);
   const calendar = getSchoolCalendar(db);
   for (const s of r.sections)

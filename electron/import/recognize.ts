@@ -283,6 +283,13 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
       passport.period ??= line.replace(/^период реализации:\s*/i, '');
       continue;
     }
+    // «Цель Проекта: …», «Задачи: …» above the table belong to the passport, not to the title.
+    const labelled = line.match(/^([А-ЯЁа-яё ]{3,40}):\s*(.+)$/);
+    const field = labelled ? PASSPORT_LABELS.find(([re]) => re.test(fold(labelled[1]!)))?.[1] : undefined;
+    if (labelled && field && field !== 'title' && passport[field] === undefined) {
+      passport[field] = labelled[2]!;
+      continue;
+    }
     titleLines.push(line);
   }
   const captions: Captions = { ...DEFAULT_CAPTIONS };

@@ -4,9 +4,10 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
-import { DATE_FORMAT, formatPeriod, fromDayjs } from '../format';
+import { DATE_FORMAT, formatDate, formatPeriod, fromDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { ImportDialog } from './ImportDialog';
 
 type Summary = ApiOutput<'roadmaps.list'>[number];
 interface NewRoadmap {
@@ -21,6 +22,7 @@ export function RoadmapsPage() {
   const dir = useDirectory();
   const act = useAction();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [form] = Form.useForm<NewRoadmap>();
   const level = Form.useWatch('level', form);
 
@@ -48,7 +50,9 @@ export function RoadmapsPage() {
         >
           Новая дорожная карта
         </Button>
+        <Button onClick={() => setImporting(true)}>Импорт из Word / Excel…</Button>
       </Space>
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
       <Table<Summary>
         rowKey="id"
         size="middle"
@@ -63,6 +67,7 @@ export function RoadmapsPage() {
           { title: 'Период', width: 220, render: (_, r) => formatPeriod(r.periodStart, r.periodEnd) },
           { title: 'Разделов', dataIndex: 'sections', width: 90 },
           { title: 'Мероприятий', dataIndex: 'measures', width: 110 },
+          { title: 'Источник', width: 200, render: (_, r) => (r.sourceFile ? <span title={`импортировано ${formatDate(r.importedAt)}`}>{r.sourceFile}</span> : '') },
         ]}
       />
       <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
