@@ -5,6 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { STATUS_LABELS as DB_STATUS } from '../db/executions';
+import { ROLE_LABELS as DB_ROLES } from '../db/meetings';
+import { ROLE_LABELS as RENDERER_ROLES, STATUS_LABELS as RENDERER_STATUS } from '../renderer/src/pages/labels';
 
 const ROOT = path.resolve(__dirname, '..');
 function files(dir: string): string[] {
@@ -35,6 +38,11 @@ describe('module boundaries', () => {
         .map((i) => `${f}: ${i.from}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('the renderer\'s copies of the status and role labels equal the database\'s', () => {
+    expect(RENDERER_STATUS).toEqual(DB_STATUS);
+    expect(RENDERER_ROLES).toEqual(DB_ROLES);
   });
 
   it('the sandboxed preload imports nothing but electron', () => {

@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Db } from '../../db/open';
+import { afterAll, beforeAll } from 'vitest';
 import { startWebServer, type WebServer } from '../../electron/web/server';
-import { tempDir } from '../helpers';
+import { closeDatabase, freshDb } from '../helpers';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '../output/screenshots');
@@ -45,4 +46,35 @@ export function watchErrors(page: Page): string[] {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+export interface AppSession {
+  db: Db;
+  server: WebServer;
+  browser: Browser;
+  page: Page;
+  errors: string[];
+}
+
+/**
+ * One browser test file's app: a fresh database (prepared by `seed`), the browser mode serving it,
+ * Chromium on its printed address with page errors and refused API calls collected; all closed after.
+ */
+export function useApp(seed: (db: Db) => void = () => {}): AppSession {
+  const s = {} as AppSession;
+  beforeAll(async () => {
+    s.db = freshDb();
+    seed(s.db);
+    s.server = await serve(s.db);
+    s.browser = await launch();
+    s.page = await s.browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+    s.errors = watchErrors(s.page);
+    await s.page.goto(s.server.url);
+  });
+  afterAll(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+    if (s.db) closeDatabase(s.db);
+  });
+  return s;
 }

@@ -3,48 +3,34 @@
  * the right lines listed as overdue and as due this month; a line opens its measure. And the term
  * hint in the measure form follows the text as it is typed.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { setExecution } from '../../db/executions';
 import { saveMeeting } from '../../db/meetings';
 import type { Db } from '../../db/open';
 import { addMeasure } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
-import type { WebServer } from '../../electron/web/server';
-import { closeDatabase, freshDb } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
+import { screenshot, useApp } from './chromium';
 
-let db: Db;
-let server: WebServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let roadmapId: number;
-let seminarId: number;
-
-beforeAll(async () => {
-  db = freshDb();
+let roadmapId = 0;
+let seminarId = 0;
+const app = useApp((db) => {
   const r = createRoadmap(db, { title: 'Дорожная карта ШНОР 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
   roadmapId = r.id;
   const add = (name: string, term: string) => addMeasure(db, r.id, null, { name, term, executors: 'Рабочая группа' });
-  const report = add('Отчёт о мониторинге', 'до 25 марта 2024');
+  add('Отчёт о мониторинге', 'до 25 марта 2024');
   const meetings = add('Заседания рабочей группы', 'ежеквартально');
   seminarId = add('Семинар для педагогов', '10–20 апреля 2024');
   add('Анализ ВПР', 'Май 2024');
   add('Консультации', 'По мере поступления запросов');
   setExecution(db, { measureId: meetings, quarter: '2024-Q1', status: 'done', result: 'Проведено', evidence: '', note: '' });
-  void report;
   saveMeeting(db, null, { date: '2024-02-01', number: '3', place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [{ title: 'О плане', heard: '', spoke: '', decisions: [{ text: 'Подготовить справку', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 05.04.2024' }] }] });
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(server.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
+let db: Db;
+let page: Page;
+let errors: string[];
+beforeAll(() => {
+  ({ db, page, errors } = app);
 });
 
 const lines = () => page.$$eval('[data-testid="due-row"]', (rows) => rows.map((r) => [...r.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent).join(' | ')));

@@ -1,33 +1,19 @@
 /** «Печать / Сохранить в Word» in the browser mode: a preview, then the .docx arrives as a download and reads back. */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
-import type { WebServer } from '../../electron/web/server';
 import { paragraphs, readDocx, tables } from '../documents/readers';
-import { closeDatabase, freshDb, tempDir } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
+import { tempDir } from '../helpers';
+import { screenshot, useApp } from './chromium';
 
+const app = useApp(fillDemo);
 let db: Db;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
 beforeAll(async () => {
-  db = freshDb();
-  fillDemo(db);
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  errors = watchErrors(page);
-  await page.goto(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
+  ({ db, page, errors } = app);
 });
 
 describe('Word documents from the UI', () => {

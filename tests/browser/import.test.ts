@@ -1,31 +1,18 @@
 /** «Импорт» in Chromium: a Word file previewed (column mapping, warnings) and imported; a pasted table too. */
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dumpRoadmap } from '../../db/dump';
 import type { Db } from '../../db/open';
-import type { WebServer } from '../../electron/web/server';
-import { closeDatabase, freshDb } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
 
+import { screenshot, useApp } from './chromium';
+
+const app = useApp();
 let db: Db;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
 beforeAll(async () => {
-  db = freshDb();
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(server.url);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
+  ({ db, page, errors } = app);
 });
 
 describe('importing a roadmap in the UI', () => {

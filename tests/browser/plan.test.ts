@@ -3,34 +3,22 @@
  * measures, one edited, one moved by keyboard and one by dragging, a reload — everything still there and
  * numbered right; then a meeting with its protocol.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getMeeting, listMeetings } from '../../db/meetings';
 import type { Db } from '../../db/open';
 import { getPlan } from '../../db/plan';
-import type { WebServer } from '../../electron/web/server';
-import { closeDatabase, freshDb } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
 
+import { screenshot, useApp } from './chromium';
+
+const app = useApp();
 let db: Db;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
-
 beforeAll(async () => {
-  db = freshDb();
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(server.url);
+  ({ db, page, errors } = app);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
-});
+
 
 const planRows = () =>
   page.$$eval('[data-testid="plan"] .ant-table-row', (rows) =>

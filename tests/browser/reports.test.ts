@@ -1,37 +1,23 @@
 /** «Отчёты и формы» in Chromium: the report and a school's form as downloads; the answered form uploaded, previewed and applied. */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
-import type { WebServer } from '../../electron/web/server';
-import { closeDatabase, freshDb, tempDir } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
+import { tempDir } from '../helpers';
+import { screenshot, useApp } from './chromium';
 
+const dir = tempDir('rmk-ui-reports-');
+const app = useApp(fillDemo);
 let db: Db;
-let server: WebServer;
-let browser: Browser;
 let page: Page;
 let errors: string[];
-const dir = tempDir('rmk-ui-reports-');
-
 beforeAll(async () => {
-  db = freshDb();
-  fillDemo(db);
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  errors = watchErrors(page);
-  await page.goto(server.url);
+  ({ db, page, errors } = app);
   await page.getByRole('menuitem', { name: 'Отчёты и формы' }).click();
   await page.getByLabel('Квартал').click();
   await page.locator('.ant-select-item-option[title="II кв. 2022"]').click();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
 });
 
 describe('reports and forms in the UI', () => {

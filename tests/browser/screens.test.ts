@@ -2,25 +2,16 @@
  * Every main screen opened on the demo district, checked for its key content and saved as a
  * screenshot (tests/output/screenshots) to be looked at; plus the 500-measure plan.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { fillDemo } from '../../electron/demo';
-import type { WebServer } from '../../electron/web/server';
-import { closeDatabase, freshDb } from '../helpers';
-import { launch, screenshot, serve, watchErrors } from './chromium';
+import { screenshot, useApp } from './chromium';
 
-let db: Db;
-let server: WebServer;
-let browser: Browser;
-let page: Page;
-let errors: string[];
-let bigId: number;
-
-beforeAll(async () => {
-  db = freshDb();
+let bigId = 0;
+const app = useApp((db) => {
   fillDemo(db);
   bigId = db.sqlite.transaction(() => {
     const r = createRoadmap(db, { title: 'Большая дорожная карта (500 мероприятий)', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
@@ -30,16 +21,12 @@ beforeAll(async () => {
     }
     return r.id;
   })();
-  server = await serve(db);
-  browser = await launch();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  errors = watchErrors(page);
-  await page.goto(server.url);
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (db) closeDatabase(db);
+let db: Db;
+let page: Page;
+let errors: string[];
+beforeAll(() => {
+  ({ db, page, errors } = app);
 });
 
 const zeyaId = () => db.sqlite.prepare("SELECT id FROM roadmaps WHERE title LIKE '%МОАУ ЦО%'").pluck().get() as number;

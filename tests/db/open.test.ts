@@ -6,6 +6,19 @@ import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/o
 import { tempDir } from '../helpers';
 
 const sha = (file: string) => fs.readFileSync(file).toString('base64');
+const readJournal = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string }[] };
+
+/** The app's migrations plus one more, as a next version of the app would ship them. */
+function nextVersion(dir: string, tag: string, sql: string): string {
+  const folder = path.join(dir, 'migrations');
+  fs.cpSync(defaultMigrationsFolder(), folder, { recursive: true });
+  const journal = readJournal(folder);
+  const last = journal.entries.at(-1)!;
+  journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
+  fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
+  fs.writeFileSync(path.join(folder, `${tag}.sql`), sql);
+  return folder;
+}
 
 describe('opening the database file', () => {
   it('creates an empty database with every table, WAL and foreign keys on, at a path whose folder does not exist yet', () => {
@@ -72,13 +85,7 @@ describe('opening the database file', () => {
     closeDatabase(db);
 
     // A next app version: the same migrations plus one more.
-    const folder = path.join(dir, 'migrations');
-    fs.cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_add_note' });
-    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, '9999_add_note.sql'), "ALTER TABLE people ADD `note` text DEFAULT '' NOT NULL;");
+    const folder = nextVersion(dir, '9999_add_note', "ALTER TABLE people ADD `note` text DEFAULT '' NOT NULL;");
 
     const migrated = openDatabase(file, { migrationsFolder: folder });
     expect(migrated.backupPath).not.toBeNull();
@@ -94,17 +101,12 @@ describe('opening the database file', () => {
     const dir = tempDir();
     const file = path.join(dir, 'rmk.sqlite');
     closeDatabase(openDatabase(file));
-    const folder = path.join(dir, 'migrations');
-    fs.cpSync(defaultMigrationsFolder(), folder, { recursive: true });
-    const journal = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8'));
-    const last = journal.entries.at(-1);
-    journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag: '9999_broken' });
-    fs.writeFileSync(path.join(folder, 'meta', '_journal.json'), JSON.stringify(journal));
-    fs.writeFileSync(path.join(folder, '9999_broken.sql'), 'CREATE TABLE half_done (x int);--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const folder = nextVersion(dir, '9999_broken', 'CREATE TABLE half_done (x int);--> statement-breakpoint\nTHIS IS NOT SQL;');
+    const known = readJournal(folder).entries.length;
     expect(() => openDatabase(file, { migrationsFolder: folder })).toThrow(/Не удалось обновить структуру базы данных/);
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
-    expect(raw.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(journal.entries.length - 1);
+    expect(raw.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(known - 1);
     raw.close();
   });
 });

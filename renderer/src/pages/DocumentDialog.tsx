@@ -8,21 +8,10 @@ import { Alert, Button, Checkbox, Descriptions, Modal, Radio, Select, Space, Spi
 import { useState } from 'react';
 import { call, type ApiInput } from '../api';
 import { formatDate } from '../format';
+import { downloadBase64, MIME } from '../files';
 import { errorText, useLoad } from '../hooks';
 
 export type DocumentRequest = ApiInput<'documents.preview'>['request'];
-
-function download(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function DocumentButton({ request, approvingOrders }: { request: DocumentRequest; approvingOrders?: { orderId: number; number: string; date: string }[] }) {
   const [open, setOpen] = useState(false);
@@ -54,7 +43,7 @@ function DocumentDialog({ initial, approvingOrders, onClose }: { initial: Docume
         if (!r.cancelled) setSaved(r.path);
       } else {
         const r = await call('documents.download', { request });
-        download(r.fileName, r.base64);
+        downloadBase64(r.fileName, r.base64, MIME.docx);
         onClose();
       }
     } catch (err) {

@@ -9,6 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call, type ApiInput, type ApiOutput } from '../api';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
+import { readBase64 } from '../files';
 import { errorText } from '../hooks';
 import { go } from '../route';
 
@@ -24,14 +25,6 @@ const FIELD_OPTIONS: { value: Field | 'none'; label: string }[] = [
   { value: 'result', label: 'Результат / показатель' },
   { value: 'none', label: '— не импортировать' },
 ];
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
-    reader.readAsDataURL(file);
-  });
 
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [request, setRequest] = useState<Request | null>(null);

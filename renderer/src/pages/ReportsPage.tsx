@@ -9,6 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, fromDayjs } from '../format';
+import { downloadBase64, MIME, readBase64 } from '../files';
 import { useAction, useLoad } from '../hooks';
 import { quarterLabel, STATUS_LABELS, type Status } from './labels';
 
@@ -24,26 +25,6 @@ const CONFLICTS: Record<string, string> = {
 };
 /** These cannot be written even if the methodist wants to: there is nothing to write them to. */
 const BLOCKING = new Set(['unknown_measure', 'bad_status']);
-
-function downloadBase64(fileName: string, base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-const readBase64 = (file: File) =>
-  new Promise<string>((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(new Error('Не удалось прочитать файл'));
-    reader.readAsDataURL(file);
-  });
 
 const valuesText = (v: Partial<{ status: string | null; result: string; evidence: string; note: string }> | null, keys: string[]) =>
   v
@@ -95,7 +76,7 @@ export function ReportsPage() {
       if (desktop) await call('reports.save', req);
       else {
         const r = await call('reports.download', req);
-        downloadBase64(r.fileName, r.base64);
+        downloadBase64(r.fileName, r.base64, MIME.xlsx);
       }
     });
 
@@ -104,7 +85,7 @@ export function ReportsPage() {
       if (desktop) await call('forms.save', { quarter: quarter!, schoolId: schoolId! });
       else {
         const r = await call('forms.download', { quarter: quarter!, schoolId: schoolId! });
-        downloadBase64(r.fileName, r.base64);
+        downloadBase64(r.fileName, r.base64, MIME.xlsx);
       }
     });
 
@@ -116,7 +97,7 @@ export function ReportsPage() {
         else
           for (const s of dir.schools) {
             const r = await call('forms.download', { quarter: quarter!, schoolId: s.id }).catch(() => null);
-            if (r) downloadBase64(r.fileName, r.base64);
+            if (r) downloadBase64(r.fileName, r.base64, MIME.xlsx);
           }
       },
       'Формы подготовлены',

@@ -1,4 +1,7 @@
-/** Russian labels of stored codes, one place for the whole UI. */
+/**
+ * Russian labels of stored codes, one place for the whole UI. The renderer may not import db/ at run
+ * time, so the status labels repeat db/executions.ts; tests/architecture.test.ts keeps them equal.
+ */
 export const STATUS_LABELS = {
   not_started: 'не начато',
   in_progress: 'в работе',
