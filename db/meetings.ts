@@ -2,7 +2,7 @@
  * The working group (рабочая группа): its members and roles, its meetings (заседания) and their
  * protocols — agenda items with «Слушали», «Выступили», «Решили»; decisions are tracked like measures.
  */
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { readingOf, type TermReading } from './plan';
@@ -203,8 +203,4 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput): num
 export function deleteMeeting(db: Db, id: number): void {
   const r = db.orm.delete(meetings).where(eq(meetings.id, id)).returning().get();
   if (!r) throw notFound('Заседание', id);
-}
-
-export function latestMeetingNumber(db: Db): string | null {
-  return db.orm.select({ n: meetings.number }).from(meetings).orderBy(desc(meetings.date), desc(meetings.id)).limit(1).get()?.n ?? null;
 }

@@ -283,10 +283,6 @@ export function moveMeasure(db: Db, id: number, sectionId: number | null, index:
   });
 }
 
-export function measureRoadmapId(db: Db, id: number): number {
-  return measureRow(db, id).roadmapId;
-}
-
 export interface BulkSection {
   number: string;
   title: string | null;

@@ -1,5 +1,5 @@
 /** Roadmaps (дорожные карты): title, level, period, the passport, and each roadmap's own column captions. */
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, roadmaps } from './schema';
@@ -130,8 +130,4 @@ export function deleteRoadmap(db: Db, id: number): void {
       `Дорожная карта «${roadmap.title}» утверждена приказом ${ordersUsing.map((o) => `№ ${o.number}`).join(', ')}. Сначала уберите её из приложений приказа.`,
     );
   db.orm.delete(roadmaps).where(eq(roadmaps.id, id)).run();
-}
-
-export function roadmapTitles(db: Db): { id: number; title: string }[] {
-  return db.orm.select({ id: roadmaps.id, title: roadmaps.title }).from(roadmaps).orderBy(asc(sql`fold(${roadmaps.title})`)).all();
 }

@@ -17,7 +17,7 @@ import { fold } from '../../db/text';
 import { readDocx } from './docx-reader';
 import type { Block } from './grid';
 import { readPasted } from './paste-reader';
-import { type ColumnMap, type Field, FIELDS, type ImportedSection, recognize, type Recognized } from './recognize';
+import { type ColumnMap, type Field, type ImportedSection, recognize, type Recognized } from './recognize';
 import { readXlsx } from './xlsx-reader';
 
 export interface ImportSource {
@@ -185,4 +185,3 @@ export async function commitImport(db: Db, src: ImportSource, options: ImportOpt
   })();
 }
 
-export { FIELDS };

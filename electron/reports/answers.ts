@@ -23,14 +23,6 @@ export interface AnswerValues {
 
 export type Conflict = 'measure_changed' | 'execution_changed' | 'disagreement' | 'unknown_measure' | 'bad_status';
 
-export const CONFLICT_LABELS: Record<Conflict, string> = {
-  measure_changed: 'мероприятие изменено после выдачи формы',
-  execution_changed: 'отметка за квартал изменена в программе после выдачи формы',
-  disagreement: 'школы ответили по-разному',
-  unknown_measure: 'такого мероприятия нет в базе',
-  bad_status: 'отметка о выполнении не распознана',
-};
-
 export interface AnswerChange {
   file: string;
   schoolId: number;
