@@ -1,21 +1,9 @@
 /** Reading an .xlsx for import: every visible sheet as one table, merged cells as spans and vertical merges. */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
+import { cellText } from '../files/excel-cell';
 import { isOleFile } from './docx-reader';
 import { type Block, cleanText, type GridCell } from './grid';
-
-export function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return `${String(v.getUTCDate()).padStart(2, '0')}.${String(v.getUTCMonth() + 1).padStart(2, '0')}.${v.getUTCFullYear()}`;
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return '';
-}
 
 export async function readXlsx(data: Buffer, fileName: string): Promise<{ sheet: string; blocks: Block[] }[]> {
   if (isOleFile(data))

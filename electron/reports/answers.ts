@@ -7,6 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
+import { cellText as rawCellText } from '../files/excel-cell';
 import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { getOrganization } from '../../db/organizations';
@@ -49,19 +50,8 @@ export interface AnswerFile {
   data: Buffer;
 }
 
-/** A cell's text, whatever exceljs made of it (rich text, hyperlinks, formulas, numbers). */
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('').trim();
-    if ('text' in v && typeof v.text === 'string') return v.text.trim();
-    if ('result' in v) return cellText(v.result as ExcelJS.CellValue);
-  }
-  return '';
-}
+/** Answers are compared with stored values: surrounding spaces typed in Excel do not count. */
+const cellText = (v: ExcelJS.CellValue) => rawCellText(v).trim();
 
 async function loadWorkbook(file: AnswerFile): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
