@@ -1,6 +1,7 @@
 /** Organisations: the department, the РМК, the schools (ОО) with their ШНОР/ШНСУ/500+ flags, others. */
 import { eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
+import { mustExist } from './exists';
 import type { Db } from './open';
 import { nowSql, organizations } from './schema';
 
@@ -25,12 +26,12 @@ export function getOrganization(db: Db, id: number): Organization {
 }
 
 export function createOrganization(db: Db, input: OrganizationInput): Organization {
-  checkPeopleExist(db, [input.directorId, input.curatorId]);
+  for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
   return db.orm.insert(organizations).values(input).returning().get();
 }
 
 export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>): Organization {
-  checkPeopleExist(db, [input.directorId, input.curatorId]);
+  for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
   const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql }).where(eq(organizations.id, id)).returning().get();
   return row ?? raise(notFound('Организация', id));
 }
@@ -47,8 +48,4 @@ export function deleteOrganization(db: Db, id: number): void {
     throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
   // Its people stay, without an organisation (ON DELETE SET NULL).
   db.orm.delete(organizations).where(eq(organizations.id, id)).run();
-}
-
-function checkPeopleExist(db: Db, ids: (number | null | undefined)[]): void {
-  for (const id of ids) if (id != null && !db.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(id)) throw notFound('Человек', id);
 }

@@ -1,6 +1,7 @@
 /** People (люди): executors, curators, directors, working-group members, signers. */
 import { asc, eq, sql } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
+import { mustExist } from './exists';
 import type { Db } from './open';
 import { getDepartment } from './settings';
 import { nowSql, people } from './schema';
@@ -16,17 +17,13 @@ export function getPerson(db: Db, id: number): Person {
   return db.orm.select().from(people).where(eq(people.id, id)).get() ?? raise(notFound('Человек', id));
 }
 
-function checkOrganization(db: Db, id: number | null | undefined): void {
-  if (id != null && !db.sqlite.prepare('SELECT 1 FROM organizations WHERE id = ?').get(id)) throw notFound('Организация', id);
-}
-
 export function createPerson(db: Db, input: PersonInput): Person {
-  checkOrganization(db, input.organizationId);
+  mustExist(db, 'organizations', input.organizationId);
   return db.orm.insert(people).values(input).returning().get();
 }
 
 export function updatePerson(db: Db, id: number, input: Partial<PersonInput>): Person {
-  checkOrganization(db, input.organizationId);
+  mustExist(db, 'organizations', input.organizationId);
   const row = db.orm
     .update(people)
     .set({ ...input, updatedAt: nowSql })

@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
+import { mustExist } from './exists';
 import type { Db } from './open';
 import { getRoadmap, touchRoadmap } from './roadmaps';
 import { measureExecutors, measures, nowSql, sections } from './schema';
@@ -155,10 +156,8 @@ function validateLinks(db: Db, links: ExecutorLink[]): void {
   for (const l of links) {
     if ((l.personId === null) === (l.organizationId === null))
       throw new AppError('bad_link', 'Исполнитель должен быть либо человеком, либо организацией.');
-    const table = l.personId !== null ? 'people' : 'organizations';
-    const id = l.personId ?? l.organizationId!;
-    if (!db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id))
-      throw notFound(l.personId !== null ? 'Человек' : 'Организация', id);
+    mustExist(db, 'people', l.personId);
+    mustExist(db, 'organizations', l.organizationId);
   }
 }
 

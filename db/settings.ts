@@ -1,7 +1,7 @@
 /** Department settings (printed on every document) and small app preferences, kept as key–value rows. */
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { notFound } from './errors';
+import { mustExist } from './exists';
 import type { Db } from './open';
 import { settings } from './schema';
 
@@ -40,8 +40,7 @@ export function getDepartment(db: Db): Department {
 }
 
 export function setDepartment(db: Db, value: Department): Department {
-  if (value.coordinatorId !== null && !db.sqlite.prepare('SELECT 1 FROM people WHERE id = ?').get(value.coordinatorId))
-    throw notFound('Человек', value.coordinatorId);
+  mustExist(db, 'people', value.coordinatorId);
   setSetting(db, DEPARTMENT_KEY, JSON.stringify(value));
   return getDepartment(db);
 }

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { AppError } from './errors';
+import { rowExists, type Table } from './exists';
 import type { Db } from './open';
 import { planSnapshots } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
@@ -81,7 +82,7 @@ export function undoLast(db: Db, roadmapId: number): string {
       ...data.executions.filter((x) => !liveIds.has(x.measure_id)),
     ];
     // A person or school deleted since then cannot come back as an executor link.
-    const exists = (table: string, id: unknown) => id === null || !!db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id);
+    const exists = (table: Table, id: unknown) => id === null || rowExists(db, table, id as number);
     const links = data.links.filter((l) => exists('people', l.person_id) && exists('organizations', l.organization_id));
     db.sqlite.prepare('DELETE FROM measures WHERE roadmap_id = ?').run(roadmapId);
     db.sqlite.prepare('DELETE FROM sections WHERE roadmap_id = ?').run(roadmapId);

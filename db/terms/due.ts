@@ -3,7 +3,7 @@
  * of the quarter it falls in — what is due this week, this month, this quarter, and what is overdue
  * (the due date has passed and that quarter's status is not «выполнено» / «выполнено с нарушением срока»).
  */
-import { notFound } from '../errors';
+import { mustExist } from '../exists';
 import type { ExecutionStatus } from '../executions';
 import type { Db } from '../open';
 import { quarterOf } from '../quarters';
@@ -72,12 +72,9 @@ interface Row {
 }
 
 export function dueItems(db: Db, f: DueFilter): DueItem[] {
-  const exists = (table: string, id: number | undefined, what: string) => {
-    if (id !== undefined && !db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id)) throw notFound(what, id);
-  };
-  exists('people', f.personId, 'Человек');
-  exists('organizations', f.schoolId, 'Организация');
-  exists('roadmaps', f.roadmapId, 'Дорожная карта');
+  mustExist(db, 'people', f.personId);
+  mustExist(db, 'organizations', f.schoolId);
+  mustExist(db, 'roadmaps', f.roadmapId);
   const { from, to } = windowOf(f.today, f.window);
   const measures = db.sqlite
     .prepare(
