@@ -7,7 +7,7 @@ import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'elect
 import { pathToFileURL } from 'node:url';
 import { toAppError } from '../../db/errors';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
-import { rendererDir } from '../paths';
+import { rendererDir, resolveDbPath, resourcesDir, userDataDir } from '../paths';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isTrustedAppUrl } from '../security';
 import type { Host } from '../api/define';
 import { registerApiIpc } from './ipc';
@@ -16,10 +16,13 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 
 let db: Db | null = null;
 
+// Electron would name the data folder after productName («Дорожные карты РМК»); the CLI and the browser
+// mode use %APPDATA%\rmk-roadmaps. One folder for all three, decided in ../paths.ts.
+app.setPath('userData', userDataDir());
+
 function dbPathFromArgs(): string {
   const i = process.argv.indexOf('--db');
-  const flag = i >= 0 ? process.argv[i + 1] : undefined;
-  return path.resolve(flag ?? process.env.RMK_DB ?? path.join(app.getPath('userData'), 'rmk.sqlite'));
+  return resolveDbPath(i >= 0 ? process.argv[i + 1] : undefined);
 }
 
 function serveApp(): void {
@@ -66,6 +69,7 @@ function createWindow(): void {
     width: 1400,
     height: 900,
     title: 'Дорожные карты РМК',
+    icon: path.join(resourcesDir(), 'icon.png'),
     show: false,
     webPreferences: {
       preload: path.join(__dirname, '..', 'preload', 'index.js'),
