@@ -11,6 +11,7 @@ import { dateAndNumber, para, section } from './layout';
 import { listOrganizations } from '../../db/organizations';
 import { listPeople } from '../../db/people';
 import { getDepartment } from '../../db/settings';
+import { declineName, declinePosition } from './declension';
 import { accusativeOfTitle, genitiveOfTitle, initialsFirst } from './names';
 import { markFor, orderSource, roadmapSource } from './sources';
 import { signature } from './signature';
@@ -68,12 +69,15 @@ export function suggestClauses(db: Db, appendices: { roadmapId: number; appendix
     const p = id ? people.get(id) : undefined;
     if (!p) return null;
     const org = p.organizationId ? orgs.get(p.organizationId) : undefined;
-    return `${p.position ? `${p.position.toLocaleLowerCase('ru-RU')} ` : ''}${org ? `${org.shortName || org.name} ` : ''}${initialsFirst(p.fullName)}`;
+    // «Назначить … (кого?) методиста МАУ «ЦОИ» Е.А. Русанову»: position and surname in the accusative.
+    return [p.position ? declinePosition(p.position, 'accusative') : '', org ? org.shortName || org.name : '', declineName(p.fullName, 'accusative')].filter(Boolean).join(' ');
   };
   const clauses: string[] = [];
   for (const a of appendices) {
     const { roadmap } = roadmapSource(db, a.roadmapId);
-    clauses.push(`Утвердить ${accusativeOfTitle(roadmap.title)} (приложение${a.appendixNumber ? ` ${a.appendixNumber}` : ''}).`);
+    // A title typed with a closing full stop must not give «… . (приложение 1).»
+    const title = roadmap.title.trim().replace(/[.;,\s]+$/, '');
+    clauses.push(`Утвердить ${accusativeOfTitle(title)} (приложение${a.appendixNumber ? ` ${a.appendixNumber}` : ''}).`);
   }
   const coordinator = who(dept.coordinatorId);
   if (coordinator) clauses.push(`Назначить муниципальным координатором проекта адресной методической помощи школам с низкими образовательными результатами «500+» ${coordinator}.`);
