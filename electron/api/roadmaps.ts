@@ -13,6 +13,7 @@ import {
 } from '../../db/plan';
 import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
 import { ordersOfRoadmap } from '../../db/orders';
+import { copyRoadmap } from '../../db/roadmap-copy';
 import { searchMeasures } from '../../db/search';
 import { undoInfo, undoLast } from '../../db/undo';
 import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
@@ -54,6 +55,9 @@ export const roadmapsApi = {
   'roadmaps.create': method(roadmap, ({ db }, input) => createRoadmap(db, input)),
   'roadmaps.update': method(z.strictObject({ id, values: roadmap.partial() }), ({ db }, i) => updateRoadmap(db, i.id, i.values)),
   'roadmaps.delete': method(z.strictObject({ id }), ({ db }, i) => deleteRoadmap(db, i.id)),
+  'roadmaps.copy': method(z.strictObject({ id, periodStart: isoDate, periodEnd: isoDate }), ({ db }, i) =>
+    copyRoadmap(db, i.id, { periodStart: i.periodStart, periodEnd: i.periodEnd }),
+  ),
 
   'plan.get': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({
     roadmap: getRoadmap(db, i.roadmapId),

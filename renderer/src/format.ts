@@ -15,3 +15,10 @@ export function formatPeriod(start: string, end: string): string {
 
 export const toDayjs = (iso: string | null | undefined): Dayjs | null => (iso ? dayjs(iso) : null);
 export const fromDayjs = (d: Dayjs | null | undefined): string => (d ? d.format('YYYY-MM-DD') : '');
+
+const plural = new Intl.PluralRules('ru-RU');
+/** «1 мероприятие», «2 мероприятия», «5 мероприятий»: forms for one, few and many (Intl's Russian rules). */
+export function countOf(n: number, [one, few, many]: [string, string, string]): string {
+  const form = plural.select(n);
+  return `${n} ${form === 'one' ? one : form === 'few' ? few : many}`;
+}

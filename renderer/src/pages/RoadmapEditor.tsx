@@ -5,6 +5,7 @@ import { useDirectory } from '../directory';
 import { formatPeriod } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { CopyRoadmapButton } from './CopyRoadmapDialog';
 import { DocumentButton } from './DocumentDialog';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
@@ -25,6 +26,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         </Typography.Title>
         <Space>
         <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
+        <CopyRoadmapButton roadmap={roadmap} />
         <Popconfirm
           title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
           okText="Удалить"
