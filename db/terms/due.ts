@@ -6,6 +6,7 @@
 import { mustExist } from '../exists';
 import type { ExecutionStatus } from '../executions';
 import type { Db } from '../open';
+import { namesSchool, type SchoolNames } from '../school-match';
 import { quarterOf } from '../quarters';
 import { fold } from '../text';
 import { addDays, monthEnd, monthStart, quarterEnd, quarterStart, weekday } from './dates';
@@ -100,11 +101,14 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
           )
           .all({ personId: f.personId ?? null }) as Row[]);
 
-  let schoolText: string | null = null;
+  let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
   if (f.schoolId !== undefined) {
-    const school = db.sqlite.prepare('SELECT name, short_name AS shortName FROM organizations WHERE id = ?').get(f.schoolId) as { name: string; shortName: string } | undefined;
-    schoolText = school ? fold(school.shortName || school.name) : '\u0000';
+    school = (db.sqlite.prepare('SELECT id, name, short_name AS shortName FROM organizations WHERE id = ?').get(f.schoolId) as SchoolNames | undefined) ?? {
+      id: f.schoolId,
+      name: '',
+      shortName: '',
+    };
     linkedToSchool = new Set(db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[]);
   }
   const statusOf = new Map<string, ExecutionStatus>();
@@ -115,8 +119,8 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
   const out: DueItem[] = [];
   const take = (source: DueItem['source'], r: Row) => {
     if (executorText && !fold(r.executors).includes(executorText)) return;
-    if (schoolText !== null) {
-      const bySchool = source === 'measure' && (r.schoolId === f.schoolId || linkedToSchool.has(r.id) || fold(r.executors).includes(schoolText));
+    if (school !== null) {
+      const bySchool = source === 'measure' && (r.schoolId === f.schoolId || linkedToSchool.has(r.id) || namesSchool(r.executors, school));
       if (!bySchool) return;
     }
     for (const due of JSON.parse(r.termDue) as string[]) {

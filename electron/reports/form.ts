@@ -12,7 +12,7 @@ import { getOrganization } from '../../db/organizations';
 import { quarterSpan, type QuarterRow } from '../../db/quarter-selection';
 import { databaseId } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
-import { fold } from '../../db/text';
+import { namesSchool } from '../../db/school-match';
 import { safeFileName } from '../documents/names';
 import { reportSelections } from './quarterly';
 import { fitRowHeight, FONT, printSetup, quarterWords, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
@@ -46,11 +46,10 @@ interface FormLine {
   row: QuarterRow;
 }
 
-/** The school executes a measure when it is linked, named in the executors text, or the roadmap is its own. */
+/** The school executes a measure when it is linked, named in the executors text (db/school-match.ts), or the roadmap is its own. */
 export function formLines(db: Db, quarter: string, schoolId: number): FormLine[] {
   const school = getOrganization(db, schoolId);
   if (school.kind !== 'school') throw new AppError('not_a_school', `«${school.shortName || school.name}» — не школа: форма готовится для общеобразовательной организации.`);
-  const names = [school.shortName, school.name].filter((n) => n.trim()).map(fold);
   const lines: FormLine[] = [];
   let selections;
   try {
@@ -64,7 +63,7 @@ export function formLines(db: Db, quarter: string, schoolId: number): FormLine[]
       const m = row.measure;
       if (!m) continue;
       const linked = m.links.some((l) => l.organizationId === schoolId);
-      const named = names.some((n) => fold(m.executors).includes(n));
+      const named = namesSchool(m.executors, school);
       if (linked || named || sel.roadmap.schoolId === schoolId) lines.push({ roadmapId: sel.roadmap.id, roadmapTitle: sel.roadmap.title, row });
     }
   return lines;
