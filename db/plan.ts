@@ -48,6 +48,9 @@ export interface PlanSection {
   measures: PlanMeasure[];
 }
 
+/** A section row as printed: «2. Работа с педагогами» (no number: the title alone). */
+export const sectionHeading = (s: { number: string; title: string | null }): string => `${s.number ? `${s.number}. ` : ''}${s.title ?? ''}`;
+
 export interface MeasureInput {
   name: string;
   term?: string | undefined;

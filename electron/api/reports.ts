@@ -8,6 +8,7 @@ import { listRoadmaps } from '../../db/roadmaps';
 import { writeFileAtomic } from '../files/write-atomic';
 import { applyAnswers, previewAnswers } from '../reports/answers';
 import { buildSchoolForm } from '../reports/form';
+import { planTableModel, renderPlanTable } from '../reports/plan-table';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
@@ -34,6 +35,16 @@ export const reportsApi = {
     needHost(ctx);
     const r = await buildQuarterlyReport(ctx.db, i);
     return saveThroughHost(ctx, r.fileName, 'xlsx', async () => r.data);
+  }),
+  /** The plan table alone, as it stands in the editor. */
+  'plan.downloadXlsx': method(z.strictObject({ roadmapId: id }), async ({ db }, i) => {
+    const t = await renderPlanTable(planTableModel(db, i.roadmapId));
+    return { fileName: t.fileName, base64: t.data.toString('base64') };
+  }),
+  'plan.saveXlsx': method(z.strictObject({ roadmapId: id }), async (ctx, i) => {
+    needHost(ctx);
+    const t = await renderPlanTable(planTableModel(ctx.db, i.roadmapId));
+    return saveThroughHost(ctx, t.fileName, 'xlsx', async () => t.data);
   }),
   'forms.download': method(formRequest, async ({ db }, i) => {
     const f = await buildSchoolForm(db, i);

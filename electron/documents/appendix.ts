@@ -4,7 +4,7 @@
  * as one table with the roadmap's own captions, section rows across all columns, numbers as stored.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
-import type { PlanSection } from '../../db/plan';
+import { type PlanSection, sectionHeading } from '../../db/plan';
 import type { Roadmap } from '../../db/roadmaps';
 import { contentWidth, type Orientation, para, TABLE_SIZE, topRightBlock } from './layout';
 import type { Mark } from './sources';
@@ -65,7 +65,7 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
       rows.push(
         new TableRow({
           cantSplit: true,
-          children: [new TableCell({ columnSpan: 5, width: { size: total, type: WidthType.DXA }, children: cellParagraphs(`${s.number ? `${s.number}. ` : ''}${s.title}`, { bold: true, keepNext: true }) })],
+          children: [new TableCell({ columnSpan: 5, width: { size: total, type: WidthType.DXA }, children: cellParagraphs(sectionHeading(s), { bold: true, keepNext: true }) })],
         }),
       );
     for (const m of s.measures) {

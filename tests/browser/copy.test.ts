@@ -1,8 +1,11 @@
 /** «Создать на следующий год…» in a real browser: the period suggested a year on, the copy made, the terms to check listed, the new plan opened. */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
+import { tempDir } from '../helpers';
+import { readXlsx } from '../reports/xlsx';
 import { screenshot, useApp } from './chromium';
 
 let roadmapId = 0;
@@ -34,6 +37,19 @@ describe('a roadmap copied into the next year', () => {
     await expect.poll(() => page.getByTestId('roadmap-title').textContent()).toBe('Дорожная карта ШНОР на 2025 год');
     const terms = await page.$$eval('[data-testid="plan"] [data-testid="term-understood"]', (xs) => xs.map((x) => x.textContent));
     expect(terms).toEqual(['→ 01.10.2025 — 31.10.2025', '→ до 28.02.2025']);
+  });
+
+  it('downloads the plan table as Excel, as the editor shows it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Таблица в Excel' }).click()]);
+    const file = path.join(tempDir(), download.suggestedFilename());
+    await download.saveAs(file);
+    expect(download.suggestedFilename()).toBe('План — Дорожная карта ШНОР на 2025 год.xlsx');
+    const rows = readXlsx(file)[0]!.rows;
+    expect(rows.slice(3)).toEqual([
+      ['1. Организационные мероприятия', null, null, null, null],
+      ['1.1', 'Анализ ВПР', 'Октябрь 2025', 'РМК', null],
+      ['1.2', 'Отчёт', 'до 28.02.2025', 'РМК', null],
+    ]);
   });
 
   it('logged no errors in the page', () => {

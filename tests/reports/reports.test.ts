@@ -10,35 +10,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { firstPagePng, pdfPages, toPdf } from '../documents/readers';
 import { snapshotAll, tempDir } from '../helpers';
+import { lastMedia, readXlsx, type Sheet } from './xlsx';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
 const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
-type Cell = string | number | boolean | null | { date: string };
-interface Sheet {
-  name: string;
-  state: string;
-  rows: Cell[][];
-  formats: Record<string, string>;
-  bold: string[];
-  unlocked: string[];
-  merged: string[];
-  validations: { sqref: string; type: string; formula1: string }[];
-  freeze: string | null;
-  print: { orientation: string; paperSize: number; fitToWidth: number; fitToHeight: number; fitToPage: boolean; titleRows: string | null };
-  protected: boolean;
-  hiddenColumns: string[];
-}
-let lastMedia: string[] = [];
-function readXlsx(file: string): Sheet[] {
-  const r = spawnSync(PYTHON, [path.join(__dirname, 'read_xlsx.py'), file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.status !== 0) throw new Error(`openpyxl could not read ${file}: ${r.stderr}`);
-  const parsed = JSON.parse(r.stdout) as { sheets: Sheet[]; media: string[] };
-  lastMedia = parsed.media;
-  return parsed.sheets;
-}
 function fill(src: string, dst: string, spec: object): void {
   const r = spawnSync(PYTHON, [path.join(__dirname, 'fill_form.py'), src, dst, JSON.stringify(spec)], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);

@@ -9,6 +9,7 @@ import { CopyRoadmapButton } from './CopyRoadmapDialog';
 import { DocumentButton } from './DocumentDialog';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
+import { PlanXlsxButton } from './PlanXlsxButton';
 
 export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number; tab: string | null; measureId: number | null }) {
   const plan = useLoad(() => call('plan.get', { roadmapId }), [roadmapId]);
@@ -26,6 +27,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         </Typography.Title>
         <Space>
         <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
+        <PlanXlsxButton roadmapId={roadmapId} />
         <CopyRoadmapButton roadmap={roadmap} />
         <Popconfirm
           title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
