@@ -10,6 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../db/open';
 import { startWebServer, type WebServer } from '../../electron/web/server';
+import { UPLOAD_LIMITS } from '../../electron/web/uploads';
+import { MAX_UPLOAD_BYTES } from '../../renderer/src/files';
 import { closeDatabase, freshDb, snapshotAll, tempDir } from '../helpers';
 
 const FIXTURES = path.resolve(__dirname, '../fixtures/import');
@@ -270,6 +272,10 @@ describe('uploads stream to a temporary file', () => {
     return { status: r.status, json: JSON.parse(r.body) as { ok: boolean; value?: { uploadId: string; size: number }; error?: { code: string; message: string } } };
   };
   const tempFiles = () => (fs.existsSync(server.uploads.directory) ? fs.readdirSync(server.uploads.directory) : []);
+
+  it('the page refuses before sending exactly what the server would refuse', () => {
+    expect(MAX_UPLOAD_BYTES).toBe(UPLOAD_LIMITS.maxBytes);
+  });
 
   it('imports a .docx by its upload id: preview, preview again, commit; then the temporary file is gone', async () => {
     const bytes = fs.readFileSync(path.join(FIXTURES, 'tambov.docx'));
