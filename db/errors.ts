@@ -68,6 +68,9 @@ export function fileErrorMessage(err: unknown, target?: string, options: { writi
     case 'ENOTDIR':
       if (!file) return make('no_folder', 'Путь к файлу неверен: одна из папок в нём — это файл.');
       return make('no_folder', `${options.writing ? `Не удалось записать ${name}: п` : 'П'}уть «${file}» неверен — одна из папок в нём на самом деле файл.`);
+    case 'EEXIST':
+      // mkdir over a file of the same name (a folder on the way to the target is a file).
+      return make('no_folder', file ? `Не удалось создать папку «${file}»: там уже есть файл с таким именем.` : 'Не удалось создать папку: там уже есть файл с таким именем.');
     case 'EISDIR':
       return make('is_directory', file ? `«${file}» — это папка, а не файл.` : 'Указана папка, а не файл.');
     case 'ENAMETOOLONG':

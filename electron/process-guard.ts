@@ -34,7 +34,11 @@ export function printError(line: string): void {
  */
 export function installProcessGuards(where: string, options: { fatal: boolean }): void {
   process.stdout.on('error', (err) => {
-    if (isClosedPipe(err)) process.exit(0);
+    // The CLI's reader has gone: stop. The web launcher only printed its address there: keep serving.
+    if (isClosedPipe(err)) {
+      if (options.fatal) process.exit(0);
+      return;
+    }
     printError(errorLine(where, err));
   });
   process.stderr.on('error', () => {});
