@@ -25,7 +25,6 @@ export function parseTarget(raw: string | undefined): RequestTarget | null {
   } catch {
     return null;
   }
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\\]/.test(pathname)) return null;
   return { pathname, params: new URLSearchParams(q < 0 ? '' : raw.slice(q + 1)) };
 }
