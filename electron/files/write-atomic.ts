@@ -14,6 +14,14 @@ function writeAll(fd: number, data: Uint8Array): void {
   for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at);
 }
 
+function realPath(target: string): string {
+  try {
+    return fs.realpathSync(target);
+  } catch {
+    return path.resolve(target);
+  }
+}
+
 function asAppError(err: unknown, target: string): AppError {
   if (err instanceof AppError) return err;
   return fileErrorMessage(err, target, { writing: true }) ?? new AppError('write_failed', `Не удалось записать «${path.basename(target)}».`, { cause: err });
@@ -37,19 +45,28 @@ function writeInPlace(target: string, data: Uint8Array): void {
 }
 
 export function writeFileAtomic(target: string, data: Uint8Array): void {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const existing = (() => {
+    try {
+      return fs.statSync(target, { throwIfNoEntry: false });
+    } catch (err) {
+      throw asAppError(err, target);
+    }
+  })();
+  if (existing?.isDirectory()) throw asAppError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), target);
+  if (existing && !existing.isFile()) return writeInPlace(target, data);
+  // A symlink (`--out /dev/stdout` redirected to a file, a link on the desktop): replace the file it
+  // points to, not the link itself.
+  const real = existing ? realPath(target) : path.resolve(target);
+  const dir = path.dirname(real);
+  const tmp = path.join(dir, `.${path.basename(real)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   try {
-    const existing = fs.statSync(target, { throwIfNoEntry: false });
-    if (existing?.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (existing && !existing.isFile()) return writeInPlace(target, data);
     fd = fs.openSync(tmp, 'wx');
     writeAll(fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(tmp, target);
+    fs.renameSync(tmp, real);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
     try {

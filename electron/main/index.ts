@@ -111,7 +111,7 @@ app.whenReady().then(
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
-    setErrorLogger((method, err) => void logInternalError(`api ${method}`, err, app.getPath('userData')));
+    setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
       db = openDatabase(dbPathFromArgs());
     } catch (err) {

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   // Before anything can fail: an error from here on is one Russian line, its stack goes to the log.
   installProcessGuards('web', { fatal: false });
   // A failed API call's cause goes to the log, not to the console the launcher prints its address to.
-  setErrorLogger((method, err) => void logInternalError(`web api ${method}`, err));
+  setErrorLogger((method, err) => logInternalError(`web api ${method}`, err));
   const { values } = parseArgs({ args: process.argv.slice(2), options: { port: { type: 'string' }, db: { type: 'string' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
