@@ -28,6 +28,15 @@ export function tooLarge(maxBytes: number): AppError {
   return new AppError('too_large', `Файл слишком большой: принимаются файлы до ${Math.round(maxBytes / 1048576)} МБ.`);
 }
 
+/** Windows refuses to delete a file another reader still has open: then the OS's temp cleaning gets it later. */
+function removeQuietly(p: string): void {
+  try {
+    fs.rmSync(p, { recursive: true, force: true });
+  } catch {
+    // Still open somewhere; nothing to tell the user.
+  }
+}
+
 export class UploadStore implements UploadedFiles {
   private dir: string | null = null;
   private readonly files = new Map<string, { file: string; size: number }>();
@@ -119,14 +128,14 @@ export class UploadStore implements UploadedFiles {
     if (!entry) return;
     this.files.delete(id);
     this.total -= entry.size;
-    fs.rmSync(entry.file, { force: true });
+    removeQuietly(entry.file);
   }
 
   /** Deletes every kept file and the folder: the server is closing. */
   close(): void {
     this.files.clear();
     this.total = 0;
-    if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) removeQuietly(this.dir);
     this.dir = null;
   }
 }
