@@ -27,3 +27,28 @@ export function isTrustedAppUrl(raw: string): boolean {
     return false;
   }
 }
+
+/**
+ * Sites the program may open in the user's browser, as origins ('https://example.org'). None today:
+ * the program works offline and links nowhere. Add one here (with a test) only with a reason.
+ */
+export const EXTERNAL_ALLOW_LIST: readonly string[] = [];
+
+/**
+ * The one rule for `shell.openExternal` (electron/main calls it nowhere else): an https URL whose
+ * origin is exactly on the allow-list. Parsed with URL, never matched as a substring, so
+ * «https://example.org.evil.com», «https://example.org@evil.com» or «https://evil.com/?https://example.org»
+ * are not «example.org»; user:password URLs and other schemes (file:, javascript:, smb:) never pass.
+ */
+export function isAllowedExternalUrl(raw: string, allowList: readonly string[] = EXTERNAL_ALLOW_LIST): boolean {
+  // What is checked must be what gets opened: URL would quietly trim spaces and control characters.
+  if (raw !== raw.trim() || /[\u0000-\u001f\u007f]/.test(raw)) return false;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (u.protocol !== 'https:' || u.username !== '' || u.password !== '') return false;
+  return allowList.includes(u.origin);
+}

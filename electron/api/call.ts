@@ -1,6 +1,6 @@
 /** The single door to the API: checks the method name and the input, runs the handler, returns a result value. */
 import { z } from 'zod';
-import { AppError, toAppError } from '../../db/errors';
+import { AppError, internalMessage, toAppError } from '../../db/errors';
 import type { ApiContext } from './define';
 import { api, type ApiMethod, type ApiResult } from './index';
 import { configureZod, describeIssues } from './messages';
@@ -11,8 +11,11 @@ export function isApiMethod(name: unknown): name is ApiMethod {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(api, name);
 }
 
-/** Where a failed call's cause goes; tests silence it, the app writes it to its log. */
-export let logError: (method: string, err: unknown) => void = (m, err) => {
+/**
+ * Where a failed call's cause goes; tests silence it, the app writes it to its error log and returns
+ * the log's path, which the «Внутренняя ошибка» message then names.
+ */
+export let logError: (method: string, err: unknown) => string | null | void = (m, err) => {
   console.error(`[api] ${m}:`, err);
 };
 export function setErrorLogger(fn: typeof logError): void {
@@ -32,8 +35,9 @@ function prepare(ctx: ApiContext, name: unknown, rawInput: unknown): Prepared {
 
 function failure(name: string, err: unknown): ApiResult<unknown> {
   const appErr = toAppError(err);
-  if (!(err instanceof AppError)) logError(name, err);
-  return { ok: false, error: { code: appErr.code, message: appErr.message } };
+  const logged = err instanceof AppError ? null : logError(name, err);
+  const message = appErr.code === 'internal' && typeof logged === 'string' ? internalMessage(logged) : appErr.message;
+  return { ok: false, error: { code: appErr.code, message } };
 }
 
 /** The door every transport uses: handlers may be synchronous (data) or asynchronous (documents). */

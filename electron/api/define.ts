@@ -18,8 +18,21 @@ export interface Host {
   showInFolder(path: string): void;
 }
 
+/**
+ * Files the browser mode received through `POST /upload` (electron/web/uploads.ts), kept as temporary
+ * files: the page then names a file by its upload id instead of sending its bytes inside the JSON.
+ */
+export interface UploadedFiles {
+  /** The file's bytes; an AppError when the id is unknown (never uploaded, already used, or dropped). */
+  read(id: string): Promise<Buffer>;
+  /** Deletes the temporary file: once its import is written or its answers are read. */
+  release(id: string): void;
+}
+
 export interface ApiContext {
   db: Db;
+  /** Present in the browser mode only; in Electron and the CLI the bytes come inline. */
+  uploads?: UploadedFiles;
   host?: Host;
   /** Files this run saved: the only ones «Открыть» / «Показать в папке» may touch. */
   savedPaths?: Set<string>;

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { AppError } from '../../db/errors';
 import { commitImport, type ImportSource, MAX_IMPORT_BYTES, previewImport } from '../import/index';
-import { isoDate, method, shortText } from './define';
+import { type ApiContext, isoDate, method, shortText } from './define';
+import { fileBytes, releaseUpload, uploadId } from './file-input';
 
 const column = z.number().int().min(0).max(200).nullable().optional();
 const input = z
@@ -10,19 +11,25 @@ const input = z
     fileName: shortText,
     base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4).optional(),
     text: z.string().max(20_000_000).optional(),
+    uploadId: uploadId.optional(),
     title: z.string().max(2000).optional(),
     period: z.strictObject({ start: isoDate, end: isoDate }).optional(),
     columns: z.strictObject({ number: column, name: column, term: column, executors: column, result: column }).optional(),
     linkOrder: z.boolean().optional(),
   })
-  .refine((x) => (x.base64 === undefined) !== (x.text === undefined), 'Нужен либо файл, либо вставленный текст');
+  .refine((x) => [x.base64, x.text, x.uploadId].filter((v) => v !== undefined).length === 1, 'Нужен либо файл, либо вставленный текст');
 
-function source(i: z.output<typeof input>): ImportSource {
+async function source(ctx: ApiContext, i: z.output<typeof input>): Promise<ImportSource> {
   if (i.period && i.period.start > i.period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
-  return i.text !== undefined ? { fileName: i.fileName, text: i.text } : { fileName: i.fileName, data: Buffer.from(i.base64!, 'base64') };
+  return i.text !== undefined ? { fileName: i.fileName, text: i.text } : { fileName: i.fileName, data: await fileBytes(ctx, i) };
 }
 
 export const importApi = {
-  'import.preview': method(input, ({ db }, i) => previewImport(db, source(i), { title: i.title, period: i.period, columns: i.columns })),
-  'import.commit': method(input, ({ db }, i) => commitImport(db, source(i), { title: i.title, period: i.period, columns: i.columns, linkOrder: i.linkOrder })),
+  'import.preview': method(input, async (ctx, i) => previewImport(ctx.db, await source(ctx, i), { title: i.title, period: i.period, columns: i.columns })),
+  /** The preview may be asked again (another column mapping); the upload is spent only when the roadmap is written. */
+  'import.commit': method(input, async (ctx, i) => {
+    const r = await commitImport(ctx.db, await source(ctx, i), { title: i.title, period: i.period, columns: i.columns, linkOrder: i.linkOrder });
+    releaseUpload(ctx, i);
+    return r;
+  }),
 };

@@ -11,12 +11,13 @@ import { buildSchoolForm } from '../reports/form';
 import { planTableModel, renderPlanTable } from '../reports/plan-table';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
+import { fileBytes, releaseUpload, uploadId } from './file-input';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
 const formRequest = z.strictObject({ quarter, schoolId: id });
-/** Returned forms travel as base64: 20 forms of a few hundred kilobytes at most. */
-const answerFile = z.strictObject({ name: shortText, base64: z.string().max(30_000_000) });
+/** Returned forms travel as base64 (Electron) or as uploads (the browser mode): 20 forms of a few hundred kilobytes at most. */
+const answerFile = z.union([z.strictObject({ name: shortText, base64: z.string().max(30_000_000) }), z.strictObject({ name: shortText, uploadId })]);
 const values = z.strictObject({
   status: z.enum(['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed']).optional(),
   result: longText.optional(),
@@ -75,12 +76,15 @@ export const reportsApi = {
     rememberFolder(ctx, folder);
     return { cancelled: false as const, folder, written, skipped };
   }),
-  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(100) }), ({ db }, i) =>
-    previewAnswers(
-      db,
-      i.files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') })),
-    ),
-  ),
+  /** The uploads are spent once read: the preview carries everything answers.apply needs. */
+  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(100) }), async (ctx, i) => {
+    const files = await Promise.all(i.files.map(async (f) => ({ name: f.name, data: await fileBytes(ctx, f) })));
+    try {
+      return await previewAnswers(ctx.db, files);
+    } finally {
+      for (const f of i.files) releaseUpload(ctx, f);
+    }
+  }),
   'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
 };
 

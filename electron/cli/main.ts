@@ -3,9 +3,10 @@
  * record); on any error one Russian line goes to stderr and the exit code is non-zero.
  */
 import { parseArgs } from 'node:util';
-import { AppError, toAppError } from '../../db/errors';
+import { AppError } from '../../db/errors';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { resolveDbPath } from '../paths';
+import { errorLine, installProcessGuards, isClosedPipe, printError } from '../process-guard';
 import { commands } from './commands';
 
 const USAGE = `Использование: npm run -s cli -- <команда> [--db ФАЙЛ]
@@ -67,16 +68,17 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
     await command({ db: openDb, args: rest, options: values, out });
     return 0;
   } catch (err) {
-    const message =
-      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-        ? `Неверные параметры команды: ${(err as Error).message}`
-        : toAppError(err).message;
-    if (!(err instanceof AppError) && !(err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(err);
-    process.stderr.write(message.replace(/\s*\n\s*/g, ' ') + '\n');
+    // `… | head -1` closed our stdout: the reader has what it wanted, nothing to report.
+    if (isClosedPipe(err)) return 0;
+    const line = (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS') ? `Неверные параметры команды: ${(err as Error).message}` : errorLine('cli', err);
+    printError(line.replace(/\s*\n\s*/g, ' '));
     return 1;
   } finally {
     if (db) closeDatabase(db);
   }
 }
 
-if (require.main === module) void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
+if (require.main === module) {
+  installProcessGuards('cli', { fatal: true });
+  void runCli(process.argv.slice(2)).then((code) => (process.exitCode = code));
+}

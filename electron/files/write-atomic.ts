@@ -1,47 +1,72 @@
 /**
  * Writing a file the safe way: to a temporary name in the same folder, flushed, then renamed over the
  * target. On any error the temporary file is removed and nothing is left at the target; the error
- * says in Russian what to do (a file open in Word, a full disk, a read-only folder).
+ * says in Russian what to do (a file open in Word, a full disk, a read-only folder) — the messages are
+ * db/errors.ts's fileErrorMessage.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../db/errors';
+import { AppError, fileErrorMessage } from '../../db/errors';
 
-export function fileErrorMessage(err: unknown, target: string): AppError {
-  const code = (err as { code?: string })?.code;
-  const name = path.basename(target);
-  switch (code) {
-    case 'EBUSY':
-    case 'EPERM':
-    case 'EACCES':
-      return new AppError('file_locked', `Не удалось записать «${name}»: файл открыт в другой программе (например, в Word) или нет прав на запись. Закройте его и повторите.`, { cause: err });
-    case 'ENOSPC':
-      return new AppError('disk_full', `Не удалось записать «${name}»: на диске не хватает места.`, { cause: err });
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new AppError('no_folder', `Не удалось записать «${name}»: папка «${path.dirname(target)}» не существует.`, { cause: err });
-    case 'EROFS':
-      return new AppError('readonly', `Не удалось записать «${name}»: диск доступен только для чтения.`, { cause: err });
-    case 'EISDIR':
-      return new AppError('is_directory', `«${target}» — это папка, а не файл.`, { cause: err });
-    default:
-      return new AppError('write_failed', `Не удалось записать «${name}».`, { cause: err });
+/** writeSync may write less than asked (a pipe, a signal): loop until everything is out. */
+function writeAll(fd: number, data: Uint8Array): void {
+  for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at);
+}
+
+function realPath(target: string): string {
+  try {
+    return fs.realpathSync(target);
+  } catch {
+    return path.resolve(target);
+  }
+}
+
+function asAppError(err: unknown, target: string): AppError {
+  if (err instanceof AppError) return err;
+  return fileErrorMessage(err, target, { writing: true }) ?? new AppError('write_failed', `Не удалось записать «${path.basename(target)}».`, { cause: err });
+}
+
+/**
+ * `--out /dev/stdout`, a named pipe or a device: there is nothing to rename over (and renaming over a
+ * device node would replace it), so such a target is written in place.
+ */
+function writeInPlace(target: string, data: Uint8Array): void {
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(target, 'w');
+    writeAll(fd, data);
+    fs.closeSync(fd);
+    fd = null;
+  } catch (err) {
+    if (fd !== null) fs.closeSync(fd);
+    throw asAppError(err, target);
   }
 }
 
 export function writeFileAtomic(target: string, data: Uint8Array): void {
-  const dir = path.dirname(path.resolve(target));
-  const tmp = path.join(dir, `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
+  const existing = (() => {
+    try {
+      return fs.statSync(target, { throwIfNoEntry: false });
+    } catch (err) {
+      throw asAppError(err, target);
+    }
+  })();
+  if (existing?.isDirectory()) throw asAppError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), target);
+  if (existing && !existing.isFile()) return writeInPlace(target, data);
+  // A symlink (`--out /dev/stdout` redirected to a file, a link on the desktop): replace the file it
+  // points to, not the link itself.
+  const real = existing ? realPath(target) : path.resolve(target);
+  const dir = path.dirname(real);
+  const tmp = path.join(dir, `.${path.basename(real)}.${crypto.randomBytes(6).toString('hex')}.tmp`);
   let fd: number | null = null;
   try {
-    if (fs.existsSync(target) && fs.statSync(target).isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
     fd = fs.openSync(tmp, 'wx');
-    fs.writeSync(fd, data);
+    writeAll(fd, data);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = null;
-    fs.renameSync(tmp, target);
+    fs.renameSync(tmp, real);
   } catch (err) {
     if (fd !== null) fs.closeSync(fd);
     try {
@@ -49,6 +74,6 @@ export function writeFileAtomic(target: string, data: Uint8Array): void {
     } catch {
       // The folder itself is unusable (not a folder, gone): there is no temporary file to remove.
     }
-    throw err instanceof AppError ? err : fileErrorMessage(err, target);
+    throw asAppError(err, target);
   }
 }

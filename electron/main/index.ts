@@ -8,8 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { toAppError } from '../../db/errors';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { rendererDir, resolveDbPath, resourcesDir, userDataDir } from '../paths';
-import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isTrustedAppUrl } from '../security';
+import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedAppUrl } from '../security';
 import type { Host } from '../api/define';
+import { setErrorLogger } from '../api/call';
+import { logInternalError } from '../error-log';
 import { registerApiIpc } from './ipc';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -77,6 +79,7 @@ function createWindow(): void {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      webviewTag: false,
       spellcheck: true,
     },
   });
@@ -84,16 +87,23 @@ function createWindow(): void {
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
+/** The only call of shell.openExternal: a URL on the allow-list of electron/security.ts (empty today), else nothing. */
+function openExternal(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+}
+
 app.on('web-contents-created', (_e, contents) => {
-  // No navigation away from the app and no new windows; external links open in the user's browser.
+  // No navigation away from the app, no new windows, no <webview>; an allowed link opens in the user's browser.
   contents.on('will-navigate', (event, url) => {
-    if (!isTrustedAppUrl(url)) event.preventDefault();
+    if (isTrustedAppUrl(url)) return;
+    event.preventDefault();
+    openExternal(url);
   });
   contents.on('will-redirect', (event, url) => {
     if (!isTrustedAppUrl(url)) event.preventDefault();
   });
   contents.setWindowOpenHandler(({ url }) => {
-    if (/^https?:\/\//.test(url)) void shell.openExternal(url);
+    openExternal(url);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -101,7 +111,11 @@ app.on('web-contents-created', (_e, contents) => {
 
 app.whenReady().then(
   () => {
+    // No camera, microphone, notifications, clipboard reading… neither asked for nor silently checked.
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
+    setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
       db = openDatabase(dbPathFromArgs());
     } catch (err) {
@@ -113,7 +127,7 @@ app.whenReady().then(
     registerApiIpc({ db, host: desktopHost(), savedPaths: new Set() });
     createWindow();
   },
-  (err: unknown) => console.error(err),
+  (err: unknown) => void logInternalError('startup', err, app.getPath('userData')),
 );
 
 app.on('window-all-closed', () => app.quit());

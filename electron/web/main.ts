@@ -2,16 +2,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toAppError } from '../../db/errors';
+import { AppError } from '../../db/errors';
 import { closeDatabase, openDatabase } from '../../db/open';
+import { setErrorLogger } from '../api/call';
+import { logInternalError } from '../error-log';
 import { rendererDir, resolveDbPath } from '../paths';
+import { errorLine, installProcessGuards, printError } from '../process-guard';
 import { startWebServer } from './server';
 
 async function main(): Promise<void> {
+  // Before anything can fail: an error from here on is one Russian line, its stack goes to the log.
+  installProcessGuards('web', { fatal: false });
+  // A failed API call's cause goes to the log, not to the console the launcher prints its address to.
+  setErrorLogger((method, err) => logInternalError(`web api ${method}`, err));
   const { values } = parseArgs({ args: process.argv.slice(2), options: { port: { type: 'string' }, db: { type: 'string' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Неверный порт «${values.port}».`);
-  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new Error('Интерфейс не собран: выполните npm run build:renderer.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
+  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new AppError('no_ui', 'Интерфейс не собран: выполните npm run build:renderer.');
   const db = openDatabase(resolveDbPath(values.db));
   const server = await startWebServer({ db }, { port, staticDir: rendererDir() });
   console.log(`Дорожные карты РМК (режим браузера). База данных: ${db.path}`);
@@ -28,7 +35,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  const msg = err instanceof Error && !('code' in err) ? err.message : toAppError(err).message;
-  console.error(msg);
+  const code = (err as { code?: string } | null)?.code;
+  printError(code?.startsWith('ERR_PARSE_ARGS') ? `Неверные параметры: ${(err as Error).message}` : errorLine('web', err));
   process.exit(1);
 });

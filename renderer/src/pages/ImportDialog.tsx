@@ -9,7 +9,7 @@ import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call, type ApiInput, type ApiOutput } from '../api';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
-import { readBase64 } from '../files';
+import { fileInput } from '../files';
 import { errorText } from '../hooks';
 import { go } from '../route';
 
@@ -36,10 +36,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [linkOrder, setLinkOrder] = useState(true);
 
-  const load = async (req: Request) => {
+  /** A file's request is a promise: its upload runs under the same spinner and error line. */
+  const load = async (pending: Request | Promise<Request>) => {
     setBusy(true);
     setError(null);
     try {
+      const req = await pending;
       const p = await call('import.preview', req);
       setRequest(req);
       setPreview(p);
@@ -106,7 +108,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 accept=".docx,.xlsx,.doc,.xls"
                 showUploadList={false}
                 beforeUpload={(file) => {
-                  void readBase64(file).then((base64) => load({ fileName: file.name, base64 }));
+                  void load(fileInput(file).then((f) => ({ fileName: file.name, ...f })));
                   return false;
                 }}
               >

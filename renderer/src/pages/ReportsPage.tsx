@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, fromDayjs } from '../format';
-import { downloadBase64, MIME, readBase64 } from '../files';
+import { downloadBase64, fileInput, MIME } from '../files';
 import { useAction, useLoad } from '../hooks';
 import { quarterLabel, STATUS_LABELS, type Status } from './labels';
 
@@ -108,7 +108,7 @@ export function ReportsPage() {
     setBusy('answers');
     try {
       await act(async () => {
-        const p = await call('answers.preview', { files: await Promise.all(list.map(async (f) => ({ name: f.name, base64: await readBase64(f) }))) });
+        const p = await call('answers.preview', { files: await Promise.all(list.map(async (f) => ({ name: f.name, ...(await fileInput(f)) }))) });
         setPreview(p);
         setFiles(list.map((f) => f.name));
         // What has no conflict is proposed; the rest waits for the methodist's decision.
