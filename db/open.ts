@@ -164,22 +164,26 @@ function readableCopy(file: string): { open: string; snapshotDir?: string } {
 function openReadOnly(file: string, known: MigrationMeta[]): Db {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0)
     throw new AppError('readonly_missing', `Файла базы данных «${file}» нет, а создать его нельзя: папка доступна только для чтения.`);
-  const state = inspect(file);
-  if (state.applied.length === 0 && state.hasOtherTables)
-    throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
-  if (pendingMigrations(known, state.applied, file).length > 0)
-    throw new AppError(
-      'readonly_outdated',
-      `База данных «${path.basename(file)}» доступна только для чтения, а её нужно обновить для этой версии программы. Скопируйте файл в папку, где его можно изменять, и откройте копию. Файл не изменён.`,
-    );
+  // Even inspecting a WAL file needs its -shm: a file in a folder we cannot write is read from a snapshot.
   const { open, snapshotDir } = readableCopy(file);
+  const drop = () => snapshotDir && fs.rmSync(snapshotDir, { recursive: true, force: true });
   let sqlite: Database.Database;
   try {
+    const state = inspect(open);
+    if (state.applied.length === 0 && state.hasOtherTables)
+      throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
+    if (pendingMigrations(known, state.applied, file).length > 0)
+      throw new AppError(
+        'readonly_outdated',
+        `База данных «${path.basename(file)}» доступна только для чтения, а её нужно обновить для этой версии программы. Скопируйте файл в папку, где его можно изменять, и откройте копию. Файл не изменён.`,
+      );
     sqlite = new Database(open, { readonly: true, fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
     sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
   } catch (err) {
+    drop();
+    if (err instanceof AppError) throw err;
     throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
   }
   return { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath: null, readOnly: true, ...(snapshotDir ? { snapshotDir } : {}) };
