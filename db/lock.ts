@@ -6,6 +6,7 @@
  * address — so the second opener can say who has the file. A lock left by a dead process is taken over.
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from './errors';
 
 export interface LockInfo {
@@ -83,7 +84,7 @@ export function acquireLock(dbFile: string, extra: Partial<LockInfo> = {}): DbLo
       writeExclusive(file, info);
       break;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'EEXIST') throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${dbFile}».`, { cause: err });
+      if ((err as { code?: string }).code !== 'EEXIST') throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${path.dirname(dbFile)}».`, { cause: err });
       const holder = readLock(dbFile);
       // Unreadable JSON is a lock torn by a crash between open and write; a dead pid is a crash later.
       if (holder && processAlive(holder.pid)) throw inUseError(holder);

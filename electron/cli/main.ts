@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { AppError, toAppError } from '../../db/errors';
 import { acquireLock, type DbLock, lockHolder } from '../../db/lock';
-import { closeDatabase, type Db, openDatabase } from '../../db/open';
+import { canWrite, closeDatabase, type Db, openDatabase } from '../../db/open';
 import { resolveDbPath } from '../paths';
 import { commands, writes } from './commands';
 
@@ -77,7 +77,8 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
       if (db) return db;
       const file = resolveDbPath(values.db);
       const writing = writes(name, rest, values);
-      if (writing && !values['read-only']) lock = acquireLock(file);
+      // A file that cannot be written opens read-only below, and its writes are refused by SQLite.
+      if (writing && !values['read-only'] && canWrite(file)) lock = acquireLock(file);
       const readOnly = values['read-only'] === true || (!writing && lockHolder(file) !== null);
       return (db = openDatabase(file, { readOnly }));
     };

@@ -19,7 +19,8 @@ let mainWindow: BrowserWindow | null = null;
 
 // One app per user: a second start hands over to the first window (the lock beside the database
 // covers the browser mode and other users' processes).
-if (!app.requestSingleInstanceLock()) app.quit();
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
 app.on('second-instance', () => {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
@@ -121,6 +122,7 @@ app.on('web-contents-created', (_e, contents) => {
 
 app.whenReady().then(
   async () => {
+    if (!primary) return;
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     try {
       appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() });
