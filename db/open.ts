@@ -148,7 +148,7 @@ export function canWrite(file: string): boolean {
  * SQLite cannot read a WAL database in a folder where it may not create the -shm file (a write-protected
  * stick). Such a file is copied, with its -wal if one was left, to a private temporary folder and read from there.
  */
-function readableCopy(file: string): { open: string; snapshotDir?: string } {
+export function readableCopy(file: string): { open: string; snapshotDir?: string } {
   try {
     fs.accessSync(path.dirname(file), fs.constants.W_OK);
     return { open: file };

@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { backupDatabase, copyDatabase, copyFileSync, fsyncDir, integrityProblems, parseBackupName } from './backup';
 import { AppError } from './errors';
-import { closeDatabase, type Db, defaultMigrationsFolder, inspect, openDatabase, type OpenOptions, pendingMigrations } from './open';
+import { closeDatabase, type Db, defaultMigrationsFolder, inspect, openDatabase, type OpenOptions, pendingMigrations, readableCopy } from './open';
 
 export interface Contents {
   roadmaps: number;
@@ -58,6 +58,19 @@ export function countContents(file: string): Contents | null {
   }
 }
 
+/**
+ * Runs `use` on a readable form of `file`: the file itself, or — in a folder that cannot be written (a
+ * write-protected stick holding a WAL-mode file) — a private snapshot, removed afterwards.
+ */
+async function withReadable<T>(file: string, use: (readable: string) => Promise<T> | T): Promise<T> {
+  const { open, snapshotDir } = readableCopy(file);
+  try {
+    return await use(open);
+  } finally {
+    if (snapshotDir) fs.rmSync(snapshotDir, { recursive: true, force: true });
+  }
+}
+
 /** Checks that `file` is a good copy of this app's database and says what is in it; throws a Russian AppError otherwise. */
 export function describeCopy(file: string, migrationsFolder = defaultMigrationsFolder()): CopyDescription {
   file = path.resolve(file);
@@ -70,18 +83,23 @@ export function describeCopy(file: string, migrationsFolder = defaultMigrationsF
   }
   if (stat.isDirectory()) throw new AppError('is_directory', `«${name}» — это папка, а не копия базы данных.`);
   if (stat.size === 0) throw new AppError('empty_copy', `Файл «${name}» пуст: это не копия базы данных.`);
-  const state = inspect(file);
-  if (state.applied.length === 0)
-    throw new AppError('foreign_database', `Файл «${name}» — не копия базы программы «Дорожные карты РМК» (база данных другой программы или пустая).`);
-  const pending = pendingMigrations(readMigrationFiles({ migrationsFolder }), state.applied, file);
-  const problem = integrityProblems(file);
-  if (problem) throw new AppError('damaged_copy', `Файл «${name}» повреждён (проверка целостности: ${problem.slice(0, 200)}). Восстановить из него нельзя.`);
-  const contents = countContents(file);
-  if (!contents) throw new AppError('damaged_copy', `Файл «${name}» не удалось прочитать как копию базы данных.`);
-  const date = parseBackupName(name)?.date ?? localIso(stat.mtime);
-  const older = pending.length > 0;
-  const text = `В копии от ${ruDate(date)} ${date.slice(11, 16)}: ${contentsText(contents)}${older ? ' (сделана прежней версией программы, будет обновлена)' : ''}`;
-  return { file, date, older, text, ...contents };
+  const { open, snapshotDir } = readableCopy(file);
+  try {
+    const state = inspect(open);
+    if (state.applied.length === 0)
+      throw new AppError('foreign_database', `Файл «${name}» — не копия базы программы «Дорожные карты РМК» (база данных другой программы или пустая).`);
+    const pending = pendingMigrations(readMigrationFiles({ migrationsFolder }), state.applied, file);
+    const problem = integrityProblems(open);
+    if (problem) throw new AppError('damaged_copy', `Файл «${name}» повреждён (проверка целостности: ${problem.slice(0, 200)}). Восстановить из него нельзя.`);
+    const contents = countContents(open);
+    if (!contents) throw new AppError('damaged_copy', `Файл «${name}» не удалось прочитать как копию базы данных.`);
+    const date = parseBackupName(name)?.date ?? localIso(stat.mtime);
+    const older = pending.length > 0;
+    const text = `В копии от ${ruDate(date)} ${date.slice(11, 16)}: ${contentsText(contents)}${older ? ' (сделана прежней версией программы, будет обновлена)' : ''}`;
+    return { file, date, older, text, ...contents };
+  } finally {
+    if (snapshotDir) fs.rmSync(snapshotDir, { recursive: true, force: true });
+  }
 }
 
 export interface RestoreResult {
@@ -116,12 +134,14 @@ export async function restoreDatabase(current: Db, candidate: string, adopt: (db
   const replacedBackup = await backupDatabase(current.sqlite, current.path, 'before-restore');
 
   const staged = stagingName(current.path);
-  const source = new Database(restored.file, { readonly: true, fileMustExist: true });
-  try {
-    await copyDatabase({ connection: source }, staged);
-  } finally {
-    source.close();
-  }
+  await withReadable(restored.file, async (readable) => {
+    const source = new Database(readable, { readonly: true, fileMustExist: true });
+    try {
+      await copyDatabase({ connection: source }, staged);
+    } finally {
+      source.close();
+    }
+  });
 
   // From here on synchronous: no other API call can run on a closed database in between.
   closeDatabase(current);

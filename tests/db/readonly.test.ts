@@ -128,4 +128,37 @@ describe('a database opened read-only', () => {
     expect(sha256(file)).toBe(before);
     expect(fs.readdirSync(dir)).toEqual(['rmk.sqlite']);
   }, 60_000);
+
+  it('for real: an ordinary user restores from a plain copy of the database file lying in a folder they cannot write', () => {
+    // A copy made by hand in Explorer keeps the WAL header: SQLite could not even read it there without a snapshot.
+    const onStick = demoFile();
+    const stick = path.dirname(onStick);
+    fs.chmodSync(onStick, 0o444);
+    fs.chmodSync(stick, 0o555);
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'rmk-work-'));
+    fs.chmodSync(work, 0o777);
+    const file = path.join(work, 'rmk.sqlite');
+    closeDatabase(openDatabase(file));
+    fs.chmodSync(file, 0o666);
+    const before = sha256(onStick);
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    try {
+      const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'restore', '--db', file, onStick], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, RMK_DB: '' },
+        ...asUser,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ roadmaps: 2, measures: 38 });
+    } finally {
+      fs.chmodSync(stick, 0o755);
+      fs.chmodSync(onStick, 0o644);
+    }
+    expect(sha256(onStick)).toBe(before);
+    expect(fs.readdirSync(stick)).toEqual(['rmk.sqlite']);
+    const db = openDatabase(file, { readOnly: true });
+    expect(db.sqlite.prepare('SELECT count(*) FROM measures').pluck().get()).toBe(38);
+    closeDatabase(db);
+  }, 60_000);
 });
