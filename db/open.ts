@@ -5,12 +5,17 @@
  * not a database, or was written by a newer version of the app, is refused before a single byte
  * changes (switching to WAL alone would rewrite its header). Only then is a backup copy taken
  * (when migrations are pending) and the migrations applied, all of them in one transaction.
+ *
+ * A file that cannot be written (a write-protected USB stick, a file without write rights) is opened
+ * read-only: no WAL switch, no migrations, `db.readOnly` set so the UI can say so.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
+import { copyFileSync, nextBackupPath } from './backup';
 import { AppError, sqliteErrorMessage } from './errors';
 import * as schema from './schema';
 import { refreshMissingTerms } from './terms/store';
@@ -24,6 +29,10 @@ export interface Db {
   orm: Orm;
   /** Where the copy taken before the last migration went, if one was taken. */
   backupPath: string | null;
+  /** Opened without write access: every write is refused by SQLite (SQLITE_READONLY). */
+  readOnly: boolean;
+  /** For a read-only file in a folder that cannot be written: the private snapshot actually opened. */
+  snapshotDir?: string;
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -38,12 +47,12 @@ interface AppliedMigration {
   created_at: number;
 }
 
-interface Inspection {
+export interface Inspection {
   applied: AppliedMigration[];
   hasOtherTables: boolean;
 }
 
-function inspect(file: string): Inspection {
+export function inspect(file: string): Inspection {
   let ro: Database.Database;
   try {
     ro = new Database(file, { readonly: true, fileMustExist: true });
@@ -89,19 +98,13 @@ export function pendingMigrations(known: MigrationMeta[], applied: AppliedMigrat
   return known.slice(applied.length);
 }
 
+/** The copy before a migration goes through db/backup.ts like every copy: temp name, integrity check, rename. */
 function backupBeforeMigration(file: string): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const dest = `${file}.before-migration-${stamp}.sqlite`;
-  const ro = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    // VACUUM INTO writes a consistent copy (WAL included), unlike copying a live file.
-    ro.prepare('VACUUM INTO ?').run(dest);
+    return copyFileSync(file, nextBackupPath(file, 'before-migration'));
   } catch (err) {
     throw new AppError('backup_failed', 'Не удалось сделать резервную копию базы перед обновлением: обновление отменено, файл не изменён.', { cause: err });
-  } finally {
-    ro.close();
   }
-  return dest;
 }
 
 function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
@@ -126,6 +129,64 @@ function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): v
 
 export interface OpenOptions {
   migrationsFolder?: string;
+  /** Open for reading only, whatever the file's rights (the CLI's reading commands beside a running app, and tests: root may write anything). */
+  readOnly?: boolean;
+}
+
+/** Whether this process may change the file and create its -wal/-shm beside it. */
+export function canWrite(file: string): boolean {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * SQLite cannot read a WAL database in a folder where it may not create the -shm file (a write-protected
+ * stick). Such a file is copied, with its -wal if one was left, to a private temporary folder and read from there.
+ */
+export function readableCopy(file: string): { open: string; snapshotDir?: string } {
+  try {
+    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    return { open: file };
+  } catch {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmk-readonly-'));
+    const copy = path.join(dir, path.basename(file));
+    fs.copyFileSync(file, copy);
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return { open: copy, snapshotDir: dir };
+  }
+}
+
+function openReadOnly(file: string, known: MigrationMeta[]): Db {
+  if (!fs.existsSync(file) || fs.statSync(file).size === 0)
+    throw new AppError('readonly_missing', `Файла базы данных «${file}» нет, а создать его нельзя: папка доступна только для чтения.`);
+  // Even inspecting a WAL file needs its -shm: a file in a folder we cannot write is read from a snapshot.
+  const { open, snapshotDir } = readableCopy(file);
+  const drop = () => snapshotDir && fs.rmSync(snapshotDir, { recursive: true, force: true });
+  let sqlite: Database.Database;
+  try {
+    const state = inspect(open);
+    if (state.applied.length === 0 && state.hasOtherTables)
+      throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
+    if (pendingMigrations(known, state.applied, file).length > 0)
+      throw new AppError(
+        'readonly_outdated',
+        `База данных «${path.basename(file)}» доступна только для чтения, а её нужно обновить для этой версии программы. Скопируйте файл в папку, где его можно изменять, и откройте копию. Файл не изменён.`,
+      );
+    sqlite = new Database(open, { readonly: true, fileMustExist: true });
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+  } catch (err) {
+    drop();
+    if (err instanceof AppError) throw err;
+    throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
+  }
+  return { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath: null, readOnly: true, ...(snapshotDir ? { snapshotDir } : {}) };
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -137,6 +198,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     file = path.resolve(file);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory())
       throw new AppError('is_directory', `«${file}» — это папка, а не файл базы данных.`);
+    if (options.readOnly || (fs.existsSync(file) && !canWrite(file))) return openReadOnly(file, known);
     if (fs.existsSync(file) && fs.statSync(file).size > 0) {
       const state = inspect(file);
       if (state.applied.length === 0 && state.hasOtherTables)
@@ -167,7 +229,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (err instanceof AppError) throw err;
     throw sqliteErrorMessage(err) ?? new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err });
   }
-  const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath };
+  const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath, readOnly: false };
   // Data steps that SQL migrations cannot do: terms are parsed in JS.
   refreshMissingTerms(db);
   return db;
@@ -175,4 +237,5 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
 
 export function closeDatabase(db: Db): void {
   if (db.sqlite.open) db.sqlite.close();
+  if (db.snapshotDir) fs.rmSync(db.snapshotDir, { recursive: true, force: true });
 }

@@ -3,5 +3,5 @@ import { method, noInput } from './define';
 import { APP_VERSION } from '../version';
 
 export const appApi = {
-  'app.info': method(noInput, ({ db }) => ({ version: APP_VERSION, dbPath: db.path, backupPath: db.backupPath })),
+  'app.info': method(noInput, ({ db }) => ({ version: APP_VERSION, dbPath: db.path, backupPath: db.backupPath, readOnly: db.readOnly })),
 };

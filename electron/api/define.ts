@@ -9,13 +9,15 @@ import type { Db } from '../../db/open';
  * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
  * Provided by electron/main; absent in the browser mode, the CLI and tests.
  */
-export type FileKind = 'docx' | 'xlsx';
+export type FileKind = 'docx' | 'xlsx' | 'sqlite';
 
 export interface Host {
   chooseSavePath(defaultPath: string, kind: FileKind): Promise<string | null>;
   chooseFolder(defaultPath: string | null): Promise<string | null>;
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
+  /** «Восстановить из копии…»: an existing file to read. Optional so that hosts made for other features need not fake it. */
+  chooseOpenFile?(kind: FileKind): Promise<string | null>;
 }
 
 /**
@@ -30,12 +32,15 @@ export interface UploadedFiles {
 }
 
 export interface ApiContext {
+  /** Replaced when a backup is restored: handlers read `ctx.db` at each call, never keep it. */
   db: Db;
   /** Present in the browser mode only; in Electron and the CLI the bytes come inline. */
   uploads?: UploadedFiles;
   host?: Host;
   /** Files this run saved: the only ones «Открыть» / «Показать в папке» may touch. */
   savedPaths?: Set<string>;
+  /** Files the user picked in this run's open dialog: the only outside paths a restore may read. */
+  pickedPaths?: Set<string>;
 }
 
 export interface Method<I extends z.ZodType, O> {

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { appApi } from './app';
+import { backupsApi } from './backups';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
@@ -24,6 +25,7 @@ export const api = {
   ...documentsApi,
   ...reportsApi,
   ...importApi,
+  ...backupsApi,
 };
 
 export type Api = typeof api;

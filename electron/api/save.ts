@@ -25,11 +25,12 @@ export async function saveThroughHost(ctx: ApiContext, fileName: string, kind: F
   const ext = `.${kind}`;
   const target = chosen.toLowerCase().endsWith(ext) ? chosen : `${chosen}${ext}`;
   writeFileAtomic(target, await render());
-  setSetting(ctx.db, LAST_FOLDER, path.dirname(target));
+  rememberFolder(ctx, path.dirname(target));
   ctx.savedPaths?.add(target);
   return { cancelled: false, path: target };
 }
 
 export function rememberFolder(ctx: ApiContext, folder: string): void {
-  setSetting(ctx.db, LAST_FOLDER, folder);
+  // A read-only database still exports to other folders; it just cannot remember which one.
+  if (!ctx.db.readOnly) setSetting(ctx.db, LAST_FOLDER, folder);
 }

@@ -19,10 +19,14 @@ import { buildQuarterlyReport } from '../reports/quarterly';
 import path from 'node:path';
 import { type DocumentRequest, renderDocument } from '../documents/index';
 import { writeFileAtomic } from '../files/write-atomic';
+import { backupDatabase, copyDatabase } from '../../db/backup';
+import { countContents, restoreDatabase } from '../../db/restore';
 
 export interface CommandContext {
   /** Opens the database on first use (`--db`, RMK_DB or the default place). */
   db: () => Db;
+  /** After a restore: the database now open in place of the one `db()` gave. */
+  replaceDb: (db: Db) => void;
   args: string[];
   options: {
     roadmap?: string[] | undefined;
@@ -42,6 +46,7 @@ export interface CommandContext {
     orientation?: string | undefined;
     'no-passport'?: boolean | undefined;
     'no-stamp'?: boolean | undefined;
+    'read-only'?: boolean | undefined;
   };
   out: (line: string) => void;
 }
@@ -75,6 +80,13 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
   if (!m || !valid(m[1]!) || !valid(m[2]!) || m[1]! > m[2]!)
     throw new AppError('usage', `Неверный --period «${raw}»: нужен вид ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания.`);
   return { start: m[1]!, end: m[2]! };
+}
+
+/** Commands that change the database: they take the lock beside it. */
+export function writes(name: string, args: string[], options: CommandContext['options']): boolean {
+  if (name === 'demo' || name === 'restore') return true;
+  if (name === 'import') return args[0] === 'answers' ? options.apply === true : options['dry-run'] !== true;
+  return false;
 }
 
 export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
@@ -168,5 +180,19 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     const { data } = await renderDocument(db(), request);
     writeFileAtomic(options.out, data);
     out(json({ out: path.resolve(options.out), bytes: data.length }));
+  },
+  backup: async ({ db, options, out }) => {
+    const source = db();
+    const made = options.out
+      ? await copyDatabase({ connection: source.sqlite }, path.resolve(options.out))
+      : await backupDatabase(source.sqlite, source.path, 'manual');
+    const contents = countContents(made);
+    out(json({ out: made, bytes: fs.statSync(made).size, ...contents }));
+  },
+  restore: async ({ db, replaceDb, args, out }) => {
+    const [file, ...more] = args;
+    if (!file || more.length) throw new AppError('usage', 'Укажите один файл копии: npm run -s cli -- restore --db ФАЙЛ КОПИЯ.sqlite');
+    const r = await restoreDatabase(db(), file, replaceDb);
+    out(json({ restored: r.restored.file, date: r.restored.date, roadmaps: r.restored.roadmaps, measures: r.restored.measures, text: r.restored.text, replacedBackup: r.replacedBackup }));
   },
 };

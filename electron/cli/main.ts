@@ -4,10 +4,11 @@
  */
 import { parseArgs } from 'node:util';
 import { AppError } from '../../db/errors';
-import { closeDatabase, type Db, openDatabase } from '../../db/open';
+import { acquireLock, type DbLock, lockHolder } from '../../db/lock';
+import { canWrite, closeDatabase, type Db, openDatabase } from '../../db/open';
 import { resolveDbPath } from '../paths';
 import { errorLine, installProcessGuards, isClosedPipe, printError } from '../process-guard';
-import { commands } from './commands';
+import { commands, writes } from './commands';
 
 const USAGE = `Использование: npm run -s cli -- <команда> [--db ФАЙЛ]
 Команды:
@@ -26,10 +27,16 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   import --db ФАЙЛ ДОКУМЕНТ.docx|КНИГА.xlsx|ТАБЛИЦА.txt [--title …] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--dry-run]
                                       дорожная карта из Word, Excel или вставленной таблицы
   import answers --db ФАЙЛ ФОРМА.xlsx … [--apply]
-                                      что изменят ответы школ (по строке JSON на мероприятие); с --apply — записать`;
+                                      что изменят ответы школ (по строке JSON на мероприятие); с --apply — записать
+  backup --db ФАЙЛ [--out КОПИЯ.sqlite]
+                                      проверенная копия базы (без --out — в папку backups рядом с базой)
+  restore --db ФАЙЛ КОПИЯ.sqlite      восстановить базу из копии; заменённая база остаётся в папке backups
+Общий параметр: --read-only — открыть базу только для чтения.
+Команды, которые пишут в базу, не работают, пока база открыта в программе; чтение и выгрузки работают.`;
 
 export async function runCli(argv: string[], out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<number> {
   let db: Db | null = null;
+  let lock: DbLock | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -53,6 +60,7 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
         'no-passport': { type: 'boolean' },
         'no-stamp': { type: 'boolean' },
         stdin: { type: 'boolean' },
+        'read-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -64,8 +72,18 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
     const command = commands[name];
     if (!command) throw new AppError('usage', `Неизвестная команда «${name}». Справка: npm run -s cli -- --help`);
     // Opened only by the commands that need it: `term` reads no database unless --db is given.
-    const openDb = () => (db ??= openDatabase(resolveDbPath(values.db)));
-    await command({ db: openDb, args: rest, options: values, out });
+    // Writing commands take the lock (refused while the app has the file); reading ones never wait for
+    // it and open read-only while another process holds it.
+    const openDb = () => {
+      if (db) return db;
+      const file = resolveDbPath(values.db);
+      const writing = writes(name, rest, values);
+      // A file that cannot be written opens read-only below, and its writes are refused by SQLite.
+      if (writing && !values['read-only'] && canWrite(file)) lock = acquireLock(file);
+      const readOnly = values['read-only'] === true || (!writing && lockHolder(file) !== null);
+      return (db = openDatabase(file, { readOnly }));
+    };
+    await command({ db: openDb, replaceDb: (next) => (db = next), args: rest, options: values, out });
     return 0;
   } catch (err) {
     // `… | head -1` closed our stdout: the reader has what it wanted, nothing to report.
@@ -75,6 +93,7 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
     return 1;
   } finally {
     if (db) closeDatabase(db);
+    (lock as DbLock | null)?.release();
   }
 }
 

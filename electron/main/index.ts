@@ -6,17 +6,28 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, net, protocol, session, shell } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { toAppError } from '../../db/errors';
-import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { rendererDir, resolveDbPath, resourcesDir, userDataDir } from '../paths';
 import { APP_ORIGIN, CONTENT_SECURITY_POLICY, isAllowedExternalUrl, isTrustedAppUrl } from '../security';
 import type { Host } from '../api/define';
 import { setErrorLogger } from '../api/call';
 import { logInternalError } from '../error-log';
+import { type Session, startSession } from '../session';
 import { registerApiIpc } from './ipc';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let db: Db | null = null;
+let appSession: Session | null = null;
+let mainWindow: BrowserWindow | null = null;
+
+// One app per user: a second start hands over to the first window (the lock beside the database
+// covers the browser mode and other users' processes).
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
 
 // Electron would name the data folder after productName («Дорожные карты РМК»); the CLI and the browser
 // mode use %APPDATA%\rmk-roadmaps. One folder for all three, decided in ../paths.ts.
@@ -42,12 +53,18 @@ function serveApp(): void {
   });
 }
 
+const FILTERS = {
+  docx: [{ name: 'Документ Word', extensions: ['docx'] }],
+  xlsx: [{ name: 'Книга Excel', extensions: ['xlsx'] }],
+  sqlite: [{ name: 'Копия базы данных', extensions: ['sqlite'] }],
+};
+
 /** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
 function desktopHost(): Host {
   return {
     chooseSavePath: async (defaultPath, kind) => {
       const win = BrowserWindow.getFocusedWindow();
-      const filters = kind === 'docx' ? [{ name: 'Документ Word', extensions: ['docx'] }] : [{ name: 'Книга Excel', extensions: ['xlsx'] }];
+      const filters = FILTERS[kind];
       const options = { title: 'Сохранить файл', defaultPath, filters };
       const r = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return r.canceled || !r.filePath ? null : r.filePath;
@@ -55,6 +72,12 @@ function desktopHost(): Host {
     chooseFolder: async (defaultPath) => {
       const win = BrowserWindow.getFocusedWindow();
       const options = { title: 'Папка для форм', properties: ['openDirectory' as const, 'createDirectory' as const], ...(defaultPath ? { defaultPath } : {}) };
+      const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
+    },
+    chooseOpenFile: async (kind) => {
+      const win = BrowserWindow.getFocusedWindow();
+      const options = { title: 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
@@ -83,6 +106,8 @@ function createWindow(): void {
       spellcheck: true,
     },
   });
+  mainWindow = win;
+  win.on('closed', () => (mainWindow = null));
   win.once('ready-to-show', () => win.show());
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -110,21 +135,23 @@ app.on('web-contents-created', (_e, contents) => {
 });
 
 app.whenReady().then(
-  () => {
+  async () => {
+    if (!primary) return;
     // No camera, microphone, notifications, clipboard reading… neither asked for nor silently checked.
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
     setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
-      db = openDatabase(dbPathFromArgs());
+      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() });
     } catch (err) {
       dialog.showErrorBox('Дорожные карты РМК', toAppError(err).message);
       app.exit(1);
       return;
     }
+    for (const w of appSession.warnings) console.warn(w);
     serveApp();
-    registerApiIpc({ db, host: desktopHost(), savedPaths: new Set() });
+    registerApiIpc(appSession.ctx);
     createWindow();
   },
   (err: unknown) => void logInternalError('startup', err, app.getPath('userData')),
@@ -132,5 +159,5 @@ app.whenReady().then(
 
 app.on('window-all-closed', () => app.quit());
 app.on('will-quit', () => {
-  if (db) closeDatabase(db);
+  appSession?.close();
 });

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../db/errors';
-import { closeDatabase, openDatabase } from '../../db/open';
 import { setErrorLogger } from '../api/call';
 import { logInternalError } from '../error-log';
 import { rendererDir, resolveDbPath } from '../paths';
 import { errorLine, installProcessGuards, printError } from '../process-guard';
+import { startSession } from '../session';
 import { startWebServer } from './server';
 
 async function main(): Promise<void> {
@@ -15,18 +15,23 @@ async function main(): Promise<void> {
   installProcessGuards('web', { fatal: false });
   // A failed API call's cause goes to the log, not to the console the launcher prints its address to.
   setErrorLogger((method, err) => logInternalError(`web api ${method}`, err));
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { port: { type: 'string' }, db: { type: 'string' } } });
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { port: { type: 'string' }, db: { type: 'string' }, 'read-only': { type: 'boolean' } } });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
   if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new AppError('no_ui', 'Интерфейс не собран: выполните npm run build:renderer.');
-  const db = openDatabase(resolveDbPath(values.db));
-  const server = await startWebServer({ db }, { port, staticDir: rendererDir() });
-  console.log(`Дорожные карты РМК (режим браузера). База данных: ${db.path}`);
+  const session = await startSession(resolveDbPath(values.db), { readOnly: values['read-only'] === true });
+  const { db } = session.ctx;
+  const server = await startWebServer(session.ctx, { port, staticDir: rendererDir() });
+  // The second opener names this address; the key stays out of the lock file.
+  session.lock?.update({ url: `http://127.0.0.1:${server.port}/` });
+  console.log(`Дорожные карты РМК (режим браузера). База данных: ${db.path}${db.readOnly ? ' (только для чтения)' : ''}`);
   if (db.backupPath) console.log(`Перед обновлением структуры базы сделана копия: ${db.backupPath}`);
+  if (session.dailyBackupPath) console.log(`Ежедневная копия: ${session.dailyBackupPath}`);
+  for (const w of session.warnings) console.log(w);
   console.log(`Откройте в браузере: ${server.url}`);
   const stop = () => {
     void server.close().then(() => {
-      closeDatabase(db);
+      session.close();
       process.exit(0);
     });
   };

@@ -12,7 +12,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Typography } from 'antd';
+import { Alert, Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { ExecutionPage } from './pages/ExecutionPage';
@@ -26,6 +26,8 @@ import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WorkingGroupPage } from './pages/WorkingGroupPage';
+import { call } from './api';
+import { useLoad } from './hooks';
 import { go, useRoute } from './route';
 
 const MENU = [
@@ -41,6 +43,21 @@ const MENU = [
   { key: 'search', icon: <SearchOutlined />, label: 'Поиск' },
   { key: 'settings', icon: <SettingOutlined />, label: 'Настройки' },
 ];
+
+/** A write-protected stick or a file without write rights: say so once, at the top of every screen. */
+function ReadOnlyBanner() {
+  const { data } = useLoad(() => call('app.info'), []);
+  if (!data?.readOnly) return null;
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message="База открыта только для чтения"
+      description={`Файл «${data.dbPath}» нельзя изменить (защищённый от записи диск или нет прав). Смотреть, искать и выгружать документы можно; изменения не сохраняются.`}
+    />
+  );
+}
 
 export function Shell() {
   const route = useRoute();
@@ -90,7 +107,10 @@ export function Shell() {
         </Typography.Title>
         <Menu mode="inline" selectedKeys={[route.page]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
       </Layout.Sider>
-      <Layout.Content style={{ padding: 20, minWidth: 0 }}>{page}</Layout.Content>
+      <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <ReadOnlyBanner />
+        {page}
+      </Layout.Content>
     </Layout>
   );
 }

@@ -109,6 +109,14 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'import.preview': () => ({ fileName: 'таблица.txt', text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024', title: 'План', period: { start: '2024-01-01', end: '2024-12-31' }, columns: { number: 0, name: 1, term: 2 }, linkOrder: false }),
   'import.commit': () => ({ fileName: 'таблица.txt', text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024', title: 'План', period: { start: '2024-01-01', end: '2024-12-31' } }),
   'answers.apply': (i) => ({ answers: [{ measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' } }] }),
+  'backups.list': () => ({}),
+  'backups.create': () => ({}),
+  'backups.describe': () => ({ source: { fileName: 'test-2022-05-01_10-00-00-manual.sqlite' } }),
+  'backups.restore': () => ({ source: { fileName: 'test-2022-05-01_10-00-00-manual.sqlite' } }),
+  'backups.pick': () => ({}),
+  'backups.saveAs': () => ({}),
+  'backups.download': () => ({}),
+  'backups.openFolder': () => ({}),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -166,7 +174,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -258,6 +266,8 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'answers.apply': [['answers'], ['answers', 0, 'measureId'], ['answers', 0, 'quarter']],
   'import.preview': [['fileName'], ['text']],
   'import.commit': [['fileName'], ['text']],
+  'backups.describe': [['source'], ['source', 'fileName']],
+  'backups.restore': [['source'], ['source', 'fileName']],
 };
 
 describe('dates, quarters and empty texts', () => {

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction, useLoad } from '../hooks';
+import { BackupsCard } from './BackupsCard';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
 
 type Department = ApiOutput<'settings.getDepartment'>;
@@ -49,6 +50,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <SchoolCalendarCard />
+      {data && <BackupsCard dbPath={data.info.dbPath} readOnly={data.info.readOnly} />}
       {data && (
         <Card title="О программе" style={{ maxWidth: 800, marginTop: 16 }}>
           <Descriptions column={1} size="small">
