@@ -5,6 +5,8 @@ import { mustExist } from './exists';
 import type { Db } from './open';
 import { getDepartment } from './settings';
 import { nowSql, people } from './schema';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 export type Person = typeof people.$inferSelect;
 export type PersonInput = Pick<Person, 'fullName'> & Partial<Pick<Person, 'position' | 'organizationId' | 'phone' | 'email'>>;
@@ -22,11 +24,12 @@ export function createPerson(db: Db, input: PersonInput): Person {
   return db.orm.insert(people).values(input).returning().get();
 }
 
-export function updatePerson(db: Db, id: number, input: Partial<PersonInput>): Person {
+export function updatePerson(db: Db, id: number, input: Partial<PersonInput>, expectedVersion?: number): Person {
   mustExist(db, 'organizations', input.organizationId);
+  checkVersion(db, 'people', id, expectedVersion);
   const row = db.orm
     .update(people)
-    .set({ ...input, updatedAt: nowSql })
+    .set({ ...input, updatedAt: nowSql, version: nextVersion })
     .where(eq(people.id, id))
     .returning()
     .get();
@@ -54,5 +57,5 @@ export function deletePerson(db: Db, id: number): void {
   const uses = personUsages(db, id);
   if (uses.length > 0)
     throw new AppError('in_use', `Нельзя удалить «${person.fullName}»: он(а) указан(а) как ${uses.join(', ')}. Сначала замените его(её) там.`);
-  db.orm.delete(people).where(eq(people.id, id)).run();
+  moveToTrash(db, 'person', id);
 }

@@ -13,6 +13,7 @@ import { ordersApi } from './orders';
 import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
+import { trashApi } from './trash';
 
 export const api = {
   ...appApi,
@@ -24,6 +25,7 @@ export const api = {
   ...documentsApi,
   ...reportsApi,
   ...importApi,
+  ...trashApi,
 };
 
 export type Api = typeof api;
