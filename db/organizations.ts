@@ -34,9 +34,11 @@ export function createOrganization(db: Db, input: OrganizationInput): Organizati
 
 export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>, expectedVersion?: number): Organization {
   for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
-  checkVersion(db, 'organizations', id, expectedVersion);
-  const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
-  return row ?? raise(notFound('Организация', id));
+  return db.sqlite.transaction(() => {
+    checkVersion(db, 'organizations', id, expectedVersion);
+    const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
+    return row ?? raise(notFound('Организация', id));
+  })();
 }
 
 export function deleteOrganization(db: Db, id: number): void {

@@ -26,14 +26,16 @@ export function createPerson(db: Db, input: PersonInput): Person {
 
 export function updatePerson(db: Db, id: number, input: Partial<PersonInput>, expectedVersion?: number): Person {
   mustExist(db, 'organizations', input.organizationId);
-  checkVersion(db, 'people', id, expectedVersion);
-  const row = db.orm
-    .update(people)
-    .set({ ...input, updatedAt: nowSql, version: nextVersion })
-    .where(eq(people.id, id))
-    .returning()
-    .get();
-  return row ?? raise(notFound('Человек', id));
+  return db.sqlite.transaction(() => {
+    checkVersion(db, 'people', id, expectedVersion);
+    const row = db.orm
+      .update(people)
+      .set({ ...input, updatedAt: nowSql, version: nextVersion })
+      .where(eq(people.id, id))
+      .returning()
+      .get();
+    return row ?? raise(notFound('Человек', id));
+  })();
 }
 
 /** Where a person is still referenced, in words, so a refused deletion says why. */

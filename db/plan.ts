@@ -203,8 +203,9 @@ function sectionRow(db: Db, id: number) {
 
 export function updateSection(db: Db, id: number, input: { title: string; number?: string | undefined; expectedVersion?: number | undefined }): void {
   const s = sectionRow(db, id);
-  checkVersion(db, 'sections', id, input.expectedVersion);
   changePlan(db, s.roadmapId, 'Изменение раздела', () => {
+    // Checked inside the transaction, so no other window can save between the check and the write.
+    checkVersion(db, 'sections', id, input.expectedVersion);
     const auto = getRoadmap(db, s.roadmapId).autoNumber;
     db.orm.update(sections).set({ title: input.title, version: nextVersion, ...(auto || input.number === undefined ? {} : { number: input.number }) }).where(eq(sections.id, id)).run();
   });
@@ -248,8 +249,8 @@ export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, 
 
 export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>, expectedVersion?: number): void {
   const m = measureRow(db, id);
-  checkVersion(db, 'measures', id, expectedVersion);
   changePlan(db, m.roadmapId, 'Изменение мероприятия', () => {
+    checkVersion(db, 'measures', id, expectedVersion);
     const auto = getRoadmap(db, m.roadmapId).autoNumber;
     const { links, number, ...fields } = input;
     db.orm

@@ -53,10 +53,12 @@ export function getDepartment(db: Db): Department & { version: number } {
 
 export function setDepartment(db: Db, value: Department, expectedVersion?: number): Department & { version: number } {
   mustExist(db, 'people', value.coordinatorId);
-  if (expectedVersion !== undefined && settingVersion(db, DEPARTMENT_KEY) !== expectedVersion) throw staleError();
-  const { fullName, shortName, headName, headPosition, town, coordinatorId } = value;
-  setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId }));
-  return getDepartment(db);
+  return db.sqlite.transaction(() => {
+    if (expectedVersion !== undefined && settingVersion(db, DEPARTMENT_KEY) !== expectedVersion) throw staleError();
+    const { fullName, shortName, headName, headPosition, town, coordinatorId } = value;
+    setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId }));
+    return getDepartment(db);
+  })();
 }
 
 /** This database's identity, written into school forms so that answers are matched to the right file. */
