@@ -3,22 +3,30 @@ import { Button, Card, Descriptions, Form, Input, Select, Typography } from 'ant
 import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
-import { useAction, useLoad } from '../hooks';
+import { useLoad } from '../hooks';
+import { useVersionedSave } from '../stale';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
 
 type Department = ApiOutput<'settings.getDepartment'>;
 
 export function SettingsPage() {
   const dir = useDirectory();
-  const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<Department>();
-  const { data } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
+  const { data, reload } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
   useEffect(() => {
     if (data) form.setFieldsValue(data.department);
   }, [data, form]);
   const save = async () => {
     const values = await form.validateFields();
-    await act(() => call('settings.setDepartment', { ...values, coordinatorId: values.coordinatorId ?? null }), 'Настройки сохранены');
+    const { version: _loaded, ...fields } = values;
+    const saved = await saveVersioned(
+      (expectedVersion) => call('settings.setDepartment', { ...fields, coordinatorId: fields.coordinatorId ?? null, expectedVersion }),
+      data?.department.version ?? 0,
+      { success: 'Настройки сохранены', onReload: reload },
+    );
+    // The form now holds what was saved; reloading takes the new version for the next save.
+    if (saved) void reload();
   };
   return (
     <>
