@@ -90,12 +90,13 @@ export interface MeetingSummary {
   place: string;
   items: number;
   decisions: number;
+  version: number;
 }
 
 export function listMeetings(db: Db): MeetingSummary[] {
   return db.sqlite
     .prepare(
-      `SELECT m.id, m.date, m.number, m.place,
+      `SELECT m.id, m.date, m.number, m.place, m.version,
               (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items,
               (SELECT count(*) FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = m.id) AS decisions
          FROM meetings m ORDER BY m.date DESC, m.id DESC`,

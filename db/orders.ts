@@ -22,13 +22,13 @@ export interface OrderInput {
 }
 export type Order = Omit<OrderInput, 'appendices'> & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string; version: number };
 
-export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number }[] {
+export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number; version: number }[] {
   return db.sqlite
     .prepare(
-      `SELECT o.id, o.number, o.date, o.title, (SELECT count(*) FROM order_appendices a WHERE a.order_id = o.id) AS appendices
+      `SELECT o.id, o.number, o.date, o.title, o.version, (SELECT count(*) FROM order_appendices a WHERE a.order_id = o.id) AS appendices
          FROM orders o ORDER BY o.date DESC, o.id DESC`,
     )
-    .all() as { id: number; number: string; date: string; title: string; appendices: number }[];
+    .all() as { id: number; number: string; date: string; title: string; appendices: number; version: number }[];
 }
 
 export function getOrder(db: Db, id: number): Order {
