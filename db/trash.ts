@@ -254,13 +254,14 @@ interface ForeignKey {
 function resolveReferences(db: Db, table: string, rows: Row[], lost: Map<string, number>): Row[] {
   const fks = db.sqlite.prepare('SELECT "table", "from", "to" FROM pragma_foreign_key_list(?)').all(table) as ForeignKey[];
   const notNull = new Set(db.sqlite.prepare('SELECT name FROM pragma_table_info(?) WHERE "notnull" = 1').pluck().all(table) as string[]);
+  const exists = fks.map((fk) => db.sqlite.prepare(`SELECT 1 FROM "${fk.table}" WHERE "${fk.to ?? 'id'}" = ?`));
   const kept: Row[] = [];
   for (const original of rows) {
     let row: Row | null = { ...original };
-    for (const fk of fks) {
+    for (const [i, fk] of fks.entries()) {
       const value = row[fk.from];
       if (value === null || value === undefined) continue;
-      if (db.sqlite.prepare(`SELECT 1 FROM "${fk.table}" WHERE "${fk.to ?? 'id'}" = ?`).get(value) !== undefined) continue;
+      if (exists[i]!.get(value) !== undefined) continue;
       const key = `${table}.${fk.from}`;
       lost.set(key, (lost.get(key) ?? 0) + 1);
       if (notNull.has(fk.from) || DROP_WHEN_TARGET_GONE.has(table)) {
@@ -287,7 +288,13 @@ export function restoreFromTrash(db: Db, kind: TrashKind, id: number): RestoreRe
   return db.sqlite.transaction(() => {
     const entry = db.sqlite.prepare('SELECT title, payload FROM trash WHERE kind = ? AND item_id = ?').get(kind, id) as { title: string; payload: string } | undefined;
     if (!entry) throw notInBin(kind, id);
-    const payload = JSON.parse(entry.payload) as Payload;
+    const stored = JSON.parse(entry.payload) as Payload;
+    // Only the tables this kind is made of, in the spec's order (parents first), whatever the JSON says.
+    const spec = KINDS[kind];
+    const payload: Payload = {
+      parts: spec.parts.map((p) => ({ table: p.table, rows: stored.parts.find((s) => s.table === p.table)?.rows ?? [] })),
+      relinks: (spec.relinks ?? []).map((r) => ({ ...r, ids: stored.relinks.find((s) => s.table === r.table && s.column === r.column)?.ids ?? [] })),
+    };
     for (const part of payload.parts)
       for (const row of part.rows)
         if (row.id !== undefined && db.sqlite.prepare(`SELECT 1 FROM "${part.table}" WHERE id = ?`).get(row.id) !== undefined)
@@ -300,7 +307,7 @@ export function restoreFromTrash(db: Db, kind: TrashKind, id: number): RestoreRe
       const relink = db.sqlite.prepare(`UPDATE "${r.table}" SET "${r.column}" = ? WHERE id = ? AND "${r.column}" IS NULL`);
       for (const rowId of r.ids) relink.run(id, rowId);
     }
-    KINDS[kind].refresh?.(db, id);
+    spec.refresh?.(db, id);
     db.sqlite.prepare('DELETE FROM trash WHERE kind = ? AND item_id = ?').run(kind, id);
     const notes = [...lost].map(([key, n]) => `Не восстановлено (запись, на которую была ссылка, удалена): ${LOST_LINK[key] ?? key} — ${n}.`);
     return { kind, id, title: entry.title, notes };
