@@ -5,7 +5,7 @@
  * «Перезаписать» (save theirs over it knowingly: the same call without the version) or «Отмена»
  * (keep the form as typed, e.g. to copy text out). One helper for every form.
  */
-import { App, Button, Space } from 'antd';
+import { App, Button, Space, Table } from 'antd';
 import { useCallback } from 'react';
 import { ApiCallError } from './api';
 import { errorText } from './hooks';
@@ -17,6 +17,22 @@ export interface VersionedSaveOptions {
   success?: string;
   /** Loads the record as it is now into the form, with its new version. */
   onReload: () => unknown;
+  /**
+   * Both versions side by side in the question, so the choice is made knowing what differs:
+   * the fields as saved elsewhere and as typed here, each by its label.
+   */
+  compare?: () => Promise<FieldDiff[]>;
+}
+
+export interface FieldDiff {
+  label: string;
+  saved: string;
+  typed: string;
+}
+
+/** The fields whose text differs, for `compare`: pairs of [label, saved, typed]. */
+export function differing(fields: [string, string | null | undefined, string | null | undefined][]): FieldDiff[] {
+  return fields.filter(([, saved, typed]) => (saved ?? '') !== (typed ?? '')).map(([label, saved, typed]) => ({ label, saved: saved ?? '', typed: typed ?? '' }));
 }
 
 /**
@@ -27,7 +43,7 @@ export function useVersionedSave() {
   const { modal, message } = App.useApp();
 
   const ask = useCallback(
-    () =>
+    (diffs: FieldDiff[]) =>
       new Promise<Choice>((resolve) => {
         const done = (choice: Choice) => {
           instance.destroy();
@@ -35,8 +51,29 @@ export function useVersionedSave() {
         };
         const instance = modal.confirm({
           title: 'Запись изменена после того, как вы её открыли',
-          content:
-            'Пока форма была открыта, эту запись сохранили в другом окне программы. «Обновить» — показать новые данные (ваши несохранённые изменения в форме пропадут). «Перезаписать» — сохранить ваши данные поверх чужих.',
+          width: diffs.length ? 720 : 416,
+          content: (
+            <>
+              <p>
+                Пока форма была открыта, эту запись сохранили в другом окне программы. «Обновить» — показать новые данные (ваши несохранённые изменения в
+                форме пропадут). «Перезаписать» — сохранить ваши данные поверх чужих.
+              </p>
+              {diffs.length > 0 && (
+                <Table<FieldDiff>
+                  data-testid="stale-diff"
+                  size="small"
+                  pagination={false}
+                  rowKey="label"
+                  dataSource={diffs}
+                  columns={[
+                    { title: 'Поле', dataIndex: 'label', width: 150 },
+                    { title: 'Сохранено в другом окне', dataIndex: 'saved', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+                    { title: 'У вас в форме', dataIndex: 'typed', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+                  ]}
+                />
+              )}
+            </>
+          ),
           closable: true,
           onCancel: () => resolve('cancel'),
           footer: (
@@ -68,7 +105,9 @@ export function useVersionedSave() {
       };
       const first = await attempt(version);
       if (!first || 'value' in first) return first;
-      const choice = await ask();
+      // The comparison is a help, not a condition: if it cannot be loaded the question is asked without it.
+      const diffs = options.compare ? await options.compare().catch(() => []) : [];
+      const choice = await ask(diffs);
       if (choice === 'reload') {
         await options.onReload();
         void message.info('Форма обновлена: в ней данные, сохранённые последними.');

@@ -100,6 +100,11 @@ describe('a form opened before another window saved', () => {
     await dialog().getByRole('button', { name: 'Сохранить' }).click();
     const conflict = page.locator('.ant-modal-confirm');
     await expect.poll(() => conflict.locator('.ant-modal-confirm-title').textContent()).toBe('Запись изменена после того, как вы её открыли');
+    // Both versions side by side: only the field that differs.
+    const diff = () => conflict.locator('[data-testid="stale-diff"] tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    await expect.poll(diff).toEqual([['Должность', 'заместитель директора', 'старший методист']]);
+    await page.waitForTimeout(500); // the modal's opening animation, for the picture only
+    await screenshot(page, 'stale-conflict');
     await conflict.getByRole('button', { name: 'Обновить' }).click();
     await expect.poll(() => dialog().getByLabel('Должность').inputValue()).toBe('заместитель директора');
     expect(db.sqlite.prepare('SELECT position FROM people WHERE id = ?').pluck().get(personId)).toBe('заместитель директора');

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 import { Understood, useTermReading } from './TermHint';
 
 type PlanData = ApiOutput<'plan.get'>;
@@ -56,10 +56,10 @@ export function MeasureDrawer(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, form]);
 
+  const savedMeasure = async (id: number) => (await call('plan.get', { roadmapId: roadmap.id })).sections.flatMap((s) => s.measures).find((m) => m.id === id);
   /** «Обновить» after a conflict: the measure as saved last. */
   const reloadMeasure = async (id: number) => {
-    const plan = await call('plan.get', { roadmapId: roadmap.id });
-    const fresh = plan.sections.flatMap((s) => s.measures).find((m) => m.id === id);
+    const fresh = await savedMeasure(id);
     if (fresh) show(fresh);
     else props.onClose();
   };
@@ -79,6 +79,16 @@ export function MeasureDrawer(props: {
       const saved = await saveVersioned((expectedVersion) => call('plan.updateMeasure', { id, values, expectedVersion }), version, {
         success: 'Сохранено',
         onReload: () => reloadMeasure(id),
+        compare: async () => {
+          const saved = await savedMeasure(id);
+          if (!saved) return [];
+          return differing([
+            [c.name, saved.name, values.name],
+            [c.term, saved.term, values.term],
+            [c.executors, saved.executors, values.executors],
+            [c.result, saved.result, values.result],
+          ]);
+        },
       });
       if (saved) props.onSaved(id);
       return;

@@ -4,8 +4,8 @@ import type { Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../format';
-import { useVersionedSave } from '../stale';
+import { DATE_FORMAT, formatPeriod, fromDayjs, toDayjs } from '../format';
+import { differing, useVersionedSave } from '../stale';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -38,6 +38,16 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
     const saved = await saveVersioned((expectedVersion) => call('roadmaps.update', { id: roadmap.id, values: values as never, expectedVersion }), roadmap.version, {
       success: 'Паспорт сохранён',
       onReload: onSaved,
+      compare: async () => {
+        const saved = await call('roadmaps.get', { id: roadmap.id });
+        const text = (x: unknown) => (typeof x === 'string' ? x : '');
+        const typed = values as Record<string, unknown>;
+        return differing([
+          ['Название', saved.title, text(typed.title)],
+          ['Период', formatPeriod(saved.periodStart, saved.periodEnd), formatPeriod(values.periodStart, values.periodEnd)],
+          ...PASSPORT.map((f): [string, string, string] => [f.label, text(saved[f.name]), text(typed[f.name])]),
+        ]);
+      },
     });
     if (saved) onSaved();
   };

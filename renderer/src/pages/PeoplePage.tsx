@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction } from '../hooks';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 
 type Person = ApiOutput<'people.list'>[number];
 interface PersonForm {
@@ -41,6 +41,17 @@ export function PeoplePage() {
         : await saveVersioned((expectedVersion) => call('people.update', { id: (editing as Person).id, values, expectedVersion }), (editing as Person).version, {
             success: 'Сохранено',
             onReload: () => reopen((editing as Person).id),
+            compare: async () => {
+              const saved = (await call('people.list')).find((p) => p.id === (editing as Person).id);
+              if (!saved) return [];
+              return differing([
+                ['ФИО', saved.fullName, values.fullName],
+                ['Должность', saved.position, values.position],
+                ['Организация', dir.orgName(saved.organizationId), dir.orgName(values.organizationId)],
+                ['Телефон', saved.phone, values.phone],
+                ['Эл. почта', saved.email, values.email],
+              ]);
+            },
           });
     if (ok) {
       setEditing(null);
