@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { setExecution } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { createPerson, deletePerson, updatePerson } from '../../db/people';
-import { addMeasure, addSection } from '../../db/plan';
+import { addMeasure, addSection, updateMeasure } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { screenshot, useApp } from './chromium';
 
@@ -116,8 +116,27 @@ describe('a form opened before another window saved', () => {
     await conflict.getByRole('button', { name: 'Перезаписать' }).click();
     await expect.poll(() => db.sqlite.prepare('SELECT phone FROM people WHERE id = ?').pluck().get(personId)).toBe('8-900');
     await expect.poll(() => dialog().count()).toBe(0);
-    // The two refusals were the conflicts themselves; nothing else failed.
+  });
+
+  it('the measure drawer: «Отмена» keeps what was typed, then «Перезаписать»', async () => {
+    const id = measureIds[1]!;
+    await page.goto(`${app.server.url.split('#')[0]}#/roadmaps/${roadmapId}/plan/${id}`);
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('Мероприятие 1.2').waitFor();
+    await drawer.getByLabel('Ожидаемый результат').fill('Справка по итогам ВПР');
+    updateMeasure(db, id, { result: 'Аналитическая справка' }); // another window
+    const conflict = page.locator('.ant-modal-confirm');
+    const diff = () => conflict.locator('[data-testid="stale-diff"] tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    await drawer.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(diff).toEqual([['Ожидаемый результат', 'Аналитическая справка', 'Справка по итогам ВПР']]);
+    await conflict.getByRole('button', { name: 'Отмена' }).click();
+    await expect.poll(() => conflict.count()).toBe(0);
+    expect(await drawer.getByLabel('Ожидаемый результат').inputValue()).toBe('Справка по итогам ВПР');
+    await drawer.getByRole('button', { name: 'Сохранить' }).click();
+    await conflict.getByRole('button', { name: 'Перезаписать' }).click();
+    await expect.poll(() => db.sqlite.prepare('SELECT result FROM measures WHERE id = ?').pluck().get(id)).toBe('Справка по итогам ВПР');
+    // The four refusals were the conflicts themselves; nothing else failed.
     expect(errors.filter((e) => !e.includes('Запись изменена после того, как вы её открыли'))).toEqual([]);
-    expect(errors).toHaveLength(2);
+    expect(errors).toHaveLength(4);
   });
 });

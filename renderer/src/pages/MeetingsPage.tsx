@@ -8,7 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 
@@ -90,6 +90,24 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
     const saved = await saveVersioned((expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }), m.version, {
       success: 'Протокол сохранён',
       onReload: meeting.reload,
+      compare: async () => {
+        const saved = await call('meetings.get', { id: meetingId });
+        const items = (agenda: { title: string; heard: string; spoke: string }[]) => agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
+        const texts = (agenda: { heard: string; spoke: string }[], key: 'heard' | 'spoke') => agenda.map((a) => a[key]).join('\n');
+        const decisions = (agenda: { decisions: { text: string; term: string }[] }[]) =>
+          agenda.flatMap((a, i) => a.decisions.map((d, j) => `${i + 1}.${j + 1}. ${d.text}${d.term ? ` (${d.term})` : ''}`)).join('\n');
+        return differing([
+          ['Дата', formatDate(saved.date), formatDate(values.date)],
+          ['Номер', saved.number, values.number],
+          ['Место', saved.place, values.place],
+          ['Председатель', dir.personName(saved.chairId), dir.personName(values.chairId)],
+          ['Секретарь', dir.personName(saved.secretaryId), dir.personName(values.secretaryId)],
+          ['Повестка', items(saved.agenda), items(values.agenda)],
+          ['Слушали', texts(saved.agenda, 'heard'), texts(values.agenda, 'heard')],
+          ['Выступили', texts(saved.agenda, 'spoke'), texts(values.agenda, 'spoke')],
+          ['Решили', decisions(saved.agenda), decisions(values.agenda)],
+        ]);
+      },
     });
     if (saved) void meeting.reload();
   };

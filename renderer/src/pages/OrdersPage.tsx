@@ -8,7 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 import { DocumentButton } from './DocumentDialog';
 
 type Summary = ApiOutput<'orders.list'>[number];
@@ -45,7 +45,25 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
     const v = await form.validateFields();
     const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
     const ok = orderId
-      ? await saveVersioned((expectedVersion) => call('orders.save', { id: orderId, values, expectedVersion }), version, { success: 'Приказ сохранён', onReload: () => load(orderId) })
+      ? await saveVersioned((expectedVersion) => call('orders.save', { id: orderId, values, expectedVersion }), version, {
+          success: 'Приказ сохранён',
+          onReload: () => load(orderId),
+          compare: async () => {
+            const saved = await call('orders.get', { id: orderId });
+            const appendices = (list: { roadmapId: number; appendixNumber: string }[]) =>
+              list.map((a) => `${a.appendixNumber || 'без номера'}: ${roadmaps.data?.find((r) => r.id === a.roadmapId)?.title ?? a.roadmapId}`).join('\n');
+            return differing([
+              ['Номер', saved.number, values.number],
+              ['Дата', formatDate(saved.date), formatDate(values.date)],
+              ['Заголовок', saved.title, values.title],
+              ['Подписывает', dir.personName(saved.signerId), dir.personName(values.signerId)],
+              ['Основание', saved.basis, values.basis],
+              ['Пункты', saved.clauses, values.clauses],
+              ['Контроль', saved.control, values.control],
+              ['Приложения', appendices(saved.appendices), appendices(values.appendices)],
+            ]);
+          },
+        })
       : await act(() => call('orders.save', { id: null, values }), 'Приказ сохранён');
     if (ok) {
       go('orders');

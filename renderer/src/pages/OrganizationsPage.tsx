@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction } from '../hooks';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 
 type Organization = ApiOutput<'organizations.list'>[number];
 type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
@@ -45,6 +45,20 @@ export function OrganizationsPage() {
         : await saveVersioned((expectedVersion) => call('organizations.update', { id: (editing as Organization).id, values, expectedVersion }), (editing as Organization).version, {
             success: 'Сохранено',
             onReload: () => reopen((editing as Organization).id),
+            compare: async () => {
+              const saved = (await call('organizations.list')).find((o) => o.id === (editing as Organization).id);
+              if (!saved) return [];
+              const flags = (o: Pick<Organization, 'isShnor' | 'isShnsu' | 'is500'>) => [o.isShnor && 'ШНОР', o.isShnsu && 'ШНСУ', o.is500 && '500+'].filter(Boolean).join(', ');
+              return differing([
+                ['Тип', KIND_LABELS[saved.kind], KIND_LABELS[values.kind]],
+                ['Полное название', saved.name, values.name],
+                ['Краткое название', saved.shortName, values.shortName],
+                ['Статус', flags(saved), flags(values)],
+                ['Руководитель', dir.personName(saved.directorId), dir.personName(values.directorId)],
+                ['Куратор', dir.personName(saved.curatorId), dir.personName(values.curatorId)],
+                ['Адрес', saved.address, values.address],
+              ]);
+            },
           });
     if (ok) {
       setEditing(null);

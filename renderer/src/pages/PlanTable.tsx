@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
 
@@ -312,6 +312,10 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
                 if (!fresh) return setSectionEdit(null);
                 sectionForm.setFieldsValue({ title: fresh.title ?? '' });
                 setSectionEdit({ id, title: fresh.title ?? '', version: fresh.version });
+              },
+              compare: async () => {
+                const saved = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
+                return saved ? differing([['Название раздела', saved.title, title]]) : [];
               },
             });
             await reload();

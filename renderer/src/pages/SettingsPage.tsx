@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useLoad } from '../hooks';
-import { useVersionedSave } from '../stale';
+import { differing, useVersionedSave } from '../stale';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
 
 type Department = ApiOutput<'settings.getDepartment'>;
@@ -23,7 +23,21 @@ export function SettingsPage() {
     const saved = await saveVersioned(
       (expectedVersion) => call('settings.setDepartment', { ...fields, coordinatorId: fields.coordinatorId ?? null, expectedVersion }),
       data?.department.version ?? 0,
-      { success: 'Настройки сохранены', onReload: reload },
+      {
+        success: 'Настройки сохранены',
+        onReload: reload,
+        compare: async () => {
+          const saved = await call('settings.getDepartment');
+          return differing([
+            ['Полное наименование', saved.fullName, fields.fullName],
+            ['Краткое наименование', saved.shortName, fields.shortName],
+            ['Руководитель', saved.headName, fields.headName],
+            ['Должность руководителя', saved.headPosition, fields.headPosition],
+            ['Населённый пункт', saved.town, fields.town],
+            ['Муниципальный координатор', dir.personName(saved.coordinatorId), dir.personName(fields.coordinatorId)],
+          ]);
+        },
+      },
     );
     // The form now holds what was saved; reloading takes the new version for the next save.
     if (saved) void reload();
