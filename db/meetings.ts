@@ -8,6 +8,8 @@ import type { Db } from './open';
 import { readingOf, type TermReading } from './plan';
 import { refreshMeetingTerms } from './terms/store';
 import { agendaItems, decisions, meetingParticipants, meetings, nowSql, people, workingGroupMembers } from './schema';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 export type MemberRole = (typeof workingGroupMembers.$inferSelect)['role'];
 export const ROLE_LABELS: Record<MemberRole, string> = {
@@ -79,7 +81,7 @@ export interface MeetingInput {
 
 export type Decision = Required<DecisionInput> & { number: string; parsed: TermReading };
 export type AgendaItem = Omit<Required<AgendaItemInput>, 'decisions'> & { number: string; decisions: Decision[] };
-export type Meeting = Omit<MeetingInput, 'agenda'> & { id: number; agenda: AgendaItem[]; updatedAt: string };
+export type Meeting = Omit<MeetingInput, 'agenda'> & { id: number; agenda: AgendaItem[]; updatedAt: string; version: number };
 
 export interface MeetingSummary {
   id: number;
@@ -88,12 +90,13 @@ export interface MeetingSummary {
   place: string;
   items: number;
   decisions: number;
+  version: number;
 }
 
 export function listMeetings(db: Db): MeetingSummary[] {
   return db.sqlite
     .prepare(
-      `SELECT m.id, m.date, m.number, m.place,
+      `SELECT m.id, m.date, m.number, m.place, m.version,
               (SELECT count(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS items,
               (SELECT count(*) FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = m.id) AS decisions
          FROM meetings m ORDER BY m.date DESC, m.id DESC`,
@@ -116,6 +119,7 @@ export function getMeeting(db: Db, id: number): Meeting {
     chairId: m.chairId,
     secretaryId: m.secretaryId,
     updatedAt: m.updatedAt,
+    version: m.version,
     attendeeIds: parts.filter((p) => p.kind === 'attendee').map((p) => p.personId),
     invitedIds: parts.filter((p) => p.kind === 'invited').map((p) => p.personId),
     // Items are numbered 1, 2…; their decisions 1.1, 1.2 — as the protocol prints them.
@@ -144,8 +148,9 @@ function checkPeople(db: Db, ids: (number | null)[]): void {
  * Saves the meeting with its whole protocol. Items and decisions that carry an id are updated in
  * place (so their execution records stay attached), new ones are inserted, missing ones deleted.
  */
-export function saveMeeting(db: Db, id: number | null, input: MeetingInput): number {
+export function saveMeeting(db: Db, id: number | null, input: MeetingInput, expectedVersion?: number): number {
   return db.sqlite.transaction(() => {
+    if (id !== null) checkVersion(db, 'meetings', id, expectedVersion);
     checkPeople(db, [
       input.chairId,
       input.secretaryId,
@@ -161,7 +166,7 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput): num
       meetingId = db.orm.insert(meetings).values(fields).returning().get().id;
     } else {
       meetingId = id;
-      db.orm.update(meetings).set({ ...fields, updatedAt: nowSql }).where(eq(meetings.id, id)).returning().get() ?? raise(notFound('Заседание', id));
+      db.orm.update(meetings).set({ ...fields, updatedAt: nowSql, version: nextVersion }).where(eq(meetings.id, id)).returning().get() ?? raise(notFound('Заседание', id));
     }
     db.orm.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId)).run();
     for (const personId of new Set(input.attendeeIds)) db.orm.insert(meetingParticipants).values({ meetingId, personId, kind: 'attendee' }).run();
@@ -200,7 +205,8 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput): num
   })();
 }
 
+/** The meeting goes to the bin with its protocol, decisions and their execution records. */
 export function deleteMeeting(db: Db, id: number): void {
-  const r = db.orm.delete(meetings).where(eq(meetings.id, id)).returning().get();
-  if (!r) throw notFound('Заседание', id);
+  db.orm.select({ id: meetings.id }).from(meetings).where(eq(meetings.id, id)).get() ?? raise(notFound('Заседание', id));
+  moveToTrash(db, 'meeting', id);
 }

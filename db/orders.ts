@@ -3,6 +3,8 @@ import { asc, desc, eq, inArray } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, orderAppendices, orders, people, roadmaps } from './schema';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 export interface AppendixInput {
   roadmapId: number;
@@ -18,15 +20,15 @@ export interface OrderInput {
   control: string;
   appendices: AppendixInput[];
 }
-export type Order = Omit<OrderInput, 'appendices'> & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string };
+export type Order = Omit<OrderInput, 'appendices'> & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string; version: number };
 
-export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number }[] {
+export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number; version: number }[] {
   return db.sqlite
     .prepare(
-      `SELECT o.id, o.number, o.date, o.title, (SELECT count(*) FROM order_appendices a WHERE a.order_id = o.id) AS appendices
+      `SELECT o.id, o.number, o.date, o.title, o.version, (SELECT count(*) FROM order_appendices a WHERE a.order_id = o.id) AS appendices
          FROM orders o ORDER BY o.date DESC, o.id DESC`,
     )
-    .all() as { id: number; number: string; date: string; title: string; appendices: number }[];
+    .all() as { id: number; number: string; date: string; title: string; appendices: number; version: number }[];
 }
 
 export function getOrder(db: Db, id: number): Order {
@@ -38,11 +40,12 @@ export function getOrder(db: Db, id: number): Order {
     .where(eq(orderAppendices.orderId, id))
     .orderBy(asc(orderAppendices.appendixNumber))
     .all();
-  return { id: o.id, number: o.number, date: o.date, title: o.title, signerId: o.signerId, basis: o.basis, clauses: o.clauses, control: o.control, updatedAt: o.updatedAt, appendices: apps };
+  return { id: o.id, number: o.number, date: o.date, title: o.title, signerId: o.signerId, basis: o.basis, clauses: o.clauses, control: o.control, updatedAt: o.updatedAt, version: o.version, appendices: apps };
 }
 
-export function saveOrder(db: Db, id: number | null, input: OrderInput): number {
+export function saveOrder(db: Db, id: number | null, input: OrderInput, expectedVersion?: number): number {
   return db.sqlite.transaction(() => {
+    if (id !== null) checkVersion(db, 'orders', id, expectedVersion);
     if (input.signerId !== null) db.orm.select().from(people).where(eq(people.id, input.signerId)).get() ?? raise(notFound('Человек', input.signerId));
     const ids = input.appendices.map((a) => a.roadmapId);
     if (new Set(ids).size !== ids.length) throw new AppError('duplicate', 'Одна и та же дорожная карта указана в приказе дважды.');
@@ -55,7 +58,7 @@ export function saveOrder(db: Db, id: number | null, input: OrderInput): number 
     let orderId: number;
     if (id === null) orderId = db.orm.insert(orders).values(fields).returning().get().id;
     else {
-      db.orm.update(orders).set({ ...fields, updatedAt: nowSql }).where(eq(orders.id, id)).returning().get() ?? raise(notFound('Приказ', id));
+      db.orm.update(orders).set({ ...fields, updatedAt: nowSql, version: nextVersion }).where(eq(orders.id, id)).returning().get() ?? raise(notFound('Приказ', id));
       orderId = id;
     }
     db.orm.delete(orderAppendices).where(eq(orderAppendices.orderId, orderId)).run();
@@ -64,9 +67,10 @@ export function saveOrder(db: Db, id: number | null, input: OrderInput): number 
   })();
 }
 
+/** The order goes to the bin with its appendix links, which come back on restore. */
 export function deleteOrder(db: Db, id: number): void {
-  const r = db.orm.delete(orders).where(eq(orders.id, id)).returning().get();
-  if (!r) throw notFound('Приказ', id);
+  db.orm.select({ id: orders.id }).from(orders).where(eq(orders.id, id)).get() ?? raise(notFound('Приказ', id));
+  moveToTrash(db, 'order', id);
 }
 
 /** The orders approving a roadmap, newest first: the appendix mark is taken from the first. */

@@ -4,6 +4,8 @@ import { AppError, notFound, raise } from './errors';
 import { mustExist } from './exists';
 import type { Db } from './open';
 import { nowSql, organizations } from './schema';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 export type Organization = typeof organizations.$inferSelect;
 export type OrganizationKind = Organization['kind'];
@@ -30,10 +32,13 @@ export function createOrganization(db: Db, input: OrganizationInput): Organizati
   return db.orm.insert(organizations).values(input).returning().get();
 }
 
-export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>): Organization {
+export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>, expectedVersion?: number): Organization {
   for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
-  const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql }).where(eq(organizations.id, id)).returning().get();
-  return row ?? raise(notFound('Организация', id));
+  return db.sqlite.transaction(() => {
+    checkVersion(db, 'organizations', id, expectedVersion);
+    const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
+    return row ?? raise(notFound('Организация', id));
+  })();
 }
 
 export function deleteOrganization(db: Db, id: number): void {
@@ -46,6 +51,6 @@ export function deleteOrganization(db: Db, id: number): void {
   if (asSchool) uses.push(`школа дорожных карт (${asSchool})`);
   if (uses.length > 0)
     throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
-  // Its people stay, without an organisation (ON DELETE SET NULL).
-  db.orm.delete(organizations).where(eq(organizations.id, id)).run();
+  // Its people stay, without an organisation (ON DELETE SET NULL) until it is restored from the bin.
+  moveToTrash(db, 'organization', id);
 }

@@ -5,6 +5,8 @@ import { mustExist } from './exists';
 import type { Db } from './open';
 import { getDepartment } from './settings';
 import { nowSql, people } from './schema';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 export type Person = typeof people.$inferSelect;
 export type PersonInput = Pick<Person, 'fullName'> & Partial<Pick<Person, 'position' | 'organizationId' | 'phone' | 'email'>>;
@@ -22,15 +24,18 @@ export function createPerson(db: Db, input: PersonInput): Person {
   return db.orm.insert(people).values(input).returning().get();
 }
 
-export function updatePerson(db: Db, id: number, input: Partial<PersonInput>): Person {
+export function updatePerson(db: Db, id: number, input: Partial<PersonInput>, expectedVersion?: number): Person {
   mustExist(db, 'organizations', input.organizationId);
-  const row = db.orm
-    .update(people)
-    .set({ ...input, updatedAt: nowSql })
-    .where(eq(people.id, id))
-    .returning()
-    .get();
-  return row ?? raise(notFound('Человек', id));
+  return db.sqlite.transaction(() => {
+    checkVersion(db, 'people', id, expectedVersion);
+    const row = db.orm
+      .update(people)
+      .set({ ...input, updatedAt: nowSql, version: nextVersion })
+      .where(eq(people.id, id))
+      .returning()
+      .get();
+    return row ?? raise(notFound('Человек', id));
+  })();
 }
 
 /** Where a person is still referenced, in words, so a refused deletion says why. */
@@ -54,5 +59,5 @@ export function deletePerson(db: Db, id: number): void {
   const uses = personUsages(db, id);
   if (uses.length > 0)
     throw new AppError('in_use', `Нельзя удалить «${person.fullName}»: он(а) указан(а) как ${uses.join(', ')}. Сначала замените его(её) там.`);
-  db.orm.delete(people).where(eq(people.id, id)).run();
+  moveToTrash(db, 'person', id);
 }

@@ -12,6 +12,7 @@ import { describeTerm } from './terms/describe';
 import type { TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
 import { takeSnapshot } from './undo';
+import { checkVersion, nextVersion } from './versions';
 
 export interface ExecutorLink {
   personId: number | null;
@@ -38,6 +39,7 @@ export interface PlanMeasure {
   links: ExecutorLink[];
   parsed: TermReading;
   updatedAt: string;
+  version: number;
 }
 
 export interface PlanSection {
@@ -45,6 +47,8 @@ export interface PlanSection {
   id: number | null;
   number: string;
   title: string | null;
+  /** The section's version (0 for the group outside sections, which no form edits). */
+  version: number;
   measures: PlanMeasure[];
 }
 
@@ -88,12 +92,13 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
     links: linksOf.get(m.id) ?? [],
     parsed: readingOf(m),
     updatedAt: m.updatedAt,
+    version: m.version,
   });
   const loose = rows.filter((m) => m.sectionId === null).map(toMeasure);
   const result: PlanSection[] = [];
-  if (loose.length > 0 || secs.length === 0) result.push({ id: null, number: '', title: null, measures: loose });
+  if (loose.length > 0 || secs.length === 0) result.push({ id: null, number: '', title: null, version: 0, measures: loose });
   for (const s of secs)
-    result.push({ id: s.id, number: s.number, title: s.title, measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure) });
+    result.push({ id: s.id, number: s.number, title: s.title, version: s.version, measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure) });
   return result;
 }
 
@@ -199,11 +204,13 @@ function sectionRow(db: Db, id: number) {
   return db.orm.select().from(sections).where(eq(sections.id, id)).get() ?? raise(notFound('Раздел', id));
 }
 
-export function updateSection(db: Db, id: number, input: { title: string; number?: string }): void {
+export function updateSection(db: Db, id: number, input: { title: string; number?: string | undefined; expectedVersion?: number | undefined }): void {
   const s = sectionRow(db, id);
   changePlan(db, s.roadmapId, 'Изменение раздела', () => {
+    // Checked inside the transaction, so no other window can save between the check and the write.
+    checkVersion(db, 'sections', id, input.expectedVersion);
     const auto = getRoadmap(db, s.roadmapId).autoNumber;
-    db.orm.update(sections).set({ title: input.title, ...(auto || input.number === undefined ? {} : { number: input.number }) }).where(eq(sections.id, id)).run();
+    db.orm.update(sections).set({ title: input.title, version: nextVersion, ...(auto || input.number === undefined ? {} : { number: input.number }) }).where(eq(sections.id, id)).run();
   });
 }
 
@@ -243,14 +250,15 @@ export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, 
   });
 }
 
-export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>): void {
+export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>, expectedVersion?: number): void {
   const m = measureRow(db, id);
   changePlan(db, m.roadmapId, 'Изменение мероприятия', () => {
+    checkVersion(db, 'measures', id, expectedVersion);
     const auto = getRoadmap(db, m.roadmapId).autoNumber;
     const { links, number, ...fields } = input;
     db.orm
       .update(measures)
-      .set({ ...fields, ...(auto || number === undefined ? {} : { number }), updatedAt: nowSql })
+      .set({ ...fields, ...(auto || number === undefined ? {} : { number }), updatedAt: nowSql, version: nextVersion })
       .where(eq(measures.id, id))
       .run();
     if (links) {

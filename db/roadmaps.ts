@@ -4,6 +4,8 @@ import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, roadmaps } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
+import { moveToTrash } from './trash';
+import { checkVersion, nextVersion } from './versions';
 
 /** Column captions differ between districts; each roadmap keeps its own. */
 export interface Captions {
@@ -45,6 +47,7 @@ export interface RoadmapSummary {
   /** The file it was imported from, and when: kept so one can tell where a plan came from. */
   sourceFile: string | null;
   importedAt: string | null;
+  version: number;
 }
 
 function fromRow(row: Row): Roadmap {
@@ -66,7 +69,7 @@ export function listRoadmaps(db: Db): RoadmapSummary[] {
   return db.sqlite
     .prepare(
       `SELECT r.id, r.title, r.level, r.school_id AS schoolId, r.period_start AS periodStart, r.period_end AS periodEnd,
-              r.updated_at AS updatedAt, r.source_file AS sourceFile, r.imported_at AS importedAt,
+              r.updated_at AS updatedAt, r.source_file AS sourceFile, r.imported_at AS importedAt, r.version,
               (SELECT count(*) FROM sections s WHERE s.roadmap_id = r.id) AS sections,
               (SELECT count(*) FROM measures m WHERE m.roadmap_id = r.id) AS measures
          FROM roadmaps r ORDER BY r.period_start DESC, fold(r.title)`,
@@ -91,8 +94,9 @@ export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
   return fromRow(row);
 }
 
-export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {
+export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>, expectedVersion?: number): Roadmap {
   return db.sqlite.transaction(() => {
+    checkVersion(db, 'roadmaps', id, expectedVersion);
     const updated = updateRoadmapRow(db, id, input);
     // Terms are read against the period: a new period means new due dates.
     if (input.periodStart !== undefined || input.periodEnd !== undefined) refreshRoadmapTerms(db, id);
@@ -107,7 +111,7 @@ function updateRoadmapRow(db: Db, id: number, input: Partial<RoadmapInput>): Roa
   const { captions, ...rest } = input;
   const row = db.orm
     .update(roadmaps)
-    .set({ ...rest, ...(captions ? { captions: JSON.stringify(captions) } : {}), updatedAt: nowSql })
+    .set({ ...rest, ...(captions ? { captions: JSON.stringify(captions) } : {}), updatedAt: nowSql, version: nextVersion })
     .where(eq(roadmaps.id, id))
     .returning()
     .get();
@@ -118,7 +122,10 @@ export function touchRoadmap(db: Db, id: number): void {
   db.orm.update(roadmaps).set({ updatedAt: nowSql }).where(eq(roadmaps.id, id)).run();
 }
 
-/** Deleting a roadmap deletes its plan and execution; refused while an order approves it. */
+/**
+ * Deleting a roadmap moves it to the recycle bin with its plan and execution; refused while an
+ * order approves it (the order's appendix would point at nothing).
+ */
 export function deleteRoadmap(db: Db, id: number): void {
   const roadmap = getRoadmap(db, id);
   const ordersUsing = db.sqlite
@@ -129,5 +136,5 @@ export function deleteRoadmap(db: Db, id: number): void {
       'in_use',
       `Дорожная карта «${roadmap.title}» утверждена приказом ${ordersUsing.map((o) => `№ ${o.number}`).join(', ')}. Сначала уберите её из приложений приказа.`,
     );
-  db.orm.delete(roadmaps).where(eq(roadmaps.id, id)).run();
+  moveToTrash(db, 'roadmap', id);
 }

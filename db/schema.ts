@@ -19,6 +19,13 @@ const timestamps = {
 };
 
 /**
+ * The record's version, bumped by every edit made through a form (db/versions.ts), so a form opened
+ * before someone else's save is refused instead of silently overwriting it. Moves and renumbering
+ * of the plan do not bump it: they change no field a form shows.
+ */
+const version = { version: integer('version').notNull().default(1) };
+
+/**
  * The term as the app understood it, stored beside the text (recomputed when the text, the period
  * or the school calendar changes): kind, window, the due dates (JSON array) and a recurrence word.
  */
@@ -34,6 +41,7 @@ const parsedTerm = {
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+  ...version,
 });
 
 /** Department, РМК, schools and any other body. Schools carry their status flags. */
@@ -51,6 +59,7 @@ export const organizations = sqliteTable(
     directorId: integer('director_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
     curatorId: integer('curator_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
     address: text('address').notNull().default(''),
+    ...version,
     ...timestamps,
   },
   (t) => [index('organizations_kind').on(t.kind)],
@@ -65,6 +74,7 @@ export const people = sqliteTable(
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
     phone: text('phone').notNull().default(''),
     email: text('email').notNull().default(''),
+    ...version,
     ...timestamps,
   },
   (t) => [index('people_org').on(t.organizationId)],
@@ -93,6 +103,7 @@ export const roadmaps = sqliteTable(
     autoNumber: integer('auto_number', { mode: 'boolean' }).notNull().default(true),
     sourceFile: text('source_file'),
     importedAt: text('imported_at'),
+    ...version,
     ...timestamps,
   },
   (t) => [check('roadmap_period', sql`${t.periodStart} <= ${t.periodEnd}`)],
@@ -106,6 +117,7 @@ export const sections = sqliteTable(
     position: integer('position').notNull(),
     number: text('number').notNull().default(''),
     title: text('title').notNull(),
+    ...version,
   },
   (t) => [index('sections_roadmap').on(t.roadmapId, t.position)],
 );
@@ -125,6 +137,7 @@ export const measures = sqliteTable(
     executors: text('executors').notNull().default(''),
     result: text('result').notNull().default(''),
     ...parsedTerm,
+    ...version,
     ...timestamps,
   },
   (t) => [index('measures_roadmap').on(t.roadmapId, t.sectionId, t.position)],
@@ -166,6 +179,7 @@ export const meetings = sqliteTable('meetings', {
   place: text('place').notNull().default(''),
   chairId: integer('chair_id').references(() => people.id, { onDelete: 'restrict' }),
   secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'restrict' }),
+  ...version,
   ...timestamps,
 });
 
@@ -219,6 +233,7 @@ export const orders = sqliteTable('orders', {
   /** The numbered clauses after «ПРИКАЗЫВАЮ:», one per line as the user edits them. */
   clauses: text('clauses').notNull().default(''),
   control: text('control').notNull().default(''),
+  ...version,
   ...timestamps,
 });
 
@@ -268,4 +283,27 @@ export const planSnapshots = sqliteTable(
     createdAt: timestamps.createdAt,
   },
   (t) => [index('plan_snapshots_roadmap').on(t.roadmapId, t.id)],
+);
+
+/**
+ * The recycle bin (корзина): a deleted roadmap, meeting, order, person or organisation with every
+ * row its deletion removed, table by table (JSON), so restoring brings them back with the same ids.
+ * What is in the bin is no longer in its tables: searches, «Сроки» and reports do not see it.
+ */
+export const TRASH_KINDS = ['roadmap', 'meeting', 'order', 'person', 'organization'] as const;
+
+export const trash = sqliteTable(
+  'trash',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: TRASH_KINDS }).notNull(),
+    itemId: integer('item_id').notNull(),
+    title: text('title').notNull(),
+    deletedAt: text('deleted_at').notNull().default(nowSql),
+    /** What is inside, as counts: {"measures": 500, "executions": 1500}. */
+    summary: text('summary').notNull(),
+    /** The rows, parents first: [{"table": "roadmaps", "rows": [...]}, …]. */
+    payload: text('payload').notNull(),
+  },
+  (t) => [uniqueIndex('trash_item').on(t.kind, t.itemId)],
 );

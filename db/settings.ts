@@ -1,6 +1,7 @@
 /** Department settings (printed on every document) and small app preferences, kept as key–value rows. */
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { staleError } from './versions';
 import { mustExist } from './exists';
 import type { Db } from './open';
 import { settings } from './schema';
@@ -31,18 +32,33 @@ export function getSetting(db: Db, key: string): string | null {
 }
 
 export function setSetting(db: Db, key: string, value: string): void {
-  db.orm.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  db.orm
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value, version: sql`${settings.version} + 1` } })
+    .run();
 }
 
-export function getDepartment(db: Db): Department {
+/** A setting's version; 0 while it was never saved, so a form opened on the defaults can hold it too. */
+export function settingVersion(db: Db, key: string): number {
+  return db.orm.select({ version: settings.version }).from(settings).where(eq(settings.key, key)).get()?.version ?? 0;
+}
+
+export function getDepartment(db: Db): Department & { version: number } {
   const raw = getSetting(db, DEPARTMENT_KEY);
-  return { ...EMPTY_DEPARTMENT, ...(raw ? (JSON.parse(raw) as Partial<Department>) : {}) };
+  const stored = raw ? (JSON.parse(raw) as Partial<Department> & { version?: unknown }) : {};
+  delete stored.version;
+  return { ...EMPTY_DEPARTMENT, ...stored, version: settingVersion(db, DEPARTMENT_KEY) };
 }
 
-export function setDepartment(db: Db, value: Department): Department {
+export function setDepartment(db: Db, value: Department, expectedVersion?: number): Department & { version: number } {
   mustExist(db, 'people', value.coordinatorId);
-  setSetting(db, DEPARTMENT_KEY, JSON.stringify(value));
-  return getDepartment(db);
+  return db.sqlite.transaction(() => {
+    if (expectedVersion !== undefined && settingVersion(db, DEPARTMENT_KEY) !== expectedVersion) throw staleError();
+    const { fullName, shortName, headName, headPosition, town, coordinatorId } = value;
+    setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId }));
+    return getDepartment(db);
+  })();
 }
 
 /** This database's identity, written into school forms so that answers are matched to the right file. */

@@ -7,6 +7,7 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import { AppError } from './errors';
 import { rowExists, type Table } from './exists';
 import type { Db } from './open';
+import { insertRows } from './rows';
 import { planSnapshots } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
 
@@ -53,13 +54,6 @@ export function undoInfo(db: Db, roadmapId: number): { steps: number; last: stri
   return { steps: rows.length, last: rows[0]?.label ?? null };
 }
 
-function insertAll(db: Db, table: string, rows: Record<string, unknown>[]): void {
-  if (rows.length === 0) return;
-  const cols = Object.keys(rows[0]!);
-  const stmt = db.sqlite.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
-  for (const r of rows) stmt.run(r);
-}
-
 /** Restores the plan as it was before the last change; returns what was undone. */
 export function undoLast(db: Db, roadmapId: number): string {
   return db.sqlite.transaction(() => {
@@ -86,10 +80,10 @@ export function undoLast(db: Db, roadmapId: number): string {
     const links = data.links.filter((l) => exists('people', l.person_id) && exists('organizations', l.organization_id));
     db.sqlite.prepare('DELETE FROM measures WHERE roadmap_id = ?').run(roadmapId);
     db.sqlite.prepare('DELETE FROM sections WHERE roadmap_id = ?').run(roadmapId);
-    insertAll(db, 'sections', data.sections);
-    insertAll(db, 'measures', data.measures);
-    insertAll(db, 'measure_executors', links);
-    insertAll(db, 'executions', executions);
+    insertRows(db, 'sections', data.sections);
+    insertRows(db, 'measures', data.measures);
+    insertRows(db, 'measure_executors', links);
+    insertRows(db, 'executions', executions);
     db.orm.delete(planSnapshots).where(eq(planSnapshots.id, snap.id)).run();
     // The period or the school calendar may have changed since the snapshot.
     refreshRoadmapTerms(db, roadmapId);

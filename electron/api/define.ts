@@ -75,4 +75,10 @@ export const isoDate = z
 
 export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2');
 
+/**
+ * The version of the record the form was opened with: a save is refused with `stale` when the
+ * record has changed since. Left out, the save overwrites knowingly («Перезаписать»).
+ */
+export const expectedVersion = z.number().int().min(0).optional();
+
 export const noInput = z.object({}).strict().optional();

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createOrganization, deleteOrganization, listOrganizations, updateOrganization } from '../../db/organizations';
 import { createPerson, deletePerson, listPeople, updatePerson } from '../../db/people';
 import { getDepartment, setDepartment } from '../../db/settings';
-import { id, method, noInput, optionalId, requiredMedium, requiredShort, shortText } from './define';
+import { expectedVersion, id, method, noInput, optionalId, requiredMedium, requiredShort, shortText } from './define';
 
 const department = z.strictObject({
   fullName: shortText,
@@ -12,6 +12,7 @@ const department = z.strictObject({
   headPosition: shortText,
   town: shortText,
   coordinatorId: optionalId,
+  expectedVersion,
 });
 
 // No .default() here: `.partial()` keeps defaults, so an update would reset the fields it omits.
@@ -38,11 +39,13 @@ const organization = z.strictObject({
 
 export const directoryApi = {
   'settings.getDepartment': method(noInput, ({ db }) => getDepartment(db)),
-  'settings.setDepartment': method(department, ({ db }, input) => setDepartment(db, input)),
+  'settings.setDepartment': method(department, ({ db }, { expectedVersion: v, ...values }) => setDepartment(db, values, v)),
 
   'people.list': method(noInput, ({ db }) => listPeople(db)),
   'people.create': method(person, ({ db }, input) => createPerson(db, input)),
-  'people.update': method(z.strictObject({ id, values: person.partial() }), ({ db }, i) => updatePerson(db, i.id, i.values)),
+  'people.update': method(z.strictObject({ id, values: person.partial(), expectedVersion }), ({ db }, i) =>
+    updatePerson(db, i.id, i.values, i.expectedVersion),
+  ),
   'people.delete': method(z.strictObject({ id }), ({ db }, i) => deletePerson(db, i.id)),
 
   'organizations.list': method(
@@ -50,6 +53,8 @@ export const directoryApi = {
     ({ db }, i) => listOrganizations(db, i?.kind),
   ),
   'organizations.create': method(organization, ({ db }, input) => createOrganization(db, input)),
-  'organizations.update': method(z.strictObject({ id, values: organization.partial() }), ({ db }, i) => updateOrganization(db, i.id, i.values)),
+  'organizations.update': method(z.strictObject({ id, values: organization.partial(), expectedVersion }), ({ db }, i) =>
+    updateOrganization(db, i.id, i.values, i.expectedVersion),
+  ),
   'organizations.delete': method(z.strictObject({ id }), ({ db }, i) => deleteOrganization(db, i.id)),
 };

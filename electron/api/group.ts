@@ -1,7 +1,7 @@
 /** API of the working group: members, meetings, protocols and their decisions. */
 import { z } from 'zod';
 import { addMember, deleteMeeting, getMeeting, listMeetings, listMembers, removeMember, saveMeeting, updateMember } from '../../db/meetings';
-import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
+import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
 
 const role = z.enum(['head', 'deputy', 'secretary', 'member']);
 const decision = z.strictObject({
@@ -37,6 +37,8 @@ export const groupApi = {
 
   'meetings.list': method(noInput, ({ db }) => listMeetings(db)),
   'meetings.get': method(z.strictObject({ id }), ({ db }, i) => getMeeting(db, i.id)),
-  'meetings.save': method(z.strictObject({ id: optionalId, values: meeting }), ({ db }, i) => getMeeting(db, saveMeeting(db, i.id, i.values))),
+  'meetings.save': method(z.strictObject({ id: optionalId, values: meeting, expectedVersion }), ({ db }, i) =>
+    getMeeting(db, saveMeeting(db, i.id, i.values, i.expectedVersion)),
+  ),
   'meetings.delete': method(z.strictObject({ id }), ({ db }, i) => deleteMeeting(db, i.id)),
 };

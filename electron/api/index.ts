@@ -14,6 +14,7 @@ import { ordersApi } from './orders';
 import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
+import { trashApi } from './trash';
 
 export const api = {
   ...appApi,
@@ -26,6 +27,7 @@ export const api = {
   ...reportsApi,
   ...importApi,
   ...backupsApi,
+  ...trashApi,
 };
 
 export type Api = typeof api;

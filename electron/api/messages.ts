@@ -28,6 +28,8 @@ const FIELD_LABELS: Record<string, string> = {
   personId: 'Человек',
   organizationId: 'Организация',
   query: 'Строка поиска',
+  expectedVersion: 'Версия записи',
+  kind: 'Вид записи',
 };
 
 let configured = false;

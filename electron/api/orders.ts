@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EXECUTION_STATUSES } from '../../db/schema';
 import { decisionExecutions, executionGrid, setExecution } from '../../db/executions';
 import { deleteOrder, getOrder, listOrders, saveOrder } from '../../db/orders';
-import { id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
+import { expectedVersion, id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
 
 const order = z.strictObject({
   number: requiredShort,
@@ -31,7 +31,9 @@ const execution = z
 export const ordersApi = {
   'orders.list': method(noInput, ({ db }) => listOrders(db)),
   'orders.get': method(z.strictObject({ id }), ({ db }, i) => getOrder(db, i.id)),
-  'orders.save': method(z.strictObject({ id: optionalId, values: order }), ({ db }, i) => getOrder(db, saveOrder(db, i.id, i.values))),
+  'orders.save': method(z.strictObject({ id: optionalId, values: order, expectedVersion }), ({ db }, i) =>
+    getOrder(db, saveOrder(db, i.id, i.values, i.expectedVersion)),
+  ),
   'orders.delete': method(z.strictObject({ id }), ({ db }, i) => deleteOrder(db, i.id)),
 
   'execution.grid': method(z.strictObject({ roadmapId: id }), ({ db }, i) => executionGrid(db, i.roadmapId)),

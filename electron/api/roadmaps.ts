@@ -16,7 +16,7 @@ import { ordersOfRoadmap } from '../../db/orders';
 import { copyRoadmap } from '../../db/roadmap-copy';
 import { searchMeasures } from '../../db/search';
 import { undoInfo, undoLast } from '../../db/undo';
-import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
+import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
 
@@ -53,7 +53,9 @@ export const roadmapsApi = {
   'roadmaps.list': method(noInput, ({ db }) => listRoadmaps(db)),
   'roadmaps.get': method(z.strictObject({ id }), ({ db }, i) => getRoadmap(db, i.id)),
   'roadmaps.create': method(roadmap, ({ db }, input) => createRoadmap(db, input)),
-  'roadmaps.update': method(z.strictObject({ id, values: roadmap.partial() }), ({ db }, i) => updateRoadmap(db, i.id, i.values)),
+  'roadmaps.update': method(z.strictObject({ id, values: roadmap.partial(), expectedVersion }), ({ db }, i) =>
+    updateRoadmap(db, i.id, i.values, i.expectedVersion),
+  ),
   'roadmaps.delete': method(z.strictObject({ id }), ({ db }, i) => deleteRoadmap(db, i.id)),
   'roadmaps.copy': method(z.strictObject({ id, periodStart: isoDate, periodEnd: isoDate }), ({ db }, i) =>
     copyRoadmap(db, i.id, { periodStart: i.periodStart, periodEnd: i.periodEnd }),
@@ -68,7 +70,7 @@ export const roadmapsApi = {
   'plan.addSection': method(z.strictObject({ roadmapId: id, title: requiredMedium, index: index.optional() }), ({ db }, i) =>
     addSection(db, i.roadmapId, i.title, i.index),
   ),
-  'plan.updateSection': method(z.strictObject({ id, title: requiredMedium, number: shortText.optional() }), ({ db }, i) =>
+  'plan.updateSection': method(z.strictObject({ id, title: requiredMedium, number: shortText.optional(), expectedVersion }), ({ db }, i) =>
     updateSection(db, i.id, i),
   ),
   'plan.deleteSection': method(z.strictObject({ id }), ({ db }, i) => deleteSection(db, i.id)),
@@ -77,7 +79,9 @@ export const roadmapsApi = {
     z.strictObject({ roadmapId: id, sectionId: optionalId, values: measure, index: index.optional() }),
     ({ db }, i) => addMeasure(db, i.roadmapId, i.sectionId, i.values, i.index),
   ),
-  'plan.updateMeasure': method(z.strictObject({ id, values: measure.partial() }), ({ db }, i) => updateMeasure(db, i.id, i.values)),
+  'plan.updateMeasure': method(z.strictObject({ id, values: measure.partial(), expectedVersion }), ({ db }, i) =>
+    updateMeasure(db, i.id, i.values, i.expectedVersion),
+  ),
   'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
   'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
   'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoLast(db, i.roadmapId) })),

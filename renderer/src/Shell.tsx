@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BankOutlined,
   CheckSquareOutlined,
+  DeleteOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
   NodeIndexOutlined,
@@ -25,6 +26,7 @@ import { RoadmapEditor } from './pages/RoadmapEditor';
 import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TrashPage } from './pages/TrashPage';
 import { WorkingGroupPage } from './pages/WorkingGroupPage';
 import { call } from './api';
 import { useLoad } from './hooks';
@@ -41,6 +43,7 @@ const MENU = [
   { key: 'organizations', icon: <BankOutlined />, label: 'Школы и организации' },
   { key: 'people', icon: <UserOutlined />, label: 'Люди' },
   { key: 'search', icon: <SearchOutlined />, label: 'Поиск' },
+  { key: 'trash', icon: <DeleteOutlined />, label: 'Корзина' },
   { key: 'settings', icon: <SettingOutlined />, label: 'Настройки' },
 ];
 
@@ -92,6 +95,9 @@ export function Shell() {
       break;
     case 'search':
       page = <SearchPage />;
+      break;
+    case 'trash':
+      page = <TrashPage />;
       break;
     case 'settings':
       page = <SettingsPage />;

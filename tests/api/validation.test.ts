@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { callApi } from '../../electron/api/call';
+import { callApi, callApiSync } from '../../electron/api/call';
 import type { ApiContext } from '../../electron/api/define';
 import { api, type ApiMethod } from '../../electron/api/index';
 import type { Db } from '../../db/open';
@@ -20,6 +20,11 @@ beforeAll(() => {
   fillDemo(db);
   // A desktop host that saves into a temp folder, so desktop-only methods are refused for their input, not for want of a host.
   ctx = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), chooseFolder: async () => saveDir, openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set([path.join(saveDir, 'x.docx')]) };
+});
+// Something in the bin, so that the bin's methods have an item to be refused about.
+beforeAll(() => {
+  const r = callApiSync({ db }, 'people.create', { fullName: 'Удалённый Человек' });
+  if (r.ok) callApiSync({ db }, 'people.delete', { id: (r.value as { id: number }).id });
 });
 let formBase64 = '';
 beforeAll(async () => {
@@ -38,6 +43,8 @@ const ids = () => ({
   decision: one('SELECT min(id) FROM decisions'),
   order: one('SELECT min(id) FROM orders'),
   member: one('SELECT min(id) FROM working_group_members'),
+  personVersion: one('SELECT version FROM people WHERE id = (SELECT min(id) FROM people)'),
+  trashed: one("SELECT min(item_id) FROM trash WHERE kind = 'person'"),
 });
 
 /** A valid input for each method; the test mutates it leaf by leaf. */
@@ -47,7 +54,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person }),
   'people.list': () => ({}),
   'people.create': (i) => ({ fullName: 'Иванов И.И.', position: 'Методист', organizationId: i.org, phone: '1', email: 'a@b' }),
-  'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org } }),
+  'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org }, expectedVersion: i.personVersion }),
   'people.delete': (i) => ({ id: i.person }),
   'organizations.list': () => ({ kind: 'school' }),
   'organizations.create': (i) => ({ kind: 'school', name: 'Школа', shortName: 'СОШ', isShnor: true, directorId: i.person }),
@@ -117,6 +124,10 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'backups.saveAs': () => ({}),
   'backups.download': () => ({}),
   'backups.openFolder': () => ({}),
+  'trash.list': () => ({}),
+  'trash.restore': (i) => ({ kind: 'person', id: i.trashed }),
+  'trash.purge': (i) => ({ kind: 'person', id: i.trashed }),
+  'trash.empty': () => ({}),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -174,7 +185,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -268,6 +279,8 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'import.commit': [['fileName'], ['text']],
   'backups.describe': [['source'], ['source', 'fileName']],
   'backups.restore': [['source'], ['source', 'fileName']],
+  'trash.restore': [['kind'], ['id']],
+  'trash.purge': [['kind'], ['id']],
 };
 
 describe('dates, quarters and empty texts', () => {

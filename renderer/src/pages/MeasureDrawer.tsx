@@ -1,9 +1,10 @@
 /** The form of one measure: name, term as written, executors (text and links), expected result. */
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
+import { differing, useVersionedSave } from '../stale';
 import { Understood, useTermReading } from './TermHint';
 
 type PlanData = ApiOutput<'plan.get'>;
@@ -37,17 +38,31 @@ export function MeasureDrawer(props: {
   const { target, roadmap, dir } = props;
   const [form] = Form.useForm<MeasureForm>();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
+  // The version the form shows: the measure's when opened, the newer one after «Обновить».
+  const [version, setVersion] = useState(0);
   const c = roadmap.captions;
   const termText = Form.useWatch('term', form);
   const reading = useTermReading(termText, { roadmapId: roadmap.id });
 
+  const show = (m: Measure) => {
+    form.setFieldsValue({ number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, links: m.links.map(linkKey) });
+    setVersion(m.version);
+  };
   useEffect(() => {
     if (!target) return;
-    if (target.mode === 'edit') {
-      const m = target.measure;
-      form.setFieldsValue({ number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, links: m.links.map(linkKey) });
-    } else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [] });
+    if (target.mode === 'edit') show(target.measure);
+    else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, form]);
+
+  const savedMeasure = async (id: number) => (await call('plan.get', { roadmapId: roadmap.id })).sections.flatMap((s) => s.measures).find((m) => m.id === id);
+  /** «Обновить» after a conflict: the measure as saved last. */
+  const reloadMeasure = async (id: number) => {
+    const fresh = await savedMeasure(id);
+    if (fresh) show(fresh);
+    else props.onClose();
+  };
 
   const save = async () => {
     const v = await form.validateFields();
@@ -59,12 +74,28 @@ export function MeasureDrawer(props: {
       links: (v.links ?? []).map(linkOf),
       ...(roadmap.autoNumber ? {} : { number: v.number ?? '' }),
     };
+    if (target!.mode === 'edit') {
+      const id = target!.measure.id;
+      const saved = await saveVersioned((expectedVersion) => call('plan.updateMeasure', { id, values, expectedVersion }), version, {
+        success: 'Сохранено',
+        onReload: () => reloadMeasure(id),
+        compare: async () => {
+          const saved = await savedMeasure(id);
+          if (!saved) return [];
+          return differing([
+            [c.name, saved.name, values.name],
+            [c.term, saved.term, values.term],
+            [c.executors, saved.executors, values.executors],
+            [c.result, saved.result, values.result],
+          ]);
+        },
+      });
+      if (saved) props.onSaved(id);
+      return;
+    }
     let id = 0;
     const ok = await act(async () => {
-      if (target!.mode === 'edit') {
-        await call('plan.updateMeasure', { id: target!.measure.id, values });
-        id = target!.measure.id;
-      } else id = await call('plan.addMeasure', { roadmapId: roadmap.id, sectionId: target!.sectionId, index: target!.index, values });
+      id = await call('plan.addMeasure', { roadmapId: roadmap.id, sectionId: target!.sectionId, index: target!.index, values });
     }, 'Сохранено');
     if (ok) props.onSaved(id);
   };

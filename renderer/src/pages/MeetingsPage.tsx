@@ -8,12 +8,13 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { differing, useVersionedSave } from '../stale';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 
 type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
-type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt'> & { date: Dayjs };
+type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt' | 'version'> & { date: Dayjs };
 
 export function MeetingsPage({ meetingId }: { meetingId: number | null }) {
   if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} />;
@@ -61,6 +62,7 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
   const meeting = useLoad(() => call('meetings.get', { id: meetingId }), [meetingId]);
   const dir = useDirectory();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<MeetingForm>();
 
   if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
@@ -84,14 +86,37 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
         decisions: (a.decisions ?? []).map((d) => ({ id: d.id, text: d.text, responsibleId: d.responsibleId ?? null, responsibleText: d.responsibleText ?? '', term: d.term ?? '' })),
       })),
     };
-    if (await act(() => call('meetings.save', { id: meetingId, values }), 'Протокол сохранён')) void meeting.reload();
+    // «Обновить» reloads the meeting: the form is keyed by its updatedAt, so it shows the newer protocol.
+    const saved = await saveVersioned((expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }), m.version, {
+      success: 'Протокол сохранён',
+      onReload: meeting.reload,
+      compare: async () => {
+        const saved = await call('meetings.get', { id: meetingId });
+        const items = (agenda: { title: string; heard: string; spoke: string }[]) => agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
+        const texts = (agenda: { heard: string; spoke: string }[], key: 'heard' | 'spoke') => agenda.map((a) => a[key]).join('\n');
+        const decisions = (agenda: { decisions: { text: string; term: string }[] }[]) =>
+          agenda.flatMap((a, i) => a.decisions.map((d, j) => `${i + 1}.${j + 1}. ${d.text}${d.term ? ` (${d.term})` : ''}`)).join('\n');
+        return differing([
+          ['Дата', formatDate(saved.date), formatDate(values.date)],
+          ['Номер', saved.number, values.number],
+          ['Место', saved.place, values.place],
+          ['Председатель', dir.personName(saved.chairId), dir.personName(values.chairId)],
+          ['Секретарь', dir.personName(saved.secretaryId), dir.personName(values.secretaryId)],
+          ['Повестка', items(saved.agenda), items(values.agenda)],
+          ['Слушали', texts(saved.agenda, 'heard'), texts(values.agenda, 'heard')],
+          ['Выступили', texts(saved.agenda, 'spoke'), texts(values.agenda, 'spoke')],
+          ['Решили', decisions(saved.agenda), decisions(values.agenda)],
+        ]);
+      },
+    });
+    if (saved) void meeting.reload();
   };
 
   return (
     <>
       <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
       <Form
-        key={m.updatedAt}
+        key={`${m.version}:${m.updatedAt}`}
         form={form}
         layout="vertical"
         initialValues={{ ...m, date: toDayjs(m.date) }}
@@ -212,9 +237,10 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
           <DocumentButton request={{ kind: 'protocol', meetingId }} />
           <Popconfirm
             title="Удалить заседание с протоколом и решениями?"
+            description="Оно попадёт в корзину: его можно будет восстановить вместе с решениями и отметками исполнения."
             okText="Удалить"
             cancelText="Отмена"
-            onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание удалено').then((ok) => ok && go('meetings'))}
+            onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание перемещено в корзину').then((ok) => ok && go('meetings'))}
           >
             <Button danger>Удалить заседание</Button>
           </Popconfirm>

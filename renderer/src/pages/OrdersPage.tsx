@@ -2,17 +2,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { differing, useVersionedSave } from '../stale';
 import { DocumentButton } from './DocumentDialog';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
-type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'appendices'> & { date: Dayjs; appendices: { roadmapId: number; appendixNumber: string }[] };
+type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'version' | 'appendices'> & { date: Dayjs; appendices: { roadmapId: number; appendixNumber: string }[] };
 
 const NEW = 0;
 
@@ -21,18 +22,49 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
   const dir = useDirectory();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<OrderForm>();
   const open = orderId !== null || window.location.hash.endsWith('/new');
+  // The version the form was loaded at: a save made elsewhere since is not overwritten silently.
+  const [version, setVersion] = useState(0);
 
+  const load = useCallback(
+    async (id: number) => {
+      const o = await call('orders.get', { id });
+      form.setFieldsValue({ ...o, date: toDayjs(o.date)! });
+      setVersion(o.version);
+    },
+    [form],
+  );
   useEffect(() => {
-    if (orderId) void call('orders.get', { id: orderId }).then((o) => form.setFieldsValue({ ...o, date: toDayjs(o.date)! }));
+    if (orderId) void load(orderId).catch(() => {});
     else form.resetFields();
-  }, [orderId, form]);
+  }, [orderId, form, load]);
 
   const save = async () => {
     const v = await form.validateFields();
     const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
-    const ok = await act(() => call('orders.save', { id: orderId || null, values }), 'Приказ сохранён');
+    const ok = orderId
+      ? await saveVersioned((expectedVersion) => call('orders.save', { id: orderId, values, expectedVersion }), version, {
+          success: 'Приказ сохранён',
+          onReload: () => load(orderId),
+          compare: async () => {
+            const saved = await call('orders.get', { id: orderId });
+            const appendices = (list: { roadmapId: number; appendixNumber: string }[]) =>
+              list.map((a) => `${a.appendixNumber || 'без номера'}: ${roadmaps.data?.find((r) => r.id === a.roadmapId)?.title ?? a.roadmapId}`).join('\n');
+            return differing([
+              ['Номер', saved.number, values.number],
+              ['Дата', formatDate(saved.date), formatDate(values.date)],
+              ['Заголовок', saved.title, values.title],
+              ['Подписывает', dir.personName(saved.signerId), dir.personName(values.signerId)],
+              ['Основание', saved.basis, values.basis],
+              ['Пункты', saved.clauses, values.clauses],
+              ['Контроль', saved.control, values.control],
+              ['Приложения', appendices(saved.appendices), appendices(values.appendices)],
+            ]);
+          },
+        })
+      : await act(() => call('orders.save', { id: null, values }), 'Приказ сохранён');
     if (ok) {
       go('orders');
       void list.reload();
@@ -67,7 +99,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
           <Space>
             {orderId !== null && orderId !== NEW && <DocumentButton request={{ kind: 'order', orderId }} />}
             {orderId !== null && orderId !== NEW && (
-              <Popconfirm title="Удалить приказ?" okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('orders.delete', { id: orderId }), 'Приказ удалён').then((ok) => {
+              <Popconfirm title="Удалить приказ?" description="Приказ попадёт в корзину: его можно будет восстановить вместе с приложениями." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('orders.delete', { id: orderId }), 'Приказ перемещён в корзину').then((ok) => {
                 if (ok) {
                   go('orders');
                   void list.reload();

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction } from '../hooks';
+import { differing, useVersionedSave } from '../stale';
 
 type Organization = ApiOutput<'organizations.list'>[number];
-type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt'>;
+type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
 
 export const KIND_LABELS: Record<Organization['kind'], string> = {
   department: 'Орган управления образованием',
@@ -20,6 +21,7 @@ const EMPTY: OrgForm = { kind: 'school', name: '', shortName: '', isShnor: false
 export function OrganizationsPage() {
   const dir = useDirectory();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
   const [form] = Form.useForm<OrgForm>();
   const kind = Form.useWatch('kind', form);
@@ -28,9 +30,36 @@ export function OrganizationsPage() {
     setEditing(o);
     form.setFieldsValue(o === 'new' ? EMPTY : o);
   };
+  /** «Обновить» after a conflict: the organisation as saved last, with the new version. */
+  const reopen = async (id: number) => {
+    const fresh = (await call('organizations.list')).find((o) => o.id === id);
+    void dir.reload();
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
   const save = async () => {
     const values = { ...EMPTY, ...(await form.validateFields()) };
-    const ok = await act(() => (editing === 'new' ? call('organizations.create', values) : call('organizations.update', { id: (editing as Organization).id, values })), 'Сохранено');
+    const ok =
+      editing === 'new'
+        ? await act(() => call('organizations.create', values), 'Сохранено')
+        : await saveVersioned((expectedVersion) => call('organizations.update', { id: (editing as Organization).id, values, expectedVersion }), (editing as Organization).version, {
+            success: 'Сохранено',
+            onReload: () => reopen((editing as Organization).id),
+            compare: async () => {
+              const saved = (await call('organizations.list')).find((o) => o.id === (editing as Organization).id);
+              if (!saved) return [];
+              const flags = (o: Pick<Organization, 'isShnor' | 'isShnsu' | 'is500'>) => [o.isShnor && 'ШНОР', o.isShnsu && 'ШНСУ', o.is500 && '500+'].filter(Boolean).join(', ');
+              return differing([
+                ['Тип', KIND_LABELS[saved.kind], KIND_LABELS[values.kind]],
+                ['Полное название', saved.name, values.name],
+                ['Краткое название', saved.shortName, values.shortName],
+                ['Статус', flags(saved), flags(values)],
+                ['Руководитель', dir.personName(saved.directorId), dir.personName(values.directorId)],
+                ['Куратор', dir.personName(saved.curatorId), dir.personName(values.curatorId)],
+                ['Адрес', saved.address, values.address],
+              ]);
+            },
+          });
     if (ok) {
       setEditing(null);
       void dir.reload();
@@ -78,7 +107,7 @@ export function OrganizationsPage() {
                 <Button size="small" onClick={() => open(o)}>
                   Изменить
                 </Button>
-                <Popconfirm title={`Удалить «${o.shortName || o.name}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('organizations.delete', { id: o.id }), 'Удалено').then(() => dir.reload())}>
+                <Popconfirm title={`Удалить «${o.shortName || o.name}»?`} description="Организация попадёт в корзину; её люди останутся без организации, пока её не восстановят." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('organizations.delete', { id: o.id }), 'Перемещено в корзину').then(() => dir.reload())}>
                   <Button size="small" danger>
                     Удалить
                   </Button>

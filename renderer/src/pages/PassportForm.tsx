@@ -1,10 +1,11 @@
 /** The roadmap's passport and parameters: title, level, period, column captions, passport fields. */
 import { Button, Card, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
-import { DATE_FORMAT, fromDayjs, toDayjs } from '../format';
-import { useAction } from '../hooks';
+import { DATE_FORMAT, formatPeriod, fromDayjs, toDayjs } from '../format';
+import { differing, useVersionedSave } from '../stale';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -28,14 +29,34 @@ const CAPTIONS: { name: keyof Roadmap['captions']; label: string }[] = [
 
 export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir: Directory; onSaved: () => void }) {
   const [form] = Form.useForm();
-  const act = useAction();
+  const saveVersioned = useVersionedSave();
   const level = Form.useWatch('level', form) as string | undefined;
   const save = async () => {
     const v = (await form.validateFields()) as Record<string, unknown> & { period: [Dayjs, Dayjs] };
     const { period, ...rest } = v;
     const values = { ...rest, schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null, periodStart: fromDayjs(period[0]), periodEnd: fromDayjs(period[1]) };
-    if (await act(() => call('roadmaps.update', { id: roadmap.id, values: values as never }), 'Паспорт сохранён')) onSaved();
+    const saved = await saveVersioned((expectedVersion) => call('roadmaps.update', { id: roadmap.id, values: values as never, expectedVersion }), roadmap.version, {
+      success: 'Паспорт сохранён',
+      onReload: onSaved,
+      compare: async () => {
+        const saved = await call('roadmaps.get', { id: roadmap.id });
+        const text = (x: unknown) => (typeof x === 'string' ? x : '');
+        const typed = values as Record<string, unknown>;
+        return differing([
+          ['Название', saved.title, text(typed.title)],
+          ['Период', formatPeriod(saved.periodStart, saved.periodEnd), formatPeriod(values.periodStart, values.periodEnd)],
+          ...PASSPORT.map((f): [string, string, string] => [f.label, text(saved[f.name]), text(typed[f.name])]),
+        ]);
+      },
+    });
+    if (saved) onSaved();
   };
+  // A new version of the roadmap (saved here, or loaded by «Обновить») replaces what the form shows;
+  // plan edits do not change the roadmap's version, so typing in the passport survives them.
+  useEffect(() => {
+    form.setFieldsValue({ ...roadmap, period: [toDayjs(roadmap.periodStart), toDayjs(roadmap.periodEnd)] });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [roadmap.version, form]);
   return (
     <Form
       form={form}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction } from '../hooks';
+import { differing, useVersionedSave } from '../stale';
 
 type Person = ApiOutput<'people.list'>[number];
 interface PersonForm {
@@ -17,6 +18,7 @@ interface PersonForm {
 export function PeoplePage() {
   const dir = useDirectory();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [editing, setEditing] = useState<Person | 'new' | null>(null);
   const [form] = Form.useForm<PersonForm>();
 
@@ -24,12 +26,33 @@ export function PeoplePage() {
     setEditing(p);
     form.setFieldsValue(p === 'new' ? { fullName: '', position: '', organizationId: null, phone: '', email: '' } : p);
   };
+  /** «Обновить» after a conflict: the person as saved last, with the new version. */
+  const reopen = async (id: number) => {
+    const fresh = (await call('people.list')).find((p) => p.id === id);
+    void dir.reload();
+    if (fresh) open(fresh);
+    else setEditing(null);
+  };
   const save = async () => {
     const values = await form.validateFields();
-    const ok = await act(
-      () => (editing === 'new' ? call('people.create', values) : call('people.update', { id: (editing as Person).id, values })),
-      'Сохранено',
-    );
+    const ok =
+      editing === 'new'
+        ? await act(() => call('people.create', values), 'Сохранено')
+        : await saveVersioned((expectedVersion) => call('people.update', { id: (editing as Person).id, values, expectedVersion }), (editing as Person).version, {
+            success: 'Сохранено',
+            onReload: () => reopen((editing as Person).id),
+            compare: async () => {
+              const saved = (await call('people.list')).find((p) => p.id === (editing as Person).id);
+              if (!saved) return [];
+              return differing([
+                ['ФИО', saved.fullName, values.fullName],
+                ['Должность', saved.position, values.position],
+                ['Организация', dir.orgName(saved.organizationId), dir.orgName(values.organizationId)],
+                ['Телефон', saved.phone, values.phone],
+                ['Эл. почта', saved.email, values.email],
+              ]);
+            },
+          });
     if (ok) {
       setEditing(null);
       void dir.reload();
@@ -66,7 +89,7 @@ export function PeoplePage() {
                 <Button size="small" onClick={() => open(p)}>
                   Изменить
                 </Button>
-                <Popconfirm title={`Удалить «${p.fullName}»?`} okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('people.delete', { id: p.id }), 'Удалено').then(() => dir.reload())}>
+                <Popconfirm title={`Удалить «${p.fullName}»?`} description="Запись попадёт в корзину." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('people.delete', { id: p.id }), 'Перемещено в корзину').then(() => dir.reload())}>
                   <Button size="small" danger>
                     Удалить
                   </Button>

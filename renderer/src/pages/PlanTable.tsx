@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
+import { differing, useVersionedSave } from '../stale';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
 
@@ -42,11 +43,12 @@ const isTyping = (e: KeyboardEvent) => {
 export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData; dir: Directory; reload: () => Promise<void>; openMeasureId: number | null }) {
   const { modal } = App.useApp();
   const act = useAction();
+  const saveVersioned = useVersionedSave();
   const { roadmap, sections, undo } = data;
   const rows = useMemo(() => flatten(sections), [sections]);
   const [selected, setSelected] = useState<string | null>(null);
   const [target, setTarget] = useState<MeasureTarget | null>(null);
-  const [sectionEdit, setSectionEdit] = useState<{ id: number | null; title: string; index?: number } | null>(null);
+  const [sectionEdit, setSectionEdit] = useState<{ id: number | null; title: string; index?: number; version?: number } | null>(null);
   const dragKey = useRef<string | null>(null);
   const [dropKey, setDropKey] = useState<string | null>(null);
   const [sectionForm] = Form.useForm<{ title: string }>();
@@ -89,7 +91,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     if (row.kind === 'measure') setTarget({ mode: 'edit', measure: row.measure, sectionId: row.sectionId });
     else {
       sectionForm.setFieldsValue({ title: row.section.title ?? '' });
-      setSectionEdit({ id: row.section.id, title: row.section.title ?? '' });
+      setSectionEdit({ id: row.section.id, title: row.section.title ?? '', version: row.section.version });
     }
   };
 
@@ -301,7 +303,26 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         onOk={async () => {
           const { title } = await sectionForm.validateFields();
           const s = sectionEdit!;
-          const ok = await run(() => (s.id ? call('plan.updateSection', { id: s.id, title }) : call('plan.addSection', { roadmapId: roadmap.id, title, index: s.index })));
+          if (s.id) {
+            const id = s.id;
+            const saved = await saveVersioned((expectedVersion) => call('plan.updateSection', { id, title, expectedVersion }), s.version ?? 0, {
+              // «Обновить»: the section's title and version as saved last.
+              onReload: async () => {
+                const fresh = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
+                if (!fresh) return setSectionEdit(null);
+                sectionForm.setFieldsValue({ title: fresh.title ?? '' });
+                setSectionEdit({ id, title: fresh.title ?? '', version: fresh.version });
+              },
+              compare: async () => {
+                const saved = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
+                return saved ? differing([['Название раздела', saved.title, title]]) : [];
+              },
+            });
+            await reload();
+            if (saved) setSectionEdit(null);
+            return;
+          }
+          const ok = await run(() => call('plan.addSection', { roadmapId: roadmap.id, title, index: s.index }));
           if (ok) setSectionEdit(null);
         }}
       >

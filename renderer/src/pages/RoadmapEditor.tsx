@@ -31,9 +31,10 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         <CopyRoadmapButton roadmap={roadmap} />
         <Popconfirm
           title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
+          description="Она попадёт в корзину: её можно будет восстановить целиком."
           okText="Удалить"
           cancelText="Отмена"
-          onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта удалена').then((ok) => ok && go('roadmaps'))}
+          onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
         >
           <Button danger>Удалить карту</Button>
         </Popconfirm>

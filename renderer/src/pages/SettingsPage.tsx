@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useAction, useLoad } from '../hooks';
+import { differing, useVersionedSave } from '../stale';
 import { BackupsCard } from './BackupsCard';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
 
@@ -11,15 +12,36 @@ type Department = ApiOutput<'settings.getDepartment'>;
 
 export function SettingsPage() {
   const dir = useDirectory();
-  const act = useAction();
+  const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<Department>();
-  const { data } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
+  const { data, reload } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
   useEffect(() => {
     if (data) form.setFieldsValue(data.department);
   }, [data, form]);
   const save = async () => {
     const values = await form.validateFields();
-    await act(() => call('settings.setDepartment', { ...values, coordinatorId: values.coordinatorId ?? null }), 'Настройки сохранены');
+    const { version: _loaded, ...fields } = values;
+    const saved = await saveVersioned(
+      (expectedVersion) => call('settings.setDepartment', { ...fields, coordinatorId: fields.coordinatorId ?? null, expectedVersion }),
+      data?.department.version ?? 0,
+      {
+        success: 'Настройки сохранены',
+        onReload: reload,
+        compare: async () => {
+          const saved = await call('settings.getDepartment');
+          return differing([
+            ['Полное наименование', saved.fullName, fields.fullName],
+            ['Краткое наименование', saved.shortName, fields.shortName],
+            ['Руководитель', saved.headName, fields.headName],
+            ['Должность руководителя', saved.headPosition, fields.headPosition],
+            ['Населённый пункт', saved.town, fields.town],
+            ['Муниципальный координатор', dir.personName(saved.coordinatorId), dir.personName(fields.coordinatorId)],
+          ]);
+        },
+      },
+    );
+    // The form now holds what was saved; reloading takes the new version for the next save.
+    if (saved) void reload();
   };
   return (
     <>
