@@ -4,6 +4,7 @@ import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { nowSql, roadmaps } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
+import { checkPeriod } from './terms/period';
 
 /** Column captions differ between districts; each roadmap keeps its own. */
 export interface Captions {
@@ -49,10 +50,6 @@ export interface RoadmapSummary {
 
 function fromRow(row: Row): Roadmap {
   return { ...row, captions: { ...DEFAULT_CAPTIONS, ...(JSON.parse(row.captions) as Partial<Captions>) } };
-}
-
-function checkPeriod(start: string, end: string): void {
-  if (start > end) throw new AppError('bad_period', 'Начало периода дорожной карты позже его окончания.');
 }
 
 function checkSchool(db: Db, schoolId: number | null | undefined): void {

@@ -1,6 +1,7 @@
 /** API of importing a roadmap: the preview (nothing written) and the commit (one transaction). */
 import { z } from 'zod';
-import { AppError } from '../../db/errors';
+import { FILE_LIMITS, LIMITS } from '../../db/limits';
+import { checkPeriod } from '../../db/terms/period';
 import { commitImport, type ImportSource, MAX_IMPORT_BYTES, previewImport } from '../import/index';
 import { isoDate, method, shortText } from './define';
 
@@ -9,8 +10,8 @@ const input = z
   .strictObject({
     fileName: shortText,
     base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4).optional(),
-    text: z.string().max(20_000_000).optional(),
-    title: z.string().max(2000).optional(),
+    text: z.string().max(FILE_LIMITS.pastedChars).optional(),
+    title: z.string().max(LIMITS.medium).optional(),
     period: z.strictObject({ start: isoDate, end: isoDate }).optional(),
     columns: z.strictObject({ number: column, name: column, term: column, executors: column, result: column }).optional(),
     linkOrder: z.boolean().optional(),
@@ -18,7 +19,7 @@ const input = z
   .refine((x) => (x.base64 === undefined) !== (x.text === undefined), 'Нужен либо файл, либо вставленный текст');
 
 function source(i: z.output<typeof input>): ImportSource {
-  if (i.period && i.period.start > i.period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
+  if (i.period) checkPeriod(i.period.start, i.period.end);
   return i.text !== undefined ? { fileName: i.fileName, text: i.text } : { fileName: i.fileName, data: Buffer.from(i.base64!, 'base64') };
 }
 

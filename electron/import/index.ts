@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { AppError } from '../../db/errors';
+import { DATE_LIMITS, FILE_LIMITS, formatLimit, LIMITS } from '../../db/limits';
+import { periodProblem } from '../../db/terms/period';
 import { listOrders } from '../../db/orders';
 import type { Db } from '../../db/open';
 import { insertPlan } from '../../db/plan';
@@ -52,8 +54,8 @@ export interface ImportPreview {
 }
 
 /** Anything larger is not a roadmap; most of such a file would be pictures anyway. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-export const MAX_MEASURES = 20_000;
+export const MAX_IMPORT_BYTES = FILE_LIMITS.fileBytes;
+export const MAX_MEASURES = FILE_LIMITS.measures;
 
 async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[] }[] }> {
   if (src.text !== undefined) return { source: 'paste', sheets: [{ name: null, blocks: readPasted(src.text) }] };
@@ -85,11 +87,19 @@ export function periodFromText(db: Db, text: string): { start: string; end: stri
 }
 
 function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[]): { start: string; end: string } {
-  const fromPassport = r.passport.period ? periodFromText(db, r.passport.period) : null;
-  const fromTitle = periodFromText(db, title);
+  // A period read from the text that no plan can have (a typo such as «2024–2204») is ignored, with a word.
+  const sane = (p: { start: string; end: string } | null) => {
+    if (p && periodProblem(p.start, p.end)) {
+      warnings.push(`Период в документе не подходит (${periodProblem(p.start, p.end)}) — он не взят; проверьте.`);
+      return null;
+    }
+    return p;
+  };
+  const fromPassport = r.passport.period ? sane(periodFromText(db, r.passport.period)) : null;
+  const fromTitle = sane(periodFromText(db, title));
   if (fromPassport ?? fromTitle) return (fromPassport ?? fromTitle)!;
   const years = r.sections.flatMap((s) => s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))));
-  if (years.length) {
+  if (years.length && Math.max(...years) - Math.min(...years) <= DATE_LIMITS.maxPeriodYears) {
     warnings.push('Период не указан в документе — определён по годам в сроках мероприятий; проверьте.');
     return { start: iso(Math.min(...years), 1, 1), end: iso(Math.max(...years), 12, 31) };
   }
