@@ -57,14 +57,14 @@ export interface ImportPreview {
 export const MAX_IMPORT_BYTES = FILE_LIMITS.fileBytes;
 export const MAX_MEASURES = FILE_LIMITS.measures;
 
-async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[] }[] }> {
+async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[]; warnings?: string[] }[] }> {
   if (src.text !== undefined) return { source: 'paste', sheets: [{ name: null, blocks: readPasted(src.text) }] };
   const data = src.data!;
   if (data.length > MAX_IMPORT_BYTES) throw new AppError('too_large', `«${src.fileName}» слишком большой (${Math.round(data.length / 1048576)} МБ): импортируются файлы до ${MAX_IMPORT_BYTES / 1048576} МБ.`);
   const ext = path.extname(src.fileName).toLowerCase();
   if (ext === '.doc') throw new AppError('doc', `«${src.fileName}» — документ в старом формате Word (.doc). Откройте его в Word и сохраните как «Документ Word (.docx)».`);
   if (ext === '.xls') throw new AppError('xls', `«${src.fileName}» — книга в старом формате Excel (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`);
-  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks })) };
+  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks, warnings: s.warnings })) };
   if (ext === '.docx') return { source: 'docx', sheets: [{ name: null, blocks: await readDocx(data, src.fileName) }] };
   throw new AppError('unsupported', `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`);
 }
@@ -125,11 +125,11 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   const forced: ColumnMap | undefined = options.columns
     ? (Object.fromEntries(Object.entries(options.columns).filter(([, v]) => v !== null && v !== undefined)) as ColumnMap)
     : undefined;
-  let found: { r: Recognized; sheet: string | null } | null = null;
+  let found: { r: Recognized; sheet: string | null; warnings: string[] } | null = null;
   for (const s of sheets) {
     const r = recognize(s.blocks, forced);
     if (r) {
-      found = { r, sheet: s.name };
+      found = { r, sheet: s.name, warnings: s.warnings ?? [] };
       break;
     }
   }
@@ -141,7 +141,7 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
         : `В «${src.fileName}» не найдена таблица мероприятий: нет строки заголовков со столбцами «Мероприятия», «Сроки», «Ответственные»… Ничего не импортировано.`,
     );
   const { r, sheet } = found;
-  const warnings = [...r.warnings];
+  const warnings = [...found.warnings, ...r.warnings];
   const measures = r.sections.reduce((n, s) => n + s.measures.length, 0);
   if (measures === 0) throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
   if (measures > MAX_MEASURES) throw new AppError('too_many', `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`);
