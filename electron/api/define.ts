@@ -58,6 +58,9 @@ export const isoDate = z
   // Years 0001 or 9999 pass the calendar check but break every loop over dates (see db/terms/period.ts).
   .refine(saneYear, YEAR_MESSAGE);
 
-export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2');
+export const quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2')
+  .refine((q) => saneYear(`${q.slice(0, 4)}-01-01`), YEAR_MESSAGE);
 
 export const noInput = z.object({}).strict().optional();

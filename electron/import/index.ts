@@ -19,6 +19,7 @@ import { fold } from '../../db/text';
 import { readDocx } from './docx-reader';
 import type { Block } from './grid';
 import { readPasted } from './paste-reader';
+import { fitToLimits } from './fit';
 import { type ColumnMap, type Field, type ImportedSection, recognize, type Recognized } from './recognize';
 import { readXlsx } from './xlsx-reader';
 
@@ -148,17 +149,19 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   // The passport's «Наименование» names the roadmap exactly; the heading above may be a paraphrase.
   const title = options.title?.trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
   const period = options.period ?? resolvePeriod(db, r, title, warnings);
+  const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
+  fitToLimits(r.sections, passport, r.captions, warnings);
+  if (title.length > LIMITS.medium) warnings.push(`Название: ${formatLimit(title.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`);
   const calendar = getSchoolCalendar(db);
   for (const s of r.sections)
     for (const m of s.measures)
       if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed') warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
   const order = r.mark ? { ...r.mark, existingOrderId: listOrders(db).find((o) => o.date === r.mark!.date && sameNumber(o.number, r.mark!.number))?.id ?? null } : null;
-  const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
   return {
     fileName: src.fileName,
     source,
     sheet,
-    title,
+    title: title.slice(0, LIMITS.medium),
     periodStart: period.start,
     periodEnd: period.end,
     captions: r.captions,
