@@ -20,7 +20,10 @@ export const FILE_LIMITS = {
   zipEntries: 10_000,
   paragraphs: 200_000,
   rows: 50_000,
-  cells: 1_000_000,
+  /** Filled cells (table cells of a document, non-empty cells of a book). */
+  cells: 500_000,
+  /** Tags in one XML part: what the time to read a part grows with (a real sheet has a few hundred thousand). */
+  xmlElements: 2_000_000,
   /** Tables inside tables (Word allows it; a real plan has one or two levels). */
   nesting: 20,
   /** Characters of one cell or paragraph as read (a field stores at most LIMITS.long of them). */

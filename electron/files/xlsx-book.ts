@@ -82,7 +82,7 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     return b;
   };
   const xml = (b: Buffer | null, open: (t: SaxesTagNS) => void, close: (t: SaxesTagNS) => void = () => {}, text: (s: string) => void = () => {}) => {
-    if (b) streamXml(b, { open, close, text }, o.damaged);
+    if (b) streamXml(b, { open, close, text }, o.damaged, () => tooMuch('too_many_elements', `больше ${formatLimit(FILE_LIMITS.xmlElements)} элементов разметки в одной части`));
   };
 
   // The workbook: its sheets in order, their state, the part each lives in; the 1904 date system.

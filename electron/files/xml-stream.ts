@@ -6,6 +6,7 @@
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { AppError } from '../../db/errors';
+import { FILE_LIMITS } from '../../db/limits';
 
 export interface XmlHandlers {
   open(tag: SaxesTagNS): void;
@@ -21,13 +22,21 @@ export function attr(tag: SaxesTagNS, local: string): string | undefined {
   return undefined;
 }
 
-/** Feeds the XML to the handlers; an AppError from a handler passes through, any parse error becomes `damaged()`. */
-export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => AppError): void {
+/**
+ * Feeds the XML to the handlers; an AppError from a handler passes through, any parse error becomes
+ * `damaged()`. Past FILE_LIMITS.xmlElements tags `tooBig()` is thrown: reading time grows with the tags,
+ * and 200 MB of empty tags would otherwise take minutes even though each costs nothing to keep.
+ */
+export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => AppError, tooBig: () => AppError): void {
   const parser = new SaxesParser({ xmlns: true, position: false });
+  let tags = 0;
   parser.on('doctype', () => {
     throw damaged();
   });
-  parser.on('opentag', (t) => handlers.open(t));
+  parser.on('opentag', (t) => {
+    if (++tags > FILE_LIMITS.xmlElements) throw tooBig();
+    handlers.open(t);
+  });
   parser.on('closetag', (t) => handlers.close(t));
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));

@@ -152,7 +152,8 @@ export function readDocumentXml(xml: Buffer, fileName: string): Block[] {
     }
   };
 
-  streamXml(xml, { open, close, text: (t) => role() === 't' && !skip && add(t) }, damaged);
+  const tooBig = () => tooMuch('too_many_elements', `больше ${formatLimit(FILE_LIMITS.xmlElements)} элементов разметки`);
+  streamXml(xml, { open, close, text: (t) => role() === 't' && !skip && add(t) }, damaged, tooBig);
   if (!sawBody) throw new AppError('bad_file', `«${fileName}» повреждён: в нём нет тела документа.`);
   return blocks;
 }
