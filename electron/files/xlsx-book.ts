@@ -5,7 +5,7 @@
  * exceljs shows it (shared and inline strings, rich text, numbers, dates by their number format,
  * formulas by their cached result). Limits on filled cells and rows refuse a file by name.
  */
-import type { SaxesTagNS } from 'saxes';
+import type { Tag } from './xml-stream';
 import { AppError } from '../../db/errors';
 import { FILE_LIMITS, formatLimit } from '../../db/limits';
 import { attr, streamXml } from './xml-stream';
@@ -81,7 +81,7 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     if (!b && required) throw o.damaged();
     return b;
   };
-  const xml = (b: Buffer | null, open: (t: SaxesTagNS) => void, close: (t: SaxesTagNS) => void = () => {}, text: (s: string) => void = () => {}) => {
+  const xml = (b: Buffer | null, open: (t: Tag) => void, close: (t: Tag) => void = () => {}, text: (s: string) => void = () => {}) => {
     if (b) streamXml(b, { open, close, text }, o.damaged, () => tooMuch('too_many_elements', `больше ${formatLimit(FILE_LIMITS.xmlElements)} элементов разметки в одной части`));
   };
 

@@ -7,7 +7,7 @@
  * nested ten thousand deep can exhaust memory or the call stack; what the document really holds is
  * counted (paragraphs, rows, cells, nesting, characters) and each limit refuses the file by name.
  */
-import type { SaxesTagNS } from 'saxes';
+import type { Tag } from '../files/xml-stream';
 import { AppError } from '../../db/errors';
 import { FILE_LIMITS, formatLimit } from '../../db/limits';
 import { ZipReader } from '../files/zip';
@@ -64,7 +64,7 @@ export function readDocumentXml(xml: Buffer, fileName: string): Block[] {
   };
   const role = (): Role | undefined => roles[roles.length - 1];
 
-  const open = (tag: SaxesTagNS) => {
+  const open = (tag: Tag) => {
     if (skip) return void skip++;
     const name = tag.uri === W ? tag.local : null;
     const at = role();

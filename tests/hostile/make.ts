@@ -9,7 +9,7 @@ export interface ZipItem {
   name: string;
   data: Buffer | string;
   /** 0 stored, 8 deflated (default). */
-  method?: 0 | 8;
+  method?: number;
   /** What the archive claims the entry inflates to (the truth by default). */
   declaredSize?: number;
   flags?: number;
