@@ -35,5 +35,5 @@ export const FILE_LIMITS = {
   answerFiles: 200,
 } as const;
 
-/** «200 000» as Russians write it (a no-break space between thousands). */
-export const formatLimit = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+/** «200 000» as Russians write it (a space between thousands). */
+export const formatLimit = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');

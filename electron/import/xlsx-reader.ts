@@ -30,6 +30,9 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
   const kept = untilGap([...columns].sort((a, b) => a - b), COLUMN_GAP);
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 0;
   const lastCol = kept[kept.length - 1] ?? 0;
+  // A table far down or right starts where its cells do; one near the corner keeps Excel's numbering.
+  const firstRow = (rowNumbers[0] ?? 1) > ROW_GAP ? rowNumbers[0]! : 1;
+  const firstCol = (kept[0] ?? 1) > COLUMN_GAP ? kept[0]! : 1;
   let strays = 0;
   let example = '';
   for (const [r, cells] of sheet.rows)
@@ -39,18 +42,18 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
         example ||= `${columnName(c)}${r}`;
       }
   if (strays) warnings.push(`Лист «${sheet.name}»: заполненные ячейки далеко за пределами таблицы (${example}${strays > 1 ? ` и ещё ${strays - 1}` : ''}) не прочитаны.`);
-  if (lastRow * lastCol > FILE_LIMITS.cells)
-    throw new AppError('too_many_cells', `Таблица на листе «${sheet.name}» больше ${formatLimit(FILE_LIMITS.cells)} ячеек — похоже, файл повреждён. Ничего не импортировано.`);
+  const tooBig = () => new AppError('too_many_cells', `Таблица на листе «${sheet.name}» больше ${formatLimit(FILE_LIMITS.cells)} ячеек — похоже, файл повреждён. Ничего не импортировано.`);
+  if (rowNumbers.length * (lastCol - firstCol + 1) > FILE_LIMITS.cells || lastRow - firstRow + 1 > 2 * FILE_LIMITS.rows) throw tooBig();
 
   // Merges by the rows they touch, clipped to the table (a merge over the whole sheet costs the table's rows, no more).
   const mergesOf = new Map<number, Map<number, MergeRange>>();
   let touched = 0;
   for (const m of sheet.merges) {
-    if (m.r1 > lastRow || m.c1 > lastCol) continue;
-    for (let r = m.r1; r <= Math.min(m.r2, lastRow); r++) {
+    if (m.r1 > lastRow || m.c1 > lastCol || m.r2 < firstRow || m.c2 < firstCol) continue;
+    for (let r = Math.max(m.r1, firstRow); r <= Math.min(m.r2, lastRow); r++) {
       const at = mergesOf.get(r) ?? new Map<number, MergeRange>();
       mergesOf.set(r, at);
-      for (let c = m.c1; c <= Math.min(m.c2, lastCol); c++) {
+      for (let c = Math.max(m.c1, firstCol); c <= Math.min(m.c2, lastCol); c++) {
         if (++touched > FILE_LIMITS.cells) throw new AppError('too_many_cells', `На листе «${sheet.name}» слишком много объединённых ячеек — похоже, файл повреждён. Ничего не импортировано.`);
         if (!at.has(c)) at.set(c, m);
       }
@@ -58,7 +61,7 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
   }
 
   const rows: GridCell[][] = [];
-  for (let r = 1; r <= lastRow; r++) {
+  for (let r = firstRow; r <= lastRow; r++) {
     const cells = sheet.rows.get(r);
     const merges = mergesOf.get(r);
     const row: GridCell[] = [];
@@ -67,9 +70,10 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
       rows.push(row);
       continue;
     }
-    for (let c = 1; c <= lastCol; c++) {
+    for (let c = firstCol; c <= lastCol; c++) {
       const m = merges?.get(c);
-      if (m && !(m.r1 === r && m.c1 === c)) {
+      // A merge that begins left of the table starts, for the table, at its first column.
+      if (m && !(m.r1 === r && Math.max(m.c1, firstCol) === c)) {
         if (m.r1 === r) continue; // covered by the master's span to the left
         row.push({ text: '', span: 1, continued: true });
         continue;

@@ -164,3 +164,15 @@ export async function deflatedRepeat(unit: string, times: number, head = '', tai
   await done;
   return { deflated: Buffer.concat(out), size: Buffer.byteLength(head) + u.length * times + Buffer.byteLength(tail) };
 }
+
+/** A deterministic PRNG (mulberry32): the same «random» bytes every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
