@@ -58,6 +58,14 @@ interface Snapshot {
   values: AnswerValues;
 }
 
+function organizationOrNull(db: Db, id: number): { kind: string; name: string; shortName: string } | null {
+  try {
+    return getOrganization(db, id);
+  } catch {
+    return null;
+  }
+}
+
 interface Form {
   schoolId: number;
   quarter: string;
@@ -92,7 +100,8 @@ function readForm(db: Db, file: AnswerFile): Form {
   const tampered = (what: string) => new AppError('form_tampered', `Форма «${file.name}» изменена вручную: ${what}. Выгрузите форму для школы заново. ${tail}`);
   const periodLine = at(form, 3, 2);
   if (!periodLine.includes(quarterWords(quarter))) throw tampered(`в служебных данных ${quarterWords(quarter)}, а на листе «${FORM_SHEET}» — «${periodLine.slice(0, 120)}»`);
-  const org = db.sqlite.prepare('SELECT kind, name, short_name AS shortName FROM organizations WHERE id = ?').get(schoolId) as { kind: string; name: string; shortName: string } | undefined;
+  // A school deleted since the form went out is only a warning later; one that exists must match.
+  const org = organizationOrNull(db, schoolId);
   const schoolLine = at(form, 2, 2).replace(/^Образовательная организация:\s*/, '');
   if (org && org.kind !== 'school') throw tampered(`в служебных данных указана не школа, а «${org.shortName || org.name}»`);
   if (org && ![org.name, org.shortName].some((n) => n.trim() && fold(n) === fold(schoolLine)))
