@@ -32,7 +32,7 @@ export const FILE_LIMITS = {
   pastedChars: 20 * 1024 * 1024,
   measures: 20_000,
   /** Filled-in school forms read in one go. */
-  answerFiles: 200,
+  answerFiles: 100,
 } as const;
 
 /** «200 000» as Russians write it (a space between thousands). */

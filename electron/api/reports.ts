@@ -10,6 +10,7 @@ import { applyAnswers, previewAnswers } from '../reports/answers';
 import { buildSchoolForm } from '../reports/form';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
+import { FILE_LIMITS } from '../../db/limits';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
@@ -64,7 +65,7 @@ export const reportsApi = {
     rememberFolder(ctx, folder);
     return { cancelled: false as const, folder, written, skipped };
   }),
-  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(100) }), ({ db }, i) =>
+  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(FILE_LIMITS.answerFiles) }), ({ db }, i) =>
     previewAnswers(
       db,
       i.files.map((f) => ({ name: f.name, data: Buffer.from(f.base64, 'base64') })),
