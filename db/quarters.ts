@@ -4,7 +4,8 @@ export const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 
 export function quarterOf(date: string): string {
   const [y, m] = date.split('-').map(Number) as [number, number];
-  return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
+  // Padded: a year written as 0001 must still read back as a quarter (QUARTER_RE wants four digits).
+  return `${String(y).padStart(4, '0')}-Q${Math.floor((m - 1) / 3) + 1}`;
 }
 
 /** Every quarter touched by the period, in order. */
@@ -13,7 +14,7 @@ export function quartersOfPeriod(start: string, end: string): string[] {
   let [y, q] = quarterOf(start).match(QUARTER_RE)!.slice(1).map(Number) as [number, number];
   const last = quarterOf(end);
   for (let guard = 0; guard < 400; guard++) {
-    const cur = `${y}-Q${q}`;
+    const cur = `${String(y).padStart(4, '0')}-Q${q}`;
     out.push(cur);
     if (cur === last) break;
     q === 4 ? ((q = 1), y++) : q++;

@@ -6,6 +6,7 @@ import { nowSql, roadmaps } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
 import { moveToTrash } from './trash';
 import { checkVersion, nextVersion } from './versions';
+import { checkPeriod } from './terms/period';
 
 /** Column captions differ between districts; each roadmap keeps its own. */
 export interface Captions {
@@ -52,10 +53,6 @@ export interface RoadmapSummary {
 
 function fromRow(row: Row): Roadmap {
   return { ...row, captions: { ...DEFAULT_CAPTIONS, ...(JSON.parse(row.captions) as Partial<Captions>) } };
-}
-
-function checkPeriod(start: string, end: string): void {
-  if (start > end) throw new AppError('bad_period', 'Начало периода дорожной карты позже его окончания.');
 }
 
 function checkSchool(db: Db, schoolId: number | null | undefined): void {

@@ -9,7 +9,9 @@
  */
 import { type SchoolCalendar, type Span, schoolYear, schoolYearsOverlapping } from './calendar';
 import { addDays, inRange, iso, isValidDate, lastDay, monthEnd, monthStart, quarterEnd, quarterStart, weekday, yearOf } from './dates';
+import { DATE_LIMITS } from '../limits';
 import { normalizeTerm, type Token, tokenize } from './normalize';
+import { periodProblem } from './period';
 
 export type TermKind = 'deadline' | 'range' | 'recurring' | 'continuous' | 'unparsed';
 
@@ -58,7 +60,8 @@ function yearsWindow(s: string, period: Span): Span {
 }
 
 function recurring(window: Span, due: string[], label: string): ParsedTerm {
-  return { kind: 'recurring', start: window.start, end: window.end, due: uniqSorted(due.filter((d) => inRange(d, window.start, window.end))), label };
+  const inside = uniqSorted(due.filter((d) => inRange(d, window.start, window.end)));
+  return { kind: 'recurring', start: window.start, end: window.end, due: inside.slice(0, DATE_LIMITS.maxDueDates), label };
 }
 
 function eachYear(window: Span, fn: (y: number) => string[]): string[] {
@@ -76,7 +79,7 @@ function readRecurring(s: string, ctx: TermContext): ParsedTerm | null {
   if (RE.monthly.test(s)) return recurring(win, eachYear(win, (y) => Array.from({ length: 12 }, (_, i) => monthEnd(y, i + 1))), 'ежемесячно');
   if (RE.weekly.test(s)) {
     const due: string[] = [];
-    for (let d = addDays(win.start, (7 - weekday(win.start)) % 7); d <= win.end; d = addDays(d, 7)) due.push(d);
+    for (let d = addDays(win.start, (7 - weekday(win.start)) % 7); d <= win.end && due.length < DATE_LIMITS.maxDueDates; d = addDays(d, 7)) due.push(d);
     return recurring(win, due, 'еженедельно');
   }
   if (RE.schoolHalf.test(s)) return recurring(win, years().flatMap((sy) => [sy.quarters[1].end, sy.quarters[3].end]), 'по полугодиям учебного года');
@@ -322,7 +325,8 @@ function readFrom(s: string, ctx: TermContext): ParsedTerm | null {
 
 export function parseTermDetailed(text: string, ctx: TermContext): ParsedTerm {
   const s = normalizeTerm(text).replace(/[.;:,]+$/, '').trim();
-  if (!s) return UNPARSED;
+  // Refused at every door already; kept here because the loops below trust the period's years.
+  if (!s || periodProblem(ctx.period.start, ctx.period.end)) return UNPARSED;
   return (
     readRecurring(s, ctx) ??
     readContinuous(s, ctx) ??

@@ -3,7 +3,11 @@
  * Shared field schemas live here so that every method limits text the same way.
  */
 import { z } from 'zod';
+import { LIMITS } from '../../db/limits';
 import type { Db } from '../../db/open';
+import { saneYear, YEAR_MESSAGE } from '../../db/terms/period';
+
+export { LIMITS };
 
 /**
  * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
@@ -52,9 +56,6 @@ export function method<I extends z.ZodType, O>(input: I, handler: (ctx: ApiConte
   return { input, handler };
 }
 
-/** Limits that no real document reaches but that keep a pasted novel (or a 100 000-character attack) out. */
-export const LIMITS = { short: 500, medium: 2000, long: 20000 } as const;
-
 export const id = z.number().int().positive();
 export const optionalId = id.nullable();
 export const shortText = z.string().trim().max(LIMITS.short);
@@ -71,9 +72,14 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Такой даты нет в календаре');
+  }, 'Такой даты нет в календаре')
+  // Years 0001 or 9999 pass the calendar check but break every loop over dates (see db/terms/period.ts).
+  .refine(saneYear, YEAR_MESSAGE);
 
-export const quarter = z.string().regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2');
+export const quarter = z
+  .string()
+  .regex(/^\d{4}-Q[1-4]$/, 'Квартал должен быть в виде 2022-Q2')
+  .refine((q) => saneYear(`${q.slice(0, 4)}-01-01`), YEAR_MESSAGE);
 
 /**
  * The version of the record the form was opened with: a save is refused with `stale` when the

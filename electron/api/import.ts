@@ -1,6 +1,7 @@
 /** API of importing a roadmap: the preview (nothing written) and the commit (one transaction). */
 import { z } from 'zod';
-import { AppError } from '../../db/errors';
+import { FILE_LIMITS, LIMITS } from '../../db/limits';
+import { checkPeriod } from '../../db/terms/period';
 import { commitImport, type ImportSource, MAX_IMPORT_BYTES, previewImport } from '../import/index';
 import { type ApiContext, isoDate, method, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
@@ -10,9 +11,9 @@ const input = z
   .strictObject({
     fileName: shortText,
     base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4).optional(),
-    text: z.string().max(20_000_000).optional(),
+    text: z.string().max(FILE_LIMITS.pastedChars).optional(),
     uploadId: uploadId.optional(),
-    title: z.string().max(2000).optional(),
+    title: z.string().max(LIMITS.medium).optional(),
     period: z.strictObject({ start: isoDate, end: isoDate }).optional(),
     columns: z.strictObject({ number: column, name: column, term: column, executors: column, result: column }).optional(),
     linkOrder: z.boolean().optional(),
@@ -20,7 +21,7 @@ const input = z
   .refine((x) => [x.base64, x.text, x.uploadId].filter((v) => v !== undefined).length === 1, 'Нужен либо файл, либо вставленный текст');
 
 async function source(ctx: ApiContext, i: z.output<typeof input>): Promise<ImportSource> {
-  if (i.period && i.period.start > i.period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
+  if (i.period) checkPeriod(i.period.start, i.period.end);
   return i.text !== undefined ? { fileName: i.fileName, text: i.text } : { fileName: i.fileName, data: await fileBytes(ctx, i) };
 }
 

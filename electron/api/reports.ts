@@ -12,6 +12,7 @@ import { planTableModel, renderPlanTable } from '../reports/plan-table';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
+import { FILE_LIMITS } from '../../db/limits';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
@@ -77,7 +78,7 @@ export const reportsApi = {
     return { cancelled: false as const, folder, written, skipped };
   }),
   /** The uploads are spent once read: the preview carries everything answers.apply needs. */
-  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(100) }), async (ctx, i) => {
+  'answers.preview': method(z.strictObject({ files: z.array(answerFile).min(1).max(FILE_LIMITS.answerFiles) }), async (ctx, i) => {
     const files = await Promise.all(i.files.map(async (f) => ({ name: f.name, data: await fileBytes(ctx, f) })));
     try {
       return await previewAnswers(ctx.db, files);

@@ -1,11 +1,11 @@
 /** API of terms: how a term is understood, the school calendar, and the «Сроки» view. */
 import { z } from 'zod';
-import { AppError } from '../../db/errors';
 import type { Db } from '../../db/open';
 import { getRoadmap } from '../../db/roadmaps';
 import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
 import { describeTerm } from '../../db/terms/describe';
 import { dueItems } from '../../db/terms/due';
+import { checkPeriod } from '../../db/terms/period';
 import { decisionPeriod, getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
 import { id, isoDate, mediumText, method, noInput, shortText } from './define';
 
@@ -34,7 +34,7 @@ export const termsApi = {
       const period =
         i.period ??
         (i.meetingDate !== undefined ? decisionPeriod(i.meetingDate) : (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!)));
-      if (period.start > period.end) throw new AppError('bad_period', 'Начало периода позже его окончания.');
+      checkPeriod(period.start, period.end);
       const p = parseWithCalendar(db, i.text, period);
       return { kind: p.kind, start: p.start, end: p.end, due: p.due, understood: describeTerm(p) };
     },

@@ -9,6 +9,7 @@ import { listPeople } from '../../db/people';
 import { listRoadmaps } from '../../db/roadmaps';
 import { fillDemo } from '../demo';
 import { parseTerm } from '../../db/terms/parse';
+import { periodProblem } from '../../db/terms/period';
 import { getSchoolCalendar } from '../../db/terms/store';
 import fs from 'node:fs';
 import { QUARTER_RE } from '../../db/quarters';
@@ -79,6 +80,8 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
   const valid = (d: string) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
   if (!m || !valid(m[1]!) || !valid(m[2]!) || m[1]! > m[2]!)
     throw new AppError('usage', `Неверный --period «${raw}»: нужен вид ГГГГ-ММ-ДД..ГГГГ-ММ-ДД, начало не позже окончания.`);
+  const problem = periodProblem(m[1]!, m[2]!);
+  if (problem) throw new AppError('usage', `Неверный --period «${raw}»: ${problem}`);
   return { start: m[1]!, end: m[2]! };
 }
 

@@ -13,11 +13,13 @@ export interface GridCell {
 export type Block = { type: 'p'; text: string } | { type: 'table'; rows: GridCell[][] };
 
 /**
- * Cell text as a person sees it: non-breaking spaces become spaces, soft hyphens vanish, every line
+ * Cell text as a person sees it: control characters dropped, non-breaking spaces become spaces, soft hyphens vanish, every line
  * trimmed, empty lines at the ends dropped. Line breaks inside a cell are kept.
  */
 export function cleanText(s: string): string {
   return s
+    // Control characters are invisible in Word and Excel, and a .docx written with them does not open.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
     .replace(/\u00ad/g, '')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/\r\n?/g, '\n')

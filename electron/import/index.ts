@@ -5,6 +5,8 @@
  */
 import path from 'node:path';
 import { AppError } from '../../db/errors';
+import { DATE_LIMITS, FILE_LIMITS, formatLimit, LIMITS } from '../../db/limits';
+import { periodProblem } from '../../db/terms/period';
 import { listOrders } from '../../db/orders';
 import type { Db } from '../../db/open';
 import { insertPlan } from '../../db/plan';
@@ -17,6 +19,7 @@ import { fold } from '../../db/text';
 import { readDocx } from './docx-reader';
 import type { Block } from './grid';
 import { readPasted } from './paste-reader';
+import { fitToLimits } from './fit';
 import { type ColumnMap, type Field, type ImportedSection, recognize, type Recognized } from './recognize';
 import { readXlsx } from './xlsx-reader';
 
@@ -52,17 +55,17 @@ export interface ImportPreview {
 }
 
 /** Anything larger is not a roadmap; most of such a file would be pictures anyway. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-export const MAX_MEASURES = 20_000;
+export const MAX_IMPORT_BYTES = FILE_LIMITS.fileBytes;
+export const MAX_MEASURES = FILE_LIMITS.measures;
 
-async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[] }[] }> {
+async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[]; warnings?: string[] }[] }> {
   if (src.text !== undefined) return { source: 'paste', sheets: [{ name: null, blocks: readPasted(src.text) }] };
   const data = src.data!;
   if (data.length > MAX_IMPORT_BYTES) throw new AppError('too_large', `«${src.fileName}» слишком большой (${Math.round(data.length / 1048576)} МБ): импортируются файлы до ${MAX_IMPORT_BYTES / 1048576} МБ.`);
   const ext = path.extname(src.fileName).toLowerCase();
   if (ext === '.doc') throw new AppError('doc', `«${src.fileName}» — документ в старом формате Word (.doc). Откройте его в Word и сохраните как «Документ Word (.docx)».`);
   if (ext === '.xls') throw new AppError('xls', `«${src.fileName}» — книга в старом формате Excel (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`);
-  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks })) };
+  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks, warnings: s.warnings })) };
   if (ext === '.docx') return { source: 'docx', sheets: [{ name: null, blocks: await readDocx(data, src.fileName) }] };
   throw new AppError('unsupported', `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`);
 }
@@ -85,11 +88,19 @@ export function periodFromText(db: Db, text: string): { start: string; end: stri
 }
 
 function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[]): { start: string; end: string } {
-  const fromPassport = r.passport.period ? periodFromText(db, r.passport.period) : null;
-  const fromTitle = periodFromText(db, title);
+  // A period read from the text that no plan can have (a typo such as «2024–2204») is ignored, with a word.
+  const sane = (p: { start: string; end: string } | null) => {
+    if (p && periodProblem(p.start, p.end)) {
+      warnings.push(`Период в документе не подходит (${periodProblem(p.start, p.end)}) — он не взят; проверьте.`);
+      return null;
+    }
+    return p;
+  };
+  const fromPassport = r.passport.period ? sane(periodFromText(db, r.passport.period)) : null;
+  const fromTitle = sane(periodFromText(db, title));
   if (fromPassport ?? fromTitle) return (fromPassport ?? fromTitle)!;
   const years = r.sections.flatMap((s) => s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))));
-  if (years.length) {
+  if (years.length && Math.max(...years) - Math.min(...years) <= DATE_LIMITS.maxPeriodYears) {
     warnings.push('Период не указан в документе — определён по годам в сроках мероприятий; проверьте.');
     return { start: iso(Math.min(...years), 1, 1), end: iso(Math.max(...years), 12, 31) };
   }
@@ -115,11 +126,11 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   const forced: ColumnMap | undefined = options.columns
     ? (Object.fromEntries(Object.entries(options.columns).filter(([, v]) => v !== null && v !== undefined)) as ColumnMap)
     : undefined;
-  let found: { r: Recognized; sheet: string | null } | null = null;
+  let found: { r: Recognized; sheet: string | null; warnings: string[] } | null = null;
   for (const s of sheets) {
     const r = recognize(s.blocks, forced);
     if (r) {
-      found = { r, sheet: s.name };
+      found = { r, sheet: s.name, warnings: s.warnings ?? [] };
       break;
     }
   }
@@ -131,24 +142,26 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
         : `В «${src.fileName}» не найдена таблица мероприятий: нет строки заголовков со столбцами «Мероприятия», «Сроки», «Ответственные»… Ничего не импортировано.`,
     );
   const { r, sheet } = found;
-  const warnings = [...r.warnings];
+  const warnings = [...found.warnings, ...r.warnings];
   const measures = r.sections.reduce((n, s) => n + s.measures.length, 0);
   if (measures === 0) throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
   if (measures > MAX_MEASURES) throw new AppError('too_many', `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`);
   // The passport's «Наименование» names the roadmap exactly; the heading above may be a paraphrase.
   const title = options.title?.trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
   const period = options.period ?? resolvePeriod(db, r, title, warnings);
+  const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
+  fitToLimits(r.sections, passport, r.captions, warnings);
+  if (title.length > LIMITS.medium) warnings.push(`Название: ${formatLimit(title.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`);
   const calendar = getSchoolCalendar(db);
   for (const s of r.sections)
     for (const m of s.measures)
       if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed') warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
   const order = r.mark ? { ...r.mark, existingOrderId: listOrders(db).find((o) => o.date === r.mark!.date && sameNumber(o.number, r.mark!.number))?.id ?? null } : null;
-  const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
   return {
     fileName: src.fileName,
     source,
     sheet,
-    title,
+    title: title.slice(0, LIMITS.medium),
     periodStart: period.start,
     periodEnd: period.end,
     captions: r.captions,

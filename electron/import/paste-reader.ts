@@ -3,7 +3,11 @@
  * line breaks or quotes ("…", with "" for a quote). Lines without tabs before the table are paragraphs
  * (a title copied along with it).
  */
+import { AppError } from '../../db/errors';
+import { FILE_LIMITS, formatLimit } from '../../db/limits';
 import { type Block, cleanText } from './grid';
+
+const tooMuch = (what: string) => new AppError('too_large', `Во вставленном тексте ${what} — это не таблица мероприятий. Ничего не импортировано.`);
 
 function parseTsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -26,12 +30,14 @@ function parseTsv(text: string): string[][] {
       atCellStart = false;
     } else if (ch === '\t') {
       row.push(cell);
+      if (row.length > 1000) throw tooMuch('больше 1000 столбцов в строке');
       cell = '';
       atCellStart = true;
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       row.push(cell);
       rows.push(row);
+      if (rows.length > FILE_LIMITS.rows) throw tooMuch(`больше ${formatLimit(FILE_LIMITS.rows)} строк`);
       row = [];
       cell = '';
       atCellStart = true;
@@ -48,6 +54,10 @@ function parseTsv(text: string): string[][] {
 }
 
 export function readPasted(text: string): Block[] {
+  if (text.length > FILE_LIMITS.pastedChars) throw tooMuch(`больше ${formatLimit(FILE_LIMITS.pastedChars)} знаков`);
+  // U+FFFD is what a text in another encoding (Windows-1251 read as UTF-8) turns into: it cannot be read back.
+  if ((text.match(/\ufffd/g)?.length ?? 0) > 3)
+    throw new AppError('bad_encoding', 'Вставленный текст в неверной кодировке (вместо букв — знаки «�»). Скопируйте таблицу из Word или Excel заново. Ничего не импортировано.');
   const rows = parseTsv(text);
   const blocks: Block[] = [];
   let tableStarted = false;

@@ -5,15 +5,17 @@
  * quarter's record changed in the app meanwhile, two schools answering the same measure differently,
  * ids that do not exist, a status that cannot be read. Only what is confirmed is applied, in one transaction.
  */
-import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
-import { cellText as rawCellText } from '../files/excel-cell';
+import { FILE_LIMITS, formatLimit, LIMITS } from '../../db/limits';
+import { fold } from '../../db/text';
+import { type BookSheet, readBook } from '../files/xlsx-book';
 import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { getOrganization } from '../../db/organizations';
 import { QUARTER_RE } from '../../db/quarters';
 import { databaseId } from '../../db/settings';
-import { FORM_COLUMNS, FORM_MARKER, FORM_SHEET, FORM_VERSION, META_COLUMNS, META_SHEET } from './form';
+import { ANSWER_KEYS, FORM_COLUMNS, FORM_MARKER, FORM_SHEET, FORM_VERSION, META_COLUMNS, META_SHEET } from './form';
+import { quarterWords } from './sheet-style';
 
 export interface AnswerValues {
   status: ExecutionStatus | null;
@@ -50,42 +52,69 @@ export interface AnswerFile {
   data: Buffer;
 }
 
-/** Answers are compared with stored values: surrounding spaces typed in Excel do not count. */
-const cellText = (v: ExcelJS.CellValue) => rawCellText(v).trim();
-
-async function loadWorkbook(file: AnswerFile): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(file.data as unknown as ExcelJS.Buffer);
-  } catch (err) {
-    throw new AppError('bad_file', `Файл «${file.name}» повреждён или не является книгой Excel (.xlsx). Ничего не изменено.`, { cause: err });
-  }
-  return wb;
-}
-
 interface Snapshot {
   roadmapId: number;
   measureUpdatedAt: string;
   values: AnswerValues;
 }
 
-function readForm(db: Db, file: AnswerFile, wb: ExcelJS.Workbook): { schoolId: number; quarter: string; rows: { row: number; id: number | null; cells: Record<string, string> }[]; snapshot: Map<number, Snapshot> } {
-  const notForm = () => new AppError('not_a_form', `Файл «${file.name}» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). Ничего не изменено.`);
-  const meta = wb.getWorksheet(META_SHEET);
-  const form = wb.getWorksheet(FORM_SHEET);
-  if (!meta || !form || cellText(meta.getCell('A1').value) !== FORM_MARKER) throw notForm();
-  if (Number(cellText(meta.getCell('B1').value)) > FORM_VERSION) throw new AppError('form_from_future', `Форма «${file.name}» сделана более новой версией программы. Обновите программу.`);
-  if (cellText(meta.getCell('B2').value) !== databaseId(db))
-    throw new AppError('foreign_form', `Форма «${file.name}» выдана из другой базы данных: её мероприятия нельзя сопоставить с этой базой. Ничего не изменено.`);
-  const schoolId = Number(cellText(meta.getCell('B3').value));
-  const quarter = cellText(meta.getCell('B4').value);
-  if (!Number.isInteger(schoolId) || !QUARTER_RE.test(quarter)) throw notForm();
+function organizationOrNull(db: Db, id: number): { kind: string; name: string; shortName: string } | null {
+  try {
+    return getOrganization(db, id);
+  } catch {
+    return null;
+  }
+}
 
+interface Form {
+  schoolId: number;
+  quarter: string;
+  rows: { row: number; id: number | null; cells: Record<string, string> }[];
+  snapshot: Map<number, Snapshot>;
+  warnings: string[];
+}
+
+/**
+ * Reads a returned form's two sheets, cell by existing cell (a stray cell at XFD1048576 costs nothing).
+ * The very hidden sheet says which database, school and quarter the form was made for; the visible
+ * sheet says the same in words, and both must agree, or the form was tampered with.
+ */
+function readForm(db: Db, file: AnswerFile): Form {
+  const tail = 'Ничего не изменено.';
+  const damaged = () => new AppError('bad_file', `Файл «${file.name}» повреждён или не является книгой Excel (.xlsx). ${tail}`);
+  if (file.data.length > FILE_LIMITS.fileBytes) throw new AppError('too_large', `Файл «${file.name}» больше ${FILE_LIMITS.fileBytes / 1048576} МБ — это не форма для школы. ${tail}`);
+  const sheets = readBook(file.data, { fileName: file.name, wanted: (name) => name === META_SHEET || name === FORM_SHEET, damaged, tail });
+  const notForm = () => new AppError('not_a_form', `Файл «${file.name}» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). ${tail}`);
+  const meta = sheets.find((x) => x.name === META_SHEET);
+  const form = sheets.find((x) => x.name === FORM_SHEET);
+  // Answers are compared with stored values: surrounding spaces typed in Excel do not count.
+  const at = (sheet: BookSheet, r: number, c: number) => (sheet.rows.get(r)?.get(c) ?? '').trim();
+  if (!meta || !form || at(meta, 1, 1) !== FORM_MARKER) throw notForm();
+  if (Number(at(meta, 1, 2)) > FORM_VERSION) throw new AppError('form_from_future', `Форма «${file.name}» сделана более новой версией программы. Обновите программу.`);
+  if (at(meta, 2, 2) !== databaseId(db))
+    throw new AppError('foreign_form', `Форма «${file.name}» выдана из другой базы данных: её мероприятия нельзя сопоставить с этой базой. ${tail}`);
+  const schoolId = Number(at(meta, 3, 2));
+  const quarter = at(meta, 4, 2);
+  if (!Number.isInteger(schoolId) || schoolId <= 0 || !QUARTER_RE.test(quarter)) throw notForm();
+
+  const tampered = (what: string) => new AppError('form_tampered', `Форма «${file.name}» изменена вручную: ${what}. Выгрузите форму для школы заново. ${tail}`);
+  const periodLine = at(form, 3, 2);
+  if (!periodLine.includes(quarterWords(quarter))) throw tampered(`в служебных данных ${quarterWords(quarter)}, а на листе «${FORM_SHEET}» — «${periodLine.slice(0, 120)}»`);
+  // A school deleted since the form went out is only a warning later; one that exists must match.
+  const org = organizationOrNull(db, schoolId);
+  const schoolLine = at(form, 2, 2).replace(/^Образовательная организация:\s*/, '');
+  if (org && org.kind !== 'school') throw tampered(`в служебных данных указана не школа, а «${org.shortName || org.name}»`);
+  if (org && ![org.name, org.shortName].some((n) => n.trim() && fold(n) === fold(schoolLine)))
+    throw tampered(`в служебных данных школа «${org.shortName || org.name}», а на листе «${FORM_SHEET}» — «${schoolLine.slice(0, 120)}»`);
+
+  const warnings: string[] = [];
   const snapshot = new Map<number, Snapshot>();
-  for (let r = 8; r <= meta.rowCount; r++) {
-    const v = Object.fromEntries(META_COLUMNS.map((k, i) => [k, cellText(meta.getCell(r, i + 1).value)]));
+  for (const [r, cells] of meta.rows) {
+    if (r < 8) continue;
+    const v = Object.fromEntries(META_COLUMNS.map((k, i) => [k, (cells.get(i + 1) ?? '').trim()]));
     const id = Number(v.measureId);
     if (!Number.isInteger(id) || id <= 0) continue;
+    if (snapshot.has(id)) throw tampered(`мероприятие № ${id} записано в служебных данных дважды`);
     snapshot.set(id, {
       roadmapId: Number(v.roadmapId),
       measureUpdatedAt: v.measureUpdatedAt!,
@@ -96,22 +125,31 @@ function readForm(db: Db, file: AnswerFile, wb: ExcelJS.Workbook): { schoolId: n
   // Columns are found by their captions, not by position.
   let headerRow = 0;
   const columns: Record<string, number> = {};
-  for (let r = 1; r <= Math.min(30, form.rowCount) && !headerRow; r++) {
-    const texts = Array.from({ length: form.columnCount }, (_, c) => cellText(form.getCell(r, c + 1).value));
-    if (texts.includes('Отметка о выполнении')) {
+  for (const r of [...form.rows.keys()].filter((r) => r <= 30).sort((a, b) => a - b)) {
+    const texts = new Map([...form.rows.get(r)!].map(([c, t]) => [t.trim(), c]));
+    if (texts.has('Отметка о выполнении')) {
       headerRow = r;
-      for (const c of FORM_COLUMNS) columns[c.key] = texts.indexOf(c.header) + 1;
+      for (const c of FORM_COLUMNS) columns[c.key] = texts.get(c.header) ?? 0;
+      break;
     }
   }
   if (!headerRow || Object.values(columns).some((c) => c === 0)) throw notForm();
   const rows = [];
-  for (let r = headerRow + 1; r <= form.rowCount; r++) {
-    const cells = Object.fromEntries(FORM_COLUMNS.map((c) => [c.key, cellText(form.getCell(r, columns[c.key]!).value)]));
+  for (const r of [...form.rows.keys()].filter((r) => r > headerRow).sort((a, b) => a - b)) {
+    const cells = Object.fromEntries(FORM_COLUMNS.map((c) => [c.key, at(form, r, columns[c.key]!)]));
     if (Object.values(cells).every((v) => v === '')) continue;
+    // A field never holds more than the program's own forms allow: the excess is reported, not stored.
+    for (const key of ANSWER_KEYS)
+      if (cells[key]!.length > LIMITS.long) {
+        warnings.push(`«${file.name}», строка ${r}: текст длиннее ${formatLimit(LIMITS.long)} знаков (${formatLimit(cells[key]!.length)}) — сохранены первые ${formatLimit(LIMITS.long)}, остальное отброшено.`);
+        cells[key] = cells[key]!.slice(0, LIMITS.long).trim();
+      }
     const id = Number(cells.id);
     rows.push({ row: r, id: Number.isInteger(id) && id > 0 ? id : null, cells });
   }
-  return { schoolId, quarter, rows, snapshot };
+  if (form.formulasWithoutValue.length)
+    warnings.push(`«${file.name}»: в ячейках ${form.formulasWithoutValue.slice(0, 5).join(', ')} формулы без вычисленного значения — они прочитаны пустыми. Откройте файл в Excel и сохраните его заново.`);
+  return { schoolId, quarter, rows, snapshot, warnings };
 }
 
 const same = (a: AnswerValues, b: AnswerValues) => a.status === b.status && a.result === b.result && a.evidence === b.evidence && a.note === b.note;
@@ -121,11 +159,13 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
   const warnings: string[] = [];
   // Every file is read before anything is compared: one bad file stops the whole import.
   const forms = [];
-  for (const file of files) forms.push({ file, ...readForm(db, file, await loadWorkbook(file)) });
+  if (files.length > FILE_LIMITS.answerFiles) throw new AppError('too_many_files', `За один раз читается не больше ${FILE_LIMITS.answerFiles} форм. Ничего не изменено.`);
+  for (const file of files) forms.push({ file, ...readForm(db, file) });
 
   const measureStmt = db.sqlite.prepare('SELECT id, roadmap_id AS roadmapId, number, name, updated_at AS updatedAt FROM measures WHERE id = ?');
   const recordStmt = db.sqlite.prepare('SELECT status, result, evidence, note FROM executions WHERE measure_id = ? AND quarter = ?');
   for (const f of forms) {
+    warnings.push(...f.warnings);
     let school = `№ ${f.schoolId}`;
     try {
       const org = getOrganization(db, f.schoolId);
@@ -148,7 +188,8 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
       if (row.cells.evidence) answer.evidence = row.cells.evidence;
       if (row.cells.note) answer.note = row.cells.note;
       const base = { file: f.file.name, schoolId: f.schoolId, school, quarter: f.quarter, measureId: row.id };
-      if (!measure || !snap) {
+      // The hidden sheet's roadmap must be the measure's: an id copied from another roadmap's form is not this measure.
+      if (!measure || !snap || snap.roadmapId !== measure.roadmapId) {
         changes.push({ ...base, roadmapId: snap?.roadmapId ?? null, number: row.cells.number!, name: row.cells.name!, old: null, new: answer, conflicts: ['unknown_measure'] });
         continue;
       }
