@@ -1,6 +1,6 @@
 /**
  * The plan of a roadmap: numbered sections of measures. Every change goes through `changePlan`,
- * which snapshots the plan first (for undo), runs the change in one transaction, and renumbers.
+ * which runs the change in one transaction, renumbers, and records the rows it changed for undo.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
@@ -11,7 +11,7 @@ import { measureExecutors, measures, nowSql, sections } from './schema';
 import { describeTerm } from './terms/describe';
 import type { TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
-import { takeSnapshot } from './undo';
+import { recordStep } from './history';
 
 export interface ExecutorLink {
   personId: number | null;
@@ -99,16 +99,15 @@ export function readingOf(row: { termKind: TermKind | null; termStart: string | 
   return { kind: t.kind, start: t.start, end: t.end, due: t.due, understood: describeTerm(t) };
 }
 
-/** Runs one change of the plan: snapshot for undo, the change, renumbering — all or nothing. */
+/** Runs one change of the plan: the change, renumbering, a step of the history — all or nothing. */
 export function changePlan<T>(db: Db, roadmapId: number, label: string, change: () => T): T {
-  return db.sqlite.transaction(() => {
-    getRoadmap(db, roadmapId);
-    takeSnapshot(db, roadmapId, label);
+  getRoadmap(db, roadmapId);
+  return recordStep(db, roadmapId, label, () => {
     const result = change();
     renumber(db, roadmapId);
     touchRoadmap(db, roadmapId);
     return result;
-  })();
+  });
 }
 
 /**

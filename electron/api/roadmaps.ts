@@ -1,4 +1,4 @@
-/** API of roadmaps and their plans: passport, sections, measures, moves, undo, search. */
+/** API of roadmaps and their plans: passport, sections, measures, moves, undo and redo, search. */
 import { z } from 'zod';
 import {
   addMeasure,
@@ -14,7 +14,7 @@ import {
 import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
 import { ordersOfRoadmap } from '../../db/orders';
 import { searchMeasures } from '../../db/search';
-import { undoInfo, undoLast } from '../../db/undo';
+import { historyInfo, redoStep, undoStep } from '../../db/history';
 import { id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
@@ -58,7 +58,7 @@ export const roadmapsApi = {
   'plan.get': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({
     roadmap: getRoadmap(db, i.roadmapId),
     sections: getPlan(db, i.roadmapId),
-    undo: undoInfo(db, i.roadmapId),
+    undo: historyInfo(db, i.roadmapId),
     orders: ordersOfRoadmap(db, i.roadmapId),
   })),
   'plan.addSection': method(z.strictObject({ roadmapId: id, title: requiredMedium, index: index.optional() }), ({ db }, i) =>
@@ -76,7 +76,8 @@ export const roadmapsApi = {
   'plan.updateMeasure': method(z.strictObject({ id, values: measure.partial() }), ({ db }, i) => updateMeasure(db, i.id, i.values)),
   'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
   'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
-  'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoLast(db, i.roadmapId) })),
+  'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoStep(db, i.roadmapId) })),
+  'plan.redo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ redone: redoStep(db, i.roadmapId) })),
 
   'search.measures': method(z.strictObject({ query: shortText }), ({ db }, i) => searchMeasures(db, i.query)),
 };
