@@ -12,6 +12,7 @@ import {
   updateSection,
 } from '../../db/plan';
 import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
+import { dumpRoadmap } from '../../db/dump';
 import { ordersOfRoadmap } from '../../db/orders';
 import { searchMeasures } from '../../db/search';
 import { historyInfo, redoStep, undoStep } from '../../db/history';
@@ -54,6 +55,8 @@ export const roadmapsApi = {
   'roadmaps.create': method(roadmap, ({ db }, input) => createRoadmap(db, input)),
   'roadmaps.update': method(z.strictObject({ id, values: roadmap.partial() }), ({ db }, i) => updateRoadmap(db, i.id, i.values)),
   'roadmaps.delete': method(z.strictObject({ id }), ({ db }, i) => deleteRoadmap(db, i.id)),
+  /** The whole roadmap as one object: passport, captions, sections and measures (the CLI's `dump`). */
+  'roadmaps.dump': method(z.strictObject({ id }), ({ db }, i) => dumpRoadmap(db, i.id)),
 
   'plan.get': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({
     roadmap: getRoadmap(db, i.roadmapId),

@@ -55,6 +55,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'organizations.delete': (i) => ({ id: i.org }),
   'roadmaps.list': () => ({}),
   'roadmaps.get': (i) => ({ id: i.roadmap }),
+  'roadmaps.dump': (i) => ({ id: i.roadmap }),
   'roadmaps.create': (i) => ({ title: 'Карта', level: 'school', schoolId: i.org, periodStart: '2024-01-01', periodEnd: '2024-12-31', goal: 'Цель' }),
   'roadmaps.update': (i) => ({ id: i.roadmap, values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель' } }),
   'roadmaps.delete': (i) => ({ id: i.roadmap }),
@@ -164,7 +165,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -217,6 +218,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'roadmaps.create': [['title'], ['periodStart'], ['periodEnd']],
   'roadmaps.update': [['id']],
   'roadmaps.get': [['id']],
+  'roadmaps.dump': [['id']],
   'plan.get': [['roadmapId']],
   'plan.addSection': [['roadmapId'], ['title']],
   'plan.updateSection': [['id'], ['title']],
