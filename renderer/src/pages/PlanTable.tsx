@@ -1,10 +1,11 @@
 /**
  * The plan of a roadmap as one table, edited as in Word but better: sections as full-width rows,
  * measures under them; add, edit, delete, move by keyboard (Alt+↑/↓) or by dragging rows; the
- * numbering is redone by the database after every change; Ctrl+Z undoes the last changes.
+ * numbering is redone by the database after every change; Ctrl+Z undoes the last changes and
+ * Ctrl+Y (or Ctrl+Shift+Z) brings back what undo took back.
  * The table is virtualised so that 500 measures scroll smoothly.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -138,10 +139,22 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     return undone;
   }, 'Отменено');
 
+  const redoNext = () => run(async () => {
+    const { redone } = await call('plan.redo', { roadmapId: roadmap.id });
+    return redone;
+  }, 'Возвращено');
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(e) || target || sectionEdit) return;
     const i = rows.findIndex((r) => r.key === selected);
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'я')) {
+    // By the physical key too (e.code), so that the Russian layout and Shift do not matter.
+    const ctrl = e.ctrlKey || e.metaKey;
+    const isZ = e.code === 'KeyZ' || e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'я';
+    const isY = e.code === 'KeyY' || e.key.toLowerCase() === 'y' || e.key.toLowerCase() === 'н';
+    if (ctrl && (isY || (isZ && e.shiftKey))) {
+      e.preventDefault();
+      if (undo.redoSteps > 0) void redoNext();
+    } else if (ctrl && isZ) {
       e.preventDefault();
       if (undo.steps > 0) void undoLast();
     } else if (e.altKey && e.key === 'ArrowUp') {
@@ -236,6 +249,11 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         <Tooltip title={undo.last ? `Отменить: ${undo.last} (Ctrl+Z)` : 'Отменять нечего'}>
           <Button icon={<UndoOutlined />} disabled={undo.steps === 0} onClick={() => void undoLast()}>
             Отменить
+          </Button>
+        </Tooltip>
+        <Tooltip title={undo.next ? `Вернуть: ${undo.next} (Ctrl+Y)` : 'Возвращать нечего'}>
+          <Button icon={<RedoOutlined />} disabled={undo.redoSteps === 0} onClick={() => void redoNext()}>
+            Вернуть
           </Button>
         </Tooltip>
         <Typography.Text type="secondary">
