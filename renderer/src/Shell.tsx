@@ -27,6 +27,7 @@ import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { WorkingGroupPage } from './pages/WorkingGroupPage';
 import { go, useRoute } from './route';
+import { UnsavedPrompt } from './unsaved';
 
 const MENU = [
   { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
@@ -56,7 +57,7 @@ export function Shell() {
       page = <ExecutionPage roadmapId={route.id} />;
       break;
     case 'meetings':
-      page = <MeetingsPage meetingId={route.id} />;
+      page = <MeetingsPage meetingId={route.id} creating={route.sub === 'new'} />;
       break;
     case 'reports':
       page = <ReportsPage />;
@@ -91,6 +92,7 @@ export function Shell() {
         <Menu mode="inline" selectedKeys={[route.page]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, minWidth: 0 }}>{page}</Layout.Content>
+      <UnsavedPrompt />
     </Layout>
   );
 }

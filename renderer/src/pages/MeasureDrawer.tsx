@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
+import { useUnsavedGuard } from '../unsaved';
 import { Understood, useTermReading } from './TermHint';
 
 type PlanData = ApiOutput<'plan.get'>;
@@ -49,8 +50,9 @@ export function MeasureDrawer(props: {
     } else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [] });
   }, [target, form]);
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = {
       name: v.name,
       term: v.term ?? '',
@@ -66,8 +68,14 @@ export function MeasureDrawer(props: {
         id = target!.measure.id;
       } else id = await call('plan.addMeasure', { roadmapId: roadmap.id, sectionId: target!.sectionId, index: target!.index, values });
     }, 'Сохранено');
-    if (ok) props.onSaved(id);
+    if (ok) {
+      guard.markClean();
+      props.onSaved(id);
+    }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: target !== null, openedWith: target, save });
+  const close = () => void guard.close(props.onClose);
 
   const linkOptions = [
     { label: 'Люди', options: dir.people.map((p) => ({ value: `p${p.id}`, label: p.fullName })) },
@@ -79,11 +87,11 @@ export function MeasureDrawer(props: {
       open={target !== null}
       size={640}
       title={target?.mode === 'edit' ? `Мероприятие ${target.measure.number}` : 'Новое мероприятие'}
-      onClose={props.onClose}
+      onClose={close}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={props.onClose}>Отмена</Button>
+          <Button onClick={close}>Отмена</Button>
           <Button type="primary" onClick={save} title="Ctrl+Enter">
             Сохранить
           </Button>

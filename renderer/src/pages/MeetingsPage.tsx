@@ -8,6 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 
@@ -15,19 +16,22 @@ type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
 type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt'> & { date: Dayjs };
 
-export function MeetingsPage({ meetingId }: { meetingId: number | null }) {
+export function MeetingsPage({ meetingId, creating }: { meetingId: number | null; creating: boolean }) {
   if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} />;
+  if (creating) return <MeetingEditor key="new" meetingId={null} />;
   return <MeetingList />;
+}
+
+/** A meeting not saved yet: nothing is in the database until «Сохранить протокол». */
+async function blankMeeting(): Promise<Meeting> {
+  const list = await call('meetings.list');
+  const today = dayjs().format('YYYY-MM-DD');
+  return { id: 0, date: today, number: String(list.length + 1), place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [], updatedAt: '' };
 }
 
 function MeetingList() {
   const list = useLoad(() => call('meetings.list'), []);
-  const act = useAction();
-  const create = () =>
-    act(async () => {
-      const m = await call('meetings.save', { id: null, values: { date: dayjs().format('YYYY-MM-DD'), number: String((list.data?.length ?? 0) + 1) } });
-      go('meetings', m.id);
-    });
+  const create = () => go('meetings', null, 'new');
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -57,18 +61,15 @@ function MeetingList() {
   );
 }
 
-function MeetingEditor({ meetingId }: { meetingId: number }) {
-  const meeting = useLoad(() => call('meetings.get', { id: meetingId }), [meetingId]);
+function MeetingEditor({ meetingId }: { meetingId: number | null }) {
+  const meeting = useLoad(() => (meetingId ? call('meetings.get', { id: meetingId }) : blankMeeting()), [meetingId]);
   const dir = useDirectory();
   const act = useAction();
   const [form] = Form.useForm<MeetingForm>();
 
-  if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
-  if (!meeting.data) return null;
-  const m = meeting.data;
-
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = {
       ...v,
       date: fromDayjs(v.date),
@@ -84,18 +85,31 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
         decisions: (a.decisions ?? []).map((d) => ({ id: d.id, text: d.text, responsibleId: d.responsibleId ?? null, responsibleText: d.responsibleText ?? '', term: d.term ?? '' })),
       })),
     };
-    if (await act(() => call('meetings.save', { id: meetingId, values }), 'Протокол сохранён')) void meeting.reload();
+    let savedId = 0;
+    const ok = await act(async () => {
+      savedId = (await call('meetings.save', { id: meetingId, values })).id;
+    }, 'Протокол сохранён');
+    if (!ok) return false;
+    guard.markClean();
+    if (meetingId === null) go('meetings', savedId);
+    else void meeting.reload();
+    return true;
   };
+  const guard = useUnsavedGuard({ form, active: meeting.data !== undefined, openedWith: meeting.data?.updatedAt, save });
+
+  if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
+  if (!meeting.data) return null;
+  const m = meeting.data;
 
   return (
     <>
-      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
+      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: meetingId === null ? 'Новое заседание' : `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
       <Form
         key={m.updatedAt}
         form={form}
         layout="vertical"
         initialValues={{ ...m, date: toDayjs(m.date) }}
-        onFinish={save}
+        onFinish={() => void save()}
         style={{ maxWidth: 1100, marginTop: 8 }}
       >
         <Card size="small" title="Заседание">
@@ -209,15 +223,15 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
           <Button type="primary" htmlType="submit">
             Сохранить протокол
           </Button>
-          <DocumentButton request={{ kind: 'protocol', meetingId }} />
-          <Popconfirm
+          {meetingId !== null && <DocumentButton request={{ kind: 'protocol', meetingId }} />}
+          {meetingId !== null && <Popconfirm
             title="Удалить заседание с протоколом и решениями?"
             okText="Удалить"
             cancelText="Отмена"
             onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание удалено').then((ok) => ok && go('meetings'))}
           >
             <Button danger>Удалить заседание</Button>
-          </Popconfirm>
+          </Popconfirm>}
         </Space>
       </Form>
     </>

@@ -5,6 +5,7 @@ import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../format';
 import { useAction } from '../hooks';
+import { useUnsavedGuard } from '../unsaved';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -30,12 +31,19 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
   const [form] = Form.useForm();
   const act = useAction();
   const level = Form.useWatch('level', form) as string | undefined;
-  const save = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown> & { period: [Dayjs, Dayjs] };
+  const save = async (): Promise<boolean> => {
+    const v = (await form.validateFields().catch(() => null)) as (Record<string, unknown> & { period: [Dayjs, Dayjs] }) | null;
+    if (!v) return false;
     const { period, ...rest } = v;
     const values = { ...rest, schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null, periodStart: fromDayjs(period[0]), periodEnd: fromDayjs(period[1]) };
-    if (await act(() => call('roadmaps.update', { id: roadmap.id, values: values as never }), 'Паспорт сохранён')) onSaved();
+    const ok = await act(() => call('roadmaps.update', { id: roadmap.id, values: values as never }), 'Паспорт сохранён');
+    if (ok) {
+      guard.markClean();
+      onSaved();
+    }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, save, discard: () => form.resetFields() });
   return (
     <Form
       form={form}

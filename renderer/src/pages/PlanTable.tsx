@@ -12,6 +12,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
+import { useUnsavedGuard } from '../unsaved';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
 
@@ -133,6 +134,19 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     if (!next) return;
     void run(() => call('plan.moveMeasure', { id: row.measure.id, sectionId: next.id, index: delta < 0 ? next.measures.length : 0 }));
   };
+
+  const saveSection = async (): Promise<boolean> => {
+    const v = await sectionForm.validateFields().catch(() => null);
+    const s = sectionEdit;
+    if (!v || !s) return false;
+    const ok = await run(() => (s.id ? call('plan.updateSection', { id: s.id, title: v.title }) : call('plan.addSection', { roadmapId: roadmap.id, title: v.title, index: s.index })));
+    if (ok) {
+      sectionGuard.markClean();
+      setSectionEdit(null);
+    }
+    return ok;
+  };
+  const sectionGuard = useUnsavedGuard({ form: sectionForm, active: sectionEdit !== null, openedWith: sectionEdit, save: saveSection });
 
   const undoLast = () => run(async () => {
     const { undone } = await call('plan.undo', { roadmapId: roadmap.id });
@@ -315,13 +329,8 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         okText="Сохранить"
         cancelText="Отмена"
         destroyOnHidden
-        onCancel={() => setSectionEdit(null)}
-        onOk={async () => {
-          const { title } = await sectionForm.validateFields();
-          const s = sectionEdit!;
-          const ok = await run(() => (s.id ? call('plan.updateSection', { id: s.id, title }) : call('plan.addSection', { roadmapId: roadmap.id, title, index: s.index })));
-          if (ok) setSectionEdit(null);
-        }}
+        onCancel={() => void sectionGuard.close(() => setSectionEdit(null))}
+        onOk={() => void saveSection()}
       >
         <Form form={sectionForm} layout="vertical">
           <Form.Item name="title" label="Название раздела" rules={[{ required: true, whitespace: true, message: 'Укажите название раздела' }]}>
