@@ -66,7 +66,7 @@ export function Shell() {
       page = <WorkingGroupPage />;
       break;
     case 'orders':
-      page = <OrdersPage orderId={route.id} />;
+      page = <OrdersPage orderId={route.id} creating={route.sub === 'new'} />;
       break;
     case 'organizations':
       page = <OrganizationsPage />;

@@ -8,6 +8,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
 
 type Summary = ApiOutput<'orders.list'>[number];
@@ -16,28 +17,39 @@ type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'appendices'> & { dat
 
 const NEW = 0;
 
-export function OrdersPage({ orderId }: { orderId: number | null }) {
+export function OrdersPage({ orderId, creating }: { orderId: number | null; creating: boolean }) {
   const list = useLoad(() => call('orders.list'), []);
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
   const dir = useDirectory();
   const act = useAction();
   const [form] = Form.useForm<OrderForm>();
-  const open = orderId !== null || window.location.hash.endsWith('/new');
+  // «Новый приказ» only opens the form (#/orders/new): nothing is written before «Сохранить».
+  const open = orderId !== null || creating;
 
   useEffect(() => {
-    if (orderId) void call('orders.get', { id: orderId }).then((o) => form.setFieldsValue({ ...o, date: toDayjs(o.date)! }));
+    if (orderId)
+      void call('orders.get', { id: orderId }).then((o) => {
+        form.setFieldsValue({ ...o, date: toDayjs(o.date)! });
+        guard.markClean();
+      });
     else form.resetFields();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [orderId, form]);
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
     const ok = await act(() => call('orders.save', { id: orderId || null, values }), 'Приказ сохранён');
     if (ok) {
+      guard.markClean();
       go('orders');
       void list.reload();
     }
+    return ok;
   };
+  // Closing the form is a change of address (go): the route asks about unsaved changes.
+  const guard = useUnsavedGuard({ form, active: open, openedWith: orderId, save });
 
   return (
     <>
@@ -45,7 +57,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Приказы
         </Typography.Title>
-        <Button type="primary" onClick={() => (window.location.hash = '#/orders/new')}>
+        <Button type="primary" onClick={() => go('orders', null, 'new')}>
           Новый приказ
         </Button>
       </Space>
@@ -62,7 +74,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
           { title: 'Приложений', dataIndex: 'appendices', width: 120 },
         ]}
       />
-      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => go('orders')} destroyOnHidden={false}
+      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => go('orders')} destroyOnHidden={false}
         footer={(_, { OkBtn, CancelBtn }) => (
           <Space>
             {orderId !== null && orderId !== NEW && <DocumentButton request={{ kind: 'order', orderId }} />}

@@ -3,6 +3,7 @@ import { Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table,
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
 
 type Organization = ApiOutput<'organizations.list'>[number];
@@ -28,14 +29,19 @@ export function OrganizationsPage() {
     setEditing(o);
     form.setFieldsValue(o === 'new' ? EMPTY : o);
   };
-  const save = async () => {
-    const values = { ...EMPTY, ...(await form.validateFields()) };
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
+    const values = { ...EMPTY, ...v };
     const ok = await act(() => (editing === 'new' ? call('organizations.create', values) : call('organizations.update', { id: (editing as Organization).id, values })), 'Сохранено');
     if (ok) {
+      guard.markClean();
       setEditing(null);
       void dir.reload();
     }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: editing !== null, openedWith: editing, save });
 
   return (
     <>
@@ -88,7 +94,7 @@ export function OrganizationsPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label="Тип">
             <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />

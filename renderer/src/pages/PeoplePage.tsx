@@ -3,6 +3,7 @@ import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typograph
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
 
 type Person = ApiOutput<'people.list'>[number];
@@ -24,17 +25,21 @@ export function PeoplePage() {
     setEditing(p);
     form.setFieldsValue(p === 'new' ? { fullName: '', position: '', organizationId: null, phone: '', email: '' } : p);
   };
-  const save = async () => {
-    const values = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return false;
     const ok = await act(
       () => (editing === 'new' ? call('people.create', values) : call('people.update', { id: (editing as Person).id, values })),
       'Сохранено',
     );
     if (ok) {
+      guard.markClean();
       setEditing(null);
       void dir.reload();
     }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: editing !== null, openedWith: editing, save });
 
   return (
     <>
@@ -76,8 +81,8 @@ export function PeoplePage() {
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={save}>
+      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={() => void save()}>
           <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Укажите ФИО' }]}>
             <Input autoFocus maxLength={500} placeholder="Иванова И.И." />
           </Form.Item>

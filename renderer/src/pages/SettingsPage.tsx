@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Form, Input, Select, Typography } from 'ant
 import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction, useLoad } from '../hooks';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
 
@@ -13,18 +14,25 @@ export function SettingsPage() {
   const act = useAction();
   const [form] = Form.useForm<Department>();
   const { data } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
-  useEffect(() => {
-    if (data) form.setFieldsValue(data.department);
-  }, [data, form]);
-  const save = async () => {
-    const values = await form.validateFields();
-    await act(() => call('settings.setDepartment', { ...values, coordinatorId: values.coordinatorId ?? null }), 'Настройки сохранены');
+  const save = async (): Promise<boolean> => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return false;
+    const ok = await act(() => call('settings.setDepartment', { ...values, coordinatorId: values.coordinatorId ?? null }), 'Настройки сохранены');
+    if (ok) guard.markClean();
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: data !== undefined, save, discard: () => data && form.setFieldsValue(data.department) });
+  useEffect(() => {
+    if (!data) return;
+    form.setFieldsValue(data.department);
+    guard.markClean();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, form]);
   return (
     <>
       <Typography.Title level={3}>Настройки</Typography.Title>
       <Card title="Орган управления образованием" style={{ maxWidth: 800 }}>
-        <Form form={form} layout="vertical" onFinish={save}>
+        <Form form={form} layout="vertical" onFinish={() => void save()}>
           <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении">
             <Input maxLength={500} placeholder="Отдел образования администрации городского округа …" />
           </Form.Item>
