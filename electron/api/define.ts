@@ -34,8 +34,9 @@ export function method<I extends z.ZodType, O>(input: I, handler: (ctx: ApiConte
   return { input, handler };
 }
 
-/** Limits that no real document reaches but that keep a pasted novel (or a 100 000-character attack) out. */
-export const LIMITS = { short: 500, medium: 2000, long: 20000 } as const;
+import { LIMITS } from '../../shared/limits';
+
+export { LIMITS };
 
 export const id = z.number().int().positive();
 export const optionalId = id.nullable();

@@ -274,6 +274,6 @@ describe('dates, quarters and empty texts', () => {
   it('names the field in Russian in the message', async () => {
     const r = await callApi(ctx, 'people.create', { fullName: 'x'.repeat(600) });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Текст слишком длинный: не более 500 символов.');
+    if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Не более 500 символов (сейчас 600).');
   });
 });

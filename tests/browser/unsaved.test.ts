@@ -141,8 +141,8 @@ describe('the roadmap forms', () => {
 
   it('the new roadmap form asks on Escape and on a click outside', async () => {
     await menu('Дорожные карты');
-    await page.getByRole('button', { name: 'Новая дорожная карта' }).click();
-    await page.getByLabel('Название').fill('Дорожная карта на 2025 год');
+    await page.getByRole('button', { name: 'Новая дорожная карта' }).click({ timeout: 10_000 });
+    await page.getByRole('dialog', { name: 'Новая дорожная карта' }).getByLabel('Название').fill('Дорожная карта на 2025 год', { timeout: 10_000 });
     await page.keyboard.press('Escape');
     await prompt().waitFor();
     await answer('Отмена');
@@ -165,5 +165,22 @@ describe('the roadmap forms', () => {
     await page.getByRole('button', { name: /Отменить$/ }).click();
     await expect.poll(() => db.sqlite.prepare('SELECT goal FROM roadmaps WHERE id = ?').pluck().get(roadmapId)).toBe('');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('text longer than a field allows', () => {
+  it('is not cut: the counter shows it and saving is refused with how long it may be', async () => {
+    // Still on the plan, with the passport tab visited: its «Название» must not be taken for the section's.
+    await page.getByTestId('plan').waitFor();
+    await page.getByRole('button', { name: /^(plus )?Раздел$/ }).click();
+    const title = page.getByLabel('Название раздела');
+    await title.fill('Раздел '.repeat(300));
+    expect((await title.inputValue()).length).toBe(2100);
+    await page.getByText('2100 / 2000').waitFor();
+    await page.getByRole('dialog', { name: 'Новый раздел' }).getByRole('button', { name: 'Сохранить', exact: true }).click();
+    await page.getByText('Не более 2000 символов (сейчас 2100)').waitFor();
+    expect(db.sqlite.prepare('SELECT count(*) FROM sections WHERE roadmap_id = ?').pluck().get(roadmapId)).toBe(1);
+    await page.keyboard.press('Escape');
+    await answer('Не сохранять');
   });
 });

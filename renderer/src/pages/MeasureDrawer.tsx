@@ -6,6 +6,7 @@ import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
 import { useUnsavedGuard } from '../unsaved';
 import { Understood, useTermReading } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -109,28 +110,29 @@ export function MeasureDrawer(props: {
         }}
       >
         {!roadmap.autoNumber && (
-          <Form.Item name="number" label={c.number}>
-            <Input maxLength={500} style={{ width: 120 }} />
+          <Form.Item name="number" label={c.number} rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} style={{ width: 120 }} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={c.name} rules={[{ required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
-          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} />
+        <Form.Item name="name" label={c.name} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
+          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} {...limited(LIMITS.long)} />
         </Form.Item>
         <Form.Item
           name="term"
           label={c.term}
+          rules={[limitRule(LIMITS.medium)]}
           extra={reading ? <Understood reading={reading} /> : 'Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»'}
         >
-          <Input maxLength={2000} />
+          <Input {...limited(LIMITS.medium)} />
         </Form.Item>
-        <Form.Item name="executors" label={c.executors}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+        <Form.Item name="executors" label={c.executors} rules={[limitRule(LIMITS.medium)]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...limited(LIMITS.medium)} />
         </Form.Item>
         <Form.Item name="links" label="Исполнители из справочника" extra="Для отчётов и форм школам: кто отвечает за мероприятие">
           <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={linkOptions} placeholder="Выберите людей и организации" />
         </Form.Item>
-        <Form.Item name="result" label={c.result}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
+        <Form.Item name="result" label={c.result} rules={[limitRule(LIMITS.long)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} {...limited(LIMITS.long)} />
         </Form.Item>
       </Form>
     </Drawer>

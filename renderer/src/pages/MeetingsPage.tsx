@@ -11,6 +11,7 @@ import { go } from '../route';
 import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
@@ -114,14 +115,14 @@ function MeetingEditor({ meetingId }: { meetingId: number | null }) {
       >
         <Card size="small" title="Заседание">
           <Space wrap>
-            <Form.Item name="number" label="Номер протокола">
-              <Input style={{ width: 120 }} maxLength={500} />
+            <Form.Item name="number" label="Номер протокола" rules={[limitRule(LIMITS.short)]}>
+              <Input style={{ width: 120 }} {...limited(LIMITS.short)} />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
-            <Form.Item name="place" label="Место">
-              <Input style={{ width: 460 }} maxLength={500} />
+            <Form.Item name="place" label="Место" rules={[limitRule(LIMITS.short)]}>
+              <Input style={{ width: 460 }} {...limited(LIMITS.short)} />
             </Form.Item>
           </Space>
           <Space wrap>
@@ -165,14 +166,14 @@ function MeetingEditor({ meetingId }: { meetingId: number | null }) {
                   <Form.Item name={[item.name, 'id']} hidden>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[{ required: true, whitespace: true, message: 'Укажите вопрос' }]}>
-                    <Input.TextArea autoSize maxLength={2000} />
+                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите вопрос' }]}>
+                    <Input.TextArea autoSize {...limited(LIMITS.medium)} />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'heard']} label="Слушали">
-                    <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+                  <Form.Item name={[item.name, 'heard']} label="Слушали" rules={[limitRule(LIMITS.long)]}>
+                    <Input.TextArea autoSize={{ minRows: 2 }} {...limited(LIMITS.long)} />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'spoke']} label="Выступили">
-                    <Input.TextArea autoSize maxLength={20000} />
+                  <Form.Item name={[item.name, 'spoke']} label="Выступили" rules={[limitRule(LIMITS.long)]}>
+                    <Input.TextArea autoSize {...limited(LIMITS.long)} />
                   </Form.Item>
                   <Typography.Text strong>Решили:</Typography.Text>
                   <Form.List name={[item.name, 'decisions']}>
@@ -186,19 +187,19 @@ function MeetingEditor({ meetingId }: { meetingId: number | null }) {
                             <Form.Item name={[dec.name, 'id']} hidden>
                               <Input />
                             </Form.Item>
-                            <Form.Item name={[dec.name, 'text']} rules={[{ required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
-                              <Input.TextArea autoSize placeholder="Решение" maxLength={20000} />
+                            <Form.Item name={[dec.name, 'text']} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
+                              <Input.TextArea autoSize placeholder="Решение" {...limited(LIMITS.long)} />
                             </Form.Item>
                             <Form.Item name={[dec.name, 'responsibleId']} style={{ width: 220 }}>
                               <Select allowClear placeholder="Ответственный" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
                             </Form.Item>
-                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }}>
-                              <Input placeholder="или текстом" maxLength={2000} />
+                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }} rules={[limitRule(LIMITS.medium)]}>
+                              <Input placeholder="или текстом" {...limited(LIMITS.medium)} />
                             </Form.Item>
                             <Form.Item noStyle shouldUpdate>
                               {() => (
-                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />}>
-                                  <Input placeholder="Срок" maxLength={2000} />
+                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />} rules={[limitRule(LIMITS.medium)]}>
+                                  <Input placeholder="Срок" {...limited(LIMITS.medium)} />
                                 </Form.Item>
                               )}
                             </Form.Item>

@@ -10,6 +10,7 @@ import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
@@ -95,8 +96,8 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
       >
         <Form form={form} layout="vertical" initialValues={{ appendices: [] }}>
           <Space wrap>
-            <Form.Item name="number" label="Номер" rules={[{ required: true, whitespace: true, message: 'Укажите номер' }]}>
-              <Input style={{ width: 140 }} maxLength={500} placeholder="121-од" />
+            <Form.Item name="number" label="Номер" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите номер' }]}>
+              <Input style={{ width: 140 }} {...limited(LIMITS.short)} placeholder="121-од" />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
               <DatePicker format={DATE_FORMAT} />
@@ -105,11 +106,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
               <Select allowClear style={{ width: 380 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
             </Form.Item>
           </Space>
-          <Form.Item name="title" label="Заголовок" rules={[{ required: true, whitespace: true, message: 'Укажите заголовок' }]}>
-            <Input.TextArea autoSize maxLength={2000} placeholder="Об утверждении дорожной карты …" />
+          <Form.Item name="title" label="Заголовок" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите заголовок' }]}>
+            <Input.TextArea autoSize {...limited(LIMITS.medium)} placeholder="Об утверждении дорожной карты …" />
           </Form.Item>
-          <Form.Item name="basis" label="Основание (преамбула)">
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+          <Form.Item name="basis" label="Основание (преамбула)" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} {...limited(LIMITS.long)} />
           </Form.Item>
           <Button
             size="small"
@@ -128,11 +129,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
           >
             Предложить текст по дорожным картам, координатору и кураторам
           </Button>
-          <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)">
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={20000} />
+          <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} {...limited(LIMITS.long)} />
           </Form.Item>
-          <Form.Item name="control" label="Контроль исполнения">
-            <Input.TextArea autoSize maxLength={20000} />
+          <Form.Item name="control" label="Контроль исполнения" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize {...limited(LIMITS.long)} />
           </Form.Item>
           <Typography.Text strong>Утверждаемые дорожные карты (приложения)</Typography.Text>
           <Form.List name="appendices">
@@ -140,8 +141,8 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
               <>
                 {fields.map((f) => (
                   <Space key={f.key} style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'appendixNumber']} style={{ width: 140 }}>
-                      <Input addonBefore="Прил." maxLength={500} />
+                    <Form.Item name={[f.name, 'appendixNumber']} style={{ width: 140 }} rules={[limitRule(LIMITS.short)]}>
+                      <Input addonBefore="Прил." {...limited(LIMITS.short)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'roadmapId']} rules={[{ required: true, message: 'Выберите карту' }]} style={{ width: 580 }}>
                       <Select showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />

@@ -5,6 +5,7 @@ import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Organization = ApiOutput<'organizations.list'>[number];
 type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt'>;
@@ -99,11 +100,11 @@ export function OrganizationsPage() {
           <Form.Item name="kind" label="Тип">
             <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="name" label="Полное название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-            <Input.TextArea autoSize maxLength={2000} />
+          <Form.Item name="name" label="Полное название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoSize {...limited(LIMITS.medium)} />
           </Form.Item>
-          <Form.Item name="shortName" label="Краткое название">
-            <Input maxLength={500} placeholder="МАОУ СОШ № 2" />
+          <Form.Item name="shortName" label="Краткое название" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="МАОУ СОШ № 2" />
           </Form.Item>
           {kind === 'school' && (
             <>
@@ -126,8 +127,8 @@ export function OrganizationsPage() {
           <Form.Item name="directorId" label="Руководитель">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не указан" />
           </Form.Item>
-          <Form.Item name="address" label="Адрес">
-            <Input maxLength={500} />
+          <Form.Item name="address" label="Адрес" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
         </Form>
       </Modal>

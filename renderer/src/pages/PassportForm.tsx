@@ -6,6 +6,7 @@ import { type Directory, selectFilter } from '../directory';
 import { DATE_FORMAT, fromDayjs, toDayjs } from '../format';
 import { useAction } from '../hooks';
 import { useUnsavedGuard } from '../unsaved';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -53,8 +54,8 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       onFinish={save}
     >
       <Card size="small" title="Параметры">
-        <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-          <Input.TextArea autoSize maxLength={2000} />
+        <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+          <Input.TextArea autoSize {...limited(LIMITS.medium)} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="level" label="Уровень">
@@ -76,16 +77,16 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       <Card size="small" title="Заголовки столбцов (как в документах района)" style={{ marginTop: 12 }}>
         <Space wrap>
           {CAPTIONS.map((c) => (
-            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[{ required: true, whitespace: true, message: 'Нужен заголовок' }]}>
-              <Input style={{ width: 170 }} maxLength={500} />
+            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Нужен заголовок' }]}>
+              <Input style={{ width: 170 }} {...limited(LIMITS.short)} />
             </Form.Item>
           ))}
         </Space>
       </Card>
       <Card size="small" title="Паспорт" style={{ marginTop: 12 }}>
         {PASSPORT.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20000} />
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} {...limited(LIMITS.long)} />
           </Form.Item>
         ))}
       </Card>

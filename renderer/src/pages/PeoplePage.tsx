@@ -5,6 +5,7 @@ import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Person = ApiOutput<'people.list'>[number];
 interface PersonForm {
@@ -83,21 +84,21 @@ export function PeoplePage() {
       />
       <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={() => void save()}>
-          <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Укажите ФИО' }]}>
-            <Input autoFocus maxLength={500} placeholder="Иванова И.И." />
+          <Form.Item name="fullName" label="ФИО" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите ФИО' }]}>
+            <Input autoFocus {...limited(LIMITS.short)} placeholder="Иванова И.И." />
           </Form.Item>
-          <Form.Item name="position" label="Должность">
-            <Input maxLength={500} />
+          <Form.Item name="position" label="Должность" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
           <Form.Item name="organizationId" label="Организация">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.orgOptions} placeholder="Не указана" />
           </Form.Item>
           <Space.Compact block>
-            <Form.Item name="phone" label="Телефон" style={{ width: '50%' }}>
-              <Input maxLength={500} />
+            <Form.Item name="phone" label="Телефон" style={{ width: '50%' }} rules={[limitRule(LIMITS.short)]}>
+              <Input {...limited(LIMITS.short)} />
             </Form.Item>
-            <Form.Item name="email" label="Эл. почта" style={{ width: '50%' }}>
-              <Input maxLength={500} />
+            <Form.Item name="email" label="Эл. почта" style={{ width: '50%' }} rules={[limitRule(LIMITS.short)]}>
+              <Input {...limited(LIMITS.short)} />
             </Form.Item>
           </Space.Compact>
         </Form>

@@ -15,6 +15,7 @@ import { useAction } from '../hooks';
 import { useUnsavedGuard } from '../unsaved';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -332,9 +333,9 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         onCancel={() => void sectionGuard.close(() => setSectionEdit(null))}
         onOk={() => void saveSection()}
       >
-        <Form form={sectionForm} layout="vertical">
-          <Form.Item name="title" label="Название раздела" rules={[{ required: true, whitespace: true, message: 'Укажите название раздела' }]}>
-            <Input autoFocus maxLength={2000} placeholder="Организационно-управленческие мероприятия" />
+        <Form form={sectionForm} name="section" layout="vertical">
+          <Form.Item name="title" label="Название раздела" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название раздела' }]}>
+            <Input autoFocus {...limited(LIMITS.medium)} placeholder="Организационно-управленческие мероприятия" />
           </Form.Item>
         </Form>
       </Modal>

@@ -9,6 +9,7 @@ import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { useUnsavedGuard } from '../unsaved';
 import { ImportDialog } from './ImportDialog';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'roadmaps.list'>[number];
 interface NewRoadmap {
@@ -80,8 +81,8 @@ export function RoadmapsPage() {
       />
       <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={() => void create()} onCancel={() => void guard.close(() => setCreating(false))} destroyOnHidden width={640}>
         <Form form={form} layout="vertical" initialValues={{ level: 'municipal' }}>
-          <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} maxLength={2000} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
+          <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} {...limited(LIMITS.medium)} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
           </Form.Item>
           <Form.Item name="level" label="Уровень">
             <Select options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />

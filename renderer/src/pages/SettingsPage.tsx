@@ -6,6 +6,7 @@ import { selectFilter, useDirectory } from '../directory';
 import { useUnsavedGuard } from '../unsaved';
 import { useAction, useLoad } from '../hooks';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Department = ApiOutput<'settings.getDepartment'>;
 
@@ -33,20 +34,20 @@ export function SettingsPage() {
       <Typography.Title level={3}>Настройки</Typography.Title>
       <Card title="Орган управления образованием" style={{ maxWidth: 800 }}>
         <Form form={form} layout="vertical" onFinish={() => void save()}>
-          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении">
-            <Input maxLength={500} placeholder="Отдел образования администрации городского округа …" />
+          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="Отдел образования администрации городского округа …" />
           </Form.Item>
-          <Form.Item name="shortName" label="Краткое наименование">
-            <Input maxLength={500} />
+          <Form.Item name="shortName" label="Краткое наименование" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
-          <Form.Item name="headName" label="Руководитель (ФИО)">
-            <Input maxLength={500} placeholder="В.В. Грек" />
+          <Form.Item name="headName" label="Руководитель (ФИО)" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="В.В. Грек" />
           </Form.Item>
-          <Form.Item name="headPosition" label="Должность руководителя">
-            <Input maxLength={500} />
+          <Form.Item name="headPosition" label="Должность руководителя" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
-          <Form.Item name="town" label="Населённый пункт">
-            <Input maxLength={500} placeholder="г. Карпинск" />
+          <Form.Item name="town" label="Населённый пункт" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="г. Карпинск" />
           </Form.Item>
           <Form.Item name="coordinatorId" label="Муниципальный координатор">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />
