@@ -67,13 +67,17 @@ export function useUnsavedGuard(options: { form: FormInstance; save: () => Promi
   useEffect(() => {
     baseline.current = null;
     if (!active) return;
-    // After the form has taken the loaded values (set in the same render's effects).
-    const t = setTimeout(markClean, 0);
+    // After the form has taken the loaded values (set in the same render's effects) — unless the
+    // user was quicker and has typed already: then those are changes, not the clean state.
+    const t = setTimeout(() => {
+      if (!form.isFieldsTouched()) markClean();
+    }, 0);
     return () => clearTimeout(t);
-  }, [active, openedWith, markClean]);
+  }, [active, openedWith, markClean, form]);
   const guard = useRef<Guard>(null as unknown as Guard);
   guard.current = {
-    isDirty: () => active && baseline.current !== null && valuesOf(form) !== baseline.current,
+    // Until the clean state is known, anything the user touched counts as a change.
+    isDirty: () => active && (baseline.current === null ? form.isFieldsTouched() : valuesOf(form) !== baseline.current),
     save: options.save,
     ...(options.discard ? { discard: options.discard } : {}),
   };

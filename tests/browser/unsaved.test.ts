@@ -23,6 +23,8 @@ let page: Page;
 let errors: string[];
 beforeAll(() => {
   ({ db, page, errors } = app);
+  // A step that waits in vain fails on its own line, not as the whole test's timeout.
+  page.setDefaultTimeout(10_000);
 });
 
 const prompt = () => page.getByRole('dialog', { name: 'Сохранить изменения?' });
