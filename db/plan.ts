@@ -1,6 +1,6 @@
 /**
  * The plan of a roadmap: numbered sections of measures. Every change goes through `changePlan`,
- * which snapshots the plan first (for undo), runs the change in one transaction, and renumbers.
+ * which runs the change in one transaction, renumbers, and records the rows it changed for undo.
  */
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
@@ -11,7 +11,8 @@ import { measureExecutors, measures, nowSql, sections } from './schema';
 import { describeTerm } from './terms/describe';
 import type { TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
-import { takeSnapshot } from './undo';
+import { recordStep } from './history';
+import { touchedSoFar } from './history-capture';
 import { checkVersion, nextVersion } from './versions';
 
 export interface ExecutorLink {
@@ -107,35 +108,55 @@ export function readingOf(row: { termKind: TermKind | null; termStart: string | 
   return { kind: t.kind, start: t.start, end: t.end, due: t.due, understood: describeTerm(t) };
 }
 
-/** Runs one change of the plan: snapshot for undo, the change, renumbering — all or nothing. */
+/** Runs one change of the plan: the change, renumbering, a step of the history — all or nothing. */
 export function changePlan<T>(db: Db, roadmapId: number, label: string, change: () => T): T {
-  return db.sqlite.transaction(() => {
-    getRoadmap(db, roadmapId);
-    takeSnapshot(db, roadmapId, label);
+  getRoadmap(db, roadmapId);
+  return recordStep(db, roadmapId, label, () => {
     const result = change();
-    renumber(db, roadmapId);
+    renumber(db, roadmapId, touchedGroups(db));
     touchRoadmap(db, roadmapId);
     return result;
-  })();
+  });
+}
+
+/** The sections (null: outside any section) whose measures the change so far added, moved or removed. */
+function touchedGroups(db: Db): Set<number | null> {
+  const groups = new Set<number | null>();
+  const sectionOfMeasure = db.sqlite.prepare('SELECT section_id FROM measures WHERE id = ?').pluck();
+  for (const t of touchedSoFar(db)) {
+    if (t.table !== 'measures') continue;
+    if (t.before && 'section_id' in t.before) groups.add(t.before.section_id as number | null);
+    const now = sectionOfMeasure.get(t.id) as number | null | undefined;
+    if (now !== undefined) groups.add(now);
+  }
+  return groups;
 }
 
 /**
  * Positions are rewritten 0…n-1 and, where the roadmap numbers itself, numbers follow:
  * sections 1, 2, 3; their measures 1.1, 1.2 … 2.1; measures outside sections 1, 2, 3.
+ * With `groups`, only those groups' measures are renumbered (and those of any section whose own
+ * number changed), so an edit costs the size of its section, not of the plan; rows whose position
+ * and number stay are not written at all.
  */
-export function renumber(db: Db, roadmapId: number): void {
+export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>): void {
   const auto = getRoadmap(db, roadmapId).autoNumber;
   const secs = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position), asc(sections.id)).all();
   // Where the roadmap keeps its own numbers («4. 8» as imported), only the order is rewritten.
-  const setSection = db.sqlite.prepare('UPDATE sections SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END WHERE id = @id');
-  const setMeasure = db.sqlite.prepare('UPDATE measures SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END WHERE id = @id');
-  const inGroup = (sectionId: number | null) => groupIds(db, roadmapId, sectionId);
+  const changed = (table: string) =>
+    db.sqlite.prepare(
+      `UPDATE ${table} SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END
+        WHERE id = @id AND (position IS NOT @position OR (@auto AND number IS NOT @number))`,
+    );
+  const setSection = changed('sections');
+  const setMeasure = changed('measures');
   const apply = (stmt: typeof setSection, position: number, number: string, id: number) =>
-    stmt.run({ position, number, id, auto: auto ? 1 : 0 });
-  inGroup(null).forEach((id, j) => apply(setMeasure, j, String(j + 1), id));
+    stmt.run({ position, number, id, auto: auto ? 1 : 0 }).changes > 0;
+  const wanted = (sectionId: number | null) => groups === undefined || groups.has(sectionId);
+  if (wanted(null)) groupIds(db, roadmapId, null).forEach((id, j) => apply(setMeasure, j, String(j + 1), id));
   secs.forEach((s, i) => {
-    apply(setSection, i, String(i + 1), s.id);
-    inGroup(s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
+    const renumbered = apply(setSection, i, String(i + 1), s.id);
+    if (wanted(s.id) || (renumbered && auto)) groupIds(db, roadmapId, s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
   });
 }
 

@@ -1,6 +1,7 @@
 /** Roadmaps (дорожные карты): title, level, period, the passport, and each roadmap's own column captions. */
 import { eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
+import { recordStep } from './history';
 import type { Db } from './open';
 import { nowSql, roadmaps } from './schema';
 import { refreshRoadmapTerms } from './terms/store';
@@ -91,14 +92,24 @@ export function createRoadmap(db: Db, input: RoadmapInput): Roadmap {
   return fromRow(row);
 }
 
+/** What a roadmap edit is called in the undo history. */
+function stepLabel(input: Partial<RoadmapInput>): string {
+  const keys = Object.keys(input);
+  if (keys.length > 0 && keys.every((k) => k === 'captions')) return 'Изменение заголовков столбцов';
+  if (keys.length > 0 && keys.every((k) => (PASSPORT_FIELDS as readonly string[]).includes(k))) return 'Изменение паспорта';
+  return 'Изменение дорожной карты';
+}
+
+/** An edit of the roadmap (title, period, passport, captions) is a step of its undo history. */
 export function updateRoadmap(db: Db, id: number, input: Partial<RoadmapInput>, expectedVersion?: number): Roadmap {
-  return db.sqlite.transaction(() => {
+  getRoadmap(db, id);
+  return recordStep(db, id, stepLabel(input), () => {
     checkVersion(db, 'roadmaps', id, expectedVersion);
     const updated = updateRoadmapRow(db, id, input);
     // Terms are read against the period: a new period means new due dates.
     if (input.periodStart !== undefined || input.periodEnd !== undefined) refreshRoadmapTerms(db, id);
     return updated;
-  })();
+  });
 }
 
 function updateRoadmapRow(db: Db, id: number, input: Partial<RoadmapInput>): Roadmap {

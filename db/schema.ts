@@ -272,17 +272,21 @@ export const executions = sqliteTable(
   ],
 );
 
-/** Snapshots of a roadmap's plan taken before each change, so the last changes can be undone. */
-export const planSnapshots = sqliteTable(
-  'plan_snapshots',
+/**
+ * The undo/redo history of a roadmap's plan: one row per step with only the rows it changed (their
+ * before and after images, JSON), see db/history.ts. Steps taken back by undo stay until a new change.
+ */
+export const planHistory = sqliteTable(
+  'plan_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
-    data: text('data').notNull(),
+    changes: text('changes').notNull(),
+    undone: integer('undone', { mode: 'boolean' }).notNull().default(false),
     createdAt: timestamps.createdAt,
   },
-  (t) => [index('plan_snapshots_roadmap').on(t.roadmapId, t.id)],
+  (t) => [index('plan_history_roadmap').on(t.roadmapId, t.undone, t.id)],
 );
 
 /**

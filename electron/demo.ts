@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../db/errors';
 import type { ExecutionStatus } from '../db/executions';
 import { setExecution } from '../db/executions';
+import { clearHistory } from '../db/history';
 import { addMember, type MemberRole, saveMeeting } from '../db/meetings';
 import type { Db } from '../db/open';
 import { createOrganization, type OrganizationKind } from '../db/organizations';
@@ -141,7 +142,7 @@ export function fillDemo(db: Db): DemoSummary {
         }
       }
       // The demo starts with a clean undo history.
-      db.sqlite.prepare('DELETE FROM plan_snapshots WHERE roadmap_id = ?').run(roadmap.id);
+      clearHistory(db, roadmap.id);
     }
     for (const o of [d.order, d.zeyaOrder])
       saveOrder(db, null, {

@@ -9,7 +9,7 @@
  */
 import { type SchoolCalendar, type Span, schoolYear, schoolYearsOverlapping } from './calendar';
 import { addDays, inRange, iso, isValidDate, lastDay, monthEnd, monthStart, quarterEnd, quarterStart, weekday, yearOf } from './dates';
-import { DATE_LIMITS } from '../limits';
+import { DATE_LIMITS } from '../../shared/limits';
 import { normalizeTerm, type Token, tokenize } from './normalize';
 import { periodProblem } from './period';
 

@@ -3,7 +3,7 @@
  * years 1900–2100 and at most 50 years long. Every loop over dates (weekly due dates, quarters) relies
  * on it: past year 9999 date strings stop sorting as dates, and a 1000-year weekly term never ends.
  */
-import { DATE_LIMITS } from '../limits';
+import { DATE_LIMITS } from '../../shared/limits';
 import { AppError } from '../errors';
 
 const { minYear, maxYear, maxPeriodYears } = DATE_LIMITS;

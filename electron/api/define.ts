@@ -3,7 +3,7 @@
  * Shared field schemas live here so that every method limits text the same way.
  */
 import { z } from 'zod';
-import { LIMITS } from '../../db/limits';
+import { LIMITS } from '../../shared/limits';
 import type { Db } from '../../db/open';
 import { saneYear, YEAR_MESSAGE } from '../../db/terms/period';
 

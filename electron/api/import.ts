@@ -1,6 +1,6 @@
 /** API of importing a roadmap: the preview (nothing written) and the commit (one transaction). */
 import { z } from 'zod';
-import { FILE_LIMITS, LIMITS } from '../../db/limits';
+import { FILE_LIMITS, LIMITS } from '../../shared/limits';
 import { checkPeriod } from '../../db/terms/period';
 import { commitImport, type ImportSource, MAX_IMPORT_BYTES, previewImport } from '../import/index';
 import { type ApiContext, isoDate, method, shortText } from './define';

@@ -1,5 +1,6 @@
 /** Turning zod's validation issues into one Russian sentence that names the field as the form does. */
 import { z } from 'zod';
+import { tooLongMessage } from '../../shared/limits';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'Название',
@@ -41,7 +42,7 @@ export function configureZod(): void {
   z.config(z.locales.ru());
   z.config({
     customError: (issue) => {
-      if (issue.code === 'too_big' && issue.origin === 'string') return `Текст слишком длинный: не более ${issue.maximum} символов`;
+      if (issue.code === 'too_big' && issue.origin === 'string') return tooLongMessage(Number(issue.maximum), typeof issue.input === 'string' ? issue.input.length : Number(issue.maximum) + 1);
       if (issue.code === 'invalid_type' && issue.input === undefined) return 'Поле обязательно для заполнения';
       if (issue.code === 'unrecognized_keys') return `Лишние поля: ${issue.keys.join(', ')}`;
       return undefined;

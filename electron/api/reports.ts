@@ -12,7 +12,7 @@ import { planTableModel, renderPlanTable } from '../reports/plan-table';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
-import { FILE_LIMITS } from '../../db/limits';
+import { FILE_LIMITS } from '../../shared/limits';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });

@@ -1,4 +1,4 @@
-/** API of roadmaps and their plans: passport, sections, measures, moves, undo, search. */
+/** API of roadmaps and their plans: passport, sections, measures, moves, undo and redo, search. */
 import { z } from 'zod';
 import {
   addMeasure,
@@ -12,10 +12,11 @@ import {
   updateSection,
 } from '../../db/plan';
 import { createRoadmap, deleteRoadmap, getRoadmap, listRoadmaps, updateRoadmap } from '../../db/roadmaps';
+import { dumpRoadmap } from '../../db/dump';
 import { ordersOfRoadmap } from '../../db/orders';
 import { copyRoadmap } from '../../db/roadmap-copy';
 import { searchMeasures } from '../../db/search';
-import { undoInfo, undoLast } from '../../db/undo';
+import { historyInfo, redoStep, undoStep } from '../../db/history';
 import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
@@ -60,11 +61,13 @@ export const roadmapsApi = {
   'roadmaps.copy': method(z.strictObject({ id, periodStart: isoDate, periodEnd: isoDate }), ({ db }, i) =>
     copyRoadmap(db, i.id, { periodStart: i.periodStart, periodEnd: i.periodEnd }),
   ),
+  /** The whole roadmap as one object: passport, captions, sections and measures (the CLI's `dump`). */
+  'roadmaps.dump': method(z.strictObject({ id }), ({ db }, i) => dumpRoadmap(db, i.id)),
 
   'plan.get': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({
     roadmap: getRoadmap(db, i.roadmapId),
     sections: getPlan(db, i.roadmapId),
-    undo: undoInfo(db, i.roadmapId),
+    undo: historyInfo(db, i.roadmapId),
     orders: ordersOfRoadmap(db, i.roadmapId),
   })),
   'plan.addSection': method(z.strictObject({ roadmapId: id, title: requiredMedium, index: index.optional() }), ({ db }, i) =>
@@ -84,7 +87,8 @@ export const roadmapsApi = {
   ),
   'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
   'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
-  'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoLast(db, i.roadmapId) })),
+  'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoStep(db, i.roadmapId) })),
+  'plan.redo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ redone: redoStep(db, i.roadmapId) })),
 
   'search.measures': method(z.strictObject({ query: shortText }), ({ db }, i) => searchMeasures(db, i.query)),
 };

@@ -1,27 +1,23 @@
-/** The CLI's commands, each a thin use of `db/` (the same functions the API calls). */
+/**
+ * The CLI's commands. Whatever reads or writes data goes through the API's door (./door.ts), so a
+ * command is validated and refused with the same Russian message as the UI; the flags are only
+ * turned into a method's input. Two stay outside it: `demo` (a developer's fill of an empty file,
+ * not an action of the program) and `term` (a pure reading of a phrase that needs no database).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '../../db/errors';
-import { dumpRoadmap } from '../../db/dump';
-import { listMeetings } from '../../db/meetings';
 import type { Db } from '../../db/open';
-import { listOrganizations } from '../../db/organizations';
-import { listOrders } from '../../db/orders';
-import { listPeople } from '../../db/people';
-import { listRoadmaps } from '../../db/roadmaps';
-import { fillDemo } from '../demo';
+import { QUARTER_RE } from '../../db/quarters';
 import { parseTerm } from '../../db/terms/parse';
 import { periodProblem } from '../../db/terms/period';
 import { getSchoolCalendar } from '../../db/terms/store';
-import fs from 'node:fs';
-import { QUARTER_RE } from '../../db/quarters';
-import { commitImport, previewImport } from '../import/index';
-import { applyAnswers, previewAnswers } from '../reports/answers';
-import { buildSchoolForm } from '../reports/form';
-import { buildQuarterlyReport } from '../reports/quarterly';
-import path from 'node:path';
-import { type DocumentRequest, renderDocument } from '../documents/index';
+import type { ApiInput } from '../api/index';
+import { fillDemo } from '../demo';
 import { writeFileAtomic } from '../files/write-atomic';
 import { backupDatabase, copyDatabase } from '../../db/backup';
 import { countContents, restoreDatabase } from '../../db/restore';
+import { callByName, parseInput, viaApi } from './door';
 
 export interface CommandContext {
   /** Opens the database on first use (`--db`, RMK_DB or the default place). */
@@ -61,14 +57,29 @@ function positiveId(raw: string | undefined, flag: string): number {
   return n;
 }
 
-const lists: Record<string, (db: Db) => unknown[]> = {
-  roadmaps: (db) => listRoadmaps(db).map(({ id, title, periodStart, periodEnd, level, sections, measures }) => ({ id, title, periodStart, periodEnd, level, sections, measures })),
-  orders: (db) => listOrders(db),
-  meetings: (db) => listMeetings(db),
-  schools: (db) =>
-    listOrganizations(db, 'school').map(({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId }) => ({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId })),
-  people: (db) => listPeople(db).map(({ id, fullName, position, organizationId, phone, email }) => ({ id, name: fullName, fullName, position, organizationId, phone, email })),
+const lists: Record<string, (db: Db) => Promise<unknown[]>> = {
+  roadmaps: async (db) => (await viaApi(db, 'roadmaps.list')).map(({ id, title, periodStart, periodEnd, level, sections, measures }) => ({ id, title, periodStart, periodEnd, level, sections, measures })),
+  orders: (db) => viaApi(db, 'orders.list'),
+  meetings: (db) => viaApi(db, 'meetings.list'),
+  schools: async (db) =>
+    (await viaApi(db, 'organizations.list', { kind: 'school' })).map(({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId }) => ({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId })),
+  people: async (db) => (await viaApi(db, 'people.list')).map(({ id, fullName, position, organizationId, phone, email }) => ({ id, name: fullName, fullName, position, organizationId, phone, email })),
 };
+
+function readFile(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    throw new AppError('no_file', `Не удалось прочитать «${file}»: файла нет или он занят другой программой.`, { cause: err });
+  }
+}
+
+/** A file the API returned as base64, written where --out says. */
+function writeOut(file: string, base64: string, out: (line: string) => void): void {
+  const data = Buffer.from(base64, 'base64');
+  writeFileAtomic(file, data);
+  out(json({ out: path.resolve(file), bytes: data.length }));
+}
 
 /** `--period 2024-01-01..2024-12-31`; without it, the current calendar year. */
 export function parsePeriod(raw: string | undefined): { start: string; end: string } {
@@ -98,49 +109,50 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     if (what !== 'answers') {
       // `import FILE`: a roadmap from Word, Excel or a text file with a pasted table.
       if (!what || files.length) throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import --db ФАЙЛ ДОКУМЕНТ.docx [--title …] [--period …] [--dry-run]');
-      let data: Buffer;
-      try {
-        data = fs.readFileSync(what);
-      } catch (err) {
-        throw new AppError('no_file', `Не удалось прочитать «${what}»: файла нет или он занят другой программой.`, { cause: err });
-      }
-      const src = /\.(txt|tsv)$/i.test(what) ? { fileName: path.basename(what), text: data.toString('utf8') } : { fileName: path.basename(what), data };
-      const opts = { title: options.title, period: options.period ? parsePeriod(options.period) : undefined };
-      if (options['dry-run']) out(json(await previewImport(db(), src, opts)));
+      const data = readFile(what);
+      const input: ApiInput<'import.commit'> = {
+        fileName: path.basename(what),
+        ...(/\.(txt|tsv)$/i.test(what) ? { text: data.toString('utf8') } : { base64: data.toString('base64') }),
+        ...(options.title !== undefined ? { title: options.title } : {}),
+        ...(options.period ? { period: parsePeriod(options.period) } : {}),
+      };
+      if (options['dry-run']) out(json(await viaApi(db(), 'import.preview', input)));
       else {
-        const r = await commitImport(db(), src, opts);
+        const r = await viaApi(db(), 'import.commit', input);
         out(json({ roadmapId: r.roadmapId, sections: r.sections, measures: r.measures, warnings: r.warnings }));
       }
       return;
     }
     if (!files.length) throw new AppError('usage', 'Укажите файлы форм с ответами школ.');
-    const read = files.map((f) => {
-      try {
-        return { name: path.basename(f), data: fs.readFileSync(f) };
-      } catch (err) {
-        throw new AppError('no_file', `Не удалось прочитать «${f}»: файла нет или он занят другой программой.`, { cause: err });
-      }
-    });
-    const { changes, warnings } = await previewAnswers(db(), read);
+    const read = files.map((f) => ({ name: path.basename(f), base64: readFile(f).toString('base64') }));
+    const { changes, warnings } = await viaApi(db(), 'answers.preview', { files: read });
     for (const w of warnings) process.stderr.write(`${w}\n`);
     for (const c of changes) out(json(c));
     if (options.apply) {
       const clean = changes.filter((c) => c.conflicts.length === 0);
-      applyAnswers(db(), clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: c.new })));
+      // As the UI sends them: a value the form left empty (null) is not written.
+      const values = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
+      if (clean.length > 0) await viaApi(db(), 'answers.apply', { answers: clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: values(c.new) })) });
       process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
     }
   },
   demo: ({ db, out }) => {
     out(json(fillDemo(db())));
   },
-  list: ({ db, args, out }) => {
+  /** `call <method> ['<JSON input>']`: any API method, exactly as the UI calls it; the value as JSON. */
+  call: async ({ db, args, out }) => {
+    const [method, raw, ...extra] = args;
+    if (!method || extra.length) throw new AppError('usage', "Укажите действие и, если нужно, входные данные одним аргументом JSON: npm run -s cli -- call plan.get '{\"roadmapId\":1}'");
+    out(json(await callByName(db(), method, parseInput(raw))));
+  },
+  list: async ({ db, args, out }) => {
     const what = args[0] ?? 'roadmaps';
     const list = lists[what];
     if (!list) throw new AppError('usage', `Нечего перечислить: «${what}». Можно: ${Object.keys(lists).join(', ')}.`);
-    for (const row of list(db())) out(json(row));
+    for (const row of await list(db())) out(json(row));
   },
-  dump: ({ db, options, out }) => {
-    out(json(dumpRoadmap(db(), positiveId(options.roadmap?.[0], '--roadmap'))));
+  dump: async ({ db, options, out }) => {
+    out(json(await viaApi(db(), 'roadmaps.dump', { id: positiveId(options.roadmap?.[0], '--roadmap') })));
   },
   term: ({ db, args, options, out }) => {
     const period = parsePeriod(options.period);
@@ -153,7 +165,7 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
   export: async ({ db, args, options, out }) => {
     const what = args[0];
     if (!options.out) throw new AppError('usage', 'Укажите --out ФАЙЛ.docx.');
-    let request: DocumentRequest;
+    let request: ApiInput<'documents.download'>['request'];
     if (what === 'appendix') {
       const orientation = options.orientation;
       if (orientation !== undefined && orientation !== 'portrait' && orientation !== 'landscape')
@@ -172,17 +184,20 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       const quarter = options.quarter;
       if (!quarter || !QUARTER_RE.test(quarter)) throw new AppError('usage', `Укажите --quarter в виде 2022-Q2${quarter ? `, а не «${quarter}»` : ''}.`);
       if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new AppError('usage', `--date пишется как ГГГГ-ММ-ДД, а не «${options.date}».`);
+      // A date that is not in the calendar (2022-02-31) is refused by the API, as in the UI.
       const book =
         what === 'report'
-          ? await buildQuarterlyReport(db(), { quarter, roadmapIds: (options.roadmap ?? []).map((r) => positiveId(r, '--roadmap')), date: options.date, preparedBy: options['prepared-by'] })
-          : await buildSchoolForm(db(), { quarter, schoolId: positiveId(options.school, '--school') });
-      writeFileAtomic(options.out, book.data);
-      out(json({ out: path.resolve(options.out), bytes: book.data.length }));
+          ? await viaApi(db(), 'reports.download', {
+              quarter,
+              roadmapIds: (options.roadmap ?? []).map((r) => positiveId(r, '--roadmap')),
+              ...(options.date !== undefined ? { date: options.date } : {}),
+              ...(options['prepared-by'] !== undefined ? { preparedBy: options['prepared-by'] } : {}),
+            })
+          : await viaApi(db(), 'forms.download', { quarter, schoolId: positiveId(options.school, '--school') });
+      writeOut(options.out, book.base64, out);
       return;
     } else throw new AppError('usage', `Что выгрузить: appendix, order, protocol, report или form, а не «${what ?? ''}».`);
-    const { data } = await renderDocument(db(), request);
-    writeFileAtomic(options.out, data);
-    out(json({ out: path.resolve(options.out), bytes: data.length }));
+    writeOut(options.out, (await viaApi(db(), 'documents.download', { request })).base64, out);
   },
   backup: async ({ db, options, out }) => {
     const source = db();

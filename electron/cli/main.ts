@@ -16,6 +16,8 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   list --db ФАЙЛ [roadmaps|orders|meetings|schools|people]
                                       по строке JSON на запись
   dump --db ФАЙЛ --roadmap ID         дорожная карта одним объектом JSON
+  call --db ФАЙЛ МЕТОД ['{"поле":…}']  любое действие программы, как из окна: значение JSON
+                                      (пример: call plan.get '{"roadmapId":1}')
   term --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "срок"
                                       как программа понимает срок (JSON)
   term --period … --stdin             по сроку на строку из стандартного ввода

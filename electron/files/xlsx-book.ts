@@ -7,7 +7,7 @@
  */
 import type { Tag } from './xml-stream';
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit } from '../../db/limits';
+import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 import { attr, streamXml } from './xml-stream';
 import { ZipReader } from './zip';
 

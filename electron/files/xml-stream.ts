@@ -9,7 +9,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS } from '../../db/limits';
+import { FILE_LIMITS } from '../../shared/limits';
 
 export interface Tag {
   /** The name without its prefix. */

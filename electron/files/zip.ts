@@ -6,7 +6,7 @@
  */
 import zlib from 'node:zlib';
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit } from '../../db/limits';
+import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 
 interface Entry {
   name: string;

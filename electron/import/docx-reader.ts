@@ -9,7 +9,7 @@
  */
 import type { Tag } from '../files/xml-stream';
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit } from '../../db/limits';
+import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 import { ZipReader } from '../files/zip';
 import { attr, streamXml } from '../files/xml-stream';
 import { type Block, cleanText, type GridCell } from './grid';

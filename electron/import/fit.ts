@@ -2,7 +2,7 @@
  * An imported roadmap holds no field longer than the program's forms allow (db/limits.ts): a longer
  * one is cut, and the cut is listed in the preview's warnings — the excess is reported, not stored.
  */
-import { LIMITS, formatLimit } from '../../db/limits';
+import { LIMITS, formatLimit } from '../../shared/limits';
 import type { Captions, Passport } from '../../db/roadmaps';
 import type { ImportedSection } from './recognize';
 

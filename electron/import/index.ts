@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { AppError } from '../../db/errors';
-import { DATE_LIMITS, FILE_LIMITS, formatLimit, LIMITS } from '../../db/limits';
+import { DATE_LIMITS, FILE_LIMITS, formatLimit, LIMITS } from '../../shared/limits';
 import { periodProblem } from '../../db/terms/period';
 import { listOrders } from '../../db/orders';
 import type { Db } from '../../db/open';

@@ -4,7 +4,7 @@
  * (a title copied along with it).
  */
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit } from '../../db/limits';
+import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 import { type Block, cleanText } from './grid';
 
 const tooMuch = (what: string) => new AppError('too_large', `Во вставленном тексте ${what} — это не таблица мероприятий. Ничего не импортировано.`);

@@ -4,7 +4,7 @@
  * formatting do not stretch it, so the work follows the cells that exist, never the sheet's dimension.
  */
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit } from '../../db/limits';
+import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 import { type BookSheet, columnName, type MergeRange, readBook } from '../files/xlsx-book';
 import { isOleFile } from './docx-reader';
 import { type Block, cleanText, type GridCell } from './grid';

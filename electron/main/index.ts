@@ -109,6 +109,20 @@ function createWindow(): void {
   mainWindow = win;
   win.on('closed', () => (mainWindow = null));
   win.once('ready-to-show', () => win.show());
+  // The page refuses to unload while a form has unsaved changes (renderer/src/unsaved.tsx); Electron
+  // would then silently keep the window open, so ask here. «Сохранить» is the page's own button.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      title: 'Дорожные карты РМК',
+      message: 'Сохранить изменения?',
+      detail: 'В открытой форме есть несохранённые изменения. Закройте окно без них или вернитесь и нажмите «Сохранить».',
+      buttons: ['Не сохранять', 'Отмена'],
+      defaultId: 1,
+      cancelId: 1,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 

@@ -6,7 +6,7 @@
  * ids that do not exist, a status that cannot be read. Only what is confirmed is applied, in one transaction.
  */
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, formatLimit, LIMITS } from '../../db/limits';
+import { FILE_LIMITS, formatLimit, LIMITS } from '../../shared/limits';
 import { fold } from '../../db/text';
 import { type BookSheet, readBook } from '../files/xlsx-book';
 import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';

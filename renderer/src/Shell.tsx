@@ -31,6 +31,7 @@ import { WorkingGroupPage } from './pages/WorkingGroupPage';
 import { call } from './api';
 import { useLoad } from './hooks';
 import { go, useRoute } from './route';
+import { UnsavedPrompt } from './unsaved';
 
 const MENU = [
   { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
@@ -76,7 +77,7 @@ export function Shell() {
       page = <ExecutionPage roadmapId={route.id} />;
       break;
     case 'meetings':
-      page = <MeetingsPage meetingId={route.id} />;
+      page = <MeetingsPage meetingId={route.id} creating={route.sub === 'new'} />;
       break;
     case 'reports':
       page = <ReportsPage />;
@@ -85,7 +86,7 @@ export function Shell() {
       page = <WorkingGroupPage />;
       break;
     case 'orders':
-      page = <OrdersPage orderId={route.id} />;
+      page = <OrdersPage orderId={route.id} creating={route.sub === 'new'} />;
       break;
     case 'organizations':
       page = <OrganizationsPage />;
@@ -117,6 +118,7 @@ export function Shell() {
         <ReadOnlyBanner />
         {page}
       </Layout.Content>
+      <UnsavedPrompt />
     </Layout>
   );
 }

@@ -62,6 +62,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'organizations.delete': (i) => ({ id: i.org }),
   'roadmaps.list': () => ({}),
   'roadmaps.get': (i) => ({ id: i.roadmap }),
+  'roadmaps.dump': (i) => ({ id: i.roadmap }),
   'roadmaps.create': (i) => ({ title: 'Карта', level: 'school', schoolId: i.org, periodStart: '2024-01-01', periodEnd: '2024-12-31', goal: 'Цель' }),
   'roadmaps.update': (i) => ({ id: i.roadmap, values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель' } }),
   'roadmaps.delete': (i) => ({ id: i.roadmap }),
@@ -78,6 +79,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'plan.deleteMeasures': (i) => ({ ids: [i.measure] }),
   'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
   'plan.undo': (i) => ({ roadmapId: i.roadmap }),
+  'plan.redo': (i) => ({ roadmapId: i.roadmap }),
   'search.measures': () => ({ query: 'ВПР' }),
   'workingGroup.list': () => ({}),
   'workingGroup.add': (i) => ({ personId: i.person, role: 'member' }),
@@ -185,7 +187,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -241,6 +243,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'plan.saveXlsx': [['roadmapId']],
   'roadmaps.copy': [['id'], ['periodStart'], ['periodEnd']],
   'roadmaps.get': [['id']],
+  'roadmaps.dump': [['id']],
   'plan.get': [['roadmapId']],
   'plan.addSection': [['roadmapId'], ['title']],
   'plan.updateSection': [['id'], ['title']],
@@ -250,6 +253,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'plan.deleteMeasures': [['ids']],
   'plan.moveMeasure': [['id'], ['sectionId'], ['index']],
   'plan.undo': [['roadmapId']],
+  'plan.redo': [['roadmapId']],
   'search.measures': [['query']],
   'settings.setDepartment': [['fullName'], ['coordinatorId']],
   'workingGroup.add': [['personId']],
@@ -299,6 +303,6 @@ describe('dates, quarters and empty texts', () => {
   it('names the field in Russian in the message', async () => {
     const r = await callApi(ctx, 'people.create', { fullName: 'x'.repeat(600) });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Текст слишком длинный: не более 500 символов.');
+    if (!r.ok) expect(r.error.message).toBe('Неверные данные — «ФИО»: Не более 500 символов (сейчас 600).');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: times what the plan editor does on a 500-measure roadmap, each as a ratio
  * against a baseline measured in the same run (reading the same rows with one bare SELECT),
- * so the figures compare across machines. Prints one JSON line per case.
+ * so the figures compare across machines. Prints one JSON line per case; the undo history's
+ * growth and its edit time at 500 vs 10 000 measures come last (tests/bench/history.ts).
  */
 import { performance } from 'node:perf_hooks';
 import { callApiSync as callApi } from '../../electron/api/call';
@@ -10,6 +11,7 @@ import { createRoadmap } from '../../db/roadmaps';
 import { parseTerm } from '../../db/terms/parse';
 import { buildQuarterlyReport } from '../../electron/reports/quarterly';
 import { closeDatabase, freshDb } from '../helpers';
+import { benchHistory } from './history';
 
 const db = freshDb();
 const roadmapId = db.sqlite.transaction(() => {
@@ -41,7 +43,7 @@ const call = (m: string, input: unknown) => {
 const baseline = time(() => db.sqlite.prepare('SELECT * FROM measures WHERE roadmap_id = ?').all(roadmapId));
 const cases: [string, () => unknown][] = [
   ['plan.get (500 measures)', () => call('plan.get', { roadmapId })],
-  ['plan.moveMeasure (snapshot + renumber 500)', () => call('plan.moveMeasure', { id: ids[0], sectionId: firstSection, index: 25 })],
+  ['plan.moveMeasure (history step + renumber of its section)', () => call('plan.moveMeasure', { id: ids[0], sectionId: firstSection, index: 25 })],
   ['plan.updateMeasure', () => call('plan.updateMeasure', { id: ids[10], values: { term: 'Май 2024' } })],
   ['execution.grid (500 × 12 quarters)', () => call('execution.grid', { roadmapId })],
   ['search.measures', () => call('search.measures', { query: 'мероприятие 7.4' })],
@@ -82,4 +84,5 @@ void (async () => {
   console.log(JSON.stringify({ case: 'quarterly report, 20 roadmaps × 100 measures', medianMs: +reportMs.toFixed(0), ratio: +(reportMs / baseline).toFixed(0) }));
   closeDatabase(big);
   closeDatabase(db);
+  benchHistory();
 })();

@@ -139,6 +139,38 @@ describe('the plan editor in a browser', () => {
     ]);
   });
 
+  it('brings back what undo took with Ctrl+Y, Ctrl+Shift+Z and the «Вернуть» button', async () => {
+    const dragged = [
+      '§ 1. Организационные мероприятия',
+      '1.1 Анализ результатов ВПР и региональных мониторингов',
+      '1.2 Консультации для педагогов',
+      '§ 2. Методическое сопровождение',
+      '2.1 Заседание рабочей группы',
+    ];
+    const undone = [
+      '§ 1. Организационные мероприятия',
+      '1.1 Заседание рабочей группы',
+      '1.2 Анализ результатов ВПР и региональных мониторингов',
+      '1.3 Консультации для педагогов',
+      '§ 2. Методическое сопровождение',
+    ];
+    await page.getByTestId('plan').focus();
+    await page.keyboard.press('Control+y');
+    await expect.poll(planRows).toEqual(dragged);
+    await page.getByTestId('plan').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(planRows).toEqual(undone);
+    await page.getByTestId('plan').focus();
+    await page.keyboard.press('Control+Shift+Z');
+    await expect.poll(planRows).toEqual(dragged);
+    await page.getByTestId('plan').focus();
+    await page.keyboard.press('Control+z');
+    await expect.poll(planRows).toEqual(undone);
+    await page.getByRole('button', { name: /Вернуть$/ }).click();
+    await expect.poll(planRows).toEqual(dragged);
+    expect(await page.getByRole('button', { name: /Вернуть$/ }).isDisabled()).toBe(true);
+  });
+
   it('creates a meeting with a protocol: agenda item, heard, decision with a term', async () => {
     await page.getByRole('menuitem', { name: 'Заседания и протоколы' }).click();
     await page.getByRole('button', { name: 'Новое заседание' }).click();

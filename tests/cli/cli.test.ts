@@ -124,3 +124,40 @@ describe('cli term', () => {
     }
   });
 });
+
+describe('cli call: any API method through the same door as the UI', () => {
+  const db = path.join(tempDir(), 'call.sqlite');
+
+  it('runs a method with JSON input and prints its value as JSON; undo and redo work from the command line too', () => {
+    expect(cli('demo', '--db', db).code).toBe(0);
+    const roadmaps = cli('call', '--db', db, 'roadmaps.list');
+    expect(roadmaps.code).toBe(0);
+    const list = JSON.parse(roadmaps.out) as { id: number; title: string }[];
+    expect(list).toHaveLength(2);
+    const k = list.find((r) => r.title.includes('Карпинск'))!;
+    const created = cli('call', '--db', db, 'plan.addSection', JSON.stringify({ roadmapId: k.id, title: 'Из командной строки' }));
+    expect(created.code, created.err).toBe(0);
+    expect(typeof JSON.parse(created.out)).toBe('number');
+    const plan = JSON.parse(cli('call', '--db', db, 'plan.get', JSON.stringify({ roadmapId: k.id })).out) as { sections: { title: string }[]; undo: { last: string } };
+    expect(plan.sections.map((s) => s.title)).toContain('Из командной строки');
+    expect(plan.undo.last).toBe('Добавление раздела');
+    expect(JSON.parse(cli('call', '--db', db, 'plan.undo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({ undone: 'Добавление раздела' });
+    expect(JSON.parse(cli('call', '--db', db, 'plan.redo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({ redone: 'Добавление раздела' });
+  });
+
+  it('refuses bad input with the UI\'s Russian message on one line and exit 1, writing nothing', () => {
+    for (const [args, msg] of [
+      [['call', '--db', db, 'plan.addSection', '{"roadmapId":1,"title":"  "}'], /^Неверные данные — «Название»: Поле обязательно для заполнения\.$/],
+      [['call', '--db', db, 'roadmaps.get', '{"id":999}'], /^Не найдено: дорожная карта № 999/],
+      [['call', '--db', db, 'sqlite.exec', '{}'], /^Неизвестное действие программы\.$/],
+      [['call', '--db', db, 'plan.get', '{roadmapId: 1}'], /^Входные данные должны быть JSON/],
+      [['call', '--db', db], /^Укажите действие/],
+      [['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')], /^Неверные данные — «Дата»: Такой даты нет в календаре\.$/],
+    ] as [string[], RegExp][]) {
+      const r = cli(...args);
+      expect(r.code, args.join(' ')).toBe(1);
+      expect(r.err.trim().split('\n'), args.join(' ')).toEqual([expect.stringMatching(msg)]);
+      expect(r.out).toBe('');
+    }
+  });
+});

@@ -1,8 +1,8 @@
 /**
  * The migration that adds record versions and the recycle bin, started from a 0.1.0 database (the
- * demo district with two plan edits): every record opens at version 1, the bin is empty, a roadmap
- * of that file goes to the bin and comes back whole, and the undo snapshots written by 0.1.0 (rows
- * without a version) still undo.
+ * demo district with two plan edits): every record opens at version 1, the bin is empty, and a roadmap
+ * of that file goes to the bin and comes back whole. (0.1.0's whole-plan undo snapshots are dropped by
+ * the change-log migration that follows: an upgraded roadmap starts with an empty undo history.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ afterEach(() => {
 
 /** Every table's rows as a set: link tables keyed by their columns get new rowids on re-insert, so their order may differ. */
 function tables(d: Db) {
-  const { trash: _t, plan_snapshots: _p, ...rest } = snapshotAll(d);
+  const { trash: _t, plan_history: _h, ...rest } = snapshotAll(d);
   return Object.fromEntries(Object.entries(rest).map(([t, rows]) => [t, rows.map((r) => JSON.stringify(r)).sort()]));
 }
 
@@ -39,11 +39,13 @@ describe('from 0.1.0 to versions and the bin', () => {
     expect(d.sqlite.prepare('SELECT count(*) FROM trash').pluck().get()).toBe(0);
   });
 
-  it('undoes with the snapshots 0.1.0 wrote, and a roadmap of that file goes to the bin and comes back', () => {
+  it('starts with an empty undo history, and a roadmap of that file goes to the bin and comes back', () => {
     const d = openCopy();
     const api = apiOf(d);
-    const edited = d.sqlite.prepare('SELECT DISTINCT roadmap_id FROM plan_snapshots').pluck().get() as number;
-    expect(api('plan.undo', { roadmapId: edited }).undone).toBe('Удаление мероприятия');
+    const edited = d.sqlite.prepare("SELECT id FROM roadmaps WHERE title LIKE '%МОАУ ЦО%'").pluck().get() as number;
+    expect(api('plan.get', { roadmapId: edited }).undo).toMatchObject({ steps: 0 });
+    api('plan.updateMeasure', { id: d.sqlite.prepare('SELECT min(id) FROM measures WHERE roadmap_id = ?').pluck().get(edited) as number, values: { result: 'После обновления' } });
+    expect(api('plan.undo', { roadmapId: edited }).undone).toBe('Изменение мероприятия');
     const before = tables(d);
     // The demo's roadmaps are all approved by orders: the orders go to the bin first, then a roadmap.
     const approving = d.sqlite.prepare('SELECT DISTINCT order_id FROM order_appendices WHERE roadmap_id = ?').pluck().all(edited) as number[];

@@ -11,7 +11,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../db/errors';
-import { FILE_LIMITS, LIMITS } from '../../db/limits';
+import { FILE_LIMITS, LIMITS } from '../../shared/limits';
 import type { Db } from '../../db/open';
 import { parseTerm } from '../../db/terms/parse';
 import { callApi } from '../../electron/api/call';

@@ -11,6 +11,7 @@ import { DATE_FORMAT, formatDate, fromDayjs } from '../format';
 import { useLoad } from '../hooks';
 import { go } from '../route';
 import { quarterLabel, STATUS_COLORS, STATUS_LABELS } from './labels';
+import { LIMITS, limited } from '../limits';
 
 type Item = ApiOutput<'terms.due'>[number];
 type Window = 'overdue' | 'week' | 'month' | 'quarter';
@@ -55,7 +56,7 @@ export function DeadlinesPage() {
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
         <Select allowClear style={{ width: 260 }} placeholder="Исполнитель (человек)" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} value={personId} onChange={setPersonId} />
-        <Input allowClear style={{ width: 220 }} placeholder="Исполнитель (текст)" value={executor} onChange={(e) => setExecutor(e.target.value)} maxLength={500} />
+        <Input allowClear style={{ width: 220 }} placeholder="Исполнитель (текст)" value={executor} onChange={(e) => setExecutor(e.target.value)} {...limited(LIMITS.short)} />
         <Select allowClear style={{ width: 220 }} placeholder="Школа" showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} value={schoolId} onChange={setSchoolId} />
         <Select allowClear style={{ width: 360 }} placeholder="Дорожная карта" showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} value={roadmapId} onChange={setRoadmapId} />
       </Space>

@@ -7,6 +7,7 @@ import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { TermCell } from './TermHint';
 import { quarterLabel, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS, type Status } from './labels';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Grid = ApiOutput<'execution.grid'>;
 type GridRow = Grid['rows'][number];
@@ -103,14 +104,14 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
           <Form.Item name="status" label="Отметка о выполнении">
             <Select options={STATUS_OPTIONS} />
           </Form.Item>
-          <Form.Item name="result" label="Достигнутый результат">
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} maxLength={20000} />
+          <Form.Item name="result" label="Достигнутый результат" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} {...limited(LIMITS.long)} />
           </Form.Item>
-          <Form.Item name="evidence" label="Подтверждающие документы (названия, ссылки, пути к файлам)">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={20000} />
+          <Form.Item name="evidence" label="Подтверждающие документы (названия, ссылки, пути к файлам)" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...limited(LIMITS.long)} />
           </Form.Item>
-          <Form.Item name="note" label="Примечание / причины невыполнения">
-            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={20000} />
+          <Form.Item name="note" label="Примечание / причины невыполнения" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...limited(LIMITS.long)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -12,6 +12,7 @@ import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { fileInput } from '../files';
 import { errorText } from '../hooks';
 import { go } from '../route';
+import { LIMITS, limited } from '../limits';
 
 type Preview = ApiOutput<'import.preview'>;
 type Request = ApiInput<'import.preview'>;
@@ -137,7 +138,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <div style={{ marginTop: 8 }} data-testid="import-preview">
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="Название">
-              <Input.TextArea autoSize value={title} onChange={(e) => setTitle(e.target.value)} maxLength={2000} aria-label="Название" />
+              <Input.TextArea autoSize value={title} onChange={(e) => setTitle(e.target.value)} {...limited(LIMITS.medium)} aria-label="Название" />
             </Descriptions.Item>
             <Descriptions.Item label="Период">
               <DatePicker.RangePicker format={DATE_FORMAT} value={period} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} allowClear={false} />

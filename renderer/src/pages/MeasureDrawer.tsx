@@ -5,7 +5,9 @@ import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
+import { useUnsavedGuard } from '../unsaved';
 import { Understood, useTermReading } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -60,12 +62,16 @@ export function MeasureDrawer(props: {
   /** «Обновить» after a conflict: the measure as saved last. */
   const reloadMeasure = async (id: number) => {
     const fresh = await savedMeasure(id);
-    if (fresh) show(fresh);
+    if (fresh) {
+      show(fresh);
+      guard.markClean();
+    }
     else props.onClose();
   };
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = {
       name: v.name,
       term: v.term ?? '',
@@ -90,15 +96,24 @@ export function MeasureDrawer(props: {
           ]);
         },
       });
-      if (saved) props.onSaved(id);
-      return;
+      if (saved) {
+        guard.markClean();
+        props.onSaved(id);
+      }
+      return Boolean(saved);
     }
     let id = 0;
     const ok = await act(async () => {
       id = await call('plan.addMeasure', { roadmapId: roadmap.id, sectionId: target!.sectionId, index: target!.index, values });
     }, 'Сохранено');
-    if (ok) props.onSaved(id);
+    if (ok) {
+      guard.markClean();
+      props.onSaved(id);
+    }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: target !== null, openedWith: target, save });
+  const close = () => void guard.close(props.onClose);
 
   const linkOptions = [
     { label: 'Люди', options: dir.people.map((p) => ({ value: `p${p.id}`, label: p.fullName })) },
@@ -110,11 +125,11 @@ export function MeasureDrawer(props: {
       open={target !== null}
       size={640}
       title={target?.mode === 'edit' ? `Мероприятие ${target.measure.number}` : 'Новое мероприятие'}
-      onClose={props.onClose}
+      onClose={close}
       destroyOnHidden
       extra={
         <Space>
-          <Button onClick={props.onClose}>Отмена</Button>
+          <Button onClick={close}>Отмена</Button>
           <Button type="primary" onClick={save} title="Ctrl+Enter">
             Сохранить
           </Button>
@@ -132,28 +147,29 @@ export function MeasureDrawer(props: {
         }}
       >
         {!roadmap.autoNumber && (
-          <Form.Item name="number" label={c.number}>
-            <Input maxLength={500} style={{ width: 120 }} />
+          <Form.Item name="number" label={c.number} rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} style={{ width: 120 }} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={c.name} rules={[{ required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
-          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} maxLength={20000} />
+        <Form.Item name="name" label={c.name} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
+          <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} {...limited(LIMITS.long)} />
         </Form.Item>
         <Form.Item
           name="term"
           label={c.term}
+          rules={[limitRule(LIMITS.medium)]}
           extra={reading ? <Understood reading={reading} /> : 'Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»'}
         >
-          <Input maxLength={2000} />
+          <Input {...limited(LIMITS.medium)} />
         </Form.Item>
-        <Form.Item name="executors" label={c.executors}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} maxLength={2000} />
+        <Form.Item name="executors" label={c.executors} rules={[limitRule(LIMITS.medium)]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...limited(LIMITS.medium)} />
         </Form.Item>
         <Form.Item name="links" label="Исполнители из справочника" extra="Для отчётов и форм школам: кто отвечает за мероприятие">
           <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={linkOptions} placeholder="Выберите людей и организации" />
         </Form.Item>
-        <Form.Item name="result" label={c.result}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} maxLength={20000} />
+        <Form.Item name="result" label={c.result} rules={[limitRule(LIMITS.long)]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} {...limited(LIMITS.long)} />
         </Form.Item>
       </Form>
     </Drawer>

@@ -9,26 +9,31 @@ import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { differing, useVersionedSave } from '../stale';
+import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
 type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt' | 'version'> & { date: Dayjs };
 
-export function MeetingsPage({ meetingId }: { meetingId: number | null }) {
+export function MeetingsPage({ meetingId, creating }: { meetingId: number | null; creating: boolean }) {
   if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} />;
+  if (creating) return <MeetingEditor key="new" meetingId={null} />;
   return <MeetingList />;
+}
+
+/** A meeting not saved yet: nothing is in the database until «Сохранить протокол». */
+async function blankMeeting(): Promise<Meeting> {
+  const list = await call('meetings.list');
+  const today = dayjs().format('YYYY-MM-DD');
+  return { id: 0, date: today, number: String(list.length + 1), place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [], updatedAt: '', version: 0 };
 }
 
 function MeetingList() {
   const list = useLoad(() => call('meetings.list'), []);
-  const act = useAction();
-  const create = () =>
-    act(async () => {
-      const m = await call('meetings.save', { id: null, values: { date: dayjs().format('YYYY-MM-DD'), number: String((list.data?.length ?? 0) + 1) } });
-      go('meetings', m.id);
-    });
+  const create = () => go('meetings', null, 'new');
   return (
     <>
       <Space style={{ marginBottom: 12 }}>
@@ -58,19 +63,16 @@ function MeetingList() {
   );
 }
 
-function MeetingEditor({ meetingId }: { meetingId: number }) {
-  const meeting = useLoad(() => call('meetings.get', { id: meetingId }), [meetingId]);
+function MeetingEditor({ meetingId }: { meetingId: number | null }) {
+  const meeting = useLoad(() => (meetingId ? call('meetings.get', { id: meetingId }) : blankMeeting()), [meetingId]);
   const dir = useDirectory();
   const act = useAction();
   const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<MeetingForm>();
 
-  if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
-  if (!meeting.data) return null;
-  const m = meeting.data;
-
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = {
       ...v,
       date: fromDayjs(v.date),
@@ -86,8 +88,19 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
         decisions: (a.decisions ?? []).map((d) => ({ id: d.id, text: d.text, responsibleId: d.responsibleId ?? null, responsibleText: d.responsibleText ?? '', term: d.term ?? '' })),
       })),
     };
+    if (meetingId === null) {
+      // «Новое заседание» is created by its first save, then opened at its own address.
+      let savedId = 0;
+      const ok = await act(async () => {
+        savedId = (await call('meetings.save', { id: null, values })).id;
+      }, 'Протокол сохранён');
+      if (!ok) return false;
+      guard.markClean();
+      go('meetings', savedId);
+      return true;
+    }
     // «Обновить» reloads the meeting: the form is keyed by its updatedAt, so it shows the newer protocol.
-    const saved = await saveVersioned((expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }), m.version, {
+    const saved = await saveVersioned((expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }), meeting.data!.version, {
       success: 'Протокол сохранён',
       onReload: meeting.reload,
       compare: async () => {
@@ -109,30 +122,38 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
         ]);
       },
     });
-    if (saved) void meeting.reload();
+    if (!saved) return false;
+    guard.markClean();
+    void meeting.reload();
+    return true;
   };
+  const guard = useUnsavedGuard({ form, active: meeting.data !== undefined, openedWith: meeting.data?.updatedAt, save });
+
+  if (meeting.error) return <Typography.Text type="danger">{meeting.error}</Typography.Text>;
+  if (!meeting.data) return null;
+  const m = meeting.data;
 
   return (
     <>
-      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
+      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: meetingId === null ? 'Новое заседание' : `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
       <Form
         key={`${m.version}:${m.updatedAt}`}
         form={form}
         layout="vertical"
         initialValues={{ ...m, date: toDayjs(m.date) }}
-        onFinish={save}
+        onFinish={() => void save()}
         style={{ maxWidth: 1100, marginTop: 8 }}
       >
         <Card size="small" title="Заседание">
           <Space wrap>
-            <Form.Item name="number" label="Номер протокола">
-              <Input style={{ width: 120 }} maxLength={500} />
+            <Form.Item name="number" label="Номер протокола" rules={[limitRule(LIMITS.short)]}>
+              <Input style={{ width: 120 }} {...limited(LIMITS.short)} />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
               <DatePicker format={DATE_FORMAT} />
             </Form.Item>
-            <Form.Item name="place" label="Место">
-              <Input style={{ width: 460 }} maxLength={500} />
+            <Form.Item name="place" label="Место" rules={[limitRule(LIMITS.short)]}>
+              <Input style={{ width: 460 }} {...limited(LIMITS.short)} />
             </Form.Item>
           </Space>
           <Space wrap>
@@ -176,14 +197,14 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
                   <Form.Item name={[item.name, 'id']} hidden>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[{ required: true, whitespace: true, message: 'Укажите вопрос' }]}>
-                    <Input.TextArea autoSize maxLength={2000} />
+                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите вопрос' }]}>
+                    <Input.TextArea autoSize {...limited(LIMITS.medium)} />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'heard']} label="Слушали">
-                    <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+                  <Form.Item name={[item.name, 'heard']} label="Слушали" rules={[limitRule(LIMITS.long)]}>
+                    <Input.TextArea autoSize={{ minRows: 2 }} {...limited(LIMITS.long)} />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'spoke']} label="Выступили">
-                    <Input.TextArea autoSize maxLength={20000} />
+                  <Form.Item name={[item.name, 'spoke']} label="Выступили" rules={[limitRule(LIMITS.long)]}>
+                    <Input.TextArea autoSize {...limited(LIMITS.long)} />
                   </Form.Item>
                   <Typography.Text strong>Решили:</Typography.Text>
                   <Form.List name={[item.name, 'decisions']}>
@@ -197,19 +218,19 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
                             <Form.Item name={[dec.name, 'id']} hidden>
                               <Input />
                             </Form.Item>
-                            <Form.Item name={[dec.name, 'text']} rules={[{ required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
-                              <Input.TextArea autoSize placeholder="Решение" maxLength={20000} />
+                            <Form.Item name={[dec.name, 'text']} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
+                              <Input.TextArea autoSize placeholder="Решение" {...limited(LIMITS.long)} />
                             </Form.Item>
                             <Form.Item name={[dec.name, 'responsibleId']} style={{ width: 220 }}>
                               <Select allowClear placeholder="Ответственный" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
                             </Form.Item>
-                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }}>
-                              <Input placeholder="или текстом" maxLength={2000} />
+                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }} rules={[limitRule(LIMITS.medium)]}>
+                              <Input placeholder="или текстом" {...limited(LIMITS.medium)} />
                             </Form.Item>
                             <Form.Item noStyle shouldUpdate>
                               {() => (
-                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />}>
-                                  <Input placeholder="Срок" maxLength={2000} />
+                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />} rules={[limitRule(LIMITS.medium)]}>
+                                  <Input placeholder="Срок" {...limited(LIMITS.medium)} />
                                 </Form.Item>
                               )}
                             </Form.Item>
@@ -234,8 +255,8 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
           <Button type="primary" htmlType="submit">
             Сохранить протокол
           </Button>
-          <DocumentButton request={{ kind: 'protocol', meetingId }} />
-          <Popconfirm
+          {meetingId !== null && <DocumentButton request={{ kind: 'protocol', meetingId }} />}
+          {meetingId !== null && <Popconfirm
             title="Удалить заседание с протоколом и решениями?"
             description="Оно попадёт в корзину: его можно будет восстановить вместе с решениями и отметками исполнения."
             okText="Удалить"
@@ -243,7 +264,7 @@ function MeetingEditor({ meetingId }: { meetingId: number }) {
             onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание перемещено в корзину').then((ok) => ok && go('meetings'))}
           >
             <Button danger>Удалить заседание</Button>
-          </Popconfirm>
+          </Popconfirm>}
         </Space>
       </Form>
     </>

@@ -9,7 +9,9 @@ import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { differing, useVersionedSave } from '../stale';
+import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
@@ -17,14 +19,15 @@ type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'version' | 'appendic
 
 const NEW = 0;
 
-export function OrdersPage({ orderId }: { orderId: number | null }) {
+export function OrdersPage({ orderId, creating }: { orderId: number | null; creating: boolean }) {
   const list = useLoad(() => call('orders.list'), []);
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
   const dir = useDirectory();
   const act = useAction();
   const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<OrderForm>();
-  const open = orderId !== null || window.location.hash.endsWith('/new');
+  // «Новый приказ» only opens the form (#/orders/new): nothing is written before «Сохранить».
+  const open = orderId !== null || creating;
   // The version the form was loaded at: a save made elsewhere since is not overwritten silently.
   const [version, setVersion] = useState(0);
 
@@ -33,6 +36,8 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
       const o = await call('orders.get', { id });
       form.setFieldsValue({ ...o, date: toDayjs(o.date)! });
       setVersion(o.version);
+      // What was loaded (at first, or by «Обновить» after a conflict) is the form's clean state.
+      guard.markClean();
     },
     [form],
   );
@@ -41,8 +46,9 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
     else form.resetFields();
   }, [orderId, form, load]);
 
-  const save = async () => {
-    const v = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
     const ok = orderId
       ? await saveVersioned((expectedVersion) => call('orders.save', { id: orderId, values, expectedVersion }), version, {
@@ -66,10 +72,14 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
         })
       : await act(() => call('orders.save', { id: null, values }), 'Приказ сохранён');
     if (ok) {
+      guard.markClean();
       go('orders');
       void list.reload();
     }
+    return Boolean(ok);
   };
+  // Closing the form is a change of address (go): the route asks about unsaved changes.
+  const guard = useUnsavedGuard({ form, active: open, openedWith: orderId, save });
 
   return (
     <>
@@ -77,7 +87,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
         <Typography.Title level={3} style={{ margin: 0 }}>
           Приказы
         </Typography.Title>
-        <Button type="primary" onClick={() => (window.location.hash = '#/orders/new')}>
+        <Button type="primary" onClick={() => go('orders', null, 'new')}>
           Новый приказ
         </Button>
       </Space>
@@ -94,7 +104,7 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
           { title: 'Приложений', dataIndex: 'appendices', width: 120 },
         ]}
       />
-      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => go('orders')} destroyOnHidden={false}
+      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => go('orders')} destroyOnHidden={false}
         footer={(_, { OkBtn, CancelBtn }) => (
           <Space>
             {orderId !== null && orderId !== NEW && <DocumentButton request={{ kind: 'order', orderId }} />}
@@ -115,8 +125,8 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
       >
         <Form form={form} layout="vertical" initialValues={{ appendices: [] }}>
           <Space wrap>
-            <Form.Item name="number" label="Номер" rules={[{ required: true, whitespace: true, message: 'Укажите номер' }]}>
-              <Input style={{ width: 140 }} maxLength={500} placeholder="121-од" />
+            <Form.Item name="number" label="Номер" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите номер' }]}>
+              <Input style={{ width: 140 }} {...limited(LIMITS.short)} placeholder="121-од" />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
               <DatePicker format={DATE_FORMAT} />
@@ -125,11 +135,11 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
               <Select allowClear style={{ width: 380 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
             </Form.Item>
           </Space>
-          <Form.Item name="title" label="Заголовок" rules={[{ required: true, whitespace: true, message: 'Укажите заголовок' }]}>
-            <Input.TextArea autoSize maxLength={2000} placeholder="Об утверждении дорожной карты …" />
+          <Form.Item name="title" label="Заголовок" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите заголовок' }]}>
+            <Input.TextArea autoSize {...limited(LIMITS.medium)} placeholder="Об утверждении дорожной карты …" />
           </Form.Item>
-          <Form.Item name="basis" label="Основание (преамбула)">
-            <Input.TextArea autoSize={{ minRows: 2 }} maxLength={20000} />
+          <Form.Item name="basis" label="Основание (преамбула)" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 2 }} {...limited(LIMITS.long)} />
           </Form.Item>
           <Button
             size="small"
@@ -148,11 +158,11 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
           >
             Предложить текст по дорожным картам, координатору и кураторам
           </Button>
-          <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)">
-            <Input.TextArea autoSize={{ minRows: 3 }} maxLength={20000} />
+          <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 3 }} {...limited(LIMITS.long)} />
           </Form.Item>
-          <Form.Item name="control" label="Контроль исполнения">
-            <Input.TextArea autoSize maxLength={20000} />
+          <Form.Item name="control" label="Контроль исполнения" rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize {...limited(LIMITS.long)} />
           </Form.Item>
           <Typography.Text strong>Утверждаемые дорожные карты (приложения)</Typography.Text>
           <Form.List name="appendices">
@@ -160,8 +170,8 @@ export function OrdersPage({ orderId }: { orderId: number | null }) {
               <>
                 {fields.map((f) => (
                   <Space key={f.key} style={{ display: 'flex', marginTop: 8 }}>
-                    <Form.Item name={[f.name, 'appendixNumber']} style={{ width: 140 }}>
-                      <Input addonBefore="Прил." maxLength={500} />
+                    <Form.Item name={[f.name, 'appendixNumber']} style={{ width: 140 }} rules={[limitRule(LIMITS.short)]}>
+                      <Input addonBefore="Прил." {...limited(LIMITS.short)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'roadmapId']} rules={[{ required: true, message: 'Выберите карту' }]} style={{ width: 580 }}>
                       <Select showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />

@@ -3,8 +3,10 @@ import { Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table,
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Organization = ApiOutput<'organizations.list'>[number];
 type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
@@ -37,8 +39,10 @@ export function OrganizationsPage() {
     if (fresh) open(fresh);
     else setEditing(null);
   };
-  const save = async () => {
-    const values = { ...EMPTY, ...(await form.validateFields()) };
+  const save = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
+    const values = { ...EMPTY, ...v };
     const ok =
       editing === 'new'
         ? await act(() => call('organizations.create', values), 'Сохранено')
@@ -61,10 +65,13 @@ export function OrganizationsPage() {
             },
           });
     if (ok) {
+      guard.markClean();
       setEditing(null);
       void dir.reload();
     }
+    return Boolean(ok);
   };
+  const guard = useUnsavedGuard({ form, active: editing !== null, openedWith: editing, save });
 
   return (
     <>
@@ -117,16 +124,16 @@ export function OrganizationsPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label="Тип">
             <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="name" label="Полное название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-            <Input.TextArea autoSize maxLength={2000} />
+          <Form.Item name="name" label="Полное название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoSize {...limited(LIMITS.medium)} />
           </Form.Item>
-          <Form.Item name="shortName" label="Краткое название">
-            <Input maxLength={500} placeholder="МАОУ СОШ № 2" />
+          <Form.Item name="shortName" label="Краткое название" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="МАОУ СОШ № 2" />
           </Form.Item>
           {kind === 'school' && (
             <>
@@ -149,8 +156,8 @@ export function OrganizationsPage() {
           <Form.Item name="directorId" label="Руководитель">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не указан" />
           </Form.Item>
-          <Form.Item name="address" label="Адрес">
-            <Input maxLength={500} />
+          <Form.Item name="address" label="Адрес" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
         </Form>
       </Modal>

@@ -6,6 +6,8 @@ import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { DATE_FORMAT, formatPeriod, fromDayjs, toDayjs } from '../format';
 import { differing, useVersionedSave } from '../stale';
+import { useUnsavedGuard } from '../unsaved';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -31,8 +33,9 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
   const [form] = Form.useForm();
   const saveVersioned = useVersionedSave();
   const level = Form.useWatch('level', form) as string | undefined;
-  const save = async () => {
-    const v = (await form.validateFields()) as Record<string, unknown> & { period: [Dayjs, Dayjs] };
+  const save = async (): Promise<boolean> => {
+    const v = (await form.validateFields().catch(() => null)) as (Record<string, unknown> & { period: [Dayjs, Dayjs] }) | null;
+    if (!v) return false;
     const { period, ...rest } = v;
     const values = { ...rest, schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null, periodStart: fromDayjs(period[0]), periodEnd: fromDayjs(period[1]) };
     const saved = await saveVersioned((expectedVersion) => call('roadmaps.update', { id: roadmap.id, values: values as never, expectedVersion }), roadmap.version, {
@@ -49,12 +52,18 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
         ]);
       },
     });
-    if (saved) onSaved();
+    if (saved) {
+      guard.markClean();
+      onSaved();
+    }
+    return Boolean(saved);
   };
+  const guard = useUnsavedGuard({ form, save, discard: () => form.resetFields() });
   // A new version of the roadmap (saved here, or loaded by «Обновить») replaces what the form shows;
   // plan edits do not change the roadmap's version, so typing in the passport survives them.
   useEffect(() => {
     form.setFieldsValue({ ...roadmap, period: [toDayjs(roadmap.periodStart), toDayjs(roadmap.periodEnd)] });
+    guard.markClean();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [roadmap.version, form]);
   return (
@@ -66,8 +75,8 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       onFinish={save}
     >
       <Card size="small" title="Параметры">
-        <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-          <Input.TextArea autoSize maxLength={2000} />
+        <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+          <Input.TextArea autoSize {...limited(LIMITS.medium)} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="level" label="Уровень">
@@ -89,16 +98,16 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       <Card size="small" title="Заголовки столбцов (как в документах района)" style={{ marginTop: 12 }}>
         <Space wrap>
           {CAPTIONS.map((c) => (
-            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[{ required: true, whitespace: true, message: 'Нужен заголовок' }]}>
-              <Input style={{ width: 170 }} maxLength={500} />
+            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Нужен заголовок' }]}>
+              <Input style={{ width: 170 }} {...limited(LIMITS.short)} />
             </Form.Item>
           ))}
         </Space>
       </Card>
       <Card size="small" title="Паспорт" style={{ marginTop: 12 }}>
         {PASSPORT.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} maxLength={20000} />
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={[limitRule(LIMITS.long)]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 12 }} {...limited(LIMITS.long)} />
           </Form.Item>
         ))}
       </Card>

@@ -3,8 +3,10 @@ import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typograph
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Person = ApiOutput<'people.list'>[number];
 interface PersonForm {
@@ -33,8 +35,9 @@ export function PeoplePage() {
     if (fresh) open(fresh);
     else setEditing(null);
   };
-  const save = async () => {
-    const values = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return false;
     const ok =
       editing === 'new'
         ? await act(() => call('people.create', values), 'Сохранено')
@@ -54,10 +57,13 @@ export function PeoplePage() {
             },
           });
     if (ok) {
+      guard.markClean();
       setEditing(null);
       void dir.reload();
     }
+    return Boolean(ok);
   };
+  const guard = useUnsavedGuard({ form, active: editing !== null, openedWith: editing, save });
 
   return (
     <>
@@ -99,23 +105,23 @@ export function PeoplePage() {
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="fullName" label="ФИО" rules={[{ required: true, whitespace: true, message: 'Укажите ФИО' }]}>
-            <Input autoFocus maxLength={500} placeholder="Иванова И.И." />
+      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
+        <Form form={form} layout="vertical" onFinish={() => void save()}>
+          <Form.Item name="fullName" label="ФИО" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите ФИО' }]}>
+            <Input autoFocus {...limited(LIMITS.short)} placeholder="Иванова И.И." />
           </Form.Item>
-          <Form.Item name="position" label="Должность">
-            <Input maxLength={500} />
+          <Form.Item name="position" label="Должность" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
           <Form.Item name="organizationId" label="Организация">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.orgOptions} placeholder="Не указана" />
           </Form.Item>
           <Space.Compact block>
-            <Form.Item name="phone" label="Телефон" style={{ width: '50%' }}>
-              <Input maxLength={500} />
+            <Form.Item name="phone" label="Телефон" style={{ width: '50%' }} rules={[limitRule(LIMITS.short)]}>
+              <Input {...limited(LIMITS.short)} />
             </Form.Item>
-            <Form.Item name="email" label="Эл. почта" style={{ width: '50%' }}>
-              <Input maxLength={500} />
+            <Form.Item name="email" label="Эл. почта" style={{ width: '50%' }} rules={[limitRule(LIMITS.short)]}>
+              <Input {...limited(LIMITS.short)} />
             </Form.Item>
           </Space.Compact>
         </Form>

@@ -1,10 +1,11 @@
 /**
  * The plan of a roadmap as one table, edited as in Word but better: sections as full-width rows,
  * measures under them; add, edit, delete, move by keyboard (Alt+↑/↓) or by dragging rows; the
- * numbering is redone by the database after every change; Ctrl+Z undoes the last changes.
+ * numbering is redone by the database after every change; Ctrl+Z undoes the last changes and
+ * Ctrl+Y (or Ctrl+Shift+Z) brings back what undo took back.
  * The table is virtualised so that 500 measures scroll smoothly.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -12,8 +13,10 @@ import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
+import { useUnsavedGuard } from '../unsaved';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -135,15 +138,62 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     void run(() => call('plan.moveMeasure', { id: row.measure.id, sectionId: next.id, index: delta < 0 ? next.measures.length : 0 }));
   };
 
+  const saveSection = async (): Promise<boolean> => {
+    const v = await sectionForm.validateFields().catch(() => null);
+    const s = sectionEdit;
+    if (!v || !s) return false;
+    if (s.id) {
+      const id = s.id;
+      const title = v.title;
+      const saved = await saveVersioned((expectedVersion) => call('plan.updateSection', { id, title, expectedVersion }), s.version ?? 0, {
+        // «Обновить»: the section's title and version as saved last.
+        onReload: async () => {
+          const fresh = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
+          if (!fresh) return setSectionEdit(null);
+          sectionForm.setFieldsValue({ title: fresh.title ?? '' });
+          setSectionEdit({ id, title: fresh.title ?? '', version: fresh.version });
+        },
+        compare: async () => {
+          const saved = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
+          return saved ? differing([['Название раздела', saved.title, title]]) : [];
+        },
+      });
+      await reload();
+      if (!saved) return false;
+      sectionGuard.markClean();
+      setSectionEdit(null);
+      return true;
+    }
+    const ok = await run(() => call('plan.addSection', { roadmapId: roadmap.id, title: v.title, index: s.index }));
+    if (ok) {
+      sectionGuard.markClean();
+      setSectionEdit(null);
+    }
+    return Boolean(ok);
+  };
+  const sectionGuard = useUnsavedGuard({ form: sectionForm, active: sectionEdit !== null, openedWith: sectionEdit, save: saveSection });
+
   const undoLast = () => run(async () => {
     const { undone } = await call('plan.undo', { roadmapId: roadmap.id });
     return undone;
   }, 'Отменено');
 
+  const redoNext = () => run(async () => {
+    const { redone } = await call('plan.redo', { roadmapId: roadmap.id });
+    return redone;
+  }, 'Возвращено');
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(e) || target || sectionEdit) return;
     const i = rows.findIndex((r) => r.key === selected);
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'z' || e.key === 'я')) {
+    // By the physical key too (e.code), so that the Russian layout and Shift do not matter.
+    const ctrl = e.ctrlKey || e.metaKey;
+    const isZ = e.code === 'KeyZ' || e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'я';
+    const isY = e.code === 'KeyY' || e.key.toLowerCase() === 'y' || e.key.toLowerCase() === 'н';
+    if (ctrl && (isY || (isZ && e.shiftKey))) {
+      e.preventDefault();
+      if (undo.redoSteps > 0) void redoNext();
+    } else if (ctrl && isZ) {
       e.preventDefault();
       if (undo.steps > 0) void undoLast();
     } else if (e.altKey && e.key === 'ArrowUp') {
@@ -240,6 +290,11 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
             Отменить
           </Button>
         </Tooltip>
+        <Tooltip title={undo.next ? `Вернуть: ${undo.next} (Ctrl+Y)` : 'Возвращать нечего'}>
+          <Button icon={<RedoOutlined />} disabled={undo.redoSteps === 0} onClick={() => void redoNext()}>
+            Вернуть
+          </Button>
+        </Tooltip>
         <Typography.Text type="secondary">
           Мероприятий: {rows.filter((r) => r.kind === 'measure').length}. Insert — добавить, Enter — изменить, Alt+↑/↓ или перетаскивание — переместить.
         </Typography.Text>
@@ -299,36 +354,12 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         okText="Сохранить"
         cancelText="Отмена"
         destroyOnHidden
-        onCancel={() => setSectionEdit(null)}
-        onOk={async () => {
-          const { title } = await sectionForm.validateFields();
-          const s = sectionEdit!;
-          if (s.id) {
-            const id = s.id;
-            const saved = await saveVersioned((expectedVersion) => call('plan.updateSection', { id, title, expectedVersion }), s.version ?? 0, {
-              // «Обновить»: the section's title and version as saved last.
-              onReload: async () => {
-                const fresh = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
-                if (!fresh) return setSectionEdit(null);
-                sectionForm.setFieldsValue({ title: fresh.title ?? '' });
-                setSectionEdit({ id, title: fresh.title ?? '', version: fresh.version });
-              },
-              compare: async () => {
-                const saved = (await call('plan.get', { roadmapId: roadmap.id })).sections.find((x) => x.id === id);
-                return saved ? differing([['Название раздела', saved.title, title]]) : [];
-              },
-            });
-            await reload();
-            if (saved) setSectionEdit(null);
-            return;
-          }
-          const ok = await run(() => call('plan.addSection', { roadmapId: roadmap.id, title, index: s.index }));
-          if (ok) setSectionEdit(null);
-        }}
+        onCancel={() => void sectionGuard.close(() => setSectionEdit(null))}
+        onOk={() => void saveSection()}
       >
-        <Form form={sectionForm} layout="vertical">
-          <Form.Item name="title" label="Название раздела" rules={[{ required: true, whitespace: true, message: 'Укажите название раздела' }]}>
-            <Input autoFocus maxLength={2000} placeholder="Организационно-управленческие мероприятия" />
+        <Form form={sectionForm} name="section" layout="vertical">
+          <Form.Item name="title" label="Название раздела" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название раздела' }]}>
+            <Input autoFocus {...limited(LIMITS.medium)} placeholder="Организационно-управленческие мероприятия" />
           </Form.Item>
         </Form>
       </Modal>

@@ -12,6 +12,7 @@ import { DATE_FORMAT, fromDayjs } from '../format';
 import { downloadBase64, fileInput, MIME } from '../files';
 import { useAction, useLoad } from '../hooks';
 import { quarterLabel, STATUS_LABELS, type Status } from './labels';
+import { LIMITS, limited } from '../limits';
 
 type Preview = ApiOutput<'answers.preview'>;
 type Change = Preview['changes'][number];
@@ -141,7 +142,7 @@ export function ReportsPage() {
         <Space wrap>
           <Select mode="multiple" allowClear style={{ width: 520 }} placeholder="Все дорожные карты, действующие в квартале" showSearch={{ filterOption: selectFilter }} value={roadmapIds} onChange={setRoadmapIds} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />
           <DatePicker value={date} format={DATE_FORMAT} allowClear={false} onChange={(d) => d && setDate(d)} aria-label="Дата отчёта" />
-          <Input style={{ width: 260 }} placeholder="Подготовил(а): ФИО, должность" value={preparedBy} onChange={(e) => setPreparedBy(e.target.value)} maxLength={500} />
+          <Input style={{ width: 260 }} placeholder="Подготовил(а): ФИО, должность" value={preparedBy} onChange={(e) => setPreparedBy(e.target.value)} {...limited(LIMITS.short)} />
           <Button type="primary" disabled={!quarter} loading={busy === 'report'} onClick={() => void report()}>
             {desktop ? 'Сохранить отчёт…' : 'Скачать отчёт'}
           </Button>

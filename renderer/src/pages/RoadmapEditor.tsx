@@ -1,4 +1,8 @@
-/** One roadmap: its plan (the measure table) and its passport, on two tabs. */
+/**
+ * One roadmap: its plan (the measure table) and its passport, on two tabs. The passport form is
+ * rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
+ * changes asks first, so nothing typed is lost by that.
+ */
 import { Breadcrumb, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { call } from '../api';
 import { useDirectory } from '../directory';
@@ -45,7 +49,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[
           { key: 'plan', label: 'План мероприятий', children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} openMeasureId={measureId} /> },
-          { key: 'passport', label: 'Паспорт и параметры', children: <PassportForm roadmap={roadmap} dir={dir} onSaved={plan.reload} /> },
+          { key: 'passport', label: 'Паспорт и параметры', children: <PassportForm key={roadmap.updatedAt} roadmap={roadmap} dir={dir} onSaved={plan.reload} /> },
         ]}
       />
     </>

@@ -7,7 +7,9 @@ import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, formatPeriod, fromDayjs } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
+import { useUnsavedGuard } from '../unsaved';
 import { ImportDialog } from './ImportDialog';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'roadmaps.list'>[number];
 interface NewRoadmap {
@@ -26,14 +28,21 @@ export function RoadmapsPage() {
   const [form] = Form.useForm<NewRoadmap>();
   const level = Form.useWatch('level', form);
 
-  const create = async () => {
-    const v = await form.validateFields();
+  const create = async (): Promise<boolean> => {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return false;
     let id = 0;
     const ok = await act(async () => {
       id = (await call('roadmaps.create', { title: v.title, level: v.level, schoolId: v.level === 'school' ? (v.schoolId ?? null) : null, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })).id;
     });
-    if (ok) go('roadmaps', id, 'plan');
+    if (ok) {
+      guard.markClean();
+      setCreating(false);
+      go('roadmaps', id, 'plan');
+    }
+    return ok;
   };
+  const guard = useUnsavedGuard({ form, active: creating, save: create });
 
   return (
     <>
@@ -70,10 +79,10 @@ export function RoadmapsPage() {
           { title: 'Источник', width: 200, render: (_, r) => (r.sourceFile ? <span title={`импортировано ${formatDate(r.importedAt)}`}>{r.sourceFile}</span> : '') },
         ]}
       />
-      <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={create} onCancel={() => setCreating(false)} destroyOnHidden width={640}>
+      <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={() => void create()} onCancel={() => void guard.close(() => setCreating(false))} destroyOnHidden width={640}>
         <Form form={form} layout="vertical" initialValues={{ level: 'municipal' }}>
-          <Form.Item name="title" label="Название" rules={[{ required: true, whitespace: true, message: 'Укажите название' }]}>
-            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} maxLength={2000} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
+          <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} {...limited(LIMITS.medium)} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
           </Form.Item>
           <Form.Item name="level" label="Уровень">
             <Select options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { useAction } from '../hooks';
 import { go } from '../route';
+import { LIMITS, limited } from '../limits';
 
 type Hit = ApiOutput<'search.measures'>[number];
 
@@ -17,7 +18,7 @@ export function SearchPage() {
         autoFocus
         allowClear
         enterButton="Найти"
-        maxLength={500}
+        {...limited(LIMITS.short)}
         placeholder="Например: ВПР, Гокова, ежеквартально"
         style={{ maxWidth: 640, marginBottom: 12 }}
         onSearch={(q) => act(async () => setHits(await call('search.measures', { query: q })))}

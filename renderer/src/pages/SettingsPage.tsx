@@ -3,10 +3,12 @@ import { Button, Card, Descriptions, Form, Input, Select, Typography } from 'ant
 import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
+import { useUnsavedGuard } from '../unsaved';
 import { useAction, useLoad } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
 import { BackupsCard } from './BackupsCard';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
+import { LIMITS, limitRule, limited } from '../limits';
 
 type Department = ApiOutput<'settings.getDepartment'>;
 
@@ -15,11 +17,9 @@ export function SettingsPage() {
   const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<Department>();
   const { data, reload } = useLoad(async () => ({ department: await call('settings.getDepartment'), info: await call('app.info') }), []);
-  useEffect(() => {
-    if (data) form.setFieldsValue(data.department);
-  }, [data, form]);
-  const save = async () => {
-    const values = await form.validateFields();
+  const save = async (): Promise<boolean> => {
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return false;
     const { version: _loaded, ...fields } = values;
     const saved = await saveVersioned(
       (expectedVersion) => call('settings.setDepartment', { ...fields, coordinatorId: fields.coordinatorId ?? null, expectedVersion }),
@@ -41,27 +41,37 @@ export function SettingsPage() {
       },
     );
     // The form now holds what was saved; reloading takes the new version for the next save.
-    if (saved) void reload();
+    if (!saved) return false;
+    guard.markClean();
+    void reload();
+    return true;
   };
+  const guard = useUnsavedGuard({ form, active: data !== undefined, save, discard: () => data && form.setFieldsValue(data.department) });
+  useEffect(() => {
+    if (!data) return;
+    form.setFieldsValue(data.department);
+    guard.markClean();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, form]);
   return (
     <>
       <Typography.Title level={3}>Настройки</Typography.Title>
       <Card title="Орган управления образованием" style={{ maxWidth: 800 }}>
-        <Form form={form} layout="vertical" onFinish={save}>
-          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении">
-            <Input maxLength={500} placeholder="Отдел образования администрации городского округа …" />
+        <Form form={form} layout="vertical" onFinish={() => void save()}>
+          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="Отдел образования администрации городского округа …" />
           </Form.Item>
-          <Form.Item name="shortName" label="Краткое наименование">
-            <Input maxLength={500} />
+          <Form.Item name="shortName" label="Краткое наименование" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
-          <Form.Item name="headName" label="Руководитель (ФИО)">
-            <Input maxLength={500} placeholder="В.В. Грек" />
+          <Form.Item name="headName" label="Руководитель (ФИО)" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="В.В. Грек" />
           </Form.Item>
-          <Form.Item name="headPosition" label="Должность руководителя">
-            <Input maxLength={500} />
+          <Form.Item name="headPosition" label="Должность руководителя" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} />
           </Form.Item>
-          <Form.Item name="town" label="Населённый пункт">
-            <Input maxLength={500} placeholder="г. Карпинск" />
+          <Form.Item name="town" label="Населённый пункт" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="г. Карпинск" />
           </Form.Item>
           <Form.Item name="coordinatorId" label="Муниципальный координатор">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />

@@ -1,6 +1,6 @@
 /**
- * Every limit of the program in one list, with no Node imports so that the renderer's forms (character
- * counters), the API schemas, the imports and the readers all count against the same numbers.
+ * Every limit of the program in one list. Pure (no Node, no DOM): the renderer's forms (character
+ * counters and refusals), the API schemas, the imports and the readers all count against the same numbers.
  * No real roadmap reaches any of them; they keep a pasted novel, a damaged file or a crafted one out.
  */
 
@@ -37,3 +37,8 @@ export const FILE_LIMITS = {
 
 /** «200 000» as Russians write it (a space between thousands). */
 export const formatLimit = (n: number): string => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** The refusal, the same in the form and from the API: what is allowed and how long the text is now. */
+export function tooLongMessage(max: number, length: number): string {
+  return `Не более ${max} символов (сейчас ${length})`;
+}
