@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from './errors';
+import { AppError, fileErrorMessage } from './errors';
 
 export interface LockInfo {
   pid: number;
@@ -79,12 +79,21 @@ function writeExclusive(file: string, info: LockInfo): void {
 export function acquireLock(dbFile: string, extra: Partial<LockInfo> = {}): DbLock {
   const file = lockPath(dbFile);
   const info: LockInfo = { pid: process.pid, startedAt: new Date().toISOString(), ...extra };
+  // The first start: the database's folder (%APPDATA%\rmk-roadmaps) does not exist yet.
+  try {
+    fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  } catch (err) {
+    throw fileErrorMessage(err, undefined, { writing: true }) ?? err;
+  }
   for (let attempt = 0; ; attempt++) {
     try {
       writeExclusive(file, info);
       break;
     } catch (err) {
-      if ((err as { code?: string }).code !== 'EEXIST') throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${path.dirname(dbFile)}».`, { cause: err });
+      const code = (err as { code?: string }).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+        throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${path.dirname(dbFile)}».`, { cause: err });
+      if (code !== 'EEXIST') throw fileErrorMessage(err, undefined, { writing: true }) ?? err;
       const holder = readLock(dbFile);
       // Unreadable JSON is a lock torn by a crash between open and write; a dead pid is a crash later.
       if (holder && processAlive(holder.pid)) throw inUseError(holder);

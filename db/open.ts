@@ -136,7 +136,12 @@ export interface OpenOptions {
 /** Whether this process may change the file and create its -wal/-shm beside it. */
 export function canWrite(file: string): boolean {
   try {
-    fs.accessSync(path.dirname(file), fs.constants.W_OK);
+    // A folder not made yet (the first start) is writable when its nearest existing parent is.
+    let dir = path.dirname(file);
+    while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    // A file in the way: opening says so precisely («там уже есть файл с таким именем»), not «только для чтения».
+    if (!fs.statSync(dir).isDirectory()) return true;
+    fs.accessSync(dir, fs.constants.W_OK);
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
     return true;
   } catch {

@@ -32,4 +32,13 @@ describe('starting the app on a database', () => {
     expect(listBackupFiles(file)).toHaveLength(1);
     again.close();
   });
+
+  it('starts on a fresh computer, where the data folder does not exist yet, with a writable database', async () => {
+    const file = path.join(tempDir(), 'AppData', 'Roaming', 'rmk-roadmaps', 'rmk.sqlite');
+    const s = await startSession(file);
+    expect(s.ctx.db.readOnly).toBeFalsy();
+    expect(fs.existsSync(file)).toBe(true);
+    expect(readLock(file)).toMatchObject({ pid: process.pid });
+    s.close();
+  });
 });

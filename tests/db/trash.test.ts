@@ -21,7 +21,7 @@ beforeEach(() => {
 const count = (sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).pluck().get(...params) as number;
 /** Every table but the bin itself and the undo history (dropped with a deleted roadmap by design). */
 function tables() {
-  const { trash: _t, plan_snapshots: _p, ...rest } = snapshotAll(db);
+  const { trash: _t, plan_history: _h, ...rest } = snapshotAll(db);
   return rest;
 }
 
@@ -86,7 +86,7 @@ describe('a roadmap in the recycle bin', () => {
     expect(api('plan.get', { roadmapId: r.id }).sections.flatMap((s) => s.measures.map((m) => m.id))).toEqual(ids);
     expect(api('trash.list')).toEqual([]);
     // The restored roadmap starts a fresh undo history: its snapshots were not kept.
-    expect(api('plan.get', { roadmapId: r.id }).undo).toEqual({ steps: 0, last: null });
+    expect(api('plan.get', { roadmapId: r.id }).undo).toEqual({ steps: 0, last: null, redoSteps: 0, next: null });
   });
 
   it('is still refused while an order approves it, and goes to the bin once the order is gone', () => {
