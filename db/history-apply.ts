@@ -20,8 +20,11 @@ function insertRow(db: Db, table: HistoryTable, row: RowImage): void {
 
 function updateRow(db: Db, table: HistoryTable, id: number, values: RowImage): void {
   const cols = Object.keys(values);
-  // Taking a change back is itself a change: the row's «изменено» moves on.
-  const touch = columnsOf(db, table).includes('updated_at') ? `, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')` : '';
+  // Taking a change back is itself a change: the row's «изменено» and its version move on, so a form
+  // opened before the undo is told the record changed (db/versions.ts) instead of overwriting it.
+  const columns = columnsOf(db, table);
+  const touch =
+    (columns.includes('updated_at') ? `, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')` : '') + (columns.includes('version') ? ', version = version + 1' : '');
   db.sqlite.prepare(`UPDATE ${table} SET ${cols.map((c) => `"${c}" = ?`).join(', ')}${touch} WHERE id = ?`).run(...cols.map((c) => values[c]), id);
 }
 

@@ -10,8 +10,11 @@ import type { Db } from './open';
 export const HISTORY_TABLES = ['roadmaps', 'sections', 'measures', 'measure_executors', 'executions'] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
-/** Columns whose change alone is no edit: the roadmap's «изменено» moves on every plan change. */
-export const UNTRACKED_COLUMNS = new Set(['updated_at']);
+/**
+ * Columns whose change alone is no edit: the roadmap's «изменено» moves on every plan change, and a
+ * form's save bumps the record's version even when nothing else changed. Undo and redo move both on.
+ */
+export const UNTRACKED_COLUMNS = new Set(['updated_at', 'version']);
 
 export type RowImage = Record<string, unknown>;
 

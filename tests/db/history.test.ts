@@ -17,7 +17,8 @@ const m = (name: string, term = '') => ({ name, term, executors: '', result: '',
 
 /** The plan's tables without the «изменено» stamps, which any undo moves on. */
 function planState(roadmapId: number) {
-  const rows = (sql: string) => (db.sqlite.prepare(sql).all(roadmapId) as Record<string, unknown>[]).map(({ updated_at: _, ...rest }) => rest);
+  // «Изменено» and the version (a save stamp, see db/versions.ts) move on with undo and redo: the content is compared.
+  const rows = (sql: string) => (db.sqlite.prepare(sql).all(roadmapId) as Record<string, unknown>[]).map(({ updated_at: _, version: _v, ...rest }) => rest);
   return {
     roadmap: rows('SELECT * FROM roadmaps WHERE id = ?'),
     sections: rows('SELECT * FROM sections WHERE roadmap_id = ? ORDER BY id'),
@@ -107,6 +108,17 @@ describe('undo and redo', () => {
     expect(api('execution.grid', { roadmapId: r.id }).rows[0]!.cells['2024-Q3']).toMatchObject({ status: 'done', result: 'после изменения' });
     api('plan.redo', { roadmapId: r.id });
     expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!.name).toBe('А2');
+  });
+});
+
+describe('undo and record versions', () => {
+  it('moves the version on with undo, so a form opened before the undo is told the record changed', () => {
+    const { r, a } = roadmapWithPlan();
+    api('plan.updateMeasure', { id: a, values: { name: 'Б2' } });
+    const opened = api('plan.get', { roadmapId: r.id }).sections[0]!.measures.find((x) => x.id === a)!.version;
+    api('plan.undo', { roadmapId: r.id });
+    expect(() => api('plan.updateMeasure', { id: a, values: { name: 'Из старой формы' }, expectedVersion: opened })).toThrow(/Запись изменена после того, как вы её открыли/);
+    expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures.find((x) => x.id === a)!.name).toBe('А');
   });
 });
 
