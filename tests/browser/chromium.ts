@@ -29,11 +29,20 @@ export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('response', (r) => {
     if (!r.url().includes('/api/')) return;
-    void r.json().then(
-      (body: { ok: boolean; error?: { message: string } }) => {
+    // A body that can no longer be read belongs to a page the test navigated away from (goto, reload):
+    // the request was cut off, not refused. A body that is there but is not JSON is a fault.
+    void r.text().then(
+      (text) => {
+        let body: { ok: boolean; error?: { message: string } };
+        try {
+          body = JSON.parse(text) as typeof body;
+        } catch {
+          errors.push(`${r.url()}: not JSON`);
+          return;
+        }
         if (!body.ok) errors.push(`${r.url()}: ${body.error?.message}`);
       },
-      () => errors.push(`${r.url()}: not JSON`),
+      () => {},
     );
   });
   page.on('pageerror', (e) => errors.push(String(e)));
