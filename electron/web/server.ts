@@ -136,7 +136,9 @@ export function startWebServer(
   const token = options.token ?? crypto.randomBytes(24).toString('hex');
   const root = path.resolve(options.staticDir);
   const uploads = new UploadStore(options.uploadLimits ?? UPLOAD_LIMITS);
-  const apiCtx: ApiContext = { ...ctx, uploads };
+  // The caller's own context, not a copy: a restore replaces `ctx.db`, and the session that closes the
+  // database at exit must see the one the API now uses.
+  const apiCtx: ApiContext = Object.assign(ctx, { uploads });
   let port = 0;
 
   const authorized = (req: http.IncomingMessage) => safeEqual((req.headers['x-rmk-token'] as string | undefined) ?? cookieToken(req) ?? '', token);
