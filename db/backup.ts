@@ -136,8 +136,34 @@ function removeQuietly(file: string): void {
   for (const f of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 }
 
+/**
+ * Where a copy may go: a regular file (a link is followed to its file). A copy is renamed into place, so
+ * a device, a pipe or a folder under that name would be replaced by a file, and the database itself
+ * would be swapped under the running program: all refused.
+ */
+function copyTarget(target: string, sourceFile: string | null): string {
+  let real = path.resolve(target);
+  let stat: fs.Stats | null = null;
+  try {
+    stat = fs.lstatSync(real);
+    if (stat.isSymbolicLink()) {
+      real = fs.realpathSync(real);
+      stat = fs.statSync(real);
+    }
+  } catch {
+    stat = null; // a new file (or a link to one not made yet): nothing in the way
+  }
+  const name = path.basename(target);
+  if (stat?.isDirectory()) throw new AppError('is_directory', `«${name}» — это папка: укажите имя файла для копии.`);
+  if (stat && !stat.isFile()) throw new AppError('not_a_file', `Копию можно сохранить только в обычный файл, а «${name}» — устройство или канал.`);
+  if (sourceFile && stat && fs.existsSync(sourceFile) && fs.realpathSync(sourceFile) === real)
+    throw new AppError('same_file', 'Копию нельзя записать поверх самой базы данных: выберите другой файл.');
+  return real;
+}
+
 /** A consistent copy from a file, synchronously (VACUUM INTO, which reads through WAL), for the copy before a migration. */
 export function copyFileSync(source: string, target: string): string {
+  target = copyTarget(target, source);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = tempNameFor(target);
   try {
@@ -158,6 +184,7 @@ export function copyFileSync(source: string, target: string): string {
 /** A consistent copy of a live database through SQLite's online backup API (never a copy of the live file). */
 export async function copyDatabase(source: CopySource, target: string, options: CopyOptions = {}): Promise<string> {
   if ('file' in source) return copyFileSync(source.file, target);
+  target = copyTarget(target, source.connection.name);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const tmp = tempNameFor(target);
   try {

@@ -100,6 +100,8 @@ export function parsePeriod(raw: string | undefined): { start: string; end: stri
 export function writes(name: string, args: string[], options: CommandContext['options']): boolean {
   if (name === 'demo' || name === 'restore') return true;
   if (name === 'import') return args[0] === 'answers' ? options.apply === true : options['dry-run'] !== true;
+  // `call` writes unless the method only reads (lists, gets, previews, downloads, readings of terms).
+  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
   return false;
 }
 

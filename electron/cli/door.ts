@@ -21,6 +21,6 @@ export function parseInput(raw: string | undefined): unknown {
   try {
     return JSON.parse(raw) as unknown;
   } catch (err) {
-    throw new AppError('usage', `Входные данные должны быть JSON: ${(err as Error).message}.`);
+    throw new AppError('usage', `Входные данные должны быть записаны в JSON, например '{"id": 1}'.`, { cause: err });
   }
 }

@@ -2,6 +2,7 @@
  * The headless way in: `npm run -s cli -- <command> [--db PATH] …`. Output is JSON (one line per
  * record); on any error one Russian line goes to stderr and the exit code is non-zero.
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../db/errors';
 import { acquireLock, type DbLock, lockHolder } from '../../db/lock';
@@ -80,6 +81,8 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
       if (db) return db;
       const file = resolveDbPath(values.db);
       const writing = writes(name, rest, values);
+      // A mistyped --db must not quietly create an empty database that a reading command then «reads».
+      if (!writing && !fs.existsSync(file)) throw new AppError('no_database', `Файла базы данных «${file}» нет. Проверьте путь в --db (или RMK_DB).`);
       // A file that cannot be written opens read-only below, and its writes are refused by SQLite.
       if (writing && !values['read-only'] && canWrite(file)) lock = acquireLock(file);
       const readOnly = values['read-only'] === true || (!writing && lockHolder(file) !== null);

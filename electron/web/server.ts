@@ -200,7 +200,7 @@ export function startWebServer(
     }
     const rel = target.pathname === '/' ? 'index.html' : target.pathname.replace(/^\/+/, '');
     const file = path.resolve(root, rel);
-    if (!file.startsWith(root + path.sep)) return send(res, 403, 'Forbidden');
+    if (!file.startsWith(root + path.sep)) return send(res, 403, 'Доступ запрещён.');
     fs.readFile(file, (err, data) => {
       if (!err) return send(res, 200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
       // A route of the page (no extension) gets the page; a missing asset is a 404.
@@ -211,7 +211,7 @@ export function startWebServer(
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'Forbidden');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'Доступ запрещён: откройте программу по адресу 127.0.0.1.');
     const target = parseTarget(req.url);
     if (!target) return send(res, 400, 'Неверный адрес запроса.');
     if (target.pathname.startsWith('/api/')) return serveApi(req, res, target.pathname.slice('/api/'.length));

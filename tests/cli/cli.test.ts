@@ -30,6 +30,16 @@ describe('cli demo, list, dump', () => {
     expect(r.err.trim().split('\n')).toEqual(['Демонстрационные данные заполняются только в пустую базу: в этой уже есть записи.']);
   });
 
+  it('refuses to read a database that is not there (a mistyped --db), creating nothing', () => {
+    const typo = path.join(tempDir(), 'опечатка.sqlite');
+    for (const args of [['list', '--db', typo], ['backup', '--db', typo, '--out', `${typo}.copy`]]) {
+      const r = cli(...args);
+      expect(r.code).toBe(1);
+      expect(r.err.trim()).toBe(`Файла базы данных «${typo}» нет. Проверьте путь в --db (или RMK_DB).`);
+    }
+    expect(fs.readdirSync(path.dirname(typo))).toEqual([]);
+  });
+
   it('lists roadmaps (by default), orders, meetings, schools and people, one JSON line per record', () => {
     const roadmaps = cli('list', '--db', db).lines;
     expect(roadmaps.map((r) => [r.title, r.measures])).toEqual(
@@ -150,7 +160,7 @@ describe('cli call: any API method through the same door as the UI', () => {
       [['call', '--db', db, 'plan.addSection', '{"roadmapId":1,"title":"  "}'], /^Неверные данные — «Название»: Поле обязательно для заполнения\.$/],
       [['call', '--db', db, 'roadmaps.get', '{"id":999}'], /^Не найдено: дорожная карта № 999/],
       [['call', '--db', db, 'sqlite.exec', '{}'], /^Неизвестное действие программы\.$/],
-      [['call', '--db', db, 'plan.get', '{roadmapId: 1}'], /^Входные данные должны быть JSON/],
+      [['call', '--db', db, 'plan.get', '{roadmapId: 1}'], /^Входные данные должны быть записаны в JSON, например/],
       [['call', '--db', db], /^Укажите действие/],
       [['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')], /^Неверные данные — «Дата»: Такой даты нет в календаре\.$/],
     ] as [string[], RegExp][]) {

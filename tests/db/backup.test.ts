@@ -3,12 +3,13 @@
  * its good name; a restore brings back exactly what the copy held; a bad copy is refused with the
  * current database byte for byte untouched.
  */
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDatabase, backupsDir, DAILY_KEPT, dailyBackup, integrityProblems, listBackupFiles, parseBackupName, removeOrphans } from '../../db/backup';
+import { backupDatabase, backupsDir, copyDatabase, DAILY_KEPT, dailyBackup, integrityProblems, listBackupFiles, parseBackupName, removeOrphans } from '../../db/backup';
 import { dumpRoadmap } from '../../db/dump';
 import { closeDatabase, type Db, defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { describeCopy, restoreDatabase } from '../../db/restore';
@@ -214,5 +215,32 @@ describe('restore', () => {
     const ro = openDatabase(db.path, { readOnly: true });
     await expect(restoreDatabase(ro, copy, () => {})).rejects.toThrow(/только для чтения/);
     closeDatabase(ro);
+  });
+});
+
+describe('where a copy may be written («Сохранить копию как…», cli backup --out)', () => {
+  it('refuses a device, a pipe, a folder and the database itself, leaving each as it was; follows a link to its file', async () => {
+    const db = demoDb();
+    const dir = tempDir();
+    const device = path.join(dir, 'full');
+    spawnSync('mknod', [device, 'c', '1', '7']);
+    const fifo = path.join(dir, 'pipe');
+    spawnSync('mkfifo', [fifo]);
+    await expect(copyDatabase({ connection: db.sqlite }, device)).rejects.toThrow(/только в обычный файл, а «full» — устройство или канал/);
+    expect(fs.statSync(device).isCharacterDevice()).toBe(true);
+    await expect(copyDatabase({ connection: db.sqlite }, fifo)).rejects.toThrow(/устройство или канал/);
+    expect(fs.statSync(fifo).isFIFO()).toBe(true);
+    await expect(copyDatabase({ connection: db.sqlite }, dir)).rejects.toThrow(/это папка/);
+    const before = fingerprint(db.path);
+    await expect(copyDatabase({ connection: db.sqlite }, db.path)).rejects.toThrow(/поверх самой базы данных/);
+    expect(fingerprint(db.path)).toEqual(before);
+    const real = path.join(dir, 'copy.sqlite');
+    fs.writeFileSync(real, 'old');
+    const link = path.join(dir, 'link.sqlite');
+    fs.symlinkSync(real, link);
+    await copyDatabase({ connection: db.sqlite }, link);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(integrityProblems(real)).toBeNull();
+    closeDatabase(db);
   });
 });

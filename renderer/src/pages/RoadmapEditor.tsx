@@ -3,10 +3,10 @@
  * rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
  * changes asks first, so nothing typed is lost by that.
  */
-import { Breadcrumb, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { Breadcrumb, Button, Popconfirm, Space, Tabs, Tooltip, Typography } from 'antd';
 import { call } from '../api';
 import { useDirectory } from '../directory';
-import { formatPeriod } from '../format';
+import { formatDate, formatPeriod } from '../format';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { CopyRoadmapButton } from './CopyRoadmapDialog';
@@ -33,15 +33,24 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
         <PlanXlsxButton roadmapId={roadmapId} />
         <CopyRoadmapButton roadmap={roadmap} />
-        <Popconfirm
-          title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
-          description="Она попадёт в корзину: её можно будет восстановить целиком."
-          okText="Удалить"
-          cancelText="Отмена"
-          onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
-        >
-          <Button danger>Удалить карту</Button>
-        </Popconfirm>
+        {plan.data.orders.length > 0 ? (
+          // The rule is in db/roadmaps.ts (deleteRoadmap); said here before asking, not after.
+          <Tooltip title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}>
+            <Button danger disabled>
+              Удалить карту
+            </Button>
+          </Tooltip>
+        ) : (
+          <Popconfirm
+            title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
+            description="Она попадёт в корзину: её можно будет восстановить целиком."
+            okText="Удалить"
+            cancelText="Отмена"
+            onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
+          >
+            <Button danger>Удалить карту</Button>
+          </Popconfirm>
+        )}
         </Space>
       </Space>
       <Tabs
