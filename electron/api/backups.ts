@@ -11,14 +11,15 @@ import { backupDatabase, backupsDir, copyDatabase, listBackupFiles, parseBackupN
 import { AppError } from '../../db/errors';
 import { countContents, describeCopy, restoreDatabase } from '../../db/restore';
 import { type ApiContext, method, noInput, shortText } from './define';
+import { fileBytes, releaseUpload, uploadId } from './file-input';
 import { needHost, saveThroughHost } from './save';
 
 /** What the page may name as a copy: one in `backups/` by its name, a file picked this run, or an upload. */
 const source = z.union([
   z.strictObject({ fileName: shortText }),
   z.strictObject({ path: z.string().max(4000) }),
-  // base64 of a file the browser mode uploads; the server takes up to 40 MB a request.
-  z.strictObject({ upload: z.strictObject({ fileName: shortText, base64: z.string().max(60_000_000) }) }),
+  // A file the page sends: inline base64 (Electron), or streamed to /upload first (the browser mode: up to 100 MB).
+  z.strictObject({ upload: z.strictObject({ fileName: shortText, base64: z.string().max(60_000_000).optional(), uploadId: uploadId.optional() }) }),
 ]);
 type Source = z.output<typeof source>;
 
@@ -50,7 +51,7 @@ async function withSourceFile<T>(ctx: ApiContext, src: Source, use: (file: strin
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmk-upload-'));
   try {
     const file = path.join(dir, path.basename(src.upload.fileName) || 'копия.sqlite');
-    fs.writeFileSync(file, Buffer.from(src.upload.base64, 'base64'));
+    fs.writeFileSync(file, await fileBytes(ctx, src.upload));
     return await use(file);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -80,6 +81,8 @@ export const backupsApi = {
   'backups.restore': method(z.strictObject({ source }), async (ctx, i) =>
     withSourceFile(ctx, i.source, async (file) => {
       const r = await restoreDatabase(ctx.db, file, (db) => (ctx.db = db));
+      // The upload was described first and restored now: it has served.
+      if ('upload' in i.source) releaseUpload(ctx, i.source.upload);
       return { text: r.restored.text, roadmaps: r.restored.roadmaps, measures: r.restored.measures, replacedBackup: r.replacedBackup };
     }),
   ),

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dumpRoadmap } from '../../db/dump';
-import type { Db } from '../../db/open';
+import { type Db, openDatabase } from '../../db/open';
 import { saveOrder } from '../../db/orders';
 import { addMeasure, addSection } from '../../db/plan';
 import { createRoadmap, getRoadmap } from '../../db/roadmaps';
@@ -56,6 +56,8 @@ describe('the Zeya roadmap from its .docx', () => {
 
   it('--dry-run prints the preview and writes nothing; the import prints one line', () => {
     const dbFile = path.join(tempDir(), 'cli.sqlite');
+    // An empty database (reading commands refuse a --db that is not there).
+    closeDatabase(openDatabase(dbFile));
     expect(cli('list', '--db', dbFile).status).toBe(0);
     const dry = cli('import', '--db', dbFile, ZEYA, '--dry-run');
     expect(dry.status, dry.stderr).toBe(0);

@@ -7,7 +7,7 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Space, Table, Typography, Upload } from 'antd';
 import { call, type ApiInput, type ApiOutput } from '../api';
-import { downloadBase64, readBase64 } from '../files';
+import { downloadBase64, fileInput } from '../files';
 import { errorText, useAction, useLoad } from '../hooks';
 
 type Item = ApiOutput<'backups.list'>['items'][number];
@@ -97,7 +97,8 @@ export function BackupsCard({ dbPath, readOnly }: { dbPath: string; readOnly: bo
             showUploadList={false}
             disabled={readOnly}
             beforeUpload={(file) => {
-              void readBase64(file).then((base64) => restore({ upload: { fileName: file.name, base64 } }));
+              // Streamed to /upload like an import (up to 100 MB), not carried inside one JSON body.
+              void act(async () => restore({ upload: { fileName: file.name, ...(await fileInput(file)) } }));
               return false;
             }}
           >
