@@ -19,6 +19,37 @@ import { fillDemo } from '../../electron/demo';
 import { tempDir } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * The CLI run as an ordinary user. Root ignores file modes, so as root the child runs as «nobody». The
+ * checkout may lie in a folder nobody may enter (CI clones into a 0700 temporary folder): for the run,
+ * such folders above it get the right to pass through (o+x, not to list or write), and get back their
+ * modes after. A normal user runs the CLI as themselves.
+ */
+function cliAsOrdinaryUser(args: string[]) {
+  const run = () =>
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, RMK_DB: '' },
+      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+    });
+  if (process.getuid?.() !== 0) return run();
+  const opened: [string, number][] = [];
+  for (let dir = ROOT; ; dir = path.dirname(dir)) {
+    const mode = fs.statSync(dir).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      fs.chmodSync(dir, mode | 0o001);
+      opened.push([dir, mode]);
+    }
+    if (path.dirname(dir) === dir) break;
+  }
+  try {
+    return run();
+  } finally {
+    for (const [dir, mode] of opened) fs.chmodSync(dir, mode);
+  }
+}
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 function demoFile(): string {
@@ -101,15 +132,7 @@ describe('a database opened read-only', () => {
     fs.chmodSync(file, 0o444);
     fs.chmodSync(dir, 0o555);
     const before = sha256(file);
-    // Root ignores file modes: run the CLI as "nobody" then. A normal user is refused by the modes themselves.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const cli = (...args: string[]) =>
-      spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, RMK_DB: '' },
-        ...asUser,
-      });
+    const cli = (...args: string[]) => cliAsOrdinaryUser(args);
     try {
       const list = cli('list', '--db', file);
       expect(list.status, list.stderr).toBe(0);
@@ -141,14 +164,8 @@ describe('a database opened read-only', () => {
     closeDatabase(openDatabase(file));
     fs.chmodSync(file, 0o666);
     const before = sha256(onStick);
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     try {
-      const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'restore', '--db', file, onStick], {
-        cwd: ROOT,
-        encoding: 'utf8',
-        env: { ...process.env, RMK_DB: '' },
-        ...asUser,
-      });
+      const r = cliAsOrdinaryUser(['restore', '--db', file, onStick]);
       expect(r.status, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ roadmaps: 2, measures: 38 });
     } finally {
