@@ -1,4 +1,5 @@
-/** Test helpers: a fresh database file in a temp folder, the API called directly, a snapshot of every table. */
+/** Test helpers: a fresh database file in a temp folder, the API called directly, a snapshot of every table, the CLI as a process. */
+import { spawnSync, type SpawnSyncOptionsWithStringEncoding } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,4 +32,19 @@ export function apiOf(db: Db) {
 export function snapshotAll(db: Db): Record<string, unknown[]> {
   const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.sqlite.prepare(`SELECT * FROM "${t}"`).all()]));
+}
+
+const ROOT = path.resolve(__dirname, '..');
+
+/**
+ * The CLI as a real process, the way a user or a script runs it. RMK_DB is cleared so that only the
+ * test's own --db counts; `options.env` may set it (or anything else) on purpose.
+ */
+export function runCli(args: string[], options: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}) {
+  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    ...options,
+    encoding: 'utf8',
+    env: { ...process.env, RMK_DB: '', ...options.env },
+  });
 }

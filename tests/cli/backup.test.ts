@@ -1,15 +1,13 @@
 /** `backup` and `restore` on the command line, as real processes: what they print, what they keep, what they refuse. */
 import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackupFiles } from '../../db/backup';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
+  const r = runCli(args);
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 const sha256 = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');

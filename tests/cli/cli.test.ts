@@ -1,17 +1,11 @@
 /** The headless way in, run as a real process the way a user or a script would. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 
-const ROOT = path.resolve(__dirname, '../..');
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, RMK_DB: '' },
-  });
+  const r = runCli(args);
   return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
@@ -98,11 +92,7 @@ describe('cli demo, list, dump', () => {
   });
 
   it('takes the database from RMK_DB when --db is not given', () => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'list', 'meetings'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, RMK_DB: db },
-    });
+    const r = runCli(['list', 'meetings'], { env: { RMK_DB: db } });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('"date":"2022-04-14"');
   });
@@ -110,7 +100,7 @@ describe('cli demo, list, dump', () => {
 
 describe('cli term', () => {
   const run = (args: string[], input?: string) => {
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), 'term', ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, RMK_DB: '' } });
+    const r = runCli(['term', ...args], { input });
     return { code: r.status, out: r.stdout, err: r.stderr };
   };
 

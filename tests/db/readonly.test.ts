@@ -6,7 +6,6 @@
  * 0555 folder.
  */
 import crypto from 'node:crypto';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,7 +15,7 @@ import type { ApiContext } from '../../electron/api/define';
 import { closeDatabase, openDatabase } from '../../db/open';
 import { startSession } from '../../electron/session';
 import { fillDemo } from '../../electron/demo';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -27,13 +26,7 @@ const ROOT = path.resolve(__dirname, '../..');
  * modes after. A normal user runs the CLI as themselves.
  */
 function cliAsOrdinaryUser(args: string[]) {
-  const run = () =>
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, RMK_DB: '' },
-      ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
-    });
+  const run = () => runCli(args, process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {});
   if (process.getuid?.() !== 0) return run();
   const opened: [string, number][] = [];
   for (let dir = ROOT; ; dir = path.dirname(dir)) {

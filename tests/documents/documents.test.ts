@@ -3,17 +3,15 @@
  * and stamp, every measure in its row and column, merged section rows, the repeating header row,
  * orientation, fields, fonts, decisions numbered right) and LibreOffice for the layout (page counts).
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dumpRoadmap } from '../../db/dump';
 import { closeDatabase, openDatabase } from '../../db/open';
-import { tempDir } from '../helpers';
+import { runCli, tempDir } from '../helpers';
 import { firstPagePng, paragraphs, pdfPages, pdfText, readDocx, tables, toPdf } from './readers';
 
-const ROOT = path.resolve(__dirname, '../..');
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
+const cli = (...args: string[]) => runCli(args);
 
 const dir = tempDir('rmk-docs-');
 const dbFile = path.join(dir, 'demo.sqlite');

@@ -17,13 +17,14 @@ import { createRoadmap, getRoadmap } from '../../db/roadmaps';
 import { fillDemo } from '../../electron/demo';
 import { renderDocument } from '../../electron/documents/index';
 import { commitImport, type ImportSource, previewImport } from '../../electron/import/index';
-import { closeDatabase, freshDb, snapshotAll, tempDir } from '../helpers';
+import { closeDatabase, freshDb, runCli, snapshotAll, tempDir } from '../helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(ROOT, 'tests/fixtures/import');
-const ZEYA = path.resolve(ROOT, '../shared/samples/zeya-2022-roadmap.docx');
+// A copy of the samples' real Zeya roadmap (../shared/samples), kept here so the tests read only the repository.
+const ZEYA = path.join(FIXTURES, 'zeya-2022-roadmap.docx');
 const file = (name: string): ImportSource => ({ fileName: name, data: fs.readFileSync(path.join(FIXTURES, name)) });
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
+const cli = (...args: string[]) => runCli(args);
 
 let db: Db;
 beforeEach(() => {

@@ -9,12 +9,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, type Db, openDatabase } from '../../db/open';
 import { firstPagePng, pdfPages, toPdf } from '../documents/readers';
-import { snapshotAll, tempDir } from '../helpers';
+import { runCli, snapshotAll, tempDir } from '../helpers';
 import { lastMedia, readXlsx, type Sheet } from './xlsx';
 
-const ROOT = path.resolve(__dirname, '../..');
 const PYTHON = '/usr/bin/python3';
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
+const cli = (...args: string[]) => runCli(args);
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function fill(src: string, dst: string, spec: object): void {
