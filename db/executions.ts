@@ -3,22 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
 import { getPlan } from './plan';
-import { quartersOfPeriod } from './quarters';
+import { quartersOfPeriod } from '../shared/quarters';
 import { dueQuarters } from './terms/due';
 import { getRoadmap } from './roadmaps';
 import { decisions, EXECUTION_STATUSES, executions, measures, nowSql } from './schema';
+import { STATUS_LABELS, type ExecutionStatus } from '../shared/labels';
 
-export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
-
-/** The statuses as printed and shown; the order is the one a methodist goes through. */
-export const STATUS_LABELS: Record<ExecutionStatus, string> = {
-  not_started: 'не начато',
-  in_progress: 'в работе',
-  done: 'выполнено',
-  done_late: 'выполнено с нарушением срока',
-  not_done: 'не выполнено',
-  postponed: 'перенесено',
-};
+export { STATUS_LABELS, type ExecutionStatus };
 
 export interface ExecutionRecord {
   status: ExecutionStatus;

@@ -11,13 +11,8 @@ import { agendaItems, decisions, meetingParticipants, meetings, nowSql, people, 
 import { moveToTrash } from './trash';
 import { checkVersion, nextVersion } from './versions';
 
-export type MemberRole = (typeof workingGroupMembers.$inferSelect)['role'];
-export const ROLE_LABELS: Record<MemberRole, string> = {
-  head: 'руководитель',
-  deputy: 'заместитель руководителя',
-  secretary: 'секретарь',
-  member: 'член рабочей группы',
-};
+import { ROLE_LABELS, type MemberRole } from '../shared/labels';
+export { ROLE_LABELS, type MemberRole };
 
 export interface Member {
   id: number;

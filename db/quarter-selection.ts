@@ -8,7 +8,7 @@ import { AppError } from './errors';
 import type { ExecutionRecord, ExecutionStatus } from './executions';
 import type { Db } from './open';
 import { getPlan, type PlanMeasure } from './plan';
-import { QUARTER_RE, quarterOf, quartersOfPeriod } from './quarters';
+import { QUARTER_RE, quarterOf, quartersOfPeriod } from '../shared/quarters';
 import { getRoadmap, type Roadmap } from './roadmaps';
 import { quarterEnd, quarterStart } from './terms/dates';
 

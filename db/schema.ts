@@ -9,6 +9,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { EXECUTION_STATUSES, MEMBER_ROLES } from '../shared/labels';
+// Re-exported: the drizzle schema and its callers name the status list here too.
+export { EXECUTION_STATUSES };
 
 /** The current moment as SQLite writes it, for defaults and for `updatedAt` on every update. */
 export const nowSql = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -166,7 +169,7 @@ export const workingGroupMembers = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
-    role: text('role', { enum: ['head', 'deputy', 'secretary', 'member'] }).notNull().default('member'),
+    role: text('role', { enum: MEMBER_ROLES }).notNull().default('member'),
     position: integer('position').notNull().default(0),
   },
   (t) => [uniqueIndex('wg_person').on(t.personId)],
@@ -248,7 +251,6 @@ export const orderAppendices = sqliteTable(
   (t) => [primaryKey({ columns: [t.orderId, t.roadmapId] })],
 );
 
-export const EXECUTION_STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed'] as const;
 
 /** Execution (исполнение) of a measure or a decision in one quarter: status, result and evidence. */
 export const executions = sqliteTable(

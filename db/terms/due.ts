@@ -6,8 +6,8 @@
 import { mustExist } from '../exists';
 import type { ExecutionStatus } from '../executions';
 import type { Db } from '../open';
-import { namesSchool, type SchoolNames } from '../school-match';
-import { quarterOf } from '../quarters';
+import { namesSchool, type SchoolNames } from '../../shared/school-match';
+import { quarterOf } from '../../shared/quarters';
 import { fold } from '../text';
 import { addDays, monthEnd, monthStart, quarterEnd, quarterStart, weekday } from './dates';
 

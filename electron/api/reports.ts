@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../db/errors';
 import { listOrganizations } from '../../db/organizations';
-import { quartersOfPeriod } from '../../db/quarters';
+import { quartersOfPeriod } from '../../shared/quarters';
 import { listRoadmaps } from '../../db/roadmaps';
 import { writeFileAtomic } from '../files/write-atomic';
 import { applyAnswers, previewAnswers } from '../reports/answers';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../db/errors';
 import type { Db } from '../../db/open';
-import { QUARTER_RE } from '../../db/quarters';
+import { QUARTER_RE } from '../../shared/quarters';
 import { parseTerm } from '../../db/terms/parse';
 import { periodProblem } from '../../db/terms/period';
 import { getSchoolCalendar } from '../../db/terms/store';

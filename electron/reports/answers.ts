@@ -12,7 +12,7 @@ import { type BookSheet, readBook } from '../files/xlsx-book';
 import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { getOrganization } from '../../db/organizations';
-import { QUARTER_RE } from '../../db/quarters';
+import { QUARTER_RE } from '../../shared/quarters';
 import { databaseId } from '../../db/settings';
 import { ANSWER_KEYS, FORM_COLUMNS, FORM_MARKER, FORM_SHEET, FORM_VERSION, META_COLUMNS, META_SHEET } from './form';
 import { quarterWords } from './sheet-style';

@@ -12,7 +12,7 @@ import { getOrganization } from '../../db/organizations';
 import { quarterSpan, type QuarterRow } from '../../db/quarter-selection';
 import { databaseId } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
-import { namesSchool } from '../../db/school-match';
+import { namesSchool } from '../../shared/school-match';
 import { safeFileName } from '../documents/names';
 import { reportSelections } from './quarterly';
 import { fitRowHeight, FONT, printSetup, quarterWords, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';

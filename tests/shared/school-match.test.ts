@@ -1,6 +1,6 @@
 /** The one rule for «this executors text names this school», on a table of names as districts write them. */
 import { describe, expect, it } from 'vitest';
-import { namesSchool, schoolsNamed, type SchoolNames } from '../../db/school-match';
+import { namesSchool, schoolsNamed, type SchoolNames } from '../../shared/school-match';
 import { formLines } from '../../electron/reports/form';
 import { apiOf, freshDb } from '../helpers';
 

@@ -1,0 +1,28 @@
+/**
+ * Stored codes and their Russian labels: the one list for the database, the documents, the reports
+ * and the screens. Pure (no Node, no DOM), so the renderer imports it instead of copying it.
+ */
+
+/** Execution statuses in the order a methodist goes through them. */
+export const EXECUTION_STATUSES = ['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed'] as const;
+export type ExecutionStatus = (typeof EXECUTION_STATUSES)[number];
+
+export const STATUS_LABELS: Record<ExecutionStatus, string> = {
+  not_started: 'не начато',
+  in_progress: 'в работе',
+  done: 'выполнено',
+  done_late: 'выполнено с нарушением срока',
+  not_done: 'не выполнено',
+  postponed: 'перенесено',
+};
+
+/** Roles in the working group. */
+export const MEMBER_ROLES = ['head', 'deputy', 'secretary', 'member'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+
+export const ROLE_LABELS: Record<MemberRole, string> = {
+  head: 'руководитель',
+  deputy: 'заместитель руководителя',
+  secretary: 'секретарь',
+  member: 'член рабочей группы',
+};
