@@ -15,20 +15,9 @@ import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
 import { trashApi } from './trash';
+import { mergeApis } from './merge';
 
-export const api = {
-  ...appApi,
-  ...directoryApi,
-  ...roadmapsApi,
-  ...groupApi,
-  ...ordersApi,
-  ...termsApi,
-  ...documentsApi,
-  ...reportsApi,
-  ...importApi,
-  ...backupsApi,
-  ...trashApi,
-};
+export const api = mergeApis({ appApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, importApi, backupsApi, trashApi });
 
 export type Api = typeof api;
 export type ApiMethod = keyof Api;
