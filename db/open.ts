@@ -107,7 +107,7 @@ function backupBeforeMigration(file: string): string {
   }
 }
 
-function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
+export function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
   if (pending.length === 0) return;
   // Table rebuilds in generated migrations need foreign keys off; the pragma is a no-op inside a transaction.
   sqlite.pragma('foreign_keys = OFF');
