@@ -6,6 +6,7 @@ import path from 'node:path';
 import { callApiSync, setErrorLogger } from '../electron/api/call';
 import type { ApiInput, ApiMethod, ApiOutput } from '../electron/api/index';
 import { closeDatabase, type Db, openDatabase } from '../db/open';
+import { CLI_BUNDLE } from './cli-bundle';
 
 setErrorLogger(() => {});
 
@@ -41,7 +42,7 @@ const ROOT = path.resolve(__dirname, '..');
  * test's own --db counts; `options.env` may set it (or anything else) on purpose.
  */
 export function runCli(args: string[], options: Omit<SpawnSyncOptionsWithStringEncoding, 'encoding'> = {}) {
-  return spawnSync(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+  return spawnSync(process.execPath, [CLI_BUNDLE, ...args], {
     cwd: ROOT,
     ...options,
     encoding: 'utf8',
