@@ -1,7 +1,7 @@
 /** API of terms: how a term is understood, the school calendar, and the «Сроки» view. */
 import { z } from 'zod';
 import type { Db } from '../../db/open';
-import { getRoadmap } from '../../db/roadmaps';
+import { getRoadmap, roadmapsSpan } from '../../db/roadmaps';
 import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
 import { describeTerm } from '../../db/terms/describe';
 import { dueItems } from '../../db/terms/due';
@@ -17,10 +17,10 @@ const schoolYearSchema = z.strictObject({
 
 /** The school years worth showing: around the roadmaps' periods, or around today. */
 function calendarYears(db: Db): number[] {
-  const r = db.sqlite.prepare('SELECT min(period_start) AS a, max(period_end) AS b FROM roadmaps').get() as { a: string | null; b: string | null };
+  const r = roadmapsSpan(db);
   const now = new Date().getFullYear();
-  const from = Math.min(now - 1, r.a ? Number(r.a.slice(0, 4)) - 1 : now);
-  const to = Math.max(now + 1, r.b ? Number(r.b.slice(0, 4)) : now);
+  const from = Math.min(now - 1, r ? Number(r.start.slice(0, 4)) - 1 : now);
+  const to = Math.max(now + 1, r ? Number(r.end.slice(0, 4)) : now);
   return Array.from({ length: Math.min(to - from + 1, 30) }, (_, i) => from + i);
 }
 

@@ -11,6 +11,8 @@ import { fold } from '../../db/text';
 import { type BookSheet, readBook } from '../files/xlsx-book';
 import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';
 import type { Db } from '../../db/open';
+import { answerLookup } from '../../db/answer-lookup';
+import { inTransaction } from '../../db/transaction';
 import { getOrganization } from '../../db/organizations';
 import { QUARTER_RE } from '../../shared/quarters';
 import { databaseId } from '../../db/settings';
@@ -162,8 +164,7 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
   if (files.length > FILE_LIMITS.answerFiles) throw new AppError('too_many_files', `За один раз читается не больше ${FILE_LIMITS.answerFiles} форм. Ничего не изменено.`);
   for (const file of files) forms.push({ file, ...readForm(db, file) });
 
-  const measureStmt = db.sqlite.prepare('SELECT id, roadmap_id AS roadmapId, number, name, updated_at AS updatedAt FROM measures WHERE id = ?');
-  const recordStmt = db.sqlite.prepare('SELECT status, result, evidence, note FROM executions WHERE measure_id = ? AND quarter = ?');
+  const lookup = answerLookup(db);
   for (const f of forms) {
     warnings.push(...f.warnings);
     let school = `№ ${f.schoolId}`;
@@ -178,7 +179,7 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
         warnings.push(`«${f.file.name}», строка ${row.row}: нет номера мероприятия (строка добавлена вручную?) — пропущена.`);
         continue;
       }
-      const measure = measureStmt.get(row.id) as { id: number; roadmapId: number; number: string; name: string; updatedAt: string } | undefined;
+      const measure = lookup.measure(row.id);
       const snap = f.snapshot.get(row.id);
       const statusText = row.cells.status!;
       const status = parseStatus(statusText);
@@ -193,7 +194,7 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
         changes.push({ ...base, roadmapId: snap?.roadmapId ?? null, number: row.cells.number!, name: row.cells.name!, old: null, new: answer, conflicts: ['unknown_measure'] });
         continue;
       }
-      const rec = recordStmt.get(row.id, f.quarter) as AnswerValues | undefined;
+      const rec = lookup.record(row.id, f.quarter) as AnswerValues | undefined;
       const old: AnswerValues = rec ?? { status: null, result: '', evidence: '', note: '' };
       const changed = (Object.keys(answer) as (keyof AnswerValues)[]).some((k) => answer[k] !== old[k]);
       if (!changed && status !== undefined) continue;
@@ -220,11 +221,11 @@ export interface ConfirmedAnswer {
 
 /** Writes the confirmed answers in one transaction; returns how many records changed. */
 export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[]): number {
-  return db.sqlite.transaction(() => {
+  return inTransaction(db, () => {
     for (const a of confirmed) {
       const { status, ...rest } = a.values;
       mergeExecution(db, a.measureId, a.quarter, { ...rest, ...(status ? { status } : {}) });
     }
     return confirmed.length;
-  })();
+  });
 }
