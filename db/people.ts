@@ -44,7 +44,7 @@ export function personUsages(db: Db, id: number): string[] {
   const uses: [number, string][] = [
     [q('SELECT count(*) FROM measure_executors WHERE person_id = @id'), 'исполнитель мероприятий'],
     [q('SELECT count(*) FROM organizations WHERE director_id = @id OR curator_id = @id'), 'руководитель или куратор ОО'],
-    [q('SELECT count(*) FROM working_group_members WHERE person_id = @id'), 'член рабочей группы'],
+    [q('SELECT count(*) FROM working_group_members WHERE person_id = @id'), 'в составе рабочей группы'],
     [q('SELECT count(*) FROM meetings WHERE chair_id = @id OR secretary_id = @id'), 'председатель или секретарь заседаний'],
     [q('SELECT count(*) FROM meeting_participants WHERE person_id = @id'), 'участник заседаний'],
     [q('SELECT count(*) FROM decisions WHERE responsible_id = @id'), 'ответственный за решения протоколов'],

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROLE_LABELS, STATUS_LABELS } from '../shared/labels';
 
 const ROOT = path.resolve(__dirname, '..');
 function files(dir: string): string[] {
@@ -43,6 +44,18 @@ describe('module boundaries', () => {
         .filter((i) => i.from.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron', 'react', 'antd'].includes(i.from) || /^\.\.\/(\.\.\/)*(db|electron|renderer)\//.test(i.from))
         .map((i) => `${f}: ${i.from}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it('status and role labels are written once, in shared/labels.ts: nobody keeps a copy that could drift', () => {
+    const labels = [...Object.values(STATUS_LABELS), ...Object.values(ROLE_LABELS)].filter((l) => l.length > 8);
+    const offenders = [...files('db'), ...files('electron'), ...files('renderer/src'), ...files('shared')]
+      .filter((f) => f !== path.join('shared', 'labels.ts'))
+      .flatMap((f) => {
+        // Comments may name a label; code may not spell one out.
+        const code = fs.readFileSync(path.join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+        return labels.filter((l) => code.includes(`'${l}'`) || code.includes(`"${l}"`)).map((l) => `${f}: ${l}`);
+      });
     expect(offenders).toEqual([]);
   });
 

@@ -176,7 +176,7 @@ describe('meetings, orders, people and organisations in the bin', () => {
     const p = api('people.create', { fullName: 'Гокова В.Я.', phone: '8-900' });
     const used = api('people.create', { fullName: 'Грек В.В.' });
     api('workingGroup.add', { personId: used.id, role: 'head' });
-    expect(() => api('people.delete', { id: used.id })).toThrow(/член рабочей группы/);
+    expect(() => api('people.delete', { id: used.id })).toThrow(/в составе рабочей группы/);
     api('people.delete', { id: p.id });
     expect(api('people.list').map((x) => x.id)).toEqual([used.id]);
     api('trash.restore', { kind: 'person', id: p.id });
