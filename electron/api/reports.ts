@@ -1,4 +1,5 @@
 /** API of quarterly reports, forms for schools and their answers. */
+import { EXECUTION_STATUSES } from '../../shared/labels';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../db/errors';
@@ -20,7 +21,7 @@ const formRequest = z.strictObject({ quarter, schoolId: id });
 /** Returned forms travel as base64 (Electron) or as uploads (the browser mode): 20 forms of a few hundred kilobytes at most. */
 const answerFile = z.union([z.strictObject({ name: shortText, base64: z.string().max(30_000_000) }), z.strictObject({ name: shortText, uploadId })]);
 const values = z.strictObject({
-  status: z.enum(['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed']).optional(),
+  status: z.enum(EXECUTION_STATUSES).optional(),
   result: longText.optional(),
   evidence: longText.optional(),
   note: longText.optional(),

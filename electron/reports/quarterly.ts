@@ -23,16 +23,17 @@ export interface ReportRequest {
   preparedBy?: string | undefined;
 }
 
+/** Widths in Excel's units, 154 in all: A4 landscape one page wide at 10 pt or more (printSetup in sheet-style.ts). */
 export const REPORT_COLUMNS = [
-  { header: '№ п/п', width: 7 },
-  { header: 'Мероприятие', width: 48 },
-  { header: 'Срок (как в дорожной карте)', width: 18 },
-  { header: 'Ответственные', width: 24 },
-  { header: 'Плановый результат', width: 30 },
-  { header: 'Отметка о выполнении', width: 18 },
-  { header: 'Достигнутый результат', width: 32 },
-  { header: 'Подтверждающие документы', width: 26 },
-  { header: 'Примечание / причины невыполнения', width: 26 },
+  { header: '№ п/п', width: 6 },
+  { header: 'Мероприятие', width: 30 },
+  { header: 'Срок (как в дорожной карте)', width: 14 },
+  { header: 'Ответственные', width: 17 },
+  { header: 'Плановый результат', width: 20 },
+  { header: 'Отметка о выполнении', width: 14 },
+  { header: 'Достигнутый результат', width: 20 },
+  { header: 'Подтверждающие документы', width: 17 },
+  { header: 'Примечание / причины невыполнения', width: 16 },
 ];
 export const HEADER_ROW = 8;
 
@@ -88,8 +89,8 @@ function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { depart
   line(2, `Отчёт о реализации: ${sel.roadmap.title}`, true);
   const widths = REPORT_COLUMNS.map((c) => c.width);
   const fullWidth = widths.reduce((a, b) => a + b, 0);
-  fitRowHeight(ws, 1, [ctx.department], [fullWidth]);
-  fitRowHeight(ws, 2, [`Отчёт о реализации: ${sel.roadmap.title}`], [fullWidth * 0.9]);
+  fitRowHeight(ws, 1, [ctx.department], [fullWidth], 1, 12);
+  fitRowHeight(ws, 2, [`Отчёт о реализации: ${sel.roadmap.title}`], [fullWidth], 1, 12);
   line(3, `Период реализации: ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}`);
   line(4, `Отчётный период: ${quarterWords(sel.quarter)} (${ruDate(span.start)} — ${ruDate(span.end)})`);
   ws.getCell(5, 1).value = 'Дата отчёта:';

@@ -15,7 +15,11 @@ export interface Sheet {
   merged: string[];
   validations: { sqref: string; type: string; formula1: string }[];
   freeze: string | null;
-  print: { orientation: string; paperSize: number; fitToWidth: number; fitToHeight: number; fitToPage: boolean; titleRows: string | null };
+  print: { orientation: string; paperSize: number; fitToWidth: number; fitToHeight: number; fitToPage: boolean; titleRows: string | null; scale: number | null };
+  columns: { width: number; hidden: boolean }[];
+  margins: { left: number; right: number };
+  /** The smallest font size of any non-empty cell. */
+  minFont: number | null;
   protected: boolean;
   hiddenColumns: string[];
 }
