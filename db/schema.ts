@@ -265,6 +265,8 @@ export const executions = sqliteTable(
     result: text('result').notNull().default(''),
     evidence: text('evidence').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** Who answered: the «Заполнил(а)» line of the school's returned form; empty for marks made in the app. */
+    filledBy: text('filled_by').notNull().default(''),
     updatedAt: timestamps.updatedAt,
   },
   (t) => [

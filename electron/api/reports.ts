@@ -87,6 +87,6 @@ export const reportsApi = {
       for (const f of i.files) releaseUpload(ctx, f);
     }
   }),
-  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
+  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
 };
 

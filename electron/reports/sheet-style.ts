@@ -59,7 +59,12 @@ export function statusValidation(ws: Worksheet, range: string): void {
     type: 'list',
     allowBlank: true,
     formulae: [`"${STATUS_LIST.join(',')}"`],
-    showErrorMessage: false,
+    // A word outside the list gets a question, not a refusal: «Да» keeps it, and the import of the
+    // answers reads such words («выполнено не в срок») or flags them for the methodist.
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'Отметки нет в списке',
+    error: 'Лучше выберите отметку из списка. Оставить то, что введено? («Да» — оставить, «Нет» — исправить)',
     promptTitle: 'Отметка о выполнении',
     prompt: 'Выберите из списка',
     showInputMessage: true,

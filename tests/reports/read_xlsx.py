@@ -35,7 +35,7 @@ for ws in wb.worksheets:
         'bold': bold,
         'unlocked': unlocked,
         'merged': sorted(str(r) for r in ws.merged_cells.ranges),
-        'validations': [{'sqref': str(dv.sqref), 'type': dv.type, 'formula1': dv.formula1} for dv in ws.data_validations.dataValidation],
+        'validations': [{'sqref': str(dv.sqref), 'type': dv.type, 'formula1': dv.formula1, 'showErrorMessage': bool(dv.showErrorMessage), 'errorStyle': dv.errorStyle, 'error': dv.error} for dv in ws.data_validations.dataValidation],
         'freeze': ws.freeze_panes,
         'print': {
             'orientation': ps.orientation, 'paperSize': int(ps.paperSize) if ps.paperSize is not None else None,

@@ -13,7 +13,7 @@ export interface Sheet {
   bold: string[];
   unlocked: string[];
   merged: string[];
-  validations: { sqref: string; type: string; formula1: string }[];
+  validations: { sqref: string; type: string; formula1: string; showErrorMessage: boolean; errorStyle: string | null; error: string | null }[];
   freeze: string | null;
   print: { orientation: string; paperSize: number; fitToWidth: number; fitToHeight: number; fitToPage: boolean; titleRows: string | null; scale: number | null };
   columns: { width: number; hidden: boolean }[];

@@ -1,0 +1,1 @@
+ALTER TABLE `executions` ADD `filled_by` text DEFAULT '' NOT NULL;
