@@ -265,6 +265,8 @@ export const executions = sqliteTable(
     result: text('result').notNull().default(''),
     evidence: text('evidence').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** When it was done, as the methodist marked it (protocol decisions); null when not given. */
+    doneOn: text('done_on'),
     updatedAt: timestamps.updatedAt,
   },
   (t) => [

@@ -1,0 +1,1 @@
+ALTER TABLE `executions` ADD `done_on` text;
