@@ -24,10 +24,11 @@ export interface QuarterMark {
 }
 
 /**
- * Whether a due date is done: a done mark in its own quarter, or in a quarter around it in which the
- * measure has no other due date — a report due in March and done in May was done late, a decision
- * done in February before its April date was done early; but a weekly measure's «выполнено» for the
- * second quarter says nothing about the first.
+ * Whether a due date is done: a done mark in its own quarter; or a late one, in a later quarter before
+ * the next quarter the measure is due in again (a report due in March and done in May); or an early
+ * one, before the first quarter it is due in at all (a decision due in April, done in February). So a
+ * weekly measure's «выполнено» for the second quarter says nothing about the first, and every mark
+ * answers for one quarter's dates only.
  */
 export function isDueDone(due: string, allDue: readonly string[], marks: readonly QuarterMark[]): boolean {
   return coveringMark(due, allDue, marks) !== null;
@@ -37,10 +38,10 @@ export function isDueDone(due: string, allDue: readonly string[], marks: readonl
 export function coveringMark<M extends QuarterMark>(due: string, allDue: readonly string[], marks: readonly M[]): M | null {
   const own = quarterOfDue(due);
   const quarters = allDue.map(quarterOfDue);
-  // The nearest quarters with a due date of their own close the window a late or early mark may use.
   const next = quarters.filter((q) => q > own).sort()[0];
-  const prev = quarters.filter((q) => q < own).sort().at(-1);
-  const covering = marks.filter((m) => (prev === undefined || m.quarter > prev) && (next === undefined || m.quarter < next) && isDoneStatus(m.status));
+  const first = quarters.every((q) => q >= own);
+  const covers = (q: string) => q === own || (q > own && (next === undefined || q < next)) || (first && q < own);
+  const covering = marks.filter((m) => covers(m.quarter) && isDoneStatus(m.status));
   return covering.find((m) => m.quarter === own) ?? covering.sort((a, b) => a.quarter.localeCompare(b.quarter))[0] ?? null;
 }
 
