@@ -33,11 +33,19 @@ const app = useApp((db) => {
     attendeeIds: [],
     invitedIds: [],
     agenda: [
-      { title: 'О плане', heard: '', spoke: '', decisions: [{ text: 'Подготовить справку', responsibleId: null, responsibleText: 'Абрамова О.П.', term: 'До 20.11.2025' }] },
+      {
+        title: 'О плане',
+        heard: '',
+        spoke: '',
+        decisions: [
+          { text: 'Подготовить справку', responsibleId: null, responsibleText: 'Абрамова О.П.', term: 'До 20.11.2025' },
+          { text: 'Провести семинар', responsibleId: null, responsibleText: 'Яковлева Н.Н.', term: 'До 25.11.2025' },
+        ],
+      },
     ],
   });
   meetingId = m;
-  decisionId = db.sqlite.prepare('SELECT d.id FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = ?').pluck().get(m) as number;
+  decisionId = db.sqlite.prepare("SELECT id FROM decisions WHERE text = 'Подготовить справку'").pluck().get() as number;
 });
 let db: Db;
 let page: Page;
@@ -64,12 +72,12 @@ async function openOverdueOn(date: string) {
 describe('«Сроки» one line per measure', () => {
   it('shows the weekly measure as one line with its overdue count and next date', async () => {
     await openOverdueOn('04.12.2025');
-    await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге', 'Подготовить справку']);
+    await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге', 'Подготовить справку', 'Провести семинар']);
     const weekly = (await lines())[0]!;
     expect(weekly.slice(0, 2)).toEqual(['07.09.2025', '1']);
     expect(weekly[4]).toBe('еженедельно — просрочено 13 раз, следующий срок 07.12.2025');
     // One line each: no line per date.
-    expect(await page.locator('[data-testid="due-row"]').count()).toBe(3);
+    expect(await page.locator('[data-testid="due-row"]').count()).toBe(4);
   });
 
   it('expands the line to its dates', async () => {
@@ -85,14 +93,15 @@ describe('«Сроки» one line per measure', () => {
 
   it('sorts by executor, both ways, and back', async () => {
     const header = page.locator('th', { hasText: 'Исполнители' });
+    const byExecutor = ['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости', 'Провести семинар'];
     await header.click();
-    await expect.poll(names).toEqual(['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости']);
+    await expect.poll(names).toEqual(byExecutor);
     await header.click();
-    await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге', 'Подготовить справку']);
+    await expect.poll(names).toEqual([...byExecutor].reverse());
     await page.locator('th', { hasText: 'Дорожная карта / протокол' }).click();
-    await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге', 'Подготовить справку']);
+    await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге', 'Подготовить справку', 'Провести семинар']);
     await header.click();
-    await expect.poll(names).toEqual(['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости']);
+    await expect.poll(names).toEqual(byExecutor);
   });
 
   it('saves the list to Excel as shown (sorted by executor)', async () => {
@@ -105,7 +114,21 @@ describe('«Сроки» one line per measure', () => {
       ['Подготовить справку', 'Абрамова О.П.', 1],
       ['Отчёт о мониторинге', 'Гокова В.Я.', 1],
       ['Мониторинг посещаемости', 'Русанова Е.А.', 13],
+      ['Провести семинар', 'Яковлева Н.Н.', 1],
     ]);
+  });
+
+  it('marks a decision done from its line in «Сроки»: it leaves the list, the screen stays', async () => {
+    await page.locator('[data-testid="due-row"]', { hasText: 'Провести семинар' }).getByRole('button', { name: 'Отметить исполнение' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Исполнение решения' });
+    await dialog.getByLabel('Результат').fill('Семинар проведён, 24 участника');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(names).toEqual(['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости']);
+    expect(page.url()).toMatch(/#\/deadlines$/);
+    expect(db.sqlite.prepare("SELECT x.status, x.result FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'").get()).toEqual({
+      status: 'done',
+      result: 'Семинар проведён, 24 участника',
+    });
   });
 
   it('opens a decision in its protocol, scrolled to and highlighted', async () => {

@@ -33,17 +33,10 @@ export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small'
   };
   const mark = state?.mark;
   return (
-    <>
-      <Button
-        size={size}
-        icon={<CheckOutlined />}
-        data-testid="decision-mark"
-        onClick={(e) => {
-          // In «Сроки» the button sits in a row that opens the protocol on click.
-          e.stopPropagation();
-          setOpen(true);
-        }}
-      >
+    // In «Сроки» the button sits in a row that opens the protocol on click; React events bubble out of
+    // the dialog's portal too, so every click here stays here.
+    <span onClick={(e) => e.stopPropagation()}>
+      <Button size={size} icon={<CheckOutlined />} data-testid="decision-mark" onClick={() => setOpen(true)}>
         Отметить исполнение
       </Button>
       <Modal
@@ -55,7 +48,6 @@ export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small'
         destroyOnHidden
         onOk={() => void submit()}
         onCancel={() => setOpen(false)}
-        modalRender={(node) => <div onClick={(e) => e.stopPropagation()}>{node}</div>}
       >
         <Form
           form={form}
@@ -74,7 +66,7 @@ export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small'
           </Form.Item>
         </Form>
       </Modal>
-    </>
+    </span>
   );
 }
 
