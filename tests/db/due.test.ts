@@ -124,3 +124,25 @@ describe('one line per measure, decisions marked done, sorted', () => {
     expect(by('status')).toEqual(['2024-03-31 Заседания', '2024-04-01 Совещание', '2024-04-05 Подготовить справку', '2024-03-25 Отчёт за март']);
   });
 });
+
+describe('«Сроки» and the quarter\'s report agree on what is still open', () => {
+  it('a March report done late in May is neither overdue in «Сроки» nor «не выполнено ранее» in the third quarter', async () => {
+    const { selectForQuarter } = await import('../../db/quarter-selection');
+    const openIn = (quarter: string) =>
+      selectForQuarter(db, ids.roadmap!, quarter)
+        .rows.filter((r) => r.reason === 'open')
+        .map((r) => r.measure!.name);
+    const overdue = (today: string) => names(api('terms.due', { today, window: 'overdue', roadmapId: ids.roadmap }));
+    expect(openIn('2024-Q3')).toEqual(['Отчёт за март', 'Семинар', 'Анализ']);
+    expect(overdue('2024-07-10')).toEqual(['2024-03-25 Отчёт за март', '2024-03-31 Заседания', '2024-04-20 Семинар', '2024-05-31 Анализ']);
+    const meetings = () => api('terms.due', { today: '2024-07-10', window: 'overdue', roadmapId: ids.roadmap }).find((x) => x.name === 'Заседания')!;
+    expect(meetings()).toMatchObject({ overdueCount: 2, summary: 'ежеквартально — просрочено 2 раза, следующий срок 30.09.2024' });
+    api('execution.set', { measureId: ids.march!, quarter: '2024-Q2', status: 'done_late' });
+    expect(openIn('2024-Q3')).toEqual(['Семинар', 'Анализ']);
+    expect(overdue('2024-07-10')).not.toContain('2024-03-25 Отчёт за март');
+    // «Заседания» (quarterly): Q2's mark answers for Q2's date only; Q1's stays overdue.
+    api('execution.set', { measureId: ids.quarterly!, quarter: '2024-Q2', status: 'done' });
+    expect(overdue('2024-07-10')).toEqual(['2024-03-31 Заседания', '2024-04-20 Семинар', '2024-05-31 Анализ']);
+    expect(meetings()).toMatchObject({ overdueCount: 1, dates: [{ due: '2024-03-31', quarter: '2024-Q1', status: null, done: false, overdue: true }] });
+  });
+});
