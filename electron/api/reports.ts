@@ -1,5 +1,4 @@
 /** API of quarterly reports, forms for schools and their answers. */
-import { EXECUTION_STATUSES } from '../../shared/labels';
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../db/errors';
@@ -14,6 +13,7 @@ import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
 import { FILE_LIMITS } from '../../shared/limits';
+import { EXECUTION_STATUSES } from '../../shared/labels';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });

@@ -11,6 +11,7 @@ import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelect
 import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
+import { DONE_STATUSES } from '../../shared/execution-rules';
 import { periodText } from '../documents/names';
 import { argb, barChartPng } from './chart';
 import { DATE_FORMAT, excelDate, fitRowHeight, FONT, PERCENT_FORMAT, printSetup, quarterWords, sheetName, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
@@ -38,7 +39,9 @@ export const REPORT_COLUMNS = [
 export const HEADER_ROW = 8;
 
 /** The counts of the summary, in its column order; «нет отметки» gathers «не начато» and no record. */
-export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
+export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = [...DONE_STATUSES, 'in_progress', 'not_done', 'postponed', 'none'];
+/** The share of done measures counts every done status (shared/execution-rules.ts). */
+const doneShare = (l: SummaryLine) => (l.total ? DONE_STATUSES.reduce((n, s) => n + l.counts[s], 0) / l.total : 0);
 const SUMMARY_HEADERS = ['Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
 
 export interface SummaryLine {
@@ -58,7 +61,8 @@ export function summarize(sel: QuarterSelection): SummaryLine {
     const s = r.record?.status;
     counts[!s || s === 'not_started' ? 'none' : s]++;
   }
-  return { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: total ? (counts.done + counts.done_late) / total : 0 };
+  const line = { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: 0 };
+  return { ...line, share: doneShare(line) };
 }
 
 export function reportSelections(db: Db, req: ReportRequest): QuarterSelection[] {
@@ -165,7 +169,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     totals.total += l.total;
     for (const k of SUMMARY_KEYS) totals.counts[k] += l.counts[k];
   }
-  totals.share = totals.total ? (totals.counts.done + totals.counts.done_late) / totals.total : 0;
+  totals.share = doneShare(totals);
   [...lines, totals].forEach((l, i) => {
     const r = headerRow + 1 + i;
     const values = [l.title, l.total, ...SUMMARY_KEYS.map((k) => l.counts[k]), l.share];

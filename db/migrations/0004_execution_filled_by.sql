@@ -1,1 +1,0 @@
-ALTER TABLE `executions` ADD `filled_by` text DEFAULT '' NOT NULL;
