@@ -199,6 +199,8 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       writeOut(options.out, book.base64, out);
       return;
     } else throw new AppError('usage', `Что выгрузить: appendix, order, protocol, report или form, а не «${what ?? ''}».`);
+    // The UI says this before «Сохранить»; here it goes to stderr, and the file is still written.
+    for (const w of (await viaApi(db(), 'documents.preview', { request })).warnings) process.stderr.write(`Внимание: ${w}\n`);
     writeOut(options.out, (await viaApi(db(), 'documents.download', { request })).base64, out);
   },
   backup: async ({ db, options, out }) => {

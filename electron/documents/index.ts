@@ -21,6 +21,8 @@ export interface DocumentPreview {
   fileName: string;
   title: string;
   lines: { label: string; value: string }[];
+  /** Said before the file is written: a document that would come out empty is probably a mistake. */
+  warnings: string[];
 }
 
 function appendixOptions(db: Db, roadmapId: number, req?: Extract<DocumentRequest, { kind: 'appendix' }>): AppendixOptions {
@@ -50,19 +52,22 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
         { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
         { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },
       ],
+      warnings: measures === 0 ? ['В дорожной карте нет ни одного мероприятия: приложение выйдет с пустой таблицей плана.'] : [],
     };
   }
   if (req.kind === 'order') {
     const { order, signer } = orderSource(db, req.orderId);
+    const clauses = order.clauses.split('\n').filter((l) => l.trim()).length;
     return {
       fileName: safeFileName(`Приказ № ${order.number} от ${ruDate(order.date)}`) + '.docx',
       title: order.title,
       lines: [
         { label: 'Дата и номер', value: `${ruDate(order.date)} № ${order.number}` },
         { label: 'Подписывает', value: signer ? `${signer.position} ${signer.fullName}`.trim() : 'руководитель из настроек' },
-        { label: 'Пунктов', value: String(order.clauses.split('\n').filter((l) => l.trim()).length + (order.control.trim() ? 1 : 0)) },
+        { label: 'Пунктов', value: String(clauses + (order.control.trim() ? 1 : 0)) },
         { label: 'Приложения', value: order.appendices.map((a) => `${a.appendixNumber ? `№ ${a.appendixNumber}: ` : ''}${a.roadmapTitle}`).join('; ') || 'нет' },
       ],
+      warnings: clauses === 0 ? ['В приказе нет ни одного пункта: после «ПРИКАЗЫВАЮ:» ничего не будет.'] : [],
     };
   }
   const { meeting } = meetingSource(db, req.meetingId);
@@ -75,6 +80,7 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
       { label: 'Вопросов повестки', value: String(meeting.agenda.length) },
       { label: 'Решений', value: String(meeting.agenda.reduce((n, a) => n + a.decisions.length, 0)) },
     ],
+    warnings: meeting.agenda.length === 0 ? ['В протоколе нет ни одного вопроса повестки: не будет ни «СЛУШАЛИ», ни «РЕШИЛИ».'] : [],
   };
 }
 

@@ -87,3 +87,20 @@ describe('documents through the API', () => {
     expect((r2 as { value: { clauses: string } }).value.clauses.split('\n')[0]).toBe('Утвердить дорожную карту ШНОР на 2025 год (приложение 2).');
   });
 });
+
+describe('a document that would come out empty', () => {
+  it('is warned about in the preview, before anything is written: a roadmap without measures, an order without clauses, a protocol without agenda', async () => {
+    const db = freshDb();
+    const api = apiOf(db);
+    const roadmap = api('roadmaps.create', { title: 'Пустая карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    const order = api('orders.save', { id: null, values: { number: '1', date: '2024-01-10', title: 'Об утверждении' } });
+    const meeting = api('meetings.save', { id: null, values: { date: '2024-02-01', number: '1' } });
+    const warnings = async (request: object) => ((await callApi({ db }, 'documents.preview', { request })) as { value: { warnings: string[] } }).value.warnings;
+    expect(await warnings({ kind: 'appendix', roadmapId: roadmap.id })).toEqual(['В дорожной карте нет ни одного мероприятия: приложение выйдет с пустой таблицей плана.']);
+    expect(await warnings({ kind: 'order', orderId: order.id })).toEqual(['В приказе нет ни одного пункта: после «ПРИКАЗЫВАЮ:» ничего не будет.']);
+    expect(await warnings({ kind: 'protocol', meetingId: meeting.id })).toEqual(['В протоколе нет ни одного вопроса повестки: не будет ни «СЛУШАЛИ», ни «РЕШИЛИ».']);
+    // Documents with content carry no warning.
+    api('plan.addMeasure', { roadmapId: roadmap.id, sectionId: null, values: { name: 'Семинар' } });
+    expect(await warnings({ kind: 'appendix', roadmapId: roadmap.id })).toEqual([]);
+  });
+});

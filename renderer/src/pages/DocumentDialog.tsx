@@ -73,7 +73,7 @@ function DocumentDialog({ initial, approvingOrders, onClose }: { initial: Docume
           <Space>
             <Button onClick={onClose}>Отмена</Button>
             <Button type="primary" loading={busy} disabled={!preview.data} onClick={() => void produce()}>
-              {desktop ? 'Сохранить…' : 'Скачать .docx'}
+              {preview.data?.warnings.length ? 'Всё равно сохранить' : desktop ? 'Сохранить…' : 'Скачать .docx'}
             </Button>
           </Space>
         )
@@ -83,6 +83,9 @@ function DocumentDialog({ initial, approvingOrders, onClose }: { initial: Docume
         {preview.data && (
           <>
             <Typography.Paragraph strong>{preview.data.title}</Typography.Paragraph>
+            {preview.data.warnings.map((w) => (
+              <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="document-warning" />
+            ))}
             <Descriptions column={1} size="small" bordered items={preview.data.lines.map((l) => ({ key: l.label, label: l.label, children: l.value }))} />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="document-file-name">
               Файл: {preview.data.fileName}
