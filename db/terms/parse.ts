@@ -176,7 +176,9 @@ function weekdaysNamed(tokens: Token[]): number[] {
   const weekly = has(tokens, 'еженедельн*');
   const out: number[] = [];
   tokens.forEach((t, i) => {
-    for (const [p, d] of WEEKDAYS) if (wordIs(t, p) && (wordIs(tokens[i - 1], 'по|кажд*') || (weekly && wordIs(tokens[i - 1], 'в|во')))) out.push(d);
+    // «по вторникам и четвергам»: a weekday listed after one already read counts too.
+    const listed = out.length > 0 && tokens[i - 1]?.t === 'sep';
+    for (const [p, d] of WEEKDAYS) if (wordIs(t, p) && (listed || wordIs(tokens[i - 1], 'по|кажд*') || (weekly && wordIs(tokens[i - 1], 'в|во')))) out.push(d);
   });
   return [...new Set(out)];
 }
@@ -302,13 +304,16 @@ function readRecurring(tokens: Token[], ctx: TermContext): Reading | null {
     });
     return recurring(win, dues, 'ежемесячно', 'exact', following);
   }
+  // «2 раза в год (май, декабрь)»: the months named say when.
+  const months = tokens.flatMap((t) => (t.t === 'month' ? [t.m] : []));
+  if (count?.unit === 'year' && months.length) return recurring(win, eachYear(win, (y) => months.map((m) => monthEnd(y, m))), 'ежегодно');
   if (count) return perCount(count.n, count.unit, win, ctx);
   if (quarterly) return recurring(win, QUARTER_ENDS(win), 'ежеквартально');
   if (monthly) return recurring(win, MONTH_ENDS(win), 'ежемесячно');
   const days = weekdaysNamed(tokens);
   if (days.length) return weekly(win, days, days.length === 1 ? `по ${['понедельникам', 'вторникам', 'средам', 'четвергам', 'пятницам', 'субботам', 'воскресеньям'][days[0]! - 1]}` : 'еженедельно');
   if (has(tokens, 'еженедельн*') || has(tokens, 'кажд*', 'недел*') || has(tokens, 'по', 'неделям')) return weekly(win, [7], 'еженедельно');
-  if (has(tokens, 'учебн*', 'полугод*') || has(tokens, 'полугод*', 'учебн*'))
+  if (unnumbered(tokens, 'полугод*') && (has(tokens, 'учебн*', 'полугод*') || has(tokens, 'полугод*', 'учебн*')))
     return recurring(win, schoolParts(ctx, win, (sy) => [sy.quarters[1], sy.quarters[3]]).map((q) => q.end), 'по полугодиям учебного года');
   if (has(tokens, 'по', 'полугодиям') || has(tokens, 'кажд*', 'полугод*')) return recurring(win, HALF_ENDS(win), 'по полугодиям');
   if (has(tokens, 'ежегодн*') || has(tokens, 'кажд*', 'год*') || has(tokens, 'по', 'итогам', 'года')) {
@@ -319,7 +324,6 @@ function readRecurring(tokens: Token[], ctx: TermContext): Reading | null {
       const m = (tokens[at + 1] as { m: number }).m;
       return recurring(win, eachYear(win, (y) => (isValidDate(y, m, d) ? [iso(y, m, d)] : [])), 'ежегодно');
     }
-    const months = tokens.flatMap((t) => (t.t === 'month' ? [t.m] : []));
     if (months.length) return recurring(win, eachYear(win, (y) => months.map((m) => monthEnd(y, m))), 'ежегодно');
     return recurring(win, eachYear(win, (y) => [iso(y, 12, 31)]), 'ежегодно');
   }
@@ -695,7 +699,10 @@ const certaintyOf = (r: Resolved): TermCertainty => (r.assumed ? 'assumed-year' 
 
 function readGeneric(tokens: Token[], ctx: TermContext): Reading | null {
   const r = readDates(tokens, ctx);
-  if (!r) return null;
+  return r ? readingOf(r, tokens, ctx) : null;
+}
+
+function readingOf(r: Resolved, tokens: Token[], ctx: TermContext): Reading {
   const [only] = r.segments;
   if (r.segments.length === 1) return { kind: 'range', start: only!.start, end: only!.end, due: [only!.end], label: '', certainty: certaintyOf(r) };
   return listOf(r.segments, ctx.period, r.counted && r.segments.length > 0 ? labelOfUnits(tokens) : 'по срокам', certaintyOf(r));
@@ -712,7 +719,8 @@ function labelOfUnits(tokens: Token[]): string {
 function after(tokens: Token[], keyword: string): Token[] | null {
   const at = tokens.findIndex((t) => wordIs(t, keyword));
   if (at < 0) return null;
-  return tokens.slice(0, at).every((t) => wordIs(t, 'в|во|срок|сроки|период|начиная|позднее|позже|не|течение')) ? tokens.slice(at + 1) : null;
+  // «Срок – до 30 апреля», «в срок не позднее …»: a dash or a comma after the filler words too.
+  return tokens.slice(0, at).every((t) => t.t === 'dash' || t.t === 'sep' || wordIs(t, 'в|во|срок|сроки|период|начиная|позднее|позже|не|течение')) ? tokens.slice(at + 1) : null;
 }
 
 // ——— rule 4: a deadline ———
@@ -720,10 +728,12 @@ function after(tokens: Token[], keyword: string): Token[] | null {
 /** «до 25 марта 2024», «не позднее 01.10.2024», «к 1 сентября», «по 30.04.2024», «до конца мая», «до 25-го марта». */
 function readDeadline(tokens: Token[], ctx: TermContext): Reading | null {
   const notLater = has(tokens, 'не', 'позднее|позже');
-  const rest = notLater ? tokens.slice(findSeq(tokens, 'не', 'позднее|позже') + 2) : (after(tokens, 'до|к|по') ?? after(tokens, 'ко'));
-  if (!rest || (notLater && findSeq(tokens, 'не', 'позднее|позже') > 1)) return null;
-  const byEnd = rest.some((t) => wordIs(t, 'конца|конец|концу|окончания'));
-  const bare = rest.filter((t) => !wordIs(t, 'конца|конец|концу|окончания'));
+  const rest = notLater ? after(tokens, 'позднее|позже') : (after(tokens, 'до|к|по') ?? after(tokens, 'ко'));
+  if (!rest) return null;
+  // «до конца мая», «по итогам I полугодия», «по окончании II четверти»: by the end of it.
+  const END = 'конца|конец|концу|окончания|окончании|окончанию|итогам|завершении|завершения';
+  const byEnd = rest.some((t) => wordIs(t, END));
+  const bare = rest.filter((t) => !wordIs(t, END));
   if (byEnd && bare.length > 0 && bare.every((t) => wordIs(t, 'года|год|календарного|текущего'))) {
     const end = iso(yearOf(ctx.period.start), 12, 31);
     return { kind: 'deadline', start: null, end, due: [end], label: '', certainty: 'assumed-year' };
@@ -748,10 +758,10 @@ function readFrom(tokens: Token[], ctx: TermContext): Reading | null {
   if (!rest || rest.length === 0) return null;
   const to = rest.findIndex((t) => wordIs(t, 'по|до') || t.t === 'dash');
   if (to >= 0) {
-    const r = readDates([...rest.slice(0, to), { t: 'dash' }, ...rest.slice(to + 1)], ctx);
-    if (!r || r.segments.length !== 1) return null;
-    const s = r.segments[0]!;
-    return { kind: 'range', start: s.start, end: s.end, due: [s.end], label: '', certainty: certaintyOf(r) };
+    const joined: Token[] = [...rest.slice(0, to), { t: 'dash' }, ...rest.slice(to + 1)];
+    const r = readDates(joined, ctx);
+    // «с IV квартала 2024 по I квартал 2025» is two quarters, as with a dash.
+    return r && (r.segments.length === 1 || r.counted) ? readingOf(r, joined, ctx) : null;
   }
   const r = readDates(rest, ctx);
   if (!r || r.segments.length !== 1) return null;
@@ -780,6 +790,9 @@ function readTokens(tokens: Token[], ctx: TermContext): Reading | null {
 function splitNote(s: string): { body: string; notes: string[] } {
   const notes: string[] = [];
   const body = s.replace(/\(([^()]*)\)?/g, (_, inner: string) => {
+    // «ежегодно (август)», «еженедельно (по средам)»: dates in parentheses are part of the term.
+    const tokens = tokenize(inner);
+    if (tokens.some((t) => t.t === 'month' || t.t === 'date' || t.t === 'year' || WEEKDAYS.some(([p]) => wordIs(t, p)))) return ` ${inner} `;
     if (inner.trim()) notes.push(inner.trim());
     return ' , ';
   });
