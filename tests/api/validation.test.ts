@@ -100,6 +100,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
   'execution.ofDecision': (i) => ({ decisionId: i.decision }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
+  'terms.parserInfo': () => ({}),
   'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова' }),
   'settings.getSchoolCalendar': () => ({}),
   'documents.preview': (i) => ({ request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false } }),

@@ -25,7 +25,7 @@ describe('stored terms', () => {
     api('plan.updateMeasure', { id, values: { term: 'ежеквартально' } });
     expect(JSON.parse(stored(id).due)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
     const m = api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!;
-    expect(m.parsed).toEqual({ kind: 'recurring', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12' });
+    expect(m.parsed).toEqual({ kind: 'recurring', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], certainty: 'exact', note: '', understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12', caveat: '' });
   });
 
   it('are recomputed when the roadmap\'s period changes', () => {
