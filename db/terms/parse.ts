@@ -66,8 +66,18 @@ const uniqSorted = (xs: string[]) => [...new Set(xs)].sort();
  */
 function wordIs(tok: Token | undefined, pattern: string): boolean {
   if (tok?.t !== 'word') return false;
-  return pattern.split('|').some((p) => (p.endsWith('*') ? tok.w.startsWith(p.slice(0, -1)) : tok.w === p));
+  let c = COMPILED.get(pattern);
+  if (!c) {
+    const alts = pattern.split('|');
+    c = { exact: new Set(alts.filter((p) => !p.endsWith('*'))), prefixes: alts.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1)) };
+    COMPILED.set(pattern, c);
+  }
+  if (c.exact.has(tok.w)) return true;
+  for (const p of c.prefixes) if (tok.w.startsWith(p)) return true;
+  return false;
 }
+/** Patterns split once: terms are re-read by the ten thousand when a database is opened after an upgrade. */
+const COMPILED = new Map<string, { exact: Set<string>; prefixes: string[] }>();
 
 /** Where the consecutive words `patterns` start in the tokens, or -1. */
 function findSeq(tokens: Token[], ...patterns: string[]): number {
@@ -240,7 +250,9 @@ function schoolParts(ctx: TermContext, win: Span, part: (sy: SchoolYear) => Span
 
 function weekly(win: Span, days: number[], label: string): Reading {
   const due: string[] = [];
-  for (let d = win.start; d <= win.end && due.length < DATE_LIMITS.maxDueDates; d = addDays(d, 1)) if (days.includes(weekday(d))) due.push(d);
+  const first = weekday(win.start);
+  for (const day of days)
+    for (let d = addDays(win.start, (day - first + 7) % 7); d <= win.end && due.length < DATE_LIMITS.maxDueDates; d = addDays(d, 7)) due.push(d);
   return recurring(win, due, label);
 }
 

@@ -120,8 +120,8 @@ export interface TermUpgrade {
   ms: number;
 }
 
-interface StoredRow {
-  id: number;
+/** Rows with the same text, period and stored reading, grouped by SQLite: one reading to compute, one UPDATE. */
+interface StoredGroup {
   term: string;
   start: string;
   end: string;
@@ -132,14 +132,19 @@ interface StoredRow {
   label: string;
   certainty: string;
   note: string;
+  /** JSON array of the rows' ids. */
+  ids: string;
+  n: number;
 }
 
 const OLD = 'term_kind AS kind, term_start AS ts, term_end AS te, term_due AS due, term_label AS label, term_certainty AS certainty, term_note AS note';
+const OLD_GROUP = 'term_kind, term_start, term_end, term_due, term_label, term_certainty, term_note';
 
 /**
  * Recomputes every stored reading made by an older parser, in one transaction, and says how many
  * changed. An up-to-date database costs one settings lookup (no scan): this runs on every opening.
- * Identical texts read against the same period are read once (roadmaps repeat «ежеквартально»).
+ * SQLite groups the rows by text, period and old reading (roadmaps repeat «ежеквартально» hundreds of
+ * times), so each distinct term is read once and each group is one UPDATE; no row object is made in JS.
  */
 export function upgradeTerms(db: Db): TermUpgrade | null {
   // Raw: a database opened with an older set of migrations has a settings table without later columns.
@@ -154,31 +159,37 @@ export function upgradeTerms(db: Db): TermUpgrade | null {
   const calendar = getSchoolCalendar(db);
   let rows = 0;
   let changed = 0;
-  const cache = new Map<string, TermColumns>();
-  const recompute = (table: 'measures' | 'decisions', list: StoredRow[], period: (r: StoredRow) => Span) => {
-    const update = db.sqlite.prepare(`UPDATE ${table} SET ${SET} WHERE id = @id`);
-    for (const r of list) {
-      const p = period(r);
-      const key = `${p.start}|${p.end}|${r.term}`;
+  const recompute = (table: 'measures' | 'decisions', groups: StoredGroup[], period: (g: StoredGroup) => Span) => {
+    const update = db.sqlite.prepare(`UPDATE ${table} SET ${SET} WHERE id IN (SELECT value FROM json_each(@ids))`);
+    const cache = new Map<string, TermColumns>();
+    for (const g of groups) {
+      const p = period(g);
+      const key = `${p.start}|${p.end}|${g.term}`;
       let c = cache.get(key);
-      if (!c) cache.set(key, (c = termColumns(r.term, { period: p, calendar })));
-      rows++;
-      const dates = c.termKind !== r.kind || c.termStart !== r.ts || c.termEnd !== r.te || c.termDue !== r.due;
-      if (dates) changed++;
-      if (dates || c.termLabel !== r.label || c.termCertainty !== r.certainty || c.termNote !== r.note) update.run({ id: r.id, ...c });
+      if (!c) cache.set(key, (c = termColumns(g.term, { period: p, calendar })));
+      rows += g.n;
+      const dates = c.termKind !== g.kind || c.termStart !== g.ts || c.termEnd !== g.te || c.termDue !== g.due;
+      if (dates) changed += g.n;
+      if (dates || c.termLabel !== g.label || c.termCertainty !== g.certainty || c.termNote !== g.note) update.run({ ...c, ids: g.ids });
     }
     // Rows whose reading came out the same only get the new version, in one statement.
     db.sqlite.prepare(`UPDATE ${table} SET term_version = ? WHERE term_version <> ?`).run(TERM_PARSER_VERSION, TERM_PARSER_VERSION);
   };
   db.sqlite.transaction(() => {
     const measures = db.sqlite
-      .prepare(`SELECT m.id, m.term, r.period_start AS start, r.period_end AS end, ${OLD} FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id`)
-      .all() as StoredRow[];
-    recompute('measures', measures, (r) => ({ start: r.start, end: r.end }));
+      .prepare(
+        `SELECT m.term, r.period_start AS start, r.period_end AS end, ${OLD}, json_group_array(m.id) AS ids, count(*) AS n
+           FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id GROUP BY m.term, r.period_start, r.period_end, ${OLD_GROUP}`,
+      )
+      .all() as StoredGroup[];
+    recompute('measures', measures, (g) => ({ start: g.start, end: g.end }));
     const decisions = db.sqlite
-      .prepare(`SELECT d.id, d.term, m.date AS start, m.date AS end, ${OLD} FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings m ON m.id = a.meeting_id`)
-      .all() as StoredRow[];
-    recompute('decisions', decisions, (r) => decisionPeriod(r.start));
+      .prepare(
+        `SELECT d.term, m.date AS start, m.date AS end, ${OLD}, json_group_array(d.id) AS ids, count(*) AS n
+           FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings m ON m.id = a.meeting_id GROUP BY d.term, m.date, ${OLD_GROUP}`,
+      )
+      .all() as StoredGroup[];
+    recompute('decisions', decisions, (g) => decisionPeriod(g.start));
     setSetting(db, PARSER_VERSION_KEY, String(TERM_PARSER_VERSION));
   })();
   return { from: stored, to: TERM_PARSER_VERSION, rows, changed, ms: Math.round(performance.now() - t0) };
