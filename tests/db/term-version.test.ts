@@ -101,11 +101,14 @@ describe('the parser version', () => {
       raw.prepare('UPDATE settings SET value = ? WHERE key = ?').run('1', PARSER_VERSION_KEY);
     })();
     raw.close();
+    const cpu = process.cpuUsage();
     const db = openDatabase(file);
-    expect(db.termUpgrade).toMatchObject({ rows: 50_000 });
-    // The figure for the README; bounded loosely here: the machine running the tests is shared.
-    console.log(`50 000 terms re-read in ${db.termUpgrade!.ms} ms`);
-    expect(db.termUpgrade!.ms).toBeLessThan(10_000);
+    const used = process.cpuUsage(cpu);
+    const cpuMs = Math.round((used.user + used.system) / 1000);
+    expect(db.termUpgrade).toMatchObject({ rows: 50_000, changed: 50_000 });
+    // The figure for the README. Bounded by CPU time, loosely: wall time on a shared test machine says little.
+    console.log(`50 000 terms re-read in ${db.termUpgrade!.ms} ms (opening: ${cpuMs} ms of CPU)`);
+    expect(cpuMs).toBeLessThan(3000);
     expect(db.sqlite.prepare('SELECT count(*) FROM measures WHERE term_version <> ?').pluck().get(TERM_PARSER_VERSION)).toBe(0);
     closeDatabase(db);
   });

@@ -5,7 +5,7 @@
  * kind, window, due dates (all of them, or the first few and how many), how sure it is, and the note.
  */
 import { describe, expect, it } from 'vitest';
-import { parseTermDetailed, type ParsedTerm, type TermCertainty } from '../../db/terms/parse';
+import { parseTermDetailed, type ParsedTerm, periodFromText, type TermCertainty } from '../../db/terms/parse';
 import { defaultSchoolYear } from '../../db/terms/calendar';
 
 type P = { start: string; end: string };
@@ -270,5 +270,25 @@ describe('school quarters follow the school calendar as edited', () => {
     expect(parseTermDetailed('II четверть', { period: Y2425, calendar })).toMatchObject({ kind: 'range', start: '2024-11-05', end: '2024-12-27' });
     expect(parseTermDetailed('I полугодие 2024/2025 уч.г.', { period: Y2425, calendar })).toMatchObject({ kind: 'range', start: '2024-09-01', end: '2024-12-27' });
     expect(parseTermDetailed('2 триместр', { period: Y2425, calendar })).toMatchObject({ kind: 'range', start: '2024-11-25', end: '2025-02-21' });
+  });
+});
+
+describe('a period named in a title or a passport is read by the same grammar', () => {
+  const cases: [string, P | null][] = [
+    ['Дорожная карта по повышению качества образования в 2023-2024 учебном году', SY],
+    ['План мероприятий на 2024-2025 годы', P2425],
+    ['Дорожная карта по поддержке ШНОР на 2023/2024 учебный год', SY],
+    ['с 01.02.2024 по 30.11.2024', { start: '2024-02-01', end: '2024-11-30' }],
+    ['Программа на 2024 год', P24],
+    ['Приказ от 15.01.2024 № 12 «Об утверждении дорожной карты»', null],
+    ['Утверждено в январе 2024', null],
+    ['Дорожная карта без срока', null],
+  ];
+  it.each(cases)('%s', (text, expected) => {
+    expect(periodFromText(text, {})).toEqual(expected);
+  });
+  it('the title\'s school year and a term with the same words agree', () => {
+    const title = periodFromText('Дорожная карта в 2023-2024 учебном году', {})!;
+    expect(parseTermDetailed('в 2023-2024 учебном году', { period: P24, calendar: {} })).toMatchObject({ kind: 'range', ...title });
   });
 });
