@@ -830,7 +830,8 @@ export function parseTermDetailed(text: string, ctx: TermContext): ParsedTerm {
   let reading = tokens.length ? readTokens(tokens, ctx) : null;
   // «Ноябрь 2024, по итогам мониторинга»: the longest leading part that reads as a term; the rest is a note.
   if (!reading) {
-    const seps = tokens.flatMap((t, i) => (t.t === 'sep' && t !== tokens[0] ? [i] : [])).reverse();
+    // The last few separators only: a qualifier is a short tail, and a pasted paragraph must not cost n² readings.
+    const seps = tokens.flatMap((t, i) => (t.t === 'sep' && t !== tokens[0] ? [i] : [])).reverse().slice(0, 3);
     for (const at of seps) {
       const head = tokens.slice(0, at);
       const tail = tokens.slice(at + 1);
