@@ -120,7 +120,7 @@ const SPACED_ORDINAL = /^(?:го|ого|й|ый|ой|ое|ая)$/;
 const YEAR_WORDS = /^(?:г|гг|год|года|году|годом|годы|годов|годах)$/;
 
 /** Splits a normalized term into tokens. Parentheses are taken out before (parse.ts keeps them as a note). */
-export function tokenize(s: string): Token[] {
+export function tokenize(s: string, options: { anyYear?: boolean } = {}): Token[] {
   const out: Token[] = [];
   const re = /(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})(?![.\d])|(\d+)(?:\s?-\s?([а-я]{1,3})(?![а-я]))?|([а-яa-zі]+\.?)|(-)|(\/)|([,;+&]|\s)/g;
   let m: RegExpExecArray | null;
@@ -135,7 +135,8 @@ export function tokenize(s: string): Token[] {
       // «2024 - май», «5-ти»: not an ordinal ending; the dash and the word are read as they are.
       if (suffix && !ORDINAL_SUFFIX.test(suffix)) re.lastIndex = m.index + m[6].length;
       const ord = !!suffix && ORDINAL_SUFFIX.test(suffix);
-      if (m[6].length === 4 && n >= 1900 && n < 2200) out.push({ t: 'year', y: n });
+      // Any four digits are a year when reading a document's period: «на 9999 год» must be seen to be refused.
+      if (m[6].length === 4 && ((n >= 1900 && n < 2200) || options.anyYear)) out.push({ t: 'year', y: n });
       else out.push({ t: 'num', n, ord });
     } else if (m[8]) {
       const raw = m[8];

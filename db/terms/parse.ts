@@ -861,12 +861,12 @@ export function parseTerm(text: string, ctx: TermContext): StructuredTerm {
  * over the stretches of the text that are dates; only a written year counts (no period to borrow one from).
  */
 export function periodFromText(text: string, calendar: SchoolCalendar): Span | null {
-  const tokens = tokenize(normalizeTerm(text));
+  const tokens = tokenize(normalizeTerm(text), { anyYear: true });
   const years = tokens.flatMap((t) => (t.t === 'year' ? [t.y] : t.t === 'date' && t.y ? [t.y] : []));
   if (years.length === 0) return null;
   const lo = Math.min(...years);
   const hi = Math.max(...years);
-  if (hi - lo > DATE_LIMITS.maxPeriodYears || lo < DATE_LIMITS.minYear || hi > DATE_LIMITS.maxYear) return null;
+  // Years no plan can have are read all the same: the import refuses such a period by name (periodProblem).
   const ctx: TermContext = { period: { start: iso(lo, 1, 1), end: iso(hi + 1, 12, 31) }, calendar };
   // Runs of tokens the date grammar knows; any other word ends a run.
   const dateish = (t: Token) => t.t !== 'word' || FILLER.has(t.w) || wordIs(t, 'с|со|по|до|учебн*|уч|у');
