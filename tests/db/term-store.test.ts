@@ -65,6 +65,11 @@ describe('stored terms', () => {
     expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id }).understood).toBe('до 25.03.2024');
     expect(api('terms.parse', { text: 'По мере поступления запросов', roadmapId: r.id })).toMatchObject({ kind: 'unparsed', understood: 'срок не распознан' });
     expect(api('terms.parse', { text: 'Март –май', period: { start: '2022-01-01', end: '2022-12-31' } }).understood).toBe('01.03.2022 — 31.05.2022');
+    // How sure, and the qualifier, beside the reading.
+    expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id })).toMatchObject({ certainty: 'assumed-year', caveat: 'год взят из периода' });
+    expect(api('terms.parse', { text: 'Март (по итогам ВПР)', roadmapId: r.id })).toMatchObject({ understood: '01.03.2024 — 31.03.2024', note: 'по итогам ВПР', caveat: 'год взят из периода · по итогам ВПР' });
+    expect(api('terms.parse', { text: '3 раза в год', roadmapId: r.id })).toMatchObject({ certainty: 'approximate', caveat: 'примерно' });
+    expect(api('terms.parse', { text: 'ежеквартально', roadmapId: r.id }).caveat).toBe('');
   });
 });
 
