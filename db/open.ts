@@ -18,7 +18,7 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { copyFileSync, nextBackupPath } from './backup';
 import { AppError, sqliteErrorMessage } from './errors';
 import * as schema from './schema';
-import { refreshMissingTerms } from './terms/store';
+import { type TermUpgrade, upgradeTerms } from './terms/store';
 import { fold } from './text';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
@@ -33,6 +33,8 @@ export interface Db {
   readOnly: boolean;
   /** For a read-only file in a folder that cannot be written: the private snapshot actually opened. */
   snapshotDir?: string;
+  /** Readings of terms recomputed on this opening because an older parser made them, if any were. */
+  termUpgrade?: TermUpgrade;
 }
 
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -235,8 +237,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw sqliteErrorMessage(err) ?? new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err });
   }
   const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath, readOnly: false };
-  // Data steps that SQL migrations cannot do: terms are parsed in JS.
-  refreshMissingTerms(db);
+  // Data steps that SQL migrations cannot do: terms are parsed in JS. One settings lookup when up to date.
+  const upgrade = upgradeTerms(db);
+  if (upgrade) db.termUpgrade = upgrade;
   return db;
 }
 

@@ -8,8 +8,8 @@ import { mustExist } from './exists';
 import type { Db } from './open';
 import { getRoadmap, touchRoadmap } from './roadmaps';
 import { measureExecutors, measures, nowSql, sections } from './schema';
-import { describeTerm } from './terms/describe';
-import type { TermKind } from './terms/parse';
+import { describeCaveat, describeTerm } from './terms/describe';
+import type { TermCertainty, TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
 import { recordStep } from './history';
 import { touchedSoFar } from './history-capture';
@@ -20,13 +20,17 @@ export interface ExecutorLink {
   organizationId: number | null;
 }
 
-/** How the app read the term: the structured term, the recurrence word and the words for the editor. */
+/** How the app read the term: the structured term, how sure it is, a kept qualifier, and the words for the editor. */
 export interface TermReading {
   kind: TermKind;
   start: string | null;
   end: string | null;
   due: string[];
+  certainty: TermCertainty;
+  note: string;
   understood: string;
+  /** How sure, in words, with the note («год взят из периода · по итогам ВПР»); '' when exact. */
+  caveat: string;
 }
 
 export interface PlanMeasure {
@@ -103,9 +107,17 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
   return result;
 }
 
-export function readingOf(row: { termKind: TermKind | null; termStart: string | null; termEnd: string | null; termDue: string; termLabel: string }): TermReading {
-  const t = { kind: row.termKind ?? 'unparsed', start: row.termStart, end: row.termEnd, due: JSON.parse(row.termDue) as string[], label: row.termLabel };
-  return { kind: t.kind, start: t.start, end: t.end, due: t.due, understood: describeTerm(t) };
+export function readingOf(row: {
+  termKind: TermKind | null;
+  termStart: string | null;
+  termEnd: string | null;
+  termDue: string;
+  termLabel: string;
+  termCertainty: TermCertainty;
+  termNote: string;
+}): TermReading {
+  const t = { kind: row.termKind ?? 'unparsed', start: row.termStart, end: row.termEnd, due: JSON.parse(row.termDue) as string[], label: row.termLabel, certainty: row.termCertainty, note: row.termNote };
+  return { kind: t.kind, start: t.start, end: t.end, due: t.due, certainty: t.certainty, note: t.note, understood: describeTerm(t), caveat: describeCaveat(t) };
 }
 
 /** Runs one change of the plan: the change, renumbering, a step of the history — all or nothing. */

@@ -30,7 +30,8 @@ const version = { version: integer('version').notNull().default(1) };
 
 /**
  * The term as the app understood it, stored beside the text (recomputed when the text, the period
- * or the school calendar changes): kind, window, the due dates (JSON array) and a recurrence word.
+ * or the school calendar changes): kind, window, the due dates (JSON array), a recurrence word, the
+ * certainty and note, and the parser version that made it (older readings are recomputed on opening).
  */
 const parsedTerm = {
   termKind: text('term_kind', { enum: ['deadline', 'range', 'recurring', 'continuous', 'unparsed'] }),
@@ -38,6 +39,12 @@ const parsedTerm = {
   termEnd: text('term_end'),
   termDue: text('term_due').notNull().default('[]'),
   termLabel: text('term_label').notNull().default(''),
+  /** How sure the reading is: 'exact', 'assumed-year' (taken from the period) or 'approximate' (spread, guessed). */
+  termCertainty: text('term_certainty', { enum: ['exact', 'assumed-year', 'approximate'] }).notNull().default('exact'),
+  /** A qualifier kept from the text («по итогам ВПР»). */
+  termNote: text('term_note').notNull().default(''),
+  /** The parser version (db/terms/parse.ts TERM_PARSER_VERSION) that made this reading; 0 = before versions. */
+  termVersion: integer('term_version').notNull().default(0),
 };
 
 /** Key–value settings: the department block printed on every document, the coordinator, the last folder… */

@@ -8,6 +8,7 @@ import { dailyBackup, removeOrphans } from '../db/backup';
 import { AppError } from '../db/errors';
 import { acquireLock, type DbLock } from '../db/lock';
 import { canWrite, closeDatabase, type Db, openDatabase, type OpenOptions } from '../db/open';
+import { termUpgradeMessage } from '../db/terms/describe';
 import type { ApiContext } from './api/define';
 
 export interface Session {
@@ -17,6 +18,8 @@ export interface Session {
   dailyBackupPath: string | null;
   /** Said to the user but not fatal (the day's copy failed: the disk is full, say). */
   warnings: string[];
+  /** Said to the user once at this start: what the opening did (readings of terms recomputed by a newer parser). */
+  notices: string[];
   close(): void;
 }
 
@@ -32,6 +35,7 @@ export async function startSession(file: string, options: OpenOptions = {}, ctx:
     throw err;
   }
   const warnings: string[] = [];
+  const notices = db.termUpgrade ? [termUpgradeMessage(db.termUpgrade)] : [];
   let dailyBackupPath: string | null = null;
   if (!db.readOnly) {
     try {
@@ -45,6 +49,7 @@ export async function startSession(file: string, options: OpenOptions = {}, ctx:
     lock,
     dailyBackupPath,
     warnings,
+    notices,
     close() {
       // ctx.db, not db: a restore replaces the open database.
       closeDatabase(session.ctx.db);

@@ -24,3 +24,16 @@ export function describeTerm(t: Pick<ParsedTerm, 'kind' | 'start' | 'end' | 'due
     }
   }
 }
+
+/** How sure the reading is, in words beside it: «год взят из периода», «примерно», and the note. '' when exact and bare. */
+export function describeCaveat(t: Pick<ParsedTerm, 'kind' | 'certainty' | 'note'>): string {
+  if (t.kind === 'unparsed') return '';
+  const sure = t.certainty === 'assumed-year' ? 'год взят из периода' : t.certainty === 'approximate' ? 'примерно' : '';
+  return [sure, t.note].filter(Boolean).join(' · ');
+}
+
+/** The one message after opening a database whose readings an older parser made. */
+export function termUpgradeMessage(u: { rows: number; changed: number }): string {
+  if (u.changed === 0) return `Сроки мероприятий и решений перечитаны новой версией программы (${u.rows}): сроки не изменились.`;
+  return `Сроки мероприятий и решений перечитаны новой версией программы: у ${u.changed} из ${u.rows} изменились даты — проверьте их в разделе «Сроки».`;
+}

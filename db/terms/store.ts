@@ -1,15 +1,17 @@
 /**
  * Parsed terms kept beside their text on measures and protocol decisions, and recomputed whenever
  * what they depend on changes: the text, the roadmap's period (the meeting's date for decisions),
- * or the school calendar. Rows never computed (after the migration that added the columns) are
- * filled when the database is opened.
+ * the school calendar, or the parser itself. Each reading carries the parser version that made it;
+ * the database keeps the version of its last full recomputation in one settings value, so opening
+ * an up-to-date database costs one lookup, and opening an older one recomputes every reading once,
+ * in one transaction (upgradeTerms).
  */
 import { AppError } from '../errors';
 import type { Db } from '../open';
 import { getSetting, setSetting } from '../settings';
 import { addDays, iso, yearOf } from './dates';
 import { type SchoolCalendar, type SchoolYear, type Span } from './calendar';
-import { parseTermDetailed, type ParsedTerm, type TermContext } from './parse';
+import { parseTermDetailed, type ParsedTerm, TERM_PARSER_VERSION, type TermContext } from './parse';
 
 const CALENDAR_KEY = 'schoolCalendar';
 
@@ -52,14 +54,28 @@ export interface TermColumns {
   termEnd: string | null;
   termDue: string;
   termLabel: string;
+  termCertainty: ParsedTerm['certainty'];
+  termNote: string;
+  termVersion: number;
 }
 
 export function termColumns(text: string, ctx: TermContext): TermColumns {
   const p = parseTermDetailed(text, ctx);
-  return { termKind: p.kind, termStart: p.start, termEnd: p.end, termDue: JSON.stringify(p.due), termLabel: p.label };
+  return {
+    termKind: p.kind,
+    termStart: p.start,
+    termEnd: p.end,
+    termDue: JSON.stringify(p.due),
+    termLabel: p.label,
+    termCertainty: p.certainty,
+    termNote: p.note,
+    termVersion: TERM_PARSER_VERSION,
+  };
 }
 
-const SET = 'term_kind = @termKind, term_start = @termStart, term_end = @termEnd, term_due = @termDue, term_label = @termLabel';
+const SET =
+  'term_kind = @termKind, term_start = @termStart, term_end = @termEnd, term_due = @termDue, term_label = @termLabel, ' +
+  'term_certainty = @termCertainty, term_note = @termNote, term_version = @termVersion';
 
 export function refreshMeasureTerms(db: Db, where: string, params: unknown[] = []): number {
   const calendar = getSchoolCalendar(db);
@@ -91,15 +107,100 @@ export function refreshAllTerms(db: Db): void {
   refreshDecisionTerms(db, '1 = 1');
 }
 
-/** Fills terms never computed (rows written before the columns existed). */
-export function refreshMissingTerms(db: Db): void {
+export const PARSER_VERSION_KEY = 'termParserVersion';
+
+/** What opening a database with older readings did: shown to the user once, and kept for `terms.parserInfo`. */
+export interface TermUpgrade {
+  from: number;
+  to: number;
+  /** Readings recomputed (measures and decisions with a term). */
+  rows: number;
+  /** Of them, readings whose dates or kind came out different (what «Сроки» and the reports see). */
+  changed: number;
+  ms: number;
+}
+
+/** Rows with the same text, period and stored reading, grouped by SQLite: one reading to compute, one UPDATE. */
+interface StoredGroup {
+  term: string;
+  start: string;
+  end: string;
+  kind: string | null;
+  ts: string | null;
+  te: string | null;
+  due: string;
+  label: string;
+  certainty: string;
+  note: string;
+  /** JSON array of the rows' ids. */
+  ids: string;
+  n: number;
+}
+
+const OLD = 'term_kind AS kind, term_start AS ts, term_end AS te, term_due AS due, term_label AS label, term_certainty AS certainty, term_note AS note';
+const OLD_GROUP = 'term_kind, term_start, term_end, term_due, term_label, term_certainty, term_note';
+
+/**
+ * Recomputes every stored reading made by an older parser, in one transaction, and says how many
+ * changed. An up-to-date database costs one settings lookup (no scan): this runs on every opening.
+ * SQLite groups the rows by text, period and old reading (roadmaps repeat «ежеквартально» hundreds of
+ * times), so each distinct term is read once and each group is one UPDATE; no row object is made in JS.
+ */
+export function upgradeTerms(db: Db): TermUpgrade | null {
+  // Raw: a database opened with an older set of migrations has a settings table without later columns.
+  const value = db.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PARSER_VERSION_KEY) as string | undefined;
+  const stored = Number(value ?? 0);
+  // Equal: nothing to do. Newer: a newer app wrote it and its readings are better than ours.
+  if (stored >= TERM_PARSER_VERSION) return null;
   // A database opened with an older set of migrations (tests do this) has no such columns yet.
   const columns = db.sqlite.prepare("SELECT name FROM pragma_table_info('measures')").pluck().all() as string[];
-  if (!columns.includes('term_kind')) return;
+  if (!columns.includes('term_version')) return null;
+  const t0 = performance.now();
+  const calendar = getSchoolCalendar(db);
+  let rows = 0;
+  let changed = 0;
+  const recompute = (table: 'measures' | 'decisions', groups: StoredGroup[], period: (g: StoredGroup) => Span) => {
+    const update = db.sqlite.prepare(`UPDATE ${table} SET ${SET} WHERE id IN (SELECT value FROM json_each(@ids))`);
+    const cache = new Map<string, TermColumns>();
+    for (const g of groups) {
+      const p = period(g);
+      const key = `${p.start}|${p.end}|${g.term}`;
+      let c = cache.get(key);
+      if (!c) cache.set(key, (c = termColumns(g.term, { period: p, calendar })));
+      rows += g.n;
+      const dates = c.termKind !== g.kind || c.termStart !== g.ts || c.termEnd !== g.te || c.termDue !== g.due;
+      if (dates) changed += g.n;
+      if (dates || c.termLabel !== g.label || c.termCertainty !== g.certainty || c.termNote !== g.note) update.run({ ...c, ids: g.ids });
+    }
+    // Rows whose reading came out the same only get the new version, in one statement.
+    db.sqlite.prepare(`UPDATE ${table} SET term_version = ? WHERE term_version <> ?`).run(TERM_PARSER_VERSION, TERM_PARSER_VERSION);
+  };
   db.sqlite.transaction(() => {
-    refreshMeasureTerms(db, 'm.term_kind IS NULL');
-    refreshDecisionTerms(db, 'd.term_kind IS NULL');
+    const measures = db.sqlite
+      .prepare(
+        `SELECT m.term, r.period_start AS start, r.period_end AS end, ${OLD}, json_group_array(m.id) AS ids, count(*) AS n
+           FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id GROUP BY m.term, r.period_start, r.period_end, ${OLD_GROUP}`,
+      )
+      .all() as StoredGroup[];
+    recompute('measures', measures, (g) => ({ start: g.start, end: g.end }));
+    const decisions = db.sqlite
+      .prepare(
+        `SELECT d.term, m.date AS start, m.date AS end, ${OLD}, json_group_array(d.id) AS ids, count(*) AS n
+           FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings m ON m.id = a.meeting_id GROUP BY d.term, m.date, ${OLD_GROUP}`,
+      )
+      .all() as StoredGroup[];
+    recompute('decisions', decisions, (g) => decisionPeriod(g.start));
+    setSetting(db, PARSER_VERSION_KEY, String(TERM_PARSER_VERSION));
   })();
+  return { from: stored, to: TERM_PARSER_VERSION, rows, changed, ms: Math.round(performance.now() - t0) };
+}
+
+/** The school years worth showing in the calendar settings: around the roadmaps' periods, or around today. */
+export function calendarYears(db: Db, now: number): number[] {
+  const r = db.sqlite.prepare('SELECT min(period_start) AS a, max(period_end) AS b FROM roadmaps').get() as { a: string | null; b: string | null };
+  const from = Math.min(now - 1, r.a ? Number(r.a.slice(0, 4)) - 1 : now);
+  const to = Math.max(now + 1, r.b ? Number(r.b.slice(0, 4)) : now);
+  return Array.from({ length: Math.min(to - from + 1, 30) }, (_, i) => from + i);
 }
 
 /** Reads one term against a period, for the editor's «как понято» as the user types and for the CLI. */

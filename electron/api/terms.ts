@@ -3,10 +3,11 @@ import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { getRoadmap, roadmapsSpan } from '../../db/roadmaps';
 import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
-import { describeTerm } from '../../db/terms/describe';
+import { describeCaveat, describeTerm, termUpgradeMessage } from '../../db/terms/describe';
+import { TERM_PARSER_VERSION } from '../../db/terms/parse';
 import { dueItems } from '../../db/terms/due';
 import { checkPeriod } from '../../db/terms/period';
-import { decisionPeriod, getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
+import { calendarYears, decisionPeriod, getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
 import { DUE_SORT_KEYS } from '../../shared/due-view';
 import { dueTableModel, renderDueTable } from '../reports/due-table';
 import { needHost, saveThroughHost } from './save';
@@ -30,15 +31,6 @@ const dueFilter = z.strictObject({
   sortOrder: z.enum(['ascend', 'descend']).optional(),
 });
 
-/** The school years worth showing: around the roadmaps' periods, or around today. */
-function calendarYears(db: Db): number[] {
-  const r = roadmapsSpan(db);
-  const now = new Date().getFullYear();
-  const from = Math.min(now - 1, r ? Number(r.start.slice(0, 4)) - 1 : now);
-  const to = Math.max(now + 1, r ? Number(r.end.slice(0, 4)) : now);
-  return Array.from({ length: Math.min(to - from + 1, 30) }, (_, i) => from + i);
-}
-
 export const termsApi = {
   'terms.parse': method(
     // Read against a roadmap's period, a protocol decision's (a year from the meeting date), or a given period.
@@ -51,9 +43,14 @@ export const termsApi = {
         (i.meetingDate !== undefined ? decisionPeriod(i.meetingDate) : (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!)));
       checkPeriod(period.start, period.end);
       const p = parseWithCalendar(db, i.text, period);
-      return { kind: p.kind, start: p.start, end: p.end, due: p.due, understood: describeTerm(p) };
+      return { kind: p.kind, start: p.start, end: p.end, due: p.due, certainty: p.certainty, note: p.note, understood: describeTerm(p), caveat: describeCaveat(p) };
     },
   ),
+  // The parser's version, and what this opening recomputed (null: the readings were up to date), with the message for the user.
+  'terms.parserInfo': method(noInput, ({ db }) => ({
+    version: TERM_PARSER_VERSION,
+    upgrade: db.termUpgrade ? { ...db.termUpgrade, message: termUpgradeMessage(db.termUpgrade) } : null,
+  })),
   'terms.due': method(dueFilter, ({ db }, i) => dueItems(db, i)),
   /** «Сохранить в Excel»: the «Сроки» list as shown (the same filters and sort). */
   'terms.dueDownloadXlsx': method(dueFilter, async ({ db }, i) => {
@@ -67,7 +64,7 @@ export const termsApi = {
   }),
   'settings.getSchoolCalendar': method(noInput, ({ db }) => {
     const overrides = getSchoolCalendar(db);
-    return calendarYears(db).map((y) => ({ startYear: y, overridden: String(y) in overrides, year: schoolYear(overrides, y), defaults: defaultSchoolYear(y) }));
+    return calendarYears(db, new Date().getFullYear()).map((y) => ({ startYear: y, overridden: String(y) in overrides, year: schoolYear(overrides, y), defaults: defaultSchoolYear(y) }));
   }),
   'settings.setSchoolYear': method(z.strictObject({ startYear: z.number().int().min(1990).max(2100), year: schoolYearSchema.nullable() }), ({ db }, i) => {
     const calendar = { ...getSchoolCalendar(db) };

@@ -11,9 +11,8 @@ import { listOrders } from '../../db/orders';
 import type { Db } from '../../db/open';
 import { insertPlan } from '../../db/plan';
 import { type Captions, createRoadmap, PASSPORT_FIELDS, type Passport } from '../../db/roadmaps';
-import { schoolYear } from '../../db/terms/calendar';
 import { iso } from '../../db/terms/dates';
-import { parseTerm } from '../../db/terms/parse';
+import { parseTerm, periodFromText } from '../../db/terms/parse';
 import { getSchoolCalendar } from '../../db/terms/store';
 import { fold } from '../../db/text';
 import { readDocx } from './docx-reader';
@@ -70,23 +69,6 @@ async function readSource(src: ImportSource): Promise<{ source: ImportPreview['s
   throw new AppError('unsupported', `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`);
 }
 
-/** «с 01.02.2024 по 30.11.2024», «2023/2024 учебный год», «2021- 2023 гг.», «на 2022 год». */
-export function periodFromText(db: Db, text: string): { start: string; end: string } | null {
-  const t = text.replace(/\s+/g, ' ');
-  let m = t.match(/с\s+(\d{2})\.(\d{2})\.(\d{4})\s+по\s+(\d{2})\.(\d{2})\.(\d{4})/i);
-  if (m) return { start: `${m[3]}-${m[2]}-${m[1]}`, end: `${m[6]}-${m[5]}-${m[4]}` };
-  m = t.match(/(\d{4})\s*\/\s*(\d{2,4})\s*(?:учебн|уч\.)/i) ?? t.match(/(\d{4})\s*\/\s*(\d{4})/);
-  if (m) {
-    const y = Number(m[1]);
-    return { start: iso(y, 9, 1), end: schoolYear(getSchoolCalendar(db), y).quarters[3].end };
-  }
-  m = t.match(/(?<!\d)(\d{4})\s*[-–—]\s*(\d{4})(?!\d)/);
-  if (m && Number(m[2]) >= Number(m[1]) && Number(m[2]) - Number(m[1]) < 15) return { start: iso(Number(m[1]), 1, 1), end: iso(Number(m[2]), 12, 31) };
-  m = t.match(/(?<!\d)(\d{4})\s*(?:год|г\.|году|года)(?![а-я])/i);
-  if (m) return { start: iso(Number(m[1]), 1, 1), end: iso(Number(m[1]), 12, 31) };
-  return null;
-}
-
 function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[]): { start: string; end: string } {
   // A period read from the text that no plan can have (a typo such as «2024–2204») is ignored, with a word.
   const sane = (p: { start: string; end: string } | null) => {
@@ -96,8 +78,10 @@ function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[])
     }
     return p;
   };
-  const fromPassport = r.passport.period ? sane(periodFromText(db, r.passport.period)) : null;
-  const fromTitle = sane(periodFromText(db, title));
+  // The term reader's grammar reads the period too (db/terms/parse.ts): «в 2023-2024 учебном году» means the same in a title and in a term.
+  const calendar = getSchoolCalendar(db);
+  const fromPassport = r.passport.period ? sane(periodFromText(r.passport.period, calendar)) : null;
+  const fromTitle = sane(periodFromText(title, calendar));
   if (fromPassport ?? fromTitle) return (fromPassport ?? fromTitle)!;
   const years = r.sections.flatMap((s) => s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))));
   if (years.length && Math.max(...years) - Math.min(...years) <= DATE_LIMITS.maxPeriodYears) {

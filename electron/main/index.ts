@@ -164,6 +164,7 @@ app.whenReady().then(
       return;
     }
     for (const w of appSession.warnings) console.warn(w);
+    for (const n of appSession.notices) console.log(n);
     serveApp();
     registerApiIpc(appSession.ctx);
     createWindow();

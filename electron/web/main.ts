@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   console.log(`Дорожные карты РМК (режим браузера). База данных: ${db.path}${db.readOnly ? ' (только для чтения)' : ''}`);
   if (db.backupPath) console.log(`Перед обновлением структуры базы сделана копия: ${db.backupPath}`);
   if (session.dailyBackupPath) console.log(`Ежедневная копия: ${session.dailyBackupPath}`);
-  for (const w of session.warnings) console.log(w);
+  for (const w of [...session.notices, ...session.warnings]) console.log(w);
   console.log(`Откройте в браузере: ${server.url}`);
   const stop = () => {
     void server.close().then(() => {

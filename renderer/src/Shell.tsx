@@ -28,6 +28,7 @@ import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { TrashPage } from './pages/TrashPage';
 import { WorkingGroupPage } from './pages/WorkingGroupPage';
+import { TermUpgradeNotice } from './pages/TermUpgradeNotice';
 import { call } from './api';
 import { useLoad } from './hooks';
 import { go, useRoute } from './route';
@@ -116,6 +117,7 @@ export function Shell() {
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, minWidth: 0 }}>
         <ReadOnlyBanner />
+        <TermUpgradeNotice />
         {page}
       </Layout.Content>
       <UnsavedPrompt />

@@ -102,6 +102,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'decisions.mark': (i) => ({ decisionId: i.decision, status: 'done', result: 'Справка подготовлена', date: '2022-05-10' }),
   'decisions.states': (i) => ({ decisionIds: [i.decision], today: '2022-05-01' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
+  'terms.parserInfo': () => ({}),
   'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова', showDone: false, sortBy: 'status', sortOrder: 'descend' }),
   'terms.dueDownloadXlsx': (i) => ({ today: '2022-05-01', window: 'quarter', roadmapId: i.roadmap, sortBy: 'origin' }),
   'terms.dueSaveXlsx': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person }),

@@ -25,7 +25,7 @@ describe('stored terms', () => {
     api('plan.updateMeasure', { id, values: { term: 'ежеквартально' } });
     expect(JSON.parse(stored(id).due)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
     const m = api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!;
-    expect(m.parsed).toEqual({ kind: 'recurring', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12' });
+    expect(m.parsed).toEqual({ kind: 'recurring', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], certainty: 'exact', note: '', understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12', caveat: '' });
   });
 
   it('are recomputed when the roadmap\'s period changes', () => {
@@ -65,6 +65,11 @@ describe('stored terms', () => {
     expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id }).understood).toBe('до 25.03.2024');
     expect(api('terms.parse', { text: 'По мере поступления запросов', roadmapId: r.id })).toMatchObject({ kind: 'unparsed', understood: 'срок не распознан' });
     expect(api('terms.parse', { text: 'Март –май', period: { start: '2022-01-01', end: '2022-12-31' } }).understood).toBe('01.03.2022 — 31.05.2022');
+    // How sure, and the qualifier, beside the reading.
+    expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id })).toMatchObject({ certainty: 'assumed-year', caveat: 'год взят из периода' });
+    expect(api('terms.parse', { text: 'Март (по итогам ВПР)', roadmapId: r.id })).toMatchObject({ understood: '01.03.2024 — 31.03.2024', note: 'по итогам ВПР', caveat: 'год взят из периода · по итогам ВПР' });
+    expect(api('terms.parse', { text: '3 раза в год', roadmapId: r.id })).toMatchObject({ certainty: 'approximate', caveat: 'примерно' });
+    expect(api('terms.parse', { text: 'ежеквартально', roadmapId: r.id }).caveat).toBe('');
   });
 });
 

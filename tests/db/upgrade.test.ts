@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { describe, expect, it } from 'vitest';
 import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/open';
+import { PARSER_VERSION_KEY } from '../../db/terms/store';
 import { tempDir } from '../helpers';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/upgrade/v0.1.0.sqlite');
@@ -58,7 +59,9 @@ describe('upgrading a database made by the previous release', () => {
       if (REPLACED[table]) continue;
       expect(after[table], `table ${table} is gone`).toBeDefined();
       const columns = Object.keys(rows[0] ?? {});
-      expect(project(after[table]!, columns), `rows of ${table}`).toEqual(rows);
+      // Rows added by the opening itself: the term reader's version (its readings were recomputed on opening).
+      const kept = table === 'settings' ? after[table]!.filter((r) => r.key !== PARSER_VERSION_KEY) : after[table]!;
+      expect(project(kept, columns), `rows of ${table}`).toEqual(rows);
     }
 
     // The copy taken before migrating is the old file's content, whole.

@@ -5,12 +5,20 @@ import { call, type ApiOutput } from '../api';
 
 type Reading = ApiOutput<'terms.parse'>;
 
-export function Understood({ reading }: { reading: Pick<Reading, 'kind' | 'understood'> }) {
+/** The reading, and beside it how sure it is («год взят из периода», «примерно») with a kept qualifier. */
+export function Understood({ reading }: { reading: Pick<Reading, 'kind' | 'understood'> & { caveat?: string } }) {
   return (
-    <Typography.Text type={reading.kind === 'unparsed' ? 'warning' : 'secondary'} style={{ fontSize: 12 }} data-testid="term-understood">
-      {reading.kind === 'unparsed' ? '⚠ ' : '→ '}
-      {reading.understood}
-    </Typography.Text>
+    <>
+      <Typography.Text type={reading.kind === 'unparsed' ? 'warning' : 'secondary'} style={{ fontSize: 12 }} data-testid="term-understood">
+        {reading.kind === 'unparsed' ? '⚠ ' : '→ '}
+        {reading.understood}
+      </Typography.Text>
+      {reading.caveat && (
+        <Typography.Text type="secondary" italic style={{ fontSize: 12 }} data-testid="term-caveat">
+          {' '}({reading.caveat})
+        </Typography.Text>
+      )}
+    </>
   );
 }
 
@@ -20,7 +28,7 @@ export function LiveTermHint({ text, scope }: { text: string | undefined; scope:
   return reading ? <Understood reading={reading} /> : null;
 }
 
-export function TermCell({ term, parsed }: { term: string; parsed: Pick<Reading, 'kind' | 'understood'> }) {
+export function TermCell({ term, parsed }: { term: string; parsed: Pick<Reading, 'kind' | 'understood'> & { caveat?: string } }) {
   return (
     <div>
       <div style={{ whiteSpace: 'pre-wrap' }}>{term}</div>
