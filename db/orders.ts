@@ -83,3 +83,9 @@ export function ordersOfRoadmap(db: Db, roadmapId: number): { orderId: number; n
     .orderBy(desc(orders.date))
     .all();
 }
+
+/** Puts a roadmap among an order's appendices (an import naming its approving order); nothing if it is there already. */
+export function attachAppendix(db: Db, orderId: number, roadmapId: number, appendixNumber: string): void {
+  const exists = db.sqlite.prepare('SELECT 1 FROM order_appendices WHERE order_id = ? AND roadmap_id = ?').get(orderId, roadmapId);
+  if (!exists) db.sqlite.prepare('INSERT INTO order_appendices (order_id, roadmap_id, appendix_number) VALUES (?, ?, ?)').run(orderId, roadmapId, appendixNumber);
+}

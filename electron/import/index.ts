@@ -21,6 +21,8 @@ import { readPasted } from './paste-reader';
 import { fitToLimits } from './fit';
 import { type ColumnMap, type Field, type ImportedSection, recognize, type Recognized } from './recognize';
 import { readXlsx } from './xlsx-reader';
+import { attachAppendix } from '../../db/orders';
+import { inTransaction } from '../../db/transaction';
 
 export interface ImportSource {
   fileName: string;
@@ -162,7 +164,7 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
 export async function commitImport(db: Db, src: ImportSource, options: ImportOptions = {}): Promise<{ roadmapId: number; sections: number; measures: number; warnings: string[] }> {
   const p = await previewImport(db, src, options);
   if (p.periodStart > p.periodEnd) throw new AppError('bad_period', 'Начало периода позже его окончания.');
-  return db.sqlite.transaction(() => {
+  return inTransaction(db, () => {
     const roadmap = createRoadmap(db, {
       title: p.title.slice(0, 2000),
       periodStart: p.periodStart,
@@ -175,10 +177,9 @@ export async function commitImport(db: Db, src: ImportSource, options: ImportOpt
     });
     const counts = insertPlan(db, roadmap.id, p.sections);
     if (p.order?.existingOrderId && options.linkOrder !== false) {
-      const exists = db.sqlite.prepare('SELECT 1 FROM order_appendices WHERE order_id = ? AND roadmap_id = ?').get(p.order.existingOrderId, roadmap.id);
-      if (!exists) db.sqlite.prepare('INSERT INTO order_appendices (order_id, roadmap_id, appendix_number) VALUES (?, ?, ?)').run(p.order.existingOrderId, roadmap.id, p.order.appendixNumber);
+      attachAppendix(db, p.order.existingOrderId, roadmap.id, p.order.appendixNumber);
     }
     return { roadmapId: roadmap.id, ...counts, warnings: p.warnings };
-  })();
+  });
 }
 
