@@ -68,7 +68,7 @@ export const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => {
   return new TextRun({ ...content, font: FONT, size: TEXT_SIZE, ...opts });
 };
 
-interface ParaOptions {
+export interface ParaOptions {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
   bold?: boolean;
   size?: number;
@@ -77,6 +77,7 @@ interface ParaOptions {
   before?: number;
   after?: number;
   keepNext?: boolean;
+  keepLines?: boolean;
   pageBreakBefore?: boolean;
 }
 
@@ -93,6 +94,7 @@ export function para(text: string, o: ParaOptions = {}, extra: ParagraphChild[] 
     spacing: { before: o.before ?? 0, after: o.after ?? 0 },
     ...(o.indentFirst || o.indentLeft ? { indent: { ...(o.indentFirst ? { firstLine: convertMillimetersToTwip(12.5) } : {}), ...(o.indentLeft ? { left: o.indentLeft } : {}) } } : {}),
     ...(o.keepNext ? { keepNext: true } : {}),
+    ...(o.keepLines ? { keepLines: true } : {}),
     ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
   });
 }

@@ -1,13 +1,14 @@
 /**
  * The protocol of a working-group meeting: «ПРОТОКОЛ», date, number, place; chair and secretary;
- * who attended (names, or a count with «список прилагается» when more than 15); the invited; the
+ * who attended (names, or a count with «список прилагается» and the list attached after the signatures
+ * when more than 15); the invited; the
  * agenda; for each item СЛУШАЛИ / ВЫСТУПИЛИ / РЕШИЛИ with decisions 1.1, 1.2, their responsible
  * persons and terms; the signatures of the chair and the secretary.
  */
 import { AlignmentType, type ISectionOptions, Paragraph } from 'docx';
 import type { Db } from '../../db/open';
 import { ruDate } from '../../db/terms/dates';
-import { dateAndNumber, para, section } from './layout';
+import { dateAndNumber, para, type ParaOptions, section } from './layout';
 import { initialsFirst } from './names';
 import { meetingSource } from './sources';
 import { signature } from './signature';
@@ -34,6 +35,10 @@ export function protocolSections(db: Db, meetingId: number): ISectionOptions[] {
     return p ? (p.position ? `${p.fullName} – ${p.position.toLocaleLowerCase('ru-RU')}` : p.fullName) : '';
   };
   const out: Paragraph[] = [];
+  // The body's paragraphs, laid out at the end: the last one is kept on the page of the signatures,
+  // which never stand alone at the top of a page.
+  const body: { text: string; o: ParaOptions }[] = [];
+  const text = (t: string, o: ParaOptions = {}) => body.push({ text: t, o });
   if (department.fullName) out.push(para(department.fullName.toLocaleUpperCase('ru-RU'), { align: AlignmentType.CENTER, bold: true }));
   out.push(para('ПРОТОКОЛ', { align: AlignmentType.CENTER, bold: true, before: 360 }));
   out.push(para('заседания рабочей группы', { align: AlignmentType.CENTER }));
@@ -53,28 +58,38 @@ export function protocolSections(db: Db, meetingId: number): ISectionOptions[] {
   if (meeting.invitedIds.length) out.push(para(`Приглашённые: ${meeting.invitedIds.map(withPosition).join('; ')}`, { align: AlignmentType.JUSTIFIED, before: 120 }));
 
   if (meeting.agenda.length) {
-    out.push(para('ПОВЕСТКА ДНЯ:', { bold: true, before: 240, after: 120, keepNext: true }));
-    for (const item of meeting.agenda) out.push(para(`${item.number}. ${item.title}`, { align: AlignmentType.JUSTIFIED, indentFirst: true }));
+    text('ПОВЕСТКА ДНЯ:', { bold: true, before: 240, after: 120, keepNext: true });
+    for (const item of meeting.agenda) text(`${item.number}. ${item.title}`, { align: AlignmentType.JUSTIFIED, indentFirst: true });
   }
   for (const item of meeting.agenda) {
-    out.push(para(`${item.number}. СЛУШАЛИ:`, { bold: true, before: 240, keepNext: true }));
-    out.push(para(item.heard.trim() || item.title, { align: AlignmentType.JUSTIFIED, indentFirst: true }));
+    text(`${item.number}. СЛУШАЛИ:`, { bold: true, before: 240, keepNext: true });
+    text(item.heard.trim() || item.title, { align: AlignmentType.JUSTIFIED, indentFirst: true });
     if (item.spoke.trim()) {
-      out.push(para('ВЫСТУПИЛИ:', { bold: true, before: 120, keepNext: true }));
-      out.push(para(item.spoke.trim(), { align: AlignmentType.JUSTIFIED, indentFirst: true }));
+      text('ВЫСТУПИЛИ:', { bold: true, before: 120, keepNext: true });
+      text(item.spoke.trim(), { align: AlignmentType.JUSTIFIED, indentFirst: true });
     }
     if (item.decisions.length) {
-      out.push(para('РЕШИЛИ:', { bold: true, before: 120, keepNext: true }));
+      text('РЕШИЛИ:', { bold: true, before: 120, keepNext: true });
       for (const d of item.decisions) {
         const tail = [responsibleOf(name(d.responsibleId), d.responsibleText), d.term.trim()]
           .map((v, k) => (v ? `${k === 0 ? 'Ответственный' : 'Срок'}: ${endSentence(v)}` : ''))
           .filter(Boolean)
           .join(' ');
-        out.push(para(`${d.number}. ${d.text.trim()}${tail ? ` ${tail}` : ''}`, { align: AlignmentType.JUSTIFIED, indentFirst: true }));
+        text(`${d.number}. ${d.text.trim()}${tail ? ` ${tail}` : ''}`, { align: AlignmentType.JUSTIFIED, indentFirst: true });
       }
     }
   }
-  const sign = (role: string, id: number | null) => (id ? [signature(role, initialsFirst(name(id)), 'portrait', role === 'Председатель' ? 720 : 360)] : []);
-  out.push(...sign('Председатель', meeting.chairId), ...sign('Секретарь', meeting.secretaryId));
+  const last = body.at(-1);
+  if (last) last.o = { ...last.o, keepNext: true, keepLines: true };
+  out.push(...body.map((b) => para(b.text, b.o)));
+  const both = Boolean(meeting.chairId && meeting.secretaryId);
+  if (meeting.chairId) out.push(signature('Председатель', initialsFirst(name(meeting.chairId)), 'portrait', 720, both));
+  if (meeting.secretaryId) out.push(signature('Секретарь', initialsFirst(name(meeting.secretaryId)), 'portrait', 360));
+  // «список прилагается» means a list is attached: it is, on its own page after the signatures.
+  if (meeting.attendeeIds.length > ATTENDEES_LISTED_UP_TO) {
+    out.push(para(`Приложение\nк протоколу заседания рабочей группы\nот ${ruDate(meeting.date)}${meeting.number ? ` № ${meeting.number}` : ''}`, { align: AlignmentType.RIGHT, pageBreakBefore: true, after: 240 }));
+    out.push(para('Список присутствовавших на заседании', { align: AlignmentType.CENTER, bold: true, after: 240 }));
+    meeting.attendeeIds.forEach((id, i) => out.push(para(`${i + 1}. ${withPosition(id)}`, { after: 60 })));
+  }
   return [section('portrait', out, true)];
 }

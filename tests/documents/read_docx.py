@@ -17,6 +17,9 @@ def para(p):
         'alignment': str(p.alignment).split('.')[-1].split(' ')[0] if p.alignment is not None else None,
         'fonts': sorted({r.font.name for r in p.runs if r.font.name}),
         'sizes': sorted({r.font.size.pt for r in p.runs if r.font.size}),
+        'keepNext': bool(p.paragraph_format.keep_with_next),
+        'keepLines': bool(p.paragraph_format.keep_together),
+        'pageBreakBefore': bool(p.paragraph_format.page_break_before),
     }
 
 def on(parent, tag):

@@ -24,6 +24,9 @@ export interface DocxParagraph {
   alignment: string | null;
   fonts: string[];
   sizes: number[];
+  keepNext: boolean;
+  keepLines: boolean;
+  pageBreakBefore: boolean;
 }
 export interface DocxDump {
   defaultFont: string;
