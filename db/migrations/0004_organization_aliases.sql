@@ -1,0 +1,1 @@
+ALTER TABLE `organizations` ADD `aliases` text DEFAULT '' NOT NULL;
