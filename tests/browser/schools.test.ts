@@ -43,7 +43,8 @@ describe('schools recognised in executors', () => {
     await dialog.getByText('По одному на строку').waitFor();
     await screenshot(page, 'school-aliases');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await expect.poll(() => row.getByTestId('org-aliases').textContent()).toBe('Ивановская школа; Школа в Ивановке');
+    await row.getByTestId('org-aliases').waitFor();
+    expect(await row.getByTestId('org-aliases').textContent()).toBe('Ивановская школа; Школа в Ивановке');
     expect(app.db.sqlite.prepare('SELECT aliases FROM organizations WHERE id = ?').pluck().get(ids.ivanovka)).toBe('Ивановская школа\nШкола в Ивановке');
   });
 
@@ -71,10 +72,14 @@ describe('schools recognised in executors', () => {
       { m: ids.mIvanovka, o: ids.ivanovka },
     ]);
 
+    // Opened afresh, as after a restart: the form reads the links from the database, not from the dialog.
     await page.goto(`${base()}#/roadmaps/${ids.roadmap}/plan/${ids.m2}`);
+    await page.reload();
     const drawer = page.locator('.ant-drawer');
     const linked = drawer.locator('.ant-form-item', { hasText: 'Исполнители из справочника' }).locator('.ant-select-selection-item');
-    await expect.poll(() => linked.allTextContents()).toEqual(['МАОУ СОШ № 2']);
+    // The label comes with the directory: wait for it, not for the raw value.
+    await linked.filter({ hasText: 'МАОУ СОШ № 2' }).waitFor();
+    expect(await linked.allTextContents()).toEqual(['МАОУ СОШ № 2']);
   });
 
   it('has nothing left to propose but the unchecked row', async () => {
@@ -102,7 +107,7 @@ describe('schools recognised in executors', () => {
     await dialog.getByTestId('school-links').getByText('Мониторинг').waitFor();
     expect(await dialog.locator('tbody tr.ant-table-row .ant-tag').allTextContents()).toEqual(['МАОУ СОШ № 2', 'МАОУ СОШ № 24']);
     await dialog.getByRole('button', { name: 'Связать' }).click();
-    await expect.poll(() => page.getByTestId('roadmap-title').textContent()).toBe('План на 2025 год');
+    await page.getByTestId('roadmap-title').getByText('План на 2025 год').waitFor();
     const imported = app.db.sqlite.prepare("SELECT id FROM roadmaps WHERE title = 'План на 2025 год'").pluck().get() as number;
     const monitoring = app.db.sqlite.prepare("SELECT id FROM measures WHERE roadmap_id = ? AND name = 'Мониторинг'").pluck().get(imported) as number;
     expect(links().filter((l) => l.m === monitoring)).toEqual([
