@@ -6,11 +6,12 @@ import type { Db } from './open';
 import { nowSql, organizations } from './schema';
 import { moveToTrash } from './trash';
 import { checkVersion, nextVersion } from './versions';
+import { aliasLines, type SchoolNames } from '../shared/school-match';
 
 export type Organization = typeof organizations.$inferSelect;
 export type OrganizationKind = Organization['kind'];
 export type OrganizationInput = Pick<Organization, 'kind' | 'name'> &
-  Partial<Pick<Organization, 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address'>>;
+  Partial<Pick<Organization, 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address' | 'aliases'>>;
 
 const KIND_ORDER: OrganizationKind[] = ['department', 'rmk', 'school', 'other'];
 // Natural order, as a person sorts: «СОШ № 2» before «СОШ № 16».
@@ -23,20 +24,40 @@ export function listOrganizations(db: Db, kind?: OrganizationKind): Organization
   return rows.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || collator.compare(label(a), label(b)));
 }
 
+/**
+ * The schools as the matcher sees them (names, short names, aliases): the one list every caller that
+ * recognises schools in executors text uses — school forms, «Сроки», the link proposals.
+ */
+export function schoolDirectory(db: Db): SchoolNames[] {
+  const rows = db.sqlite.prepare(`SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE kind = 'school' ORDER BY id`).all() as { id: number; name: string; shortName: string; aliases: string }[];
+  return rows.map((r) => ({ ...r, aliases: aliasLines(r.aliases) }));
+}
+
+/** One school as the matcher sees it; null when there is no such organisation. */
+export function schoolNames(db: Db, id: number): SchoolNames | null {
+  const r = db.sqlite.prepare('SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE id = ?').get(id) as { id: number; name: string; shortName: string; aliases: string } | undefined;
+  return r ? { ...r, aliases: aliasLines(r.aliases) } : null;
+}
+
 export function getOrganization(db: Db, id: number): Organization {
   return db.orm.select().from(organizations).where(eq(organizations.id, id)).get() ?? raise(notFound('Организация', id));
 }
 
+/** Aliases as stored: one per line, trimmed, blank lines and repeats dropped. */
+function tidy<T extends Partial<OrganizationInput>>(input: T): T {
+  return input.aliases === undefined ? input : { ...input, aliases: aliasLines(input.aliases).join('\n') };
+}
+
 export function createOrganization(db: Db, input: OrganizationInput): Organization {
   for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
-  return db.orm.insert(organizations).values(input).returning().get();
+  return db.orm.insert(organizations).values(tidy(input)).returning().get();
 }
 
 export function updateOrganization(db: Db, id: number, input: Partial<OrganizationInput>, expectedVersion?: number): Organization {
   for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
   return db.sqlite.transaction(() => {
     checkVersion(db, 'organizations', id, expectedVersion);
-    const row = db.orm.update(organizations).set({ ...input, updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
+    const row = db.orm.update(organizations).set({ ...tidy(input), updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
     return row ?? raise(notFound('Организация', id));
   })();
 }

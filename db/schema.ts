@@ -69,6 +69,8 @@ export const organizations = sqliteTable(
     directorId: integer('director_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
     curatorId: integer('curator_id').references((): AnySQLiteColumn => people.id, { onDelete: 'restrict' }),
     address: text('address').notNull().default(''),
+    /** Other ways the district writes a school («Ивановская школа»), one per line: what the school matcher also looks for. */
+    aliases: text('aliases').notNull().default(''),
     ...version,
     ...timestamps,
   },

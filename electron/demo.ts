@@ -56,7 +56,7 @@ interface DemoOrder {
 }
 interface District {
   department: { fullName: string; shortName: string; headName: string; headPosition: string; town: string };
-  organizations: { key: string; kind: OrganizationKind; name: string; shortName: string; isShnor?: boolean; isShnsu?: boolean; is500?: boolean; director?: string; curator?: string }[];
+  organizations: { key: string; kind: OrganizationKind; name: string; shortName: string; isShnor?: boolean; isShnsu?: boolean; is500?: boolean; director?: string; curator?: string; aliases?: string[] }[];
   people: { key: string; fullName: string; position: string; org: string; phone?: string; email?: string }[];
   coordinator: string;
   workingGroup: { person: string; role: MemberRole }[];
@@ -97,7 +97,7 @@ export function fillDemo(db: Db): DemoSummary {
     const orgs = new Map<string, number>();
     const people = new Map<string, number>();
     for (const o of d.organizations)
-      orgs.set(o.key, createOrganization(db, { kind: o.kind, name: o.name, shortName: o.shortName, isShnor: !!o.isShnor, isShnsu: !!o.isShnsu, is500: !!o.is500, directorId: null, curatorId: null, address: '' }).id);
+      orgs.set(o.key, createOrganization(db, { kind: o.kind, name: o.name, shortName: o.shortName, isShnor: !!o.isShnor, isShnsu: !!o.isShnsu, is500: !!o.is500, directorId: null, curatorId: null, address: '', aliases: (o.aliases ?? []).join('\n') }).id);
     for (const p of d.people)
       people.set(p.key, createPerson(db, { fullName: p.fullName, position: p.position, organizationId: orgs.get(p.org) ?? null, phone: p.phone ?? '', email: p.email ?? '' }).id);
     const person = (key: string): number => people.get(key) ?? fail(key);

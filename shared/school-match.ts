@@ -19,6 +19,20 @@ export interface SchoolNames {
   aliases?: readonly string[];
 }
 
+/** The directory's aliases text, one alias a line, as a list: trimmed, blank lines and repeats dropped. */
+export function aliasLines(text: string): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const alias = line.trim().replace(/\s+/g, ' ');
+    const key = alias.toLocaleLowerCase('ru-RU');
+    if (!alias || seen.has(key)) continue;
+    seen.add(key);
+    out.push(alias);
+  }
+  return out;
+}
+
 /** Kinds of school as written; «школа» alone means any general school (СОШ, ООШ, НОШ). */
 const KINDS: [RegExp, string][] = [
   [/^(сош|средн(яя|ей|юю))$/u, 'сош'],

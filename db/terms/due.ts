@@ -6,6 +6,7 @@
 import { mustExist } from '../exists';
 import type { ExecutionStatus } from '../executions';
 import type { Db } from '../open';
+import { schoolNames } from '../organizations';
 import { namesSchool, type SchoolNames } from '../../shared/school-match';
 import { quarterOf } from '../../shared/quarters';
 import { isDueDone, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
@@ -130,7 +131,7 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
   let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
   if (f.schoolId !== undefined) {
-    school = (db.sqlite.prepare('SELECT id, name, short_name AS shortName FROM organizations WHERE id = ?').get(f.schoolId) as SchoolNames | undefined) ?? {
+    school = schoolNames(db, f.schoolId) ?? {
       id: f.schoolId,
       name: '',
       shortName: '',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createOrganization, deleteOrganization, listOrganizations, updateOrganization } from '../../db/organizations';
 import { createPerson, deletePerson, listPeople, updatePerson } from '../../db/people';
 import { getDepartment, setDepartment } from '../../db/settings';
-import { expectedVersion, id, method, noInput, optionalId, requiredMedium, requiredShort, shortText } from './define';
+import { expectedVersion, id, mediumText, method, noInput, optionalId, requiredMedium, requiredShort, shortText } from './define';
 
 const department = z.strictObject({
   fullName: shortText,
@@ -35,6 +35,8 @@ const organization = z.strictObject({
   directorId: optionalId.optional(),
   curatorId: optionalId.optional(),
   address: shortText.optional(),
+  /** «Другие написания»: one alias a line, what the school matcher also recognises. */
+  aliases: mediumText.optional(),
 });
 
 export const directoryApi = {

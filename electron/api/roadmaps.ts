@@ -17,6 +17,7 @@ import { ordersOfRoadmap } from '../../db/orders';
 import { copyRoadmap } from '../../db/roadmap-copy';
 import { searchMeasures } from '../../db/search';
 import { historyInfo, redoStep, undoStep } from '../../db/history';
+import { linkSchools, proposeSchoolLinks } from '../../db/school-links';
 import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
@@ -89,6 +90,12 @@ export const roadmapsApi = {
   'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
   'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoStep(db, i.roadmapId) })),
   'plan.redo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ redone: redoStep(db, i.roadmapId) })),
+  /** «Связать исполнителей со школами…»: the links the matcher finds in executors text, to confirm. */
+  'plan.proposeSchoolLinks': method(z.strictObject({ roadmapId: id }), ({ db }, i) => proposeSchoolLinks(db, i.roadmapId)),
+  'plan.linkSchools': method(
+    z.strictObject({ roadmapId: id, links: z.array(z.strictObject({ measureId: id, organizationId: id })).min(1).max(20000) }),
+    ({ db }, i) => linkSchools(db, i.roadmapId, i.links),
+  ),
 
   'search.measures': method(z.strictObject({ query: shortText }), ({ db }, i) => searchMeasures(db, i.query)),
 };

@@ -62,7 +62,7 @@ const lists: Record<string, (db: Db) => Promise<unknown[]>> = {
   orders: (db) => viaApi(db, 'orders.list'),
   meetings: (db) => viaApi(db, 'meetings.list'),
   schools: async (db) =>
-    (await viaApi(db, 'organizations.list', { kind: 'school' })).map(({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId }) => ({ id, name, shortName, isShnor, isShnsu, is500, directorId, curatorId })),
+    (await viaApi(db, 'organizations.list', { kind: 'school' })).map(({ id, name, shortName, aliases, isShnor, isShnsu, is500, directorId, curatorId }) => ({ id, name, shortName, aliases, isShnor, isShnsu, is500, directorId, curatorId })),
   people: async (db) => (await viaApi(db, 'people.list')).map(({ id, fullName, position, organizationId, phone, email }) => ({ id, name: fullName, fullName, position, organizationId, phone, email })),
 };
 

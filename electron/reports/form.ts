@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
 import { STATUS_LABELS } from '../../db/executions';
 import type { Db } from '../../db/open';
-import { getOrganization } from '../../db/organizations';
+import { getOrganization, schoolNames } from '../../db/organizations';
 import { quarterSpan, type QuarterRow } from '../../db/quarter-selection';
 import { databaseId } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
@@ -46,10 +46,11 @@ interface FormLine {
   row: QuarterRow;
 }
 
-/** The school executes a measure when it is linked, named in the executors text (db/school-match.ts), or the roadmap is its own. */
+/** The school executes a measure when it is linked, named in the executors text (shared/school-match.ts, with the directory's aliases), or the roadmap is its own. */
 export function formLines(db: Db, quarter: string, schoolId: number): FormLine[] {
   const school = getOrganization(db, schoolId);
   if (school.kind !== 'school') throw new AppError('not_a_school', `«${school.shortName || school.name}» — не школа: форма готовится для общеобразовательной организации.`);
+  const names = schoolNames(db, schoolId)!;
   const lines: FormLine[] = [];
   let selections;
   try {
@@ -63,7 +64,7 @@ export function formLines(db: Db, quarter: string, schoolId: number): FormLine[]
       const m = row.measure;
       if (!m) continue;
       const linked = m.links.some((l) => l.organizationId === schoolId);
-      const named = namesSchool(m.executors, school);
+      const named = namesSchool(m.executors, names);
       if (linked || named || sel.roadmap.schoolId === schoolId) lines.push({ roadmapId: sel.roadmap.id, roadmapTitle: sel.roadmap.title, row });
     }
   return lines;

@@ -57,7 +57,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org }, expectedVersion: i.personVersion }),
   'people.delete': (i) => ({ id: i.person }),
   'organizations.list': () => ({ kind: 'school' }),
-  'organizations.create': (i) => ({ kind: 'school', name: 'Школа', shortName: 'СОШ', isShnor: true, directorId: i.person }),
+  'organizations.create': (i) => ({ kind: 'school', name: 'Школа', shortName: 'СОШ', isShnor: true, directorId: i.person, aliases: 'Первая школа\nШкола на Садовой' }),
   'organizations.update': (i) => ({ id: i.org, values: { name: 'Школа', curatorId: i.person } }),
   'organizations.delete': (i) => ({ id: i.org }),
   'roadmaps.list': () => ({}),
@@ -80,6 +80,8 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
   'plan.undo': (i) => ({ roadmapId: i.roadmap }),
   'plan.redo': (i) => ({ roadmapId: i.roadmap }),
+  'plan.proposeSchoolLinks': (i) => ({ roadmapId: i.roadmap }),
+  'plan.linkSchools': (i) => ({ roadmapId: i.roadmap, links: [{ measureId: i.measure, organizationId: i.org }] }),
   'search.measures': () => ({ query: 'ВПР' }),
   'workingGroup.list': () => ({}),
   'workingGroup.add': (i) => ({ personId: i.person, role: 'member' }),
@@ -192,7 +194,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -259,6 +261,8 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'plan.moveMeasure': [['id'], ['sectionId'], ['index']],
   'plan.undo': [['roadmapId']],
   'plan.redo': [['roadmapId']],
+  'plan.proposeSchoolLinks': [['roadmapId']],
+  'plan.linkSchools': [['roadmapId'], ['links'], ['links', 0, 'measureId'], ['links', 0, 'organizationId']],
   'search.measures': [['query']],
   'settings.setDepartment': [['fullName'], ['coordinatorId']],
   'workingGroup.add': [['personId']],

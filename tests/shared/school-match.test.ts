@@ -10,7 +10,9 @@ const sosh24 = school(24, 'МАОУ СОШ № 24');
 const gym2 = school(102, 'МБОУ Гимназия № 2');
 const centre = school(7, 'МОАУ ЦО', 'Муниципальное общеобразовательное автономное учреждение «Центр образования»', ['Центр образования г. Зеи']);
 const village = school(8, 'МКОУ СОШ с. Ивановка');
-const all = [sosh2, sosh24, gym2, centre, village];
+// A school without a number, known in the district by a name the directory holds only as an alias.
+const ivanovka = school(9, 'МКОУ ООШ д. Ивановка', 'Муниципальное казённое общеобразовательное учреждение основная общеобразовательная школа д. Ивановка', ['Ивановская школа', 'Ивановская ООШ']);
+const all = [sosh2, sosh24, gym2, centre, village, ivanovka];
 
 describe('schools named in executors', () => {
   it.each([
@@ -36,6 +38,28 @@ describe('schools named in executors', () => {
     ['', []],
     ['Начальник отдела образования, 2 раза в год', []],
     ['Средняя общеобразовательная школа № 2', [2]],
+    // The table: how the district writes «№ 2», and what must never be taken for it.
+    ['СОШ №2', [2]],
+    ['СОШ 2', [2]],
+    ['МБОУ «СОШ № 2»', [2]],
+    ['МОУ СОШ № 2 г. Карпинска', [2]],
+    ['СОШ № 2.', [2]],
+    ['средняя школа № 2', [2]],
+    ['Школа №2', [2]],
+    ['школы № 2 и № 24', [2, 24]],
+    ['СОШ № 24', [24]],
+    ['СОШ №24', [24]],
+    ['СОШ-24', [24]],
+    ['СОШ № 242', []],
+    ['СОШ № 2024', []],
+    ['2 раза в год, СОШ', []],
+    ['В течение 2024 года: СОШ № 2', [2]],
+    // Aliases: the only way to recognise a school without a number.
+    ['Ивановская школа', [9]],
+    ['МКОУ «Ивановская школа»', [9]],
+    ['ивановская ООШ, РМК', [9]],
+    ['Ивановская', []],
+    ['Школа', []],
   ])('«%s» → %j', (executors, ids) => expect(schoolsNamed(executors as string, all).map((s) => s.id).sort((a, b) => a - b)).toEqual(ids));
 
   it('never takes «СОШ № 2» for «СОШ № 24» or the other way round', () => {

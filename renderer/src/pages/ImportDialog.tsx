@@ -13,6 +13,7 @@ import { fileInput } from '../files';
 import { errorText } from '../hooks';
 import { go } from '../route';
 import { LIMITS, limited } from '../limits';
+import { SchoolLinksDialog, type SchoolLinkProposals } from './SchoolLinksDialog';
 
 type Preview = ApiOutput<'import.preview'>;
 type Request = ApiInput<'import.preview'>;
@@ -36,6 +37,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState('');
   const [period, setPeriod] = useState<[Dayjs, Dayjs] | null>(null);
   const [linkOrder, setLinkOrder] = useState(true);
+  /** After the import: the schools recognised in its executors, offered for linking before the plan opens. */
+  const [imported, setImported] = useState<{ roadmapId: number; proposals: SchoolLinkProposals } | null>(null);
 
   /** A file's request is a promise: its upload runs under the same spinner and error line. */
   const load = async (pending: Request | Promise<Request>) => {
@@ -70,6 +73,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setError(null);
     try {
       const r = await call('import.commit', { ...request, title, period: { start: fromDayjs(period[0]), end: fromDayjs(period[1]) }, linkOrder });
+      // The roadmap is written; a failed proposal only means no offer, never a failed import.
+      const proposals = await call('plan.proposeSchoolLinks', { roadmapId: r.roadmapId }).catch(() => []);
+      if (proposals.length > 0) {
+        setImported({ roadmapId: r.roadmapId, proposals });
+        return;
+      }
       onClose();
       go('roadmaps', r.roadmapId, 'plan');
     } catch (err) {
@@ -83,6 +92,18 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     ...(s.title !== null ? [{ key: `s${si}`, number: s.number, name: s.title, term: '', executors: '', result: '', section: true, flagged: false }] : []),
     ...s.measures.map((m, mi) => ({ key: `m${si}-${mi}`, number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, section: false, flagged: m.numberedByApp })),
   ]);
+
+  if (imported)
+    return (
+      <SchoolLinksDialog
+        roadmapId={imported.roadmapId}
+        proposals={imported.proposals}
+        onClose={() => {
+          onClose();
+          go('roadmaps', imported.roadmapId, 'plan');
+        }}
+      />
+    );
 
   return (
     <Modal

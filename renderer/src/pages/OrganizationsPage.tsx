@@ -18,7 +18,7 @@ export const KIND_LABELS: Record<Organization['kind'], string> = {
   other: 'Другая организация',
 };
 
-const EMPTY: OrgForm = { kind: 'school', name: '', shortName: '', isShnor: false, isShnsu: false, is500: false, directorId: null, curatorId: null, address: '' };
+const EMPTY: OrgForm = { kind: 'school', name: '', shortName: '', isShnor: false, isShnsu: false, is500: false, directorId: null, curatorId: null, address: '', aliases: '' };
 
 export function OrganizationsPage() {
   const dir = useDirectory();
@@ -61,6 +61,7 @@ export function OrganizationsPage() {
                 ['Руководитель', dir.personName(saved.directorId), dir.personName(values.directorId)],
                 ['Куратор', dir.personName(saved.curatorId), dir.personName(values.curatorId)],
                 ['Адрес', saved.address, values.address],
+                ['Другие написания', saved.aliases, values.aliases],
               ]);
             },
           });
@@ -91,7 +92,20 @@ export function OrganizationsPage() {
         onRow={(o) => ({ onDoubleClick: () => open(o) })}
         columns={[
           { title: 'Тип', width: 150, render: (_, o) => KIND_LABELS[o.kind] },
-          { title: 'Краткое название', dataIndex: 'shortName', width: 160 },
+          {
+            title: 'Краткое название',
+            width: 180,
+            render: (_, o) => (
+              <>
+                {o.shortName}
+                {o.aliases && (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid="org-aliases">
+                    {o.aliases.split('\n').join('; ')}
+                  </Typography.Text>
+                )}
+              </>
+            ),
+          },
           { title: 'Полное название', dataIndex: 'name' },
           {
             title: 'Статус',
@@ -148,6 +162,14 @@ export function OrganizationsPage() {
                   <Checkbox>Участник «500+»</Checkbox>
                 </Form.Item>
               </Space>
+              <Form.Item
+                name="aliases"
+                label="Другие написания"
+                rules={[limitRule(LIMITS.medium)]}
+                extra="По одному на строку: как школу пишут в столбце «Исполнители», если не по номеру и не по названию (например, «Ивановская школа»). По ним программа узнаёт школу в формах, «Сроках» и при связывании исполнителей."
+              >
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} {...limited(LIMITS.medium)} placeholder={'Ивановская школа\nСОШ с. Ивановка'} aria-label="Другие написания" />
+              </Form.Item>
               <Form.Item name="curatorId" label="Куратор">
                 <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />
               </Form.Item>

@@ -14,6 +14,7 @@ import { DocumentButton } from './DocumentDialog';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
 import { PlanXlsxButton } from './PlanXlsxButton';
+import { SchoolLinksButton } from './SchoolLinksDialog';
 
 export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number; tab: string | null; measureId: number | null }) {
   const plan = useLoad(() => call('plan.get', { roadmapId }), [roadmapId]);
@@ -33,6 +34,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
         <PlanXlsxButton roadmapId={roadmapId} />
         <CopyRoadmapButton roadmap={roadmap} />
+        <SchoolLinksButton roadmapId={roadmapId} onLinked={() => void plan.reload()} />
         {plan.data.orders.length > 0 ? (
           // The rule is in db/roadmaps.ts (deleteRoadmap); said here before asking, not after.
           <Tooltip title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}>
