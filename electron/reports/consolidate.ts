@@ -61,7 +61,9 @@ export function isOverdue(row: DataRow, reportDate: string): boolean {
 
 const districtKey = (r: ReadReport) => `${r.districtCode || r.districtName.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()}|${r.quarter}`;
 const newer = (a: ReadReport, b: ReadReport) => (a.date !== b.date ? a.date > b.date : a.created > b.created);
-const createdText = (r: ReadReport) => (r.created ? `${ruDate(r.created.slice(0, 10))} ${r.created.slice(11, 16)}` : r.date ? ruDate(r.date) : 'дата неизвестна');
+/** What made one report the newer: its date, or — both of one date — when the file was made (UTC, as stored). */
+const whenText = (r: ReadReport, other: ReadReport) =>
+  r.date !== other.date ? (r.date ? `отчёт от ${ruDate(r.date)}` : 'дата отчёта не указана') : r.created ? `создан ${ruDate(r.created.slice(0, 10))} в ${r.created.slice(11, 19)}` : 'время создания неизвестно';
 
 export function consolidateModel(files: ReportFile[]): Consolidation {
   const refused: string[] = [];
@@ -87,7 +89,7 @@ export function consolidateModel(files: ReportFile[]): Consolidation {
     if (before) {
       const [win, lose] = newer(report, before) ? [report, before] : [before, report];
       warnings.push(
-        `Отчёты «${before.file}» и «${report.file}» — об одном районе («${report.districtName}») за ${quarterWords(report.quarter)}: взят более новый «${win.file}» (${createdText(win)}), «${lose.file}» (${createdText(lose)}) не учтён.`,
+        `Отчёты «${before.file}» и «${report.file}» — об одном районе («${report.districtName}») за ${quarterWords(report.quarter)}: взят более новый «${win.file}» (${whenText(win, lose)}), «${lose.file}» (${whenText(lose, win)}) не учтён.`,
       );
       chosen.set(key, win);
     } else chosen.set(key, report);

@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '../../db/executions';
 import { quarterSpan, type QuarterSelection } from '../../db/quarter-selection';
 import { ruDate } from '../../db/terms/dates';
-import { DATE_FORMAT, excelDate, FONT, styleHeaderCell } from './sheet-style';
+import { DATE_FORMAT, excelDate, FONT, printSetup, styleHeaderCell } from './sheet-style';
 
 export const DATA_SHEET = 'Данные';
 /** A very hidden sheet: the marker, the format version and what the region needs to tell reports apart. */
@@ -135,6 +135,8 @@ export function addDataSheet(wb: ExcelJS.Workbook, rows: DataRow[], name = DATA_
   });
   for (let r = 2; r <= rows.length + 1; r++) ws.getRow(r).font = { ...FONT };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
+  // A data sheet, yet printed like the others if someone prints the whole book (not Letter portrait).
+  printSetup(ws, 1);
   return ws;
 }
 
