@@ -16,6 +16,7 @@ import { reportSelections, SUMMARY_KEYS, type SummaryLine } from '../../electron
 import { closeDatabase, type Db } from '../../db/open';
 import { apiOf, freshDb, runCli, tempDir } from '../helpers';
 import { readXlsx, type Sheet } from './xlsx';
+import { makeXlsx, sheetXml, xrow } from '../hostile/make';
 
 const PYTHON = '/usr/bin/python3';
 const dir = tempDir('rmk-region-');
@@ -227,6 +228,32 @@ describe('«Свод по региону»', () => {
     ]);
     expect(value.warnings).toContain('Не вошли в свод файлы (3); остальные сведены.');
     expect(value.lines).toHaveLength(3);
+  });
+});
+
+describe('untrusted books are read with limits', () => {
+  const meta = (quarter = QUARTER) => xrow(1, ['Дорожные карты РМК: квартальный отчёт', '1']) + xrow(2, ['Создан', '2022-07-05T10:00:00.000Z']) + xrow(3, ['Дата отчёта', '2022-07-05']) + xrow(4, ['Район', 'Поддельный район']) + xrow(5, ['Код района', '']) + xrow(6, ['Квартал', quarter]);
+  const consolidate = async (extra: { name: string; data: Buffer }) => {
+    const files = [{ name: 'good.xlsx', base64: fs.readFileSync(districts[1]!.file).toString('base64') }, { name: extra.name, base64: extra.data.toString('base64') }];
+    const r = await callApi({} as { db: Db }, 'reports.consolidate', { files });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as { refused: string[]; lines: unknown[] };
+  };
+
+  it('refuses a «Данные» sheet of more rows than the reader allows, by name, and keeps the good file', async () => {
+    const rows = xrow(1, COLUMNS) + Array.from({ length: 50_001 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
+    const v = await consolidate({ name: 'Огромный.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(rows) }, { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' }]) });
+    expect(v.refused).toHaveLength(1);
+    expect(v.refused[0]).toMatch(/«Огромный\.xlsx»/);
+    expect(v.refused[0]).toMatch(/50 000/);
+    expect(v.lines).toHaveLength(1);
+  });
+
+  it('refuses a report whose «Данные» columns were changed, or whose quarter is not a quarter', async () => {
+    const changed = await consolidate({ name: 'Переставлен.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(xrow(1, [...COLUMNS].reverse())) }, { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' }]) });
+    expect(changed.refused).toEqual([expect.stringMatching(/^В отчёте «Переставлен\.xlsx» изменены столбцы листа «Данные»/)]);
+    const noQuarter = await consolidate({ name: 'Квартал.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(xrow(1, COLUMNS)) }, { name: 'rmk-report', xml: sheetXml(meta('весна')), state: 'veryHidden' }]) });
+    expect(noQuarter.refused).toEqual([expect.stringMatching(/^Файл «Квартал\.xlsx» — не квартальный отчёт/)]);
   });
 });
 
