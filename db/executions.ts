@@ -27,6 +27,8 @@ export interface ExecutionInput {
   result: string;
   evidence: string;
   note: string;
+  /** Who answered, from a school's form; left as it is when not given. */
+  filledBy?: string | undefined;
 }
 
 export interface ExecutionGridRow {
@@ -115,7 +117,7 @@ export function parseStatus(text: string): ExecutionStatus | null | undefined {
     .trim();
   if (!s) return null;
   for (const [code, label] of Object.entries(STATUS_LABELS)) if (s === label.replace(/ё/g, 'е')) return code as ExecutionStatus;
-  if (/наруш|с опоздани|несвоевремен|позже срока|с задержк/.test(s)) return 'done_late';
+  if (/наруш|с опоздани|несвоевремен|позже срока|после срока|не в срок|с задержк|с просрочк/.test(s)) return 'done_late';
   if (/^(не выполн|невыполн|не исполн|не проведен)/.test(s)) return 'not_done';
   if (/^(не начат|не приступ)/.test(s)) return 'not_started';
   if (/перенес|отложен/.test(s)) return 'postponed';
@@ -124,8 +126,21 @@ export function parseStatus(text: string): ExecutionStatus | null | undefined {
   return undefined;
 }
 
+/**
+ * What a typed status says that its code loses: «выполнено частично» is «в работе», and the word
+ * «частично» goes into the note so that nobody reads the record as merely started.
+ */
+export function statusRemark(text: string): string | null {
+  return /частичн/i.test(text) ? `Отметка школы: «${text.trim()}»` : null;
+}
+
 /** Writes the given fields of a quarter's record, keeping the others (a new record starts «не начато»). */
-export function mergeExecution(db: Db, measureId: number, quarter: string, fields: Partial<Pick<ExecutionRecord, 'status' | 'result' | 'evidence' | 'note'>>): ExecutionRecord {
+export function mergeExecution(
+  db: Db,
+  measureId: number,
+  quarter: string,
+  fields: Partial<Pick<ExecutionRecord, 'status' | 'result' | 'evidence' | 'note'>> & { filledBy?: string },
+): ExecutionRecord {
   const current = db.orm.select().from(executions).where(and(eq(executions.measureId, measureId), eq(executions.quarter, quarter))).get();
   return setExecution(db, {
     measureId,
@@ -134,5 +149,6 @@ export function mergeExecution(db: Db, measureId: number, quarter: string, field
     result: fields.result ?? current?.result ?? '',
     evidence: fields.evidence ?? current?.evidence ?? '',
     note: fields.note ?? current?.note ?? '',
+    ...(fields.filledBy !== undefined ? { filledBy: fields.filledBy } : {}),
   });
 }

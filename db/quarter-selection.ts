@@ -1,14 +1,15 @@
 /**
  * Which measures a quarter's report (and a school's form) covers: those due in the quarter (from
  * their parsed terms), those whose range or «постоянно» window runs through it, those still open
- * from earlier quarters (a due date before the quarter and no «выполнено» since), and those whose
+ * from earlier quarters (a due date before the quarter that no done mark covers: shared/execution-rules.ts), and those whose
  * term could not be read — they are never silently left out of every report.
  */
 import { AppError } from './errors';
-import type { ExecutionRecord, ExecutionStatus } from './executions';
+import type { ExecutionRecord } from './executions';
+import { isDueDone } from '../shared/execution-rules';
 import type { Db } from './open';
 import { getPlan, type PlanMeasure } from './plan';
-import { QUARTER_RE, quarterOf, quartersOfPeriod } from '../shared/quarters';
+import { QUARTER_RE, quartersOfPeriod } from '../shared/quarters';
 import { getRoadmap, type Roadmap } from './roadmaps';
 import { quarterEnd, quarterStart } from './terms/dates';
 
@@ -29,8 +30,6 @@ export interface QuarterSelection {
   quarter: string;
   rows: QuarterRow[];
 }
-
-const DONE: ExecutionStatus[] = ['done', 'done_late'];
 
 export function quarterSpan(quarter: string): { start: string; end: string } {
   const m = quarter.match(QUARTER_RE);
@@ -59,12 +58,9 @@ export function selectForQuarter(db: Db, roadmapId: number, quarter: string): Qu
     if (t.kind === 'unparsed') return 'unparsed';
     if (t.due.some((d) => d >= start && d <= end)) return 'due';
     if ((t.kind === 'range' || t.kind === 'continuous') && t.start! <= end && t.end! >= start) return 'active';
-    const earlier = t.due.filter((d) => d < start);
-    if (earlier.length) {
-      const since = quarterOf(earlier[0]!);
-      const done = (byMeasure.get(m.id) ?? []).some((r) => r.quarter >= since && DONE.includes(r.status));
-      if (!done) return 'open';
-    }
+    // Still open: a date before the quarter that no done mark (up to this quarter) covers — the rule of «Сроки».
+    const marks = byMeasure.get(m.id) ?? [];
+    if (t.due.some((d) => d < start && !isDueDone(d, t.due, marks))) return 'open';
     return null;
   };
 

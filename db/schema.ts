@@ -265,6 +265,10 @@ export const executions = sqliteTable(
     result: text('result').notNull().default(''),
     evidence: text('evidence').notNull().default(''),
     note: text('note').notNull().default(''),
+    /** Who answered: the «Заполнил(а)» line of the school's returned form; empty for marks made in the app. */
+    filledBy: text('filled_by').notNull().default(''),
+    /** When it was done, as the methodist marked it (protocol decisions); null when not given. */
+    doneOn: text('done_on'),
     updatedAt: timestamps.updatedAt,
   },
   (t) => [

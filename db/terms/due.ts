@@ -1,13 +1,15 @@
 /**
- * The «Сроки» view: every due date of every measure and protocol decision, with the execution status
- * of the quarter it falls in — what is due this week, this month, this quarter, and what is overdue
- * (the due date has passed and that quarter's status is not «выполнено» / «выполнено с нарушением срока»).
+ * The «Сроки» view: the due dates of every measure and protocol decision, one line per measure or
+ * decision — what is due this week, this month, this quarter, and what is overdue. Done and overdue
+ * are decided by shared/execution-rules.ts, the same rule the quarter's report uses.
  */
 import { mustExist } from '../exists';
 import type { ExecutionStatus } from '../executions';
 import type { Db } from '../open';
 import { namesSchool, type SchoolNames } from '../../shared/school-match';
 import { quarterOf } from '../../shared/quarters';
+import { isDueDone, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
+import { dueSummary, sortDue, type DueSortKey, type DueSortOrder } from '../../shared/due-view';
 import { fold } from '../text';
 import { addDays, monthEnd, monthStart, quarterEnd, quarterStart, weekday } from './dates';
 
@@ -21,8 +23,25 @@ export interface DueFilter {
   roadmapId?: number | undefined;
   /** Free text matched against the executors as written (case and ё ignored). */
   executor?: string | undefined;
+  /** Keep the dates already done (the overdue window never has any); on unless switched off. */
+  showDone?: boolean | undefined;
+  sortBy?: DueSortKey | undefined;
+  sortOrder?: DueSortOrder | undefined;
 }
 
+/** One due date of a line, with the mark of its quarter. */
+export interface DueDate {
+  due: string;
+  quarter: string;
+  status: ExecutionStatus | null;
+  done: boolean;
+  overdue: boolean;
+}
+
+/**
+ * One line of «Сроки»: a measure or a decision with its dates in the window — a weekly measure is
+ * one line with its overdue count and next date, not a hundred lines.
+ */
 export interface DueItem {
   source: 'measure' | 'decision';
   id: number;
@@ -34,14 +53,21 @@ export interface DueItem {
   name: string;
   term: string;
   executors: string;
+  /** The first of the line's dates: what the «Срок» column shows and sorts by. */
   due: string;
   quarter: string;
   status: ExecutionStatus | null;
+  /** Every date of the line is done. */
   done: boolean;
+  /** At least one date of the line is overdue. */
   overdue: boolean;
+  overdueCount: number;
+  /** The first date from today on that is not done yet, over the whole term (not only the window). */
+  nextDue: string | null;
+  dates: DueDate[];
+  /** «еженедельно — просрочено 14 раз, следующий срок 07.12.2025» for a line with several dates. */
+  summary: string;
 }
-
-const DONE: (ExecutionStatus | null)[] = ['done', 'done_late'];
 
 export function windowOf(today: string, window: DueWindow): { from: string; to: string } {
   const y = Number(today.slice(0, 4));
@@ -111,10 +137,13 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
     };
     linkedToSchool = new Set(db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[]);
   }
-  const statusOf = new Map<string, ExecutionStatus>();
-  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as { m: number | null; d: number | null; quarter: string; status: ExecutionStatus }[])
-    statusOf.set(x.m !== null ? `m${x.m}:${x.quarter}` : `d${x.d}:${x.quarter}`, x.status);
+  const marksOf = new Map<string, QuarterMark[]>();
+  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as { m: number | null; d: number | null; quarter: string; status: ExecutionStatus }[]) {
+    const key = x.m !== null ? `m${x.m}` : `d${x.d}`;
+    marksOf.set(key, [...(marksOf.get(key) ?? []), { quarter: x.quarter, status: x.status }]);
+  }
   const executorText = f.executor ? fold(f.executor) : null;
+  const showDone = f.showDone ?? true;
 
   const out: DueItem[] = [];
   const take = (source: DueItem['source'], r: Row) => {
@@ -123,34 +152,41 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       const bySchool = source === 'measure' && (r.schoolId === f.schoolId || linkedToSchool.has(r.id) || namesSchool(r.executors, school));
       if (!bySchool) return;
     }
-    for (const due of JSON.parse(r.termDue) as string[]) {
-      if (due < from || due > to) continue;
-      const quarter = quarterOf(due);
-      const status = statusOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}:${quarter}`) ?? null;
-      const done = DONE.includes(status);
-      const overdue = due < f.today && !done;
-      if (f.window === 'overdue' && !overdue) continue;
-      out.push({
-        source,
-        id: r.id,
-        roadmapId: r.roadmapId,
-        meetingId: r.meetingId,
-        origin: source === 'measure' ? r.origin : `Протокол № ${r.origin} от ${r.meetingDate!.split('-').reverse().join('.')}`,
-        number: r.number,
-        name: r.name,
-        term: r.term,
-        executors: r.executors,
-        due,
-        quarter,
-        status,
-        done,
-        overdue,
-      });
-    }
+    const allDue = (JSON.parse(r.termDue) as string[]).sort();
+    const marks = marksOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}`) ?? [];
+    const statusIn = (quarter: string) => marks.find((m) => m.quarter === quarter)?.status ?? null;
+    const judged = allDue.map((due): DueDate => {
+      const quarter = quarterOfDue(due);
+      const done = isDueDone(due, allDue, marks);
+      return { due, quarter, status: statusIn(quarter), done, overdue: isOverdue(due, f.today, done) };
+    });
+    const dates = judged.filter((d) => d.due >= from && d.due <= to && (f.window === 'overdue' ? d.overdue : showDone || !d.done));
+    if (!dates.length) return;
+    const first = dates.find((d) => d.overdue) ?? dates[0]!;
+    const item: Omit<DueItem, 'summary'> = {
+      source,
+      id: r.id,
+      roadmapId: r.roadmapId,
+      meetingId: r.meetingId,
+      origin: source === 'measure' ? r.origin : `Протокол № ${r.origin} от ${r.meetingDate!.split('-').reverse().join('.')}`,
+      number: r.number,
+      name: r.name,
+      term: r.term,
+      executors: r.executors,
+      due: dates[0]!.due,
+      quarter: first.quarter,
+      status: first.status,
+      done: dates.every((d) => d.done),
+      overdue: dates.some((d) => d.overdue),
+      overdueCount: dates.filter((d) => d.overdue).length,
+      nextDue: judged.find((d) => d.due >= f.today && !d.done)?.due ?? null,
+      dates,
+    };
+    out.push({ ...item, summary: dueSummary(item) });
   };
   for (const r of measures) take('measure', r);
   for (const r of decisions) take('decision', r);
-  return out.sort((a, b) => a.due.localeCompare(b.due) || a.origin.localeCompare(b.origin) || a.number.localeCompare(b.number, 'ru', { numeric: true }));
+  return sortDue(out, f.sortBy, f.sortOrder);
 }
 
 /** The quarters ('2024-Q2') in which a measure has something due: what quarterly execution asks about. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../../shared/limits';
+import { cleanControlChars } from '../../shared/text-clean';
 import type { Db } from '../../db/open';
 import { saneYear, YEAR_MESSAGE } from '../../db/terms/period';
 
@@ -58,12 +59,14 @@ export function method<I extends z.ZodType, O>(input: I, handler: (ctx: ApiConte
 
 export const id = z.number().int().positive();
 export const optionalId = id.nullable();
-export const shortText = z.string().trim().max(LIMITS.short);
-export const requiredShort = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.short);
-export const mediumText = z.string().max(LIMITS.medium);
-export const requiredMedium = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.medium);
-export const longText = z.string().max(LIMITS.long);
-export const requiredLong = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.long);
+// Every text that enters through the API leaves its control characters at the door: Word's line
+// breaks become ours, the rest cannot be written into a document (shared/text-clean.ts).
+export const shortText = z.string().trim().max(LIMITS.short).transform(cleanControlChars);
+export const requiredShort = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.short).transform(cleanControlChars);
+export const mediumText = z.string().max(LIMITS.medium).transform(cleanControlChars);
+export const requiredMedium = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.medium).transform(cleanControlChars);
+export const longText = z.string().max(LIMITS.long).transform(cleanControlChars);
+export const requiredLong = z.string().trim().min(1, 'Поле обязательно для заполнения').max(LIMITS.long).transform(cleanControlChars);
 
 /** A calendar date as stored ('YYYY-MM-DD'), rejected if it does not exist (31.02). */
 export const isoDate = z

@@ -1,6 +1,7 @@
 /** API of orders (приказы) and execution (исполнение). */
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '../../db/schema';
+import { decisionStates, markDecision } from '../../db/decision-execution';
 import { decisionExecutions, executionGrid, setExecution } from '../../db/executions';
 import { deleteOrder, getOrder, listOrders, saveOrder } from '../../db/orders';
 import { expectedVersion, id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
@@ -39,4 +40,10 @@ export const ordersApi = {
   'execution.grid': method(z.strictObject({ roadmapId: id }), ({ db }, i) => executionGrid(db, i.roadmapId)),
   'execution.set': method(execution, ({ db }, i) => setExecution(db, i)),
   'execution.ofDecision': method(z.strictObject({ decisionId: id }), ({ db }, i) => decisionExecutions(db, i.decisionId)),
+  /** A protocol decision marked done (or not) with its result and date, from the protocol screen or «Сроки». */
+  'decisions.mark': method(
+    z.strictObject({ decisionId: id, status: z.enum(EXECUTION_STATUSES), result: longText.default(''), date: isoDate }),
+    ({ db }, i) => markDecision(db, i),
+  ),
+  'decisions.states': method(z.strictObject({ decisionIds: z.array(id).max(2000), today: isoDate }), ({ db }, i) => decisionStates(db, i.decisionIds, i.today)),
 };

@@ -13,6 +13,7 @@ import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
 import { FILE_LIMITS } from '../../shared/limits';
+import { EXECUTION_STATUSES } from '../../shared/labels';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
 const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
@@ -20,7 +21,7 @@ const formRequest = z.strictObject({ quarter, schoolId: id });
 /** Returned forms travel as base64 (Electron) or as uploads (the browser mode): 20 forms of a few hundred kilobytes at most. */
 const answerFile = z.union([z.strictObject({ name: shortText, base64: z.string().max(30_000_000) }), z.strictObject({ name: shortText, uploadId })]);
 const values = z.strictObject({
-  status: z.enum(['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed']).optional(),
+  status: z.enum(EXECUTION_STATUSES).optional(),
   result: longText.optional(),
   evidence: longText.optional(),
   note: longText.optional(),
@@ -86,6 +87,6 @@ export const reportsApi = {
       for (const f of i.files) releaseUpload(ctx, f);
     }
   }),
-  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
+  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
 };
 

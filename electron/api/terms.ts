@@ -1,4 +1,4 @@
-/** API of terms: how a term is understood, the school calendar, and the «Сроки» view. */
+/** API of terms: how a term is understood, the school calendar, and the «Сроки» view with its Excel export. */
 import { z } from 'zod';
 import type { Db } from '../../db/open';
 import { getRoadmap, roadmapsSpan } from '../../db/roadmaps';
@@ -7,12 +7,27 @@ import { describeTerm } from '../../db/terms/describe';
 import { dueItems } from '../../db/terms/due';
 import { checkPeriod } from '../../db/terms/period';
 import { decisionPeriod, getSchoolCalendar, parseWithCalendar, setSchoolCalendar } from '../../db/terms/store';
+import { DUE_SORT_KEYS } from '../../shared/due-view';
+import { dueTableModel, renderDueTable } from '../reports/due-table';
+import { needHost, saveThroughHost } from './save';
 import { id, isoDate, mediumText, method, noInput, shortText } from './define';
 
 const span = z.strictObject({ start: isoDate, end: isoDate });
 const schoolYearSchema = z.strictObject({
   quarters: z.tuple([span, span, span, span]),
   trimesters: z.tuple([span, span, span]),
+});
+
+const dueFilter = z.strictObject({
+  today: isoDate,
+  window: z.enum(['overdue', 'week', 'month', 'quarter']),
+  personId: id.optional(),
+  schoolId: id.optional(),
+  roadmapId: id.optional(),
+  executor: shortText.optional(),
+  showDone: z.boolean().optional(),
+  sortBy: z.enum(DUE_SORT_KEYS).optional(),
+  sortOrder: z.enum(['ascend', 'descend']).optional(),
 });
 
 /** The school years worth showing: around the roadmaps' periods, or around today. */
@@ -39,17 +54,17 @@ export const termsApi = {
       return { kind: p.kind, start: p.start, end: p.end, due: p.due, understood: describeTerm(p) };
     },
   ),
-  'terms.due': method(
-    z.strictObject({
-      today: isoDate,
-      window: z.enum(['overdue', 'week', 'month', 'quarter']),
-      personId: id.optional(),
-      schoolId: id.optional(),
-      roadmapId: id.optional(),
-      executor: shortText.optional(),
-    }),
-    ({ db }, i) => dueItems(db, i),
-  ),
+  'terms.due': method(dueFilter, ({ db }, i) => dueItems(db, i)),
+  /** «Сохранить в Excel»: the «Сроки» list as shown (the same filters and sort). */
+  'terms.dueDownloadXlsx': method(dueFilter, async ({ db }, i) => {
+    const t = await renderDueTable(dueTableModel(db, i));
+    return { fileName: t.fileName, base64: t.data.toString('base64') };
+  }),
+  'terms.dueSaveXlsx': method(dueFilter, async (ctx, i) => {
+    needHost(ctx);
+    const t = await renderDueTable(dueTableModel(ctx.db, i));
+    return saveThroughHost(ctx, t.fileName, 'xlsx', async () => t.data);
+  }),
   'settings.getSchoolCalendar': method(noInput, ({ db }) => {
     const overrides = getSchoolCalendar(db);
     return calendarYears(db).map((y) => ({ startYear: y, overridden: String(y) in overrides, year: schoolYear(overrides, y), defaults: defaultSchoolYear(y) }));

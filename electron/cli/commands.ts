@@ -134,7 +134,7 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       const clean = changes.filter((c) => c.conflicts.length === 0);
       // As the UI sends them: a value the form left empty (null) is not written.
       const values = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
-      if (clean.length > 0) await viaApi(db(), 'answers.apply', { answers: clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: values(c.new) })) });
+      if (clean.length > 0) await viaApi(db(), 'answers.apply', { answers: clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: values(c.new), ...(c.filledBy ? { filledBy: c.filledBy } : {}) })) });
       process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
     }
   },

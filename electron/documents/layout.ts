@@ -14,8 +14,10 @@ import {
   Paragraph,
   type ParagraphChild,
   TabStopType,
+  Tab,
   TextRun,
 } from 'docx';
+import { cleanControlChars } from '../../shared/text-clean';
 
 export const FONT = 'Times New Roman';
 /** Half-points: 14 pt for text, 12 pt inside tables. */
@@ -59,7 +61,12 @@ export function section(orientation: Orientation, children: ISectionOptions['chi
   };
 }
 
-export const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => new TextRun({ text, font: FONT, size: TEXT_SIZE, ...opts });
+/** A run of text; a tab is written as Word's own tab element (w:tab), never as a raw character inside w:t. */
+export const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => {
+  const parts = text.split('\t');
+  const content = parts.length > 1 ? { children: parts.flatMap((p, i) => (i > 0 ? [new Tab(), p] : [p])) } : { text };
+  return new TextRun({ ...content, font: FONT, size: TEXT_SIZE, ...opts });
+};
 
 interface ParaOptions {
   align?: (typeof AlignmentType)[keyof typeof AlignmentType];
@@ -73,9 +80,12 @@ interface ParaOptions {
   pageBreakBefore?: boolean;
 }
 
-/** A paragraph of plain text; line breaks inside become breaks in the paragraph. */
+/**
+ * A paragraph of plain text; line breaks inside become breaks in the paragraph. Text stored before
+ * the API cleaned its input may still hold Word's vertical tab: it is a line break here too.
+ */
 export function para(text: string, o: ParaOptions = {}, extra: ParagraphChild[] = []): Paragraph {
-  const lines = text.split('\n');
+  const lines = cleanControlChars(text).split('\n');
   const children: ParagraphChild[] = lines.map((line, i) => run(line, { bold: o.bold ?? false, size: o.size ?? TEXT_SIZE, ...(i > 0 ? { break: 1 } : {}) }));
   return new Paragraph({
     alignment: o.align ?? AlignmentType.LEFT,

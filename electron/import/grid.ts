@@ -2,6 +2,7 @@
  * What every source (Word, Excel, pasted text) is read into before the roadmap is recognised in it:
  * paragraphs and tables in document order; a table's cells with their column span and vertical merges.
  */
+import { cleanControlChars } from '../../shared/text-clean';
 
 export interface GridCell {
   text: string;
@@ -13,16 +14,14 @@ export interface GridCell {
 export type Block = { type: 'p'; text: string } | { type: 'table'; rows: GridCell[][] };
 
 /**
- * Cell text as a person sees it: control characters dropped, non-breaking spaces become spaces, soft hyphens vanish, every line
+ * Cell text as a person sees it: Word's line breaks kept as line breaks, other control characters dropped, non-breaking spaces become spaces, soft hyphens vanish, every line
  * trimmed, empty lines at the ends dropped. Line breaks inside a cell are kept.
  */
 export function cleanText(s: string): string {
-  return s
-    // Control characters are invisible in Word and Excel, and a .docx written with them does not open.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/g, '')
+  // Word's manual line break (vertical tab) becomes a line break; other control characters go (shared/text-clean.ts).
+  return cleanControlChars(s)
     .replace(/\u00ad/g, '')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\r\n?/g, '\n')
     .split('\n')
     .map((l) => l.replace(/[ \t]+$/g, '').replace(/^[ \t]+/g, ''))
     .join('\n')

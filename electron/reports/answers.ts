@@ -9,7 +9,7 @@ import { AppError } from '../../db/errors';
 import { FILE_LIMITS, formatLimit, LIMITS } from '../../shared/limits';
 import { fold } from '../../db/text';
 import { type BookSheet, readBook } from '../files/xlsx-book';
-import { type ExecutionStatus, mergeExecution, parseStatus } from '../../db/executions';
+import { type ExecutionStatus, mergeExecution, parseStatus, statusRemark } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { answerLookup } from '../../db/answer-lookup';
 import { inTransaction } from '../../db/transaction';
@@ -40,7 +40,10 @@ export interface AnswerChange {
   old: AnswerValues | null;
   /** Only the fields the school filled in; a blank cell is no answer, never an erasure. */
   new: Partial<AnswerValues>;
-  statusText?: string;
+  /** The status as the school typed it (shown in the preview beside what it was read as). */
+  statusText: string;
+  /** The form's «Заполнил(а)» line. */
+  filledBy: string;
   conflicts: Conflict[];
 }
 
@@ -70,6 +73,7 @@ function organizationOrNull(db: Db, id: number): { kind: string; name: string; s
 
 interface Form {
   schoolId: number;
+  filledBy: string;
   quarter: string;
   rows: { row: number; id: number | null; cells: Record<string, string> }[];
   snapshot: Map<number, Snapshot>;
@@ -151,7 +155,9 @@ function readForm(db: Db, file: AnswerFile): Form {
   }
   if (form.formulasWithoutValue.length)
     warnings.push(`«${file.name}»: в ячейках ${form.formulasWithoutValue.slice(0, 5).join(', ')} формулы без вычисленного значения — они прочитаны пустыми. Откройте файл в Excel и сохраните его заново.`);
-  return { schoolId, quarter, rows, snapshot, warnings };
+  // The «Заполнил(а), ФИО и должность:» line (row 5, the open cell after the caption): who answered.
+  const filledBy = at(form, 5, 5).slice(0, LIMITS.short);
+  return { schoolId, quarter, filledBy, rows, snapshot, warnings };
 }
 
 const same = (a: AnswerValues, b: AnswerValues) => a.status === b.status && a.result === b.result && a.evidence === b.evidence && a.note === b.note;
@@ -188,7 +194,10 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
       if (row.cells.achieved) answer.result = row.cells.achieved;
       if (row.cells.evidence) answer.evidence = row.cells.evidence;
       if (row.cells.note) answer.note = row.cells.note;
-      const base = { file: f.file.name, schoolId: f.schoolId, school, quarter: f.quarter, measureId: row.id };
+      // «выполнено частично» is read as «в работе»; the school's word goes into the note, not lost.
+      const remark = status ? statusRemark(statusText) : null;
+      if (remark) answer.note = answer.note ? `${remark}. ${answer.note}` : remark;
+      const base = { file: f.file.name, schoolId: f.schoolId, school, quarter: f.quarter, measureId: row.id, statusText, filledBy: f.filledBy };
       // The hidden sheet's roadmap must be the measure's: an id copied from another roadmap's form is not this measure.
       if (!measure || !snap || snap.roadmapId !== measure.roadmapId) {
         changes.push({ ...base, roadmapId: snap?.roadmapId ?? null, number: row.cells.number!, name: row.cells.name!, old: null, new: answer, conflicts: ['unknown_measure'] });
@@ -202,7 +211,7 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
       if (status === undefined) conflicts.push('bad_status');
       if (measure.updatedAt !== snap.measureUpdatedAt) conflicts.push('measure_changed');
       if (!same(old, snap.values)) conflicts.push('execution_changed');
-      changes.push({ ...base, roadmapId: measure.roadmapId, number: measure.number, name: measure.name, old, new: answer, ...(status === undefined ? { statusText } : {}), conflicts });
+      changes.push({ ...base, roadmapId: measure.roadmapId, number: measure.number, name: measure.name, old, new: answer, conflicts });
     }
   }
   // Two answers for one measure and quarter that differ: neither is taken without the methodist.
@@ -217,6 +226,8 @@ export interface ConfirmedAnswer {
   measureId: number;
   quarter: string;
   values: Partial<AnswerValues>;
+  /** Who answered (the form's «Заполнил(а)»), stored with the record. */
+  filledBy?: string | undefined;
 }
 
 /** Writes the confirmed answers in one transaction; returns how many records changed. */
@@ -224,7 +235,7 @@ export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[]): number {
   return inTransaction(db, () => {
     for (const a of confirmed) {
       const { status, ...rest } = a.values;
-      mergeExecution(db, a.measureId, a.quarter, { ...rest, ...(status ? { status } : {}) });
+      mergeExecution(db, a.measureId, a.quarter, { ...rest, ...(status ? { status } : {}), ...(a.filledBy ? { filledBy: a.filledBy } : {}) });
     }
     return confirmed.length;
   });

@@ -25,15 +25,15 @@ export const FORM_HEADER_ROW = 7;
 
 export const FORM_COLUMNS = [
   { key: 'id', header: 'id', width: 6 },
-  { key: 'number', header: '№ п/п', width: 7 },
-  { key: 'roadmap', header: 'Дорожная карта', width: 26 },
-  { key: 'name', header: 'Мероприятие', width: 44 },
-  { key: 'term', header: 'Срок', width: 16 },
-  { key: 'result', header: 'Плановый результат', width: 28 },
-  { key: 'status', header: 'Отметка о выполнении', width: 20 },
-  { key: 'achieved', header: 'Достигнутый результат', width: 32 },
-  { key: 'evidence', header: 'Подтверждающие документы', width: 28 },
-  { key: 'note', header: 'Примечание / причины невыполнения', width: 26 },
+  { key: 'number', header: '№ п/п', width: 6 },
+  { key: 'roadmap', header: 'Дорожная карта', width: 18 },
+  { key: 'name', header: 'Мероприятие', width: 28 },
+  { key: 'term', header: 'Срок', width: 12 },
+  { key: 'result', header: 'Плановый результат', width: 18 },
+  { key: 'status', header: 'Отметка о выполнении', width: 14 },
+  { key: 'achieved', header: 'Достигнутый результат', width: 22 },
+  { key: 'evidence', header: 'Подтверждающие документы', width: 18 },
+  { key: 'note', header: 'Примечание / причины невыполнения', width: 18 },
 ] as const;
 export const ANSWER_KEYS = ['status', 'achieved', 'evidence', 'note'] as const;
 export const META_COLUMNS = ['measureId', 'roadmapId', 'measureUpdatedAt', 'status', 'result', 'evidence', 'note'] as const;

@@ -27,7 +27,8 @@ export function planTableModel(db: Db, roadmapId: number): PlanTableModel {
   return { title: roadmap.title, period: periodText(roadmap.periodStart, roadmap.periodEnd), captions: roadmap.captions, rows };
 }
 
-const WIDTHS = [8, 60, 22, 32, 40];
+/** 152 units in all: A4 landscape one page wide at 10 pt or more (printSetup in sheet-style.ts). */
+const WIDTHS = [8, 56, 20, 30, 38];
 const HEADER_ROW = 3;
 
 export async function renderPlanTable(model: PlanTableModel): Promise<{ fileName: string; data: Buffer }> {
@@ -40,7 +41,7 @@ export async function renderPlanTable(model: PlanTableModel): Promise<{ fileName
   title.value = model.title;
   title.font = { ...FONT, size: 13, bold: true };
   title.alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' };
-  fitRowHeight(ws, 1, [model.title], [WIDTHS.reduce((a, b) => a + b, 0) * 0.85]);
+  fitRowHeight(ws, 1, [model.title], [WIDTHS.reduce((a, b) => a + b, 0)], 1, 13);
   ws.mergeCells(2, 1, 2, WIDTHS.length);
   ws.getCell(2, 1).value = `Период: ${model.period}`;
   ws.getCell(2, 1).font = FONT;

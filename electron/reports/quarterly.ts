@@ -11,6 +11,7 @@ import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelect
 import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
+import { DONE_STATUSES } from '../../shared/execution-rules';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
@@ -24,21 +25,24 @@ export interface ReportRequest {
   preparedBy?: string | undefined;
 }
 
+/** Widths in Excel's units, 154 in all: A4 landscape one page wide at 10 pt or more (printSetup in sheet-style.ts). */
 export const REPORT_COLUMNS = [
-  { header: '№ п/п', width: 7 },
-  { header: 'Мероприятие', width: 48 },
-  { header: 'Срок (как в дорожной карте)', width: 18 },
-  { header: 'Ответственные', width: 24 },
-  { header: 'Плановый результат', width: 30 },
-  { header: 'Отметка о выполнении', width: 18 },
-  { header: 'Достигнутый результат', width: 32 },
-  { header: 'Подтверждающие документы', width: 26 },
-  { header: 'Примечание / причины невыполнения', width: 26 },
+  { header: '№ п/п', width: 6 },
+  { header: 'Мероприятие', width: 30 },
+  { header: 'Срок (как в дорожной карте)', width: 14 },
+  { header: 'Ответственные', width: 17 },
+  { header: 'Плановый результат', width: 20 },
+  { header: 'Отметка о выполнении', width: 14 },
+  { header: 'Достигнутый результат', width: 20 },
+  { header: 'Подтверждающие документы', width: 17 },
+  { header: 'Примечание / причины невыполнения', width: 16 },
 ];
 export const HEADER_ROW = 8;
 
 /** The counts of the summary, in its column order; «нет отметки» gathers «не начато» and no record. */
-export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
+export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = [...DONE_STATUSES, 'in_progress', 'not_done', 'postponed', 'none'];
+/** The share of done measures counts every done status (shared/execution-rules.ts). */
+const doneShare = (l: SummaryLine) => (l.total ? DONE_STATUSES.reduce((n, s) => n + l.counts[s], 0) / l.total : 0);
 const SUMMARY_HEADERS = ['Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
 
 export interface SummaryLine {
@@ -58,7 +62,8 @@ export function summarize(sel: QuarterSelection): SummaryLine {
     const s = r.record?.status;
     counts[!s || s === 'not_started' ? 'none' : s]++;
   }
-  return { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: total ? (counts.done + counts.done_late) / total : 0 };
+  const line = { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: 0 };
+  return { ...line, share: doneShare(line) };
 }
 
 export function reportSelections(db: Db, req: ReportRequest): QuarterSelection[] {
@@ -89,8 +94,8 @@ function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { depart
   line(2, `Отчёт о реализации: ${sel.roadmap.title}`, true);
   const widths = REPORT_COLUMNS.map((c) => c.width);
   const fullWidth = widths.reduce((a, b) => a + b, 0);
-  fitRowHeight(ws, 1, [ctx.department], [fullWidth]);
-  fitRowHeight(ws, 2, [`Отчёт о реализации: ${sel.roadmap.title}`], [fullWidth * 0.9]);
+  fitRowHeight(ws, 1, [ctx.department], [fullWidth], 1, 12);
+  fitRowHeight(ws, 2, [`Отчёт о реализации: ${sel.roadmap.title}`], [fullWidth], 1, 12);
   line(3, `Период реализации: ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}`);
   line(4, `Отчётный период: ${quarterWords(sel.quarter)} (${ruDate(span.start)} — ${ruDate(span.end)})`);
   ws.getCell(5, 1).value = 'Дата отчёта:';
@@ -165,7 +170,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     totals.total += l.total;
     for (const k of SUMMARY_KEYS) totals.counts[k] += l.counts[k];
   }
-  totals.share = totals.total ? (totals.counts.done + totals.counts.done_late) / totals.total : 0;
+  totals.share = doneShare(totals);
   [...lines, totals].forEach((l, i) => {
     const r = headerRow + 1 + i;
     const values = [l.title, l.total, ...SUMMARY_KEYS.map((k) => l.counts[k]), l.share];

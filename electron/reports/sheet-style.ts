@@ -11,16 +11,28 @@ const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
 export const BORDER: Partial<Borders> = { top: thin, left: thin, bottom: thin, right: thin };
 export const HEADER_FILL = { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: 'FFE7E6E6' } };
 
-/** A4 landscape, one page wide, as many long as needed, the header row repeated, page numbers at the foot. */
-export function printSetup(ws: Worksheet, headerRow: number): void {
+/** The smallest printed text: fitting a sheet to the page never shrinks it below this. */
+export const MIN_PRINT_PT = 10;
+const MARGINS = { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+/** A4 landscape width inside the margins, in pixels at 96 dpi (the unit of Excel's column widths). */
+const PRINTABLE_PX = (11.69 - MARGINS.left - MARGINS.right) * 96;
+/** Excel's column width unit is the default font's digit (Calibri 11: 7 px) plus 5 px of padding. */
+export const columnPx = (width: number) => Math.trunc(width * 7 + 5);
+
+/**
+ * A4 landscape, the header row repeated, page numbers at the foot. One page wide only while the text
+ * stays readable (≥ 10 pt): a sheet wider than that prints at the smallest readable scale and its
+ * last columns go on the next page, rather than shrinking to 6 pt. Reads the visible columns' widths.
+ */
+export function printSetup(ws: Worksheet, headerRow: number, fontSize = FONT.size): void {
+  const px = (ws.columns ?? []).filter((c) => !c.hidden).reduce((sum, c) => sum + columnPx(c.width ?? 9), 0);
+  const fits = px === 0 || (fontSize * Math.min(1, PRINTABLE_PX / px)) >= MIN_PRINT_PT;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: Math.ceil((MIN_PRINT_PT / fontSize) * 100) }),
+    margins: MARGINS,
     printTitlesRow: `${headerRow}:${headerRow}`,
   };
   ws.headerFooter.oddFooter = '&CСтраница &P из &N';
@@ -47,16 +59,26 @@ export function statusValidation(ws: Worksheet, range: string): void {
     type: 'list',
     allowBlank: true,
     formulae: [`"${STATUS_LIST.join(',')}"`],
-    showErrorMessage: false,
+    // A word outside the list gets a question, not a refusal: «Да» keeps it, and the import of the
+    // answers reads such words («выполнено не в срок») or flags them for the methodist.
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'Отметки нет в списке',
+    error: 'Лучше выберите отметку из списка. Оставить то, что введено? («Да» — оставить, «Нет» — исправить)',
     promptTitle: 'Отметка о выполнении',
     prompt: 'Выберите из списка',
     showInputMessage: true,
   });
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\, unique in the book. */
+/**
+ * Sheet names Excel accepts from any title: at most 31 characters, none of []:*?/\, not «History»
+ * (reserved by Excel), unique in the book. An ASCII apostrophe becomes ’: Excel forbids one at either
+ * end, and exceljs writes the print-titles reference ('name'!$8:$8) without doubling one inside.
+ */
 export function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28).trim() || 'Лист';
+  const cleaned = title.replace(/[[\]:*?/\\]/g, ' ').replace(/'/g, '’').replace(/\s+/g, ' ').trim().slice(0, 28).trim() || 'Лист';
+  const base = cleaned.toLowerCase() === 'history' ? `${cleaned} (1)` : cleaned;
   let name = base;
   for (let i = 2; taken.has(name.toLocaleLowerCase('ru-RU')); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;
   taken.add(name.toLocaleLowerCase('ru-RU'));
@@ -75,16 +97,19 @@ export function quarterWords(quarter: string): string {
 
 /**
  * Row heights for wrapped text. Excel grows rows on its own, LibreOffice does not for files written
- * this way: without a height, long cells would print over each other. The estimate is generous.
+ * this way: without a height, long cells would print over each other. The lines are counted from the
+ * column's width in pixels and the font's size (an average Cyrillic letter of Times New Roman is about
+ * half an em; counted a little wider, so that a row is rather too tall than cut), 1.25 lines of spacing.
  */
-export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1): void {
+export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1, fontSize = FONT.size): void {
+  const letterPx = fontSize * (96 / 72) * 0.55;
   const lines = texts.map((t, i) => {
-    const perLine = Math.max(4, Math.floor((widths[i] ?? 10) * 1.1));
+    const perLine = Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
     return String(t ?? '')
       .split('\n')
       .reduce((n, p) => n + wrappedLines(p, perLine), 0);
   });
-  ws.getRow(row).height = Math.min(409, Math.max(minLines, ...lines) * 14.5 + 4);
+  ws.getRow(row).height = Math.min(409, Math.max(minLines, ...lines) * fontSize * 1.25 + 4);
 }
 
 /** Lines a paragraph takes when wrapped at word boundaries (a word longer than a line is cut). */

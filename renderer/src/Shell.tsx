@@ -80,7 +80,7 @@ export function Shell() {
       page = <ExecutionPage roadmapId={route.id} />;
       break;
     case 'meetings':
-      page = <MeetingsPage meetingId={route.id} creating={route.sub === 'new'} />;
+      page = <MeetingsPage meetingId={route.id} creating={route.sub === 'new'} decisionId={route.sub === 'decision' ? route.item : null} />;
       break;
     case 'reports':
       page = <ReportsPage />;

@@ -102,8 +102,12 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.grid': (i) => ({ roadmapId: i.roadmap }),
   'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
   'execution.ofDecision': (i) => ({ decisionId: i.decision }),
+  'decisions.mark': (i) => ({ decisionId: i.decision, status: 'done', result: 'Справка подготовлена', date: '2022-05-10' }),
+  'decisions.states': (i) => ({ decisionIds: [i.decision], today: '2022-05-01' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
-  'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова' }),
+  'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова', showDone: false, sortBy: 'status', sortOrder: 'descend' }),
+  'terms.dueDownloadXlsx': (i) => ({ today: '2022-05-01', window: 'quarter', roadmapId: i.roadmap, sortBy: 'origin' }),
+  'terms.dueSaveXlsx': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person }),
   'settings.getSchoolCalendar': () => ({}),
   'documents.preview': (i) => ({ request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false } }),
   'documents.download': (i) => ({ request: { kind: 'protocol', meetingId: i.meeting } }),
@@ -191,7 +195,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -269,6 +273,10 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'execution.grid': [['roadmapId']],
   'terms.parse': [['text'], ['roadmapId']],
   'terms.due': [['today'], ['window']],
+  'terms.dueDownloadXlsx': [['today'], ['window']],
+  'terms.dueSaveXlsx': [['today'], ['window']],
+  'decisions.mark': [['decisionId'], ['status'], ['date']],
+  'decisions.states': [['decisionIds'], ['today']],
   'settings.setSchoolYear': [['startYear'], ['year'], ['year', 'quarters'], ['year', 'trimesters', 2]],
   'documents.preview': [['request'], ['request', 'kind'], ['request', 'roadmapId']],
   'documents.download': [['request'], ['request', 'meetingId']],

@@ -38,17 +38,21 @@ describe('reports and forms in the UI', () => {
     await download.saveAs(form);
     const measureId = db.sqlite.prepare("SELECT m.id FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE r.title LIKE '%Карпинск%' AND m.number = '1.3'").pluck().get() as number;
     const answered = path.join(dir, 'answered.xlsx');
-    const fill = spawnSync('/usr/bin/python3', [path.join(__dirname, '../reports/fill_form.py'), form, answered, JSON.stringify({ answers: { [measureId]: { status: 'Выполнено', result: 'Программы обновлены' } } })], { encoding: 'utf8' });
+    const fill = spawnSync('/usr/bin/python3', [path.join(__dirname, '../reports/fill_form.py'), form, answered, JSON.stringify({ answers: { [measureId]: { status: 'выполнено не в срок', result: 'Программы обновлены' } }, filledBy: 'Петрова А.С., зам. директора по УВР' })], { encoding: 'utf8' });
     expect(fill.status, fill.stderr).toBe(0);
 
     await page.locator('input[type=file]').setInputFiles(answered);
     await page.getByText('Изменений: 1, с конфликтами: 0').waitFor();
-    expect(await page.locator('.ant-table-row').first().textContent()).toContain('—выполнено · Программы обновлены');
+    const row = page.locator('.ant-table-row').first();
+    // Read as «с нарушением срока», with the school's own words and who filled the form in beside it.
+    expect(await row.textContent()).toContain('—выполнено с нарушением срока · Программы обновлены');
+    expect(await row.getByTestId('typed-status').textContent()).toBe('в форме: «выполнено не в срок»');
+    expect(await row.textContent()).toContain('заполнил(а): Петрова А.С., зам. директора по УВР');
     expect(db.sqlite.prepare("SELECT count(*) FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").pluck().get(measureId)).toBe(0);
     await screenshot(page, 'answers-preview');
     await page.getByRole('button', { name: 'Записать выбранные (1)' }).click();
     await page.getByText('Ответы записаны').waitFor();
-    expect(db.sqlite.prepare("SELECT status, result FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").get(measureId)).toEqual({ status: 'done', result: 'Программы обновлены' });
+    expect(db.sqlite.prepare("SELECT status, result, filled_by AS filledBy FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").get(measureId)).toEqual({ status: 'done_late', result: 'Программы обновлены', filledBy: 'Петрова А.С., зам. директора по УВР' });
   });
 
   it('logged no errors in the page', () => {

@@ -2,7 +2,7 @@
 of each measure (found by the id in the hidden first column), a status may be typed by hand instead of
 picked from the list, and a stray row may be added under the table. Arguments: IN OUT JSON where JSON is
 {"answers": {"<measureId>": {"status": …, "result": …, "evidence": …, "note": …}}, "extraRow": true,
- "setId": {"<measureId>": <newId>}}."""
+ "setId": {"<measureId>": <newId>}, "filledBy": "<the «Заполнил(а)» line>"}."""
 import json, sys
 from openpyxl import load_workbook
 
@@ -24,6 +24,8 @@ for r in range(header + 1, ws.max_row + 1):
                 ws.cell(r, cols[caption]).value = a[key]
     if str(mid) in spec.get('setId', {}):
         ws.cell(r, cols['id']).value = spec['setId'][str(mid)]
+if 'filledBy' in spec:
+    ws.cell(5, 5).value = spec['filledBy']
 if spec.get('extraRow'):
     ws.cell(last + 1, cols['Мероприятие']).value = 'Дополнительно: провели родительское собрание'
     ws.cell(last + 1, cols['Отметка о выполнении']).value = 'выполнено'

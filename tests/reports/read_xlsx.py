@@ -4,6 +4,7 @@ number formats of non-empty cells, bold cells, merged ranges, data validations, 
 settings, protection, locked cells, hidden columns and images."""
 import datetime, json, sys, zipfile
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 wb = load_workbook(sys.argv[1])
 
@@ -34,13 +35,16 @@ for ws in wb.worksheets:
         'bold': bold,
         'unlocked': unlocked,
         'merged': sorted(str(r) for r in ws.merged_cells.ranges),
-        'validations': [{'sqref': str(dv.sqref), 'type': dv.type, 'formula1': dv.formula1} for dv in ws.data_validations.dataValidation],
+        'validations': [{'sqref': str(dv.sqref), 'type': dv.type, 'formula1': dv.formula1, 'showErrorMessage': bool(dv.showErrorMessage), 'errorStyle': dv.errorStyle, 'error': dv.error} for dv in ws.data_validations.dataValidation],
         'freeze': ws.freeze_panes,
         'print': {
             'orientation': ps.orientation, 'paperSize': int(ps.paperSize) if ps.paperSize is not None else None,
             'fitToWidth': ps.fitToWidth, 'fitToHeight': ps.fitToHeight, 'fitToPage': ws.sheet_properties.pageSetUpPr.fitToPage if ws.sheet_properties.pageSetUpPr else None,
-            'titleRows': ws.print_title_rows,
+            'titleRows': ws.print_title_rows, 'scale': ps.scale,
         },
+        'columns': [{'width': ws.column_dimensions[get_column_letter(i)].width, 'hidden': bool(ws.column_dimensions[get_column_letter(i)].hidden)} for i in range(1, ws.max_column + 1)],
+        'margins': {'left': ws.page_margins.left, 'right': ws.page_margins.right},
+        'minFont': min((c.font.sz for row in ws.iter_rows() for c in row if c.value is not None and c.font is not None and c.font.sz), default=None),
         'protected': bool(ws.protection.sheet),
         'hiddenColumns': sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
     })

@@ -3,6 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { DATE_FORMAT, formatDate, fromDayjs, toDayjs } from '../format';
@@ -10,6 +11,7 @@ import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
+import { DecisionMarkButton, DecisionStateTag } from './DecisionMark';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 import { LIMITS, limitRule, limited } from '../limits';
@@ -18,8 +20,8 @@ type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
 type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt' | 'version'> & { date: Dayjs };
 
-export function MeetingsPage({ meetingId, creating }: { meetingId: number | null; creating: boolean }) {
-  if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} />;
+export function MeetingsPage({ meetingId, creating, decisionId = null }: { meetingId: number | null; creating: boolean; decisionId?: number | null }) {
+  if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} focusDecisionId={decisionId} />;
   if (creating) return <MeetingEditor key="new" meetingId={null} />;
   return <MeetingList />;
 }
@@ -63,8 +65,21 @@ function MeetingList() {
   );
 }
 
-function MeetingEditor({ meetingId }: { meetingId: number | null }) {
+function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: number | null; focusDecisionId?: number | null }) {
   const meeting = useLoad(() => (meetingId ? call('meetings.get', { id: meetingId }) : blankMeeting()), [meetingId]);
+  // Done / overdue of the saved decisions, by the rule «Сроки» uses; reloaded after a mark or a save.
+  const savedDecisionIds = (meeting.data?.agenda ?? []).flatMap((a) => a.decisions.map((d) => d.id));
+  const states = useLoad(
+    () => (savedDecisionIds.length ? call('decisions.states', { decisionIds: savedDecisionIds, today: dayjs().format('YYYY-MM-DD') }) : Promise.resolve([])),
+    [savedDecisionIds.join(',')],
+  );
+  const stateOf = (id: number | undefined) => states.data?.find((s) => s.decisionId === id);
+  // Opened from «Сроки» (#/meetings/3/decision/12): the decision is scrolled to and highlighted.
+  useEffect(() => {
+    if (!focusDecisionId || !meeting.data) return;
+    const el = document.querySelector(`[data-decision-id="${focusDecisionId}"]`);
+    el?.scrollIntoView({ block: 'center' });
+  }, [focusDecisionId, meeting.data]);
   const dir = useDirectory();
   const act = useAction();
   const saveVersioned = useVersionedSave();
@@ -210,8 +225,18 @@ function MeetingEditor({ meetingId }: { meetingId: number | null }) {
                   <Form.List name={[item.name, 'decisions']}>
                     {(decs, d) => (
                       <>
-                        {decs.map((dec, j) => (
-                          <Space key={dec.key} align="start" style={{ display: 'flex', marginTop: 8 }} wrap>
+                        {decs.map((dec, j) => {
+                          const decisionId = form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'id']) as number | undefined;
+                          const focused = decisionId !== undefined && decisionId === focusDecisionId;
+                          return (
+                          <Space
+                            key={dec.key}
+                            align="start"
+                            wrap
+                            data-decision-id={decisionId}
+                            data-testid={focused ? 'decision-focused' : undefined}
+                            style={{ display: 'flex', marginTop: 8, ...(focused ? { background: '#fffbe6', outline: '2px solid #faad14', borderRadius: 4 } : {}) }}
+                          >
                             <span style={{ width: 36, display: 'inline-block', paddingTop: 5 }}>
                               {i + 1}.{j + 1}.
                             </span>
@@ -235,8 +260,15 @@ function MeetingEditor({ meetingId }: { meetingId: number | null }) {
                               )}
                             </Form.Item>
                             <Button danger icon={<DeleteOutlined />} onClick={() => d.remove(j)} aria-label="Удалить решение" />
+                            {decisionId !== undefined && (
+                              <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+                                <DecisionMarkButton decisionId={decisionId} state={stateOf(decisionId)} onMarked={() => void states.reload()} />
+                                <DecisionStateTag state={stateOf(decisionId)} />
+                              </div>
+                            )}
                           </Space>
-                        ))}
+                          );
+                        })}
                         <Button size="small" icon={<PlusOutlined />} onClick={() => d.add({ text: '', responsibleId: null, responsibleText: '', term: '' })} style={{ marginTop: 8 }}>
                           Решение
                         </Button>

@@ -123,7 +123,7 @@ export function ReportsPage() {
   const apply = () =>
     run('apply', async () => {
       const chosen = (preview?.changes ?? []).filter((c) => selected.includes(keyOf(c)));
-      const { applied } = await call('answers.apply', { answers: chosen.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: Object.fromEntries(Object.entries(c.new).filter(([, v]) => v !== null && v !== undefined)) })) });
+      const { applied } = await call('answers.apply', { answers: chosen.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: Object.fromEntries(Object.entries(c.new).filter(([, v]) => v !== null && v !== undefined)), ...(c.filledBy ? { filledBy: c.filledBy } : {}) })) });
       setPreview(null);
       setFiles([]);
       return applied;
@@ -197,7 +197,22 @@ export function ReportsPage() {
                 { title: '№', dataIndex: 'number', width: 60 },
                 { title: 'Мероприятие', dataIndex: 'name', width: 320, render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
                 { title: 'Было', width: 220, render: (_, c) => valuesText(c.old, ['status', 'result', 'evidence', 'note']) },
-                { title: 'Станет', width: 300, render: (_, c) => <Typography.Text strong>{valuesText(c.new, ['status', 'result', 'evidence', 'note']) || c.statusText}</Typography.Text> },
+                {
+                  title: 'Станет',
+                  width: 300,
+                  render: (_, c) => (
+                    <>
+                      <Typography.Text strong>{valuesText(c.new, ['status', 'result', 'evidence', 'note'])}</Typography.Text>
+                      {/* What the school typed, when it is not the label itself: the methodist sees how it was read. */}
+                      {c.statusText && c.statusText !== (c.new.status ? STATUS_LABELS[c.new.status as Status] : '') && (
+                        <div style={{ fontSize: 12, color: '#888' }} data-testid="typed-status">
+                          в форме: «{c.statusText}»
+                        </div>
+                      )}
+                      {c.filledBy && <div style={{ fontSize: 12, color: '#888' }}>заполнил(а): {c.filledBy}</div>}
+                    </>
+                  ),
+                },
                 { title: 'Конфликты', width: 220, render: (_, c) => c.conflicts.map((k) => <Tag key={k} color={BLOCKING.has(k) ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>{CONFLICTS[k]}</Tag>) },
               ]}
             />
