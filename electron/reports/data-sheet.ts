@@ -96,8 +96,8 @@ export function dataRows(selections: QuarterSelection[], district: DistrictIdent
         result: rec?.result ?? '',
         evidence: rec?.evidence ?? '',
         note: rec?.note ?? '',
-        // Who marked a record is not stored yet; the column keeps its place for when it is.
-        filledBy: '',
+        // Who answered, as a school's form said («Заполнил(а)»); empty for a mark made in the app.
+        filledBy: rec?.filledBy ?? '',
         markedAt: rec?.updatedAt ? rec.updatedAt.slice(0, 10) : null,
       });
     }

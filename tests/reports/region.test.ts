@@ -71,6 +71,8 @@ beforeAll(async () => {
       // Different marks per district, so that the counts differ.
       const measures = db.sqlite.prepare('SELECT id FROM measures ORDER BY id').pluck().all() as number[];
       for (const id of measures.slice(0, s.marks)) api('execution.set', { measureId: id, quarter: QUARTER, status: i % 2 ? 'not_done' : 'done', result: '', evidence: '' });
+      // Who answered, as a school's form would have stored it.
+      if (i === 0) db.sqlite.prepare("UPDATE executions SET filled_by = 'Петрова А.С., заместитель директора' WHERE quarter = ?").run(QUARTER);
       const file = path.join(dir, `district-${i}.xlsx`);
       const r = await report(db, s.date, file);
       districts.push({ name: s.name, code: s.code, file, date: s.date, summary: r.summary, overdue: overdueFromDb(db, s.date) });
@@ -109,6 +111,7 @@ describe('the «Данные» sheet of a quarterly report', () => {
     expect(marked.length).toBeGreaterThan(0);
     for (const r of marked) {
       expect(r[17]).toEqual({ date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+      expect(r[16]).toBe('Петрова А.С., заместитель директора');
       expect(ws.formats[`R${body.indexOf(r) + 2}`]).toBe('dd.mm.yyyy');
     }
     expect(body.find((r) => r[7] === '1.' && String(r[4]).startsWith('План'))).toEqual(expect.arrayContaining(['done', 'выполнено', 'План работы рабочей группы утверждён']));
