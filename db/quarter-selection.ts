@@ -22,7 +22,7 @@ export interface QuarterRow {
   measure?: PlanMeasure;
   reason?: Reason;
   /** The execution record of the report's quarter, if one was made. */
-  record?: ExecutionRecord | null;
+  record?: (ExecutionRecord & { filledBy?: string }) | null;
 }
 
 export interface QuarterSelection {
@@ -46,10 +46,10 @@ export function selectForQuarter(db: Db, roadmapId: number, quarter: string): Qu
   const roadmap = getRoadmap(db, roadmapId);
   const records = db.sqlite
     .prepare(
-      `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.updated_at AS updatedAt
+      `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.filled_by AS filledBy, x.updated_at AS updatedAt
          FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ? AND x.quarter <= ?`,
     )
-    .all(roadmapId, quarter) as (ExecutionRecord & { measureId: number; quarter: string })[];
+    .all(roadmapId, quarter) as (ExecutionRecord & { measureId: number; quarter: string; filledBy: string })[];
   const byMeasure = new Map<number, (ExecutionRecord & { quarter: string })[]>();
   for (const { measureId, ...r } of records) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), r]);
 

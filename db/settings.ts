@@ -14,6 +14,10 @@ export interface Department {
   town: string;
   /** The district's municipal coordinator (муниципальный координатор), a person id. */
   coordinatorId: number | null;
+  /** The district as the region knows it («Ульчский район»): printed in reports and their file names. */
+  districtName: string;
+  /** ОКТМО, 8 or 11 digits, or empty: lets the region tell districts of similar names apart. */
+  districtCode: string;
 }
 
 const DEPARTMENT_KEY = 'department';
@@ -25,6 +29,8 @@ export const EMPTY_DEPARTMENT: Department = {
   headPosition: '',
   town: '',
   coordinatorId: null,
+  districtName: '',
+  districtCode: '',
 };
 
 export function getSetting(db: Db, key: string): string | null {
@@ -51,12 +57,18 @@ export function getDepartment(db: Db): Department & { version: number } {
   return { ...EMPTY_DEPARTMENT, ...stored, version: settingVersion(db, DEPARTMENT_KEY) };
 }
 
-export function setDepartment(db: Db, value: Department, expectedVersion?: number): Department & { version: number } {
+/** The district's fields may be left out by callers made before they existed: then the stored ones stay. */
+export type DepartmentInput = Omit<Department, 'districtName' | 'districtCode'> & Partial<Pick<Department, 'districtName' | 'districtCode'>>;
+
+export function setDepartment(db: Db, value: DepartmentInput, expectedVersion?: number): Department & { version: number } {
   mustExist(db, 'people', value.coordinatorId);
   return db.sqlite.transaction(() => {
     if (expectedVersion !== undefined && settingVersion(db, DEPARTMENT_KEY) !== expectedVersion) throw staleError();
+    const stored = getDepartment(db);
     const { fullName, shortName, headName, headPosition, town, coordinatorId } = value;
-    setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId }));
+    const districtName = value.districtName ?? stored.districtName;
+    const districtCode = value.districtCode ?? stored.districtCode;
+    setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId, districtName, districtCode }));
     return getDepartment(db);
   })();
 }

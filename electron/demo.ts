@@ -55,7 +55,7 @@ interface DemoOrder {
   appendices: { roadmap: string; appendixNumber: string }[];
 }
 interface District {
-  department: { fullName: string; shortName: string; headName: string; headPosition: string; town: string };
+  department: { fullName: string; shortName: string; headName: string; headPosition: string; town: string; districtName: string; districtCode: string };
   organizations: { key: string; kind: OrganizationKind; name: string; shortName: string; isShnor?: boolean; isShnsu?: boolean; is500?: boolean; director?: string; curator?: string; aliases?: string[] }[];
   people: { key: string; fullName: string; position: string; org: string; phone?: string; email?: string }[];
   coordinator: string;

@@ -12,6 +12,12 @@ const department = z.strictObject({
   headPosition: shortText,
   town: shortText,
   coordinatorId: optionalId,
+  districtName: shortText.optional(),
+  districtCode: z
+    .string()
+    .trim()
+    .regex(/^(\d{8}|\d{11})?$/, 'Код ОКТМО — 8 или 11 цифр (или оставьте поле пустым)')
+    .optional(),
   expectedVersion,
 });
 

@@ -11,13 +11,14 @@ import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { importApi } from './import';
 import { ordersApi } from './orders';
+import { regionApi } from './region';
 import { reportsApi } from './reports';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
 import { trashApi } from './trash';
 import { mergeApis } from './merge';
 
-export const api = mergeApis({ appApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, importApi, backupsApi, trashApi });
+export const api = mergeApis({ appApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, regionApi, importApi, backupsApi, trashApi });
 
 export type Api = typeof api;
 export type ApiMethod = keyof Api;

@@ -17,7 +17,7 @@ import { fillDemo } from '../demo';
 import { writeFileAtomic } from '../files/write-atomic';
 import { backupDatabase, copyDatabase } from '../../db/backup';
 import { countContents, restoreDatabase } from '../../db/restore';
-import { callByName, parseInput, viaApi } from './door';
+import { callByName, parseInput, viaApi, viaApiWithoutDb } from './door';
 
 export interface CommandContext {
   /** Opens the database on first use (`--db`, RMK_DB or the default place). */
@@ -137,6 +137,16 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       if (clean.length > 0) await viaApi(db(), 'answers.apply', { answers: clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: values(c.new), ...(c.filledBy ? { filledBy: c.filledBy } : {}) })) });
       process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
     }
+  },
+  /** `consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …`: the region's consolidation of districts' reports; no database. */
+  consolidate: async ({ args, options, out }) => {
+    if (!options.out || !args.length) throw new AppError('usage', 'Укажите --out СВОД.xlsx и файлы отчётов районов: npm run -s cli -- consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …');
+    const files = args.map((f) => ({ name: path.basename(f), base64: readFile(f).toString('base64') }));
+    const r = await viaApiWithoutDb('reports.consolidate', { files });
+    for (const line of [...r.refused, ...r.warnings]) process.stderr.write(`${line}\n`);
+    if (!('base64' in r)) throw new AppError('internal', 'Свод не получен.');
+    writeOut(options.out, r.base64, out);
+    out(json({ districts: r.lines.length, rows: r.rows, overdue: r.overdue, refused: r.refused.length, warnings: r.warnings.length }));
   },
   demo: ({ db, out }) => {
     out(json(fillDemo(db())));

@@ -24,3 +24,17 @@ export function parseInput(raw: string | undefined): unknown {
     throw new AppError('usage', `Входные данные должны быть записаны в JSON, например '{"id": 1}'.`, { cause: err });
   }
 }
+
+/**
+ * For methods that read only the files given (the region's consolidation): no database is opened or
+ * created for them; a handler that still reached for one would fail loudly, not quietly make a file.
+ */
+const NO_DATABASE = new Proxy({} as Db, {
+  get() {
+    throw new AppError('internal', 'Этому действию база данных не передаётся.');
+  },
+});
+
+export async function viaApiWithoutDb<K extends ApiMethod>(method: K, input?: ApiInput<K>): Promise<ApiOutput<K>> {
+  return (await callByName(NO_DATABASE, method, input)) as ApiOutput<K>;
+}

@@ -4,6 +4,7 @@
  * table's header cells carry the same colours and serve as the legend.
  */
 import { PNG } from 'pngjs';
+import { drawNumber, NUMBER_HEIGHT, numberWidth } from './chart-digits';
 
 export const STATUS_COLORS: Record<string, [number, number, number]> = {
   done: [82, 196, 26],
@@ -20,18 +21,21 @@ export interface BarRow {
   counts: Record<string, number>;
 }
 
-export function barChartPng(rows: BarRow[], order: string[], width = 720): Buffer {
+/** With `values`, each segment wide enough shows its count and each bar ends with its total. */
+export function barChartPng(rows: BarRow[], order: string[], width = 720, opts: { values?: boolean } = {}): Buffer {
   const barHeight = 22;
   const gap = 10;
   const height = Math.max(1, rows.length) * (barHeight + gap) + gap;
   const png = new PNG({ width, height });
   png.data.fill(255);
   const max = Math.max(1, ...rows.map((r) => order.reduce((n, k) => n + (r.counts[k] ?? 0), 0)));
+  // Room at the right for the totals.
+  const span = width - 20 - (opts.values ? numberWidth(String(max)) + 8 : 0);
   rows.forEach((r, i) => {
     let x = 10;
     const y0 = gap + i * (barHeight + gap);
     for (const key of order) {
-      const w = Math.round(((r.counts[key] ?? 0) / max) * (width - 20));
+      const w = Math.round(((r.counts[key] ?? 0) / max) * span);
       const [cr, cg, cb] = STATUS_COLORS[key]!;
       for (let y = y0; y < y0 + barHeight; y++)
         for (let xx = x; xx < Math.min(width - 10, x + w); xx++) {
@@ -41,8 +45,12 @@ export function barChartPng(rows: BarRow[], order: string[], width = 720): Buffe
           png.data[idx + 2] = cb;
           png.data[idx + 3] = 255;
         }
+      const label = String(r.counts[key] ?? 0);
+      if (opts.values && (r.counts[key] ?? 0) > 0 && w >= numberWidth(label) + 4)
+        drawNumber(png, label, x + Math.floor((w - numberWidth(label)) / 2), y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2), key === 'done_late' || key === 'none' ? [0, 0, 0] : [255, 255, 255]);
       x += w;
     }
+    if (opts.values) drawNumber(png, String(order.reduce((n, k) => n + (r.counts[k] ?? 0), 0)), x + 6, y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2), [0, 0, 0]);
   });
   return PNG.sync.write(png);
 }

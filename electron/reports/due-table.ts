@@ -28,16 +28,16 @@ export function dueTableModel(db: Db, filter: DueFilter): DueTableModel {
 }
 
 const COLUMNS = [
-  { header: 'Срок', width: 12 },
-  { header: '№', width: 7 },
-  { header: 'Мероприятие / решение', width: 50 },
-  { header: 'Дорожная карта / протокол', width: 30 },
-  { header: 'Срок как написан', width: 22 },
-  { header: 'Исполнители', width: 26 },
-  { header: 'Отметка', width: 18 },
-  { header: 'Просрочено раз', width: 11 },
-  { header: 'Следующий срок', width: 12 },
-  { header: 'Все даты', width: 30 },
+  { header: 'Срок', width: 10 },
+  { header: '№', width: 5 },
+  { header: 'Мероприятие / решение', width: 30 },
+  { header: 'Дорожная карта / протокол', width: 18 },
+  { header: 'Срок как написан', width: 14 },
+  { header: 'Исполнители', width: 18 },
+  { header: 'Отметка', width: 13 },
+  { header: 'Просрочено раз', width: 9 },
+  { header: 'Следующий срок', width: 10 },
+  { header: 'Все даты', width: 25 },
 ];
 const HEADER_ROW = 3;
 

@@ -12,7 +12,8 @@ import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
 import { DONE_STATUSES } from '../../shared/execution-rules';
-import { periodText } from '../documents/names';
+import { periodText, safeFileName } from '../documents/names';
+import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
 import { DATE_FORMAT, excelDate, fitRowHeight, FONT, PERCENT_FORMAT, printSetup, quarterWords, sheetName, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
 
@@ -194,15 +195,22 @@ export async function buildQuarterlyReport(db: Db, req: ReportRequest): Promise<
   const selections = reportSelections(db, req);
   const dept = getDepartment(db);
   const date = req.date ?? new Date().toISOString().slice(0, 10);
-  const department = dept.fullName || 'Орган управления образованием';
+  const district = dept.districtName.trim();
+  // The header names the district too: the region reads many districts' reports side by side.
+  const department = `${dept.fullName || 'Орган управления образованием'}${district ? ` — ${district}${dept.districtCode ? ` (ОКТМО ${dept.districtCode})` : ''}` : ''}`;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Дорожные карты РМК';
   wb.created = new Date(`${date}T00:00:00Z`);
   const summary = selections.map(summarize);
   summarySheet(wb, summary, { department, date, quarter: req.quarter });
   const taken = new Set<string>(['сводка']);
+  taken.add('данные').add('rmk-report');
   for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
+  addDataSheet(wb, dataRows(selections, { districtName: district, districtCode: dept.districtCode }));
+  addReportMeta(wb, { created: new Date().toISOString(), date, districtName: district, districtCode: dept.districtCode, quarter: req.quarter });
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   const [y, q] = req.quarter.split('-Q');
-  return { fileName: `Отчёт о реализации дорожных карт за ${q} квартал ${y} года.xlsx`, data, summary };
+  // «Отчёт_Ульчский_район_2022-Q2.xlsx»: every district's file has its own name in the region's mail.
+  const fileName = district ? `${safeFileName(`Отчёт_${district.slice(0, 80)}_${req.quarter}`).replace(/\s+/g, '_')}.xlsx` : `Отчёт о реализации дорожных карт за ${q} квартал ${y} года.xlsx`;
+  return { fileName, data, summary };
 }

@@ -6,6 +6,7 @@ import {
   DeleteOutlined,
   FieldTimeOutlined,
   FileTextOutlined,
+  GlobalOutlined,
   NodeIndexOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -21,6 +22,7 @@ import { MeetingsPage } from './pages/MeetingsPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PeoplePage } from './pages/PeoplePage';
+import { RegionPage } from './pages/RegionPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { RoadmapEditor } from './pages/RoadmapEditor';
 import { RoadmapsPage } from './pages/RoadmapsPage';
@@ -39,6 +41,7 @@ const MENU = [
   { key: 'deadlines', icon: <FieldTimeOutlined />, label: 'Сроки' },
   { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
   { key: 'reports', icon: <TableOutlined />, label: 'Отчёты и формы' },
+  { key: 'region', icon: <GlobalOutlined />, label: 'Свод по региону' },
   { key: 'meetings', icon: <AuditOutlined />, label: 'Заседания и протоколы' },
   { key: 'group', icon: <TeamOutlined />, label: 'Рабочая группа' },
   { key: 'orders', icon: <FileTextOutlined />, label: 'Приказы' },
@@ -82,6 +85,9 @@ export function Shell() {
       break;
     case 'reports':
       page = <ReportsPage />;
+      break;
+    case 'region':
+      page = <RegionPage />;
       break;
     case 'group':
       page = <WorkingGroupPage />;

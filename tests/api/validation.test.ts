@@ -10,6 +10,7 @@ import { api, type ApiMethod } from '../../electron/api/index';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
 import { buildSchoolForm } from '../../electron/reports/form';
+import { buildQuarterlyReport } from '../../electron/reports/quarterly';
 import { freshDb, snapshotAll, tempDir } from '../helpers';
 
 let db: Db;
@@ -27,9 +28,11 @@ beforeAll(() => {
   if (r.ok) callApiSync({ db }, 'people.delete', { id: (r.value as { id: number }).id });
 });
 let formBase64 = '';
+let reportBase64 = '';
 beforeAll(async () => {
   const school = db.sqlite.prepare("SELECT id FROM organizations WHERE short_name = 'МАОУ СОШ № 2'").pluck().get() as number;
   formBase64 = (await buildSchoolForm(db, { quarter: '2022-Q2', schoolId: school })).data.toString('base64');
+  reportBase64 = (await buildQuarterlyReport(db, { quarter: '2022-Q2', date: '2022-07-01' })).data.toString('base64');
 });
 
 const one = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
@@ -51,7 +54,7 @@ const ids = () => ({
 const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'app.info': () => ({}),
   'settings.getDepartment': () => ({}),
-  'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person }),
+  'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person, districtName: 'Ульчский район', districtCode: '08650000' }),
   'people.list': () => ({}),
   'people.create': (i) => ({ fullName: 'Иванов И.И.', position: 'Методист', organizationId: i.org, phone: '1', email: 'a@b' }),
   'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org }, expectedVersion: i.personVersion }),
@@ -117,6 +120,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'orders.suggest': (i) => ({ appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }] }),
   'reports.quarters': () => ({}),
   'reports.download': (i) => ({ quarter: '2022-Q2', roadmapIds: [i.roadmap], date: '2022-07-01', preparedBy: 'Русанова Е.А.' }),
+  'reports.consolidate': () => ({ files: [{ name: 'Отчёт_Ульчский_район_2022-Q2.xlsx', base64: reportBase64 }] }),
   'reports.save': (i) => ({ quarter: '2022-Q2', roadmapIds: [i.roadmap] }),
   'forms.download': (i) => ({ quarter: '2022-Q2', schoolId: i.org }),
   'forms.save': (i) => ({ quarter: '2022-Q2', schoolId: i.org }),
@@ -194,7 +198,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -287,6 +291,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'orders.suggest': [['appendices'], ['appendices', 0, 'roadmapId']],
   'reports.download': [['quarter']],
   'reports.save': [['quarter']],
+  'reports.consolidate': [['files'], ['files', 0, 'name'], ['files', 0, 'base64']],
   'forms.download': [['quarter'], ['schoolId']],
   'forms.save': [['quarter'], ['schoolId']],
   'forms.saveAll': [['quarter']],
@@ -299,6 +304,28 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'trash.restore': [['kind'], ['id']],
   'trash.purge': [['kind'], ['id']],
 };
+
+describe('the district in the settings', () => {
+  it('takes an ОКТМО of 8 or 11 digits or none, and refuses any other', async () => {
+    const base = valid['settings.setDepartment'](ids()) as Record<string, unknown>;
+    for (const bad of ['123', '1234567890', '086500001', '0865000A', '08 650 000', '123456789012'])
+      await expectRefused('settings.setDepartment', { ...base, districtCode: bad }, `ОКТМО ${bad}`);
+    const r = await callApi(ctx, 'settings.setDepartment', { ...base, districtCode: 'x' });
+    expect(r.ok || r.error.message).toContain('8 или 11 цифр');
+    for (const good of ['08650000', '08650000001', '']) {
+      const saved = await callApi(ctx, 'settings.setDepartment', { ...base, districtCode: good, districtName: 'Ульчский район' });
+      expect(saved.ok, good).toBe(true);
+      expect(saved.ok && (saved.value as { districtCode: string }).districtCode).toBe(good);
+    }
+    // A caller made before the district existed keeps what is stored.
+    await callApi(ctx, 'settings.setDepartment', { ...base, districtCode: '08650000' });
+    const { districtName: _n, districtCode: _c, ...old } = base;
+    const kept = await callApi(ctx, 'settings.getDepartment', {});
+    expect(kept.ok && kept.value).toMatchObject({ districtName: 'Ульчский район', districtCode: '08650000' });
+    expect((await callApi(ctx, 'settings.setDepartment', old)).ok).toBe(true);
+    expect(((await callApi(ctx, 'settings.getDepartment', {})) as { value: object }).value).toMatchObject({ districtName: 'Ульчский район', districtCode: '08650000' });
+  });
+});
 
 describe('dates, quarters and empty texts', () => {
   it('refuses dates that do not exist, wrongly written quarters and whitespace-only names', async () => {

@@ -23,7 +23,7 @@ beforeAll(async () => {
 describe('reports and forms in the UI', () => {
   it('downloads the quarterly report', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать отчёт' }).click()]);
-    expect(download.suggestedFilename()).toBe('Отчёт о реализации дорожных карт за 2 квартал 2022 года.xlsx');
+    expect(download.suggestedFilename()).toBe('Отчёт_Городской_округ_Карпинск_2022-Q2.xlsx');
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const names = spawnSync('/usr/bin/python3', ['-c', 'import sys; from openpyxl import load_workbook; print([ws.title for ws in load_workbook(sys.argv[1]).worksheets])', file], { encoding: 'utf8' }).stdout;

@@ -166,7 +166,7 @@ describe('the directory, the working group, meetings and orders', () => {
     const p = api('people.create', { fullName: 'Русанова Е.А.' });
     const d = { fullName: 'Отдел образования администрации городского округа Карпинск', shortName: 'Отдел образования', headName: 'В.В. Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: p.id };
     api('settings.setDepartment', d);
-    expect(api('settings.getDepartment')).toEqual({ ...d, version: 1 });
+    expect(api('settings.getDepartment')).toEqual({ ...d, districtName: '', districtCode: '', version: 1 });
   });
 
   it('keeps the working group with roles', () => {

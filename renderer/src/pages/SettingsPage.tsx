@@ -36,6 +36,8 @@ export function SettingsPage() {
             ['Должность руководителя', saved.headPosition, fields.headPosition],
             ['Населённый пункт', saved.town, fields.town],
             ['Муниципальный координатор', dir.personName(saved.coordinatorId), dir.personName(fields.coordinatorId)],
+            ['Район (для отчётов в регион)', saved.districtName, fields.districtName ?? ''],
+            ['Код ОКТМО', saved.districtCode, fields.districtCode ?? ''],
           ]);
         },
       },
@@ -72,6 +74,16 @@ export function SettingsPage() {
           </Form.Item>
           <Form.Item name="town" label="Населённый пункт" rules={[limitRule(LIMITS.short)]}>
             <Input {...limited(LIMITS.short)} placeholder="г. Карпинск" />
+          </Form.Item>
+          <Form.Item name="districtName" label="Район (для отчётов в регион)" extra="Печатается в шапке квартального отчёта и в имени его файла; по нему регион сводит отчёты районов" rules={[limitRule(LIMITS.short)]}>
+            <Input {...limited(LIMITS.short)} placeholder="Ульчский район" />
+          </Form.Item>
+          <Form.Item
+            name="districtCode"
+            label="Код ОКТМО (необязательно)"
+            rules={[{ pattern: /^\s*(\d{8}|\d{11})?\s*$/, message: 'Код ОКТМО — 8 или 11 цифр (или оставьте поле пустым)' }]}
+          >
+            <Input maxLength={11} inputMode="numeric" placeholder="08650000" style={{ maxWidth: 200 }} />
           </Form.Item>
           <Form.Item name="coordinatorId" label="Муниципальный координатор">
             <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />
