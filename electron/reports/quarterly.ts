@@ -183,10 +183,23 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     fitRowHeight(ws, r, [l.title], [60]);
   });
   const chartTop = headerRow + lines.length + 3;
-  ws.getCell(chartTop - 1, 1).value = 'Исполнение по дорожным картам (цвета — как в заголовке таблицы):';
+  ws.getCell(chartTop - 1, 1).value = 'Исполнение по дорожным картам: полосы в порядке строк таблицы, на полосах — число мероприятий, в конце — всего.';
   ws.getCell(chartTop - 1, 1).font = { ...FONT, italic: true };
-  const image = wb.addImage({ buffer: barChartPng(lines, SUMMARY_KEYS) as unknown as ExcelJS.Buffer, extension: 'png' });
-  ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: 720, height: lines.length * 32 + 10 } });
+  const chartHeight = lines.length * 32 + 10;
+  const image = wb.addImage({ buffer: barChartPng(lines, SUMMARY_KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer, extension: 'png' });
+  ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: 720, height: chartHeight } });
+  // The chart's own legend, under it: a coloured cell per status with its name.
+  const legendRow = chartTop + Math.ceil(chartHeight / 20) + 2;
+  ws.getCell(legendRow, 1).value = 'Условные обозначения:';
+  ws.getCell(legendRow, 1).font = { ...FONT, italic: true };
+  ws.getCell(legendRow, 1).alignment = { horizontal: 'right', vertical: 'middle' };
+  SUMMARY_KEYS.forEach((k, i) => {
+    const cell = ws.getCell(legendRow, i + 3);
+    cell.value = SUMMARY_HEADERS[i + 1]!;
+    styleHeaderCell(cell);
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } };
+  });
+  fitRowHeight(ws, legendRow, SUMMARY_HEADERS.slice(1, 1 + SUMMARY_KEYS.length), SUMMARY_KEYS.map(() => 14));
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
   printSetup(ws, headerRow);
 }
