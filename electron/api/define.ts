@@ -21,7 +21,7 @@ export interface Host {
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
   /** «Восстановить из копии…»: an existing file to read. Optional so that hosts made for other features need not fake it. */
-  chooseOpenFile?(kind: FileKind): Promise<string | null>;
+  chooseOpenFile?(kind: FileKind, title?: string): Promise<string | null>;
 }
 
 /**
@@ -35,6 +35,25 @@ export interface UploadedFiles {
   release(id: string): void;
 }
 
+/**
+ * Switching the open database («Открыть другую базу…», the recent list, the demo district). Provided by
+ * the session (electron/session.ts) in the desktop app and the browser mode; absent in the CLI and tests
+ * that call the API on a bare database.
+ */
+export interface Workspace {
+  /** The list of recent databases (a JSON file outside every database). */
+  recentFile: string;
+  /** The demo district's own file: never the user's database. */
+  demoPath: string;
+  /** The last database opened that is not the demo: «Вернуться к своей базе». */
+  homePath(): string;
+  /**
+   * Opens `file` in place of the open database (its lock, migrations with a copy before, the day's copy),
+   * then closes the old one and releases its lock. On any refusal the open database stays as it was.
+   */
+  switchTo(file: string, options?: { create?: boolean }): Promise<void>;
+}
+
 export interface ApiContext {
   /** Replaced when a backup is restored: handlers read `ctx.db` at each call, never keep it. */
   db: Db;
@@ -45,6 +64,7 @@ export interface ApiContext {
   savedPaths?: Set<string>;
   /** Files the user picked in this run's open dialog: the only outside paths a restore may read. */
   pickedPaths?: Set<string>;
+  workspace?: Workspace;
 }
 
 export interface Method<I extends z.ZodType, O> {

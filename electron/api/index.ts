@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { backupsApi } from './backups';
+import { databasesApi } from './databases';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
@@ -18,6 +19,7 @@ import { trashApi } from './trash';
 
 export const api = {
   ...appApi,
+  ...databasesApi,
   ...directoryApi,
   ...roadmapsApi,
   ...groupApi,

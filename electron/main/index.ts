@@ -75,9 +75,10 @@ function desktopHost(): Host {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
-    chooseOpenFile: async (kind) => {
+    chooseOpenFile: async (kind, title) => {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
+      const filters = title === 'Открыть другую базу' ? [{ name: 'База данных', extensions: ['sqlite', 'sqlite3', 'db'] }] : FILTERS[kind];
+      const options = { title: title ?? 'Восстановить из копии', properties: ['openFile' as const], filters };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
@@ -157,7 +158,7 @@ app.whenReady().then(
     // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
     setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
-      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() });
+      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() }, { dataDir: app.getPath('userData') });
     } catch (err) {
       dialog.showErrorBox('Дорожные карты РМК', toAppError(err).message);
       app.exit(1);
