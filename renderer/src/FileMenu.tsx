@@ -11,6 +11,7 @@ import { OpenPathDialog, openDemo, openPath, returnHome, useSwitch } from './dat
 import { openHelp } from './help';
 import { useLoad } from './hooks';
 import { go } from './route';
+import { confirmLeave } from './unsaved';
 
 export function FileMenu() {
   const [version, setVersion] = useState(0);
@@ -60,7 +61,8 @@ export function FileMenu() {
     else if (key === 'home') void switchTo(returnHome);
     else if (key === 'open') {
       if (recent.data?.canPick) void switchTo(pickAndOpen);
-      else setTyping(true);
+      // Asked before the path is typed, not after: the question belongs to leaving the form.
+      else void confirmLeave().then((ok) => ok && setTyping(true));
     } else if (key.startsWith('recent:')) void switchTo(() => openPath(key.slice('recent:'.length)));
   };
   return (

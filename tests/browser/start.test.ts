@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase } from '../../db/open';
+import { createRoadmap } from '../../db/roadmaps';
 import { type Session, startSession } from '../../electron/session';
 import type { WebServer } from '../../electron/web/server';
 import { startWebServer } from '../../electron/web/server';
@@ -21,16 +23,23 @@ let page: Page;
 let errors: string[];
 let dir: string;
 let mine: string;
+let other: string;
 
 beforeAll(async () => {
   dir = tempDir();
   mine = path.join(dir, 'рмк.sqlite');
+  other = path.join(dir, 'копия', 'другая.sqlite');
+  const o = openDatabase(other);
+  createRoadmap(o, { title: 'Карта из другой базы', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+  closeDatabase(o);
   // As the browser mode starts (electron/web/main.ts): the data folder beside the database.
   session = await startSession(mine, {}, {}, { dataDir: dir });
   server = await startWebServer(session.ctx, { staticDir: path.resolve(__dirname, '../../dist/renderer') });
   browser = await launch();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   errors = watchErrors(page);
+  // A step that cannot happen fails with the locator it waited for, not the test's bare timeout.
+  page.setDefaultTimeout(10_000);
   await page.goto(server.url);
 });
 afterAll(async () => {
@@ -98,6 +107,45 @@ describe('the first start', () => {
     await items.first().waitFor();
     expect(await items.allTextContents()).toEqual(['рмк.sqliteоткрыта']);
     await page.keyboard.press('Escape');
+  });
+
+  it('asks about unsaved changes before switching, and «Отмена» keeps the database open', async () => {
+    await page.evaluate(() => (window.location.hash = '#/settings'));
+    await page.getByLabel('Полное наименование').waitFor();
+    // After the form has taken the stored values (which would overwrite a quicker typist's text).
+    await page.waitForTimeout(500);
+    await page.getByLabel('Полное наименование').fill('Отдел образования');
+    await page.getByRole('button', { name: /Файл/ }).click();
+    await page.getByRole('menuitem', { name: 'Открыть демонстрационный район' }).click();
+    const question = page.locator('.ant-modal', { hasText: 'Сохранить изменения?' });
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Отмена' }).click();
+    await question.waitFor({ state: 'hidden' });
+    expect(session.ctx.db.path).toBe(mine);
+    expect(await page.getByLabel('Полное наименование').inputValue()).toBe('Отдел образования');
+    expect(await page.getByTestId('demo-banner').count()).toBe(0);
+    // «Не сохранять» puts the form back and lets the switch go on (here: to the typed path, next test).
+    await page.getByRole('button', { name: /Файл/ }).click();
+    await page.getByRole('menuitem', { name: 'Открыть другую базу…' }).click();
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Не сохранять' }).click();
+  });
+
+  it('opens another database by a typed path in the browser mode, and comes back through the recent list', async () => {
+    const dialog = page.locator('.ant-modal', { hasText: 'Открыть другую базу' });
+    await dialog.waitFor();
+    await dialog.getByLabel('Путь к файлу').fill(other);
+    await dialog.getByRole('button', { name: 'Открыть' }).click();
+    await page.getByText('Карта из другой базы').waitFor();
+    expect(session.ctx.db.path).toBe(other);
+
+    await page.getByRole('button', { name: /Файл/ }).click();
+    expect(await page.getByTestId('recent-database').allTextContents()).toEqual(['другая.sqliteоткрыта', `рмк.sqlite${mine}`]);
+    await page.getByRole('menuitem', { name: /рмк\.sqlite/ }).click();
+    await page.getByText('План на 2025 год').waitFor();
+    expect(session.ctx.db.path).toBe(mine);
+    // Nothing of the discarded form reached the user's database.
+    expect(session.ctx.db.sqlite.prepare("SELECT count(*) FROM settings WHERE value LIKE '%Отдел образования%'").pluck().get()).toBe(0);
   });
 
   it('opens the help with F1 anywhere and closes it with Esc', async () => {
