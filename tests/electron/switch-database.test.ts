@@ -10,7 +10,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { acquireLock, lockPath, readLock } from '../../db/lock';
-import { closeDatabase, openDatabase } from '../../db/open';
+import { listBackupFiles } from '../../db/backup';
+import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { createRoadmap, DEFAULT_CAPTIONS } from '../../db/roadmaps';
 import { callApi } from '../../electron/api/call';
 import type { ApiInput, ApiMethod, ApiOutput } from '../../electron/api/index';
@@ -150,6 +151,29 @@ describe('opening another database', () => {
     expect(await desk.titles()).toEqual(['Карта А']);
     offered = null;
     expect(await desk.call('app.pickDatabase')).toEqual({ cancelled: true });
+  });
+
+
+  it('updates a database made by an older version on switching, with the copy before the update, as at a start', async () => {
+    const dir = tempDir();
+    const a = makeDb(path.join(dir, 'a.sqlite'), 'Карта А');
+    // The first migration only: the file an older version of the app left.
+    const v1 = path.join(dir, 'v1');
+    fs.cpSync(defaultMigrationsFolder(), v1, { recursive: true });
+    const journalFile = path.join(v1, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, 1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const old = path.join(dir, 'old.sqlite');
+    const o = openDatabase(old, { migrationsFolder: v1 });
+    o.sqlite.exec("INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (1, 'Старая карта', '2022-01-01', '2022-12-31', '{}')");
+    closeDatabase(o);
+
+    const { s, titles } = await start(dir, a);
+    await expect(callApi(s.ctx, 'app.openDatabase', { path: old })).resolves.toMatchObject({ ok: true });
+    expect(await titles()).toEqual(['Старая карта']);
+    expect(s.ctx.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length);
+    expect(listBackupFiles(old).map((b) => b.kind).sort()).toEqual(['before-migration', 'daily']);
   });
 });
 
