@@ -48,7 +48,7 @@ export const databasesApi = {
   'app.pickDatabase': method(noInput, async (ctx) => {
     needWorkspace(ctx);
     if (!ctx.host?.chooseOpenFile) throw new AppError('no_host', 'Выбор файла доступен только в настольной программе: в режиме браузера введите путь к файлу.');
-    const chosen = await ctx.host.chooseOpenFile('sqlite', 'Открыть другую базу');
+    const chosen = await ctx.host.chooseOpenFile('database');
     if (!chosen) return { cancelled: true as const };
     (ctx.pickedPaths ??= new Set()).add(chosen);
     return { cancelled: false as const, path: chosen };

@@ -13,7 +13,8 @@ export { LIMITS };
  * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
  * Provided by electron/main; absent in the browser mode, the CLI and tests.
  */
-export type FileKind = 'docx' | 'xlsx' | 'sqlite';
+/** 'sqlite': a copy of the database (backups); 'database': a database to work in («Открыть другую базу…»). */
+export type FileKind = 'docx' | 'xlsx' | 'sqlite' | 'database';
 
 export interface Host {
   chooseSavePath(defaultPath: string, kind: FileKind): Promise<string | null>;
@@ -21,7 +22,7 @@ export interface Host {
   openPath(path: string): Promise<void>;
   showInFolder(path: string): void;
   /** «Восстановить из копии…»: an existing file to read. Optional so that hosts made for other features need not fake it. */
-  chooseOpenFile?(kind: FileKind, title?: string): Promise<string | null>;
+  chooseOpenFile?(kind: FileKind): Promise<string | null>;
 }
 
 /**

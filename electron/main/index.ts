@@ -57,6 +57,7 @@ const FILTERS = {
   docx: [{ name: 'Документ Word', extensions: ['docx'] }],
   xlsx: [{ name: 'Книга Excel', extensions: ['xlsx'] }],
   sqlite: [{ name: 'Копия базы данных', extensions: ['sqlite'] }],
+  database: [{ name: 'База данных', extensions: ['sqlite', 'sqlite3', 'db'] }],
 };
 
 /** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
@@ -75,10 +76,9 @@ function desktopHost(): Host {
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
-    chooseOpenFile: async (kind, title) => {
+    chooseOpenFile: async (kind) => {
       const win = BrowserWindow.getFocusedWindow();
-      const filters = title === 'Открыть другую базу' ? [{ name: 'База данных', extensions: ['sqlite', 'sqlite3', 'db'] }] : FILTERS[kind];
-      const options = { title: title ?? 'Восстановить из копии', properties: ['openFile' as const], filters };
+      const options = { title: kind === 'database' ? 'Открыть другую базу' : 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
