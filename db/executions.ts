@@ -2,7 +2,7 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import type { Db } from './open';
-import { getPlan } from './plan';
+import { getPlan, sectionHeading } from './plan';
 import { quartersOfPeriod } from '../shared/quarters';
 import { dueQuarters } from './terms/due';
 import { getRoadmap } from './roadmaps';
@@ -38,13 +38,21 @@ export interface ExecutionGridRow {
   term: string;
   executors: string;
   sectionTitle: string | null;
+  /** Null for a measure outside any section. */
+  sectionId: number | null;
   /** Quarters in which the measure has a due date (from its parsed term). */
   dueQuarters: string[];
   understood: string;
   cells: Record<string, ExecutionRecord>;
 }
 
-export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; rows: ExecutionGridRow[] } {
+/** A section of the plan as the grid shows it: a full-width row above its measures, numbered as printed. */
+export interface ExecutionGridSection {
+  id: number;
+  heading: string;
+}
+
+export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; sections: ExecutionGridSection[]; rows: ExecutionGridRow[] } {
   const roadmap = getRoadmap(db, roadmapId);
   const quarters = quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd);
   const records = db.sqlite
@@ -59,7 +67,8 @@ export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; 
     cells[quarter] = rec;
     byMeasure.set(measureId, cells);
   }
-  const rows = getPlan(db, roadmapId).flatMap((s) =>
+  const plan = getPlan(db, roadmapId);
+  const rows = plan.flatMap((s) =>
     s.measures.map((m) => ({
       measureId: m.id,
       number: m.number,
@@ -67,12 +76,15 @@ export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; 
       term: m.term,
       executors: m.executors,
       sectionTitle: s.title,
+      sectionId: s.id,
       dueQuarters: dueQuarters(m.parsed.due),
       understood: m.parsed.understood,
       cells: byMeasure.get(m.id) ?? {},
     })),
   );
-  return { quarters, rows };
+  // The group outside sections (id null) has no heading row: its measures come first, as in the plan.
+  const sectionList = plan.filter((s): s is typeof s & { id: number } => s.id !== null).map((s) => ({ id: s.id, heading: sectionHeading(s) }));
+  return { quarters, sections: sectionList, rows };
 }
 
 export function setExecution(db: Db, input: ExecutionInput): ExecutionRecord {

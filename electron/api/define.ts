@@ -14,7 +14,8 @@ export { LIMITS };
  * What the desktop shell can do that the browser mode cannot: file dialogs and opening files.
  * Provided by electron/main; absent in the browser mode, the CLI and tests.
  */
-export type FileKind = 'docx' | 'xlsx' | 'sqlite';
+/** 'sqlite': a copy of the database (backups); 'database': a database to work in («Открыть другую базу…»). */
+export type FileKind = 'docx' | 'xlsx' | 'sqlite' | 'database';
 
 export interface Host {
   chooseSavePath(defaultPath: string, kind: FileKind): Promise<string | null>;
@@ -36,6 +37,25 @@ export interface UploadedFiles {
   release(id: string): void;
 }
 
+/**
+ * Switching the open database («Открыть другую базу…», the recent list, the demo district). Provided by
+ * the session (electron/session.ts) in the desktop app and the browser mode; absent in the CLI and tests
+ * that call the API on a bare database.
+ */
+export interface Workspace {
+  /** The list of recent databases (a JSON file outside every database). */
+  recentFile: string;
+  /** The demo district's own file: never the user's database. */
+  demoPath: string;
+  /** The last database opened that is not the demo: «Вернуться к своей базе». */
+  homePath(): string;
+  /**
+   * Opens `file` in place of the open database (its lock, migrations with a copy before, the day's copy),
+   * then closes the old one and releases its lock. On any refusal the open database stays as it was.
+   */
+  switchTo(file: string, options?: { create?: boolean }): Promise<void>;
+}
+
 export interface ApiContext {
   /** Replaced when a backup is restored: handlers read `ctx.db` at each call, never keep it. */
   db: Db;
@@ -46,6 +66,7 @@ export interface ApiContext {
   savedPaths?: Set<string>;
   /** Files the user picked in this run's open dialog: the only outside paths a restore may read. */
   pickedPaths?: Set<string>;
+  workspace?: Workspace;
 }
 
 export interface Method<I extends z.ZodType, O> {

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { appApi } from './app';
 import { backupsApi } from './backups';
+import { databasesApi } from './databases';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
@@ -18,7 +19,7 @@ import { termsApi } from './terms';
 import { trashApi } from './trash';
 import { mergeApis } from './merge';
 
-export const api = mergeApis({ appApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, regionApi, importApi, backupsApi, trashApi });
+export const api = mergeApis({ appApi, databasesApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, regionApi, importApi, backupsApi, trashApi });
 
 export type Api = typeof api;
 export type ApiMethod = keyof Api;

@@ -57,6 +57,7 @@ const FILTERS = {
   docx: [{ name: 'Документ Word', extensions: ['docx'] }],
   xlsx: [{ name: 'Книга Excel', extensions: ['xlsx'] }],
   sqlite: [{ name: 'Копия базы данных', extensions: ['sqlite'] }],
+  database: [{ name: 'База данных', extensions: ['sqlite', 'sqlite3', 'db'] }],
 };
 
 /** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
@@ -77,7 +78,7 @@ function desktopHost(): Host {
     },
     chooseOpenFile: async (kind) => {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
+      const options = { title: kind === 'database' ? 'Открыть другую базу' : 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
@@ -157,7 +158,7 @@ app.whenReady().then(
     // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
     setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
-      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() });
+      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() }, { dataDir: app.getPath('userData') });
     } catch (err) {
       dialog.showErrorBox('Дорожные карты РМК', toAppError(err).message);
       app.exit(1);

@@ -19,7 +19,11 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
   if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new AppError('no_ui', 'Интерфейс не собран: выполните npm run build:renderer.');
-  const session = await startSession(resolveDbPath(values.db), { readOnly: values['read-only'] === true });
+  const dbPath = resolveDbPath(values.db);
+  // The recent list and the demo district live beside the database the browser mode was started with:
+  // for the default database that is the user's data folder, shared with the desktop app; a browser mode
+  // started on a copy elsewhere (a stick, a test folder) keeps its list there and leaves the desktop's alone.
+  const session = await startSession(dbPath, { readOnly: values['read-only'] === true }, {}, { dataDir: path.dirname(dbPath) });
   const { db } = session.ctx;
   const server = await startWebServer(session.ctx, { port, staticDir: rendererDir() });
   // The second opener names this address; the key stays out of the lock file.

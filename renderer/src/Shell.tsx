@@ -1,4 +1,7 @@
-/** The app's frame: the menu on the left, the current screen on the right. */
+/**
+ * The app's frame: «Файл» and the menu on the left, the current screen on the right. An empty database
+ * (no roadmaps, no schools) opened without an address opens on the start page.
+ */
 import {
   AuditOutlined,
   BankOutlined,
@@ -28,10 +31,14 @@ import { RoadmapEditor } from './pages/RoadmapEditor';
 import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SearchPage } from './pages/SearchPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { StartPage } from './pages/StartPage';
 import { TrashPage } from './pages/TrashPage';
 import { WorkingGroupPage } from './pages/WorkingGroupPage';
 import { TermUpgradeNotice } from './pages/TermUpgradeNotice';
 import { call } from './api';
+import { DemoBanner } from './databases';
+import { FileMenu } from './FileMenu';
+import { HelpDrawer } from './help';
 import { useLoad } from './hooks';
 import { go, useRoute } from './route';
 import { UnsavedPrompt } from './unsaved';
@@ -67,10 +74,23 @@ function ReadOnlyBanner() {
   );
 }
 
+/** No address at all (a start, a switch of database): the place where the start page may be forced. */
+const bareAddress = () => window.location.hash === '' || window.location.hash === '#/' || window.location.hash === '#';
+
 export function Shell() {
   const route = useRoute();
+  const steps = useLoad(() => call('app.firstSteps'), []);
+  const bare = bareAddress();
   let page: ReactNode;
-  switch (route.page) {
+  const shown = bare && !steps.error ? (steps.data ? (steps.data.empty ? 'start' : route.page) : 'wait') : route.page;
+  switch (shown) {
+    case 'wait':
+      // Until the database is known to be empty or not: neither the list nor the start page flashes by.
+      page = null;
+      break;
+    case 'start':
+      page = <StartPage />;
+      break;
     case 'roadmaps':
       page = route.id ? <RoadmapEditor key={route.id} roadmapId={route.id} tab={route.sub} measureId={route.item} /> : <RoadmapsPage />;
       break;
@@ -119,14 +139,17 @@ export function Shell() {
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
           Дорожные карты РМК
         </Typography.Title>
-        <Menu mode="inline" selectedKeys={[route.page]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
+        <FileMenu />
+        <Menu mode="inline" selectedKeys={[shown]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <DemoBanner />
         <ReadOnlyBanner />
         <TermUpgradeNotice />
         {page}
       </Layout.Content>
       <UnsavedPrompt />
+      <HelpDrawer />
     </Layout>
   );
 }

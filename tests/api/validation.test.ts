@@ -53,6 +53,12 @@ const ids = () => ({
 /** A valid input for each method; the test mutates it leaf by leaf. */
 const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'app.info': () => ({}),
+  'app.firstSteps': () => ({}),
+  'app.recentDatabases': () => ({}),
+  'app.pickDatabase': () => ({}),
+  'app.openDatabase': () => ({ path: '/нет/такой/папки/база.sqlite' }),
+  'app.openDemo': () => ({}),
+  'app.returnHome': () => ({}),
   'settings.getDepartment': () => ({}),
   'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person, districtName: 'Ульчский район', districtCode: '08650000' }),
   'people.list': () => ({}),
@@ -198,7 +204,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -299,6 +305,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'answers.apply': [['answers'], ['answers', 0, 'measureId'], ['answers', 0, 'quarter']],
   'import.preview': [['fileName'], ['text']],
   'import.commit': [['fileName'], ['text']],
+  'app.openDatabase': [['path']],
   'backups.describe': [['source'], ['source', 'fileName']],
   'backups.restore': [['source'], ['source', 'fileName']],
   'trash.restore': [['kind'], ['id']],

@@ -1,16 +1,16 @@
-/** Execution: for each measure and each quarter of the roadmap's period, a status, the result and evidence. */
-import { Empty, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+/**
+ * Execution: for each measure and each quarter of the roadmap's period, a status, the result and evidence.
+ * The grid shows every quarter of the period (scrolled sideways) or those of one year / one quarter number.
+ */
+import { Empty, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
-import { call, type ApiOutput } from '../api';
+import { call } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
-import { TermCell } from './TermHint';
-import { quarterLabel, STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS, type Status } from './labels';
+import { ExecutionGrid, type GridRow } from './ExecutionGrid';
+import { quarterLabel, STATUS_OPTIONS, type Status } from './labels';
 import { LIMITS, limitRule, limited } from '../limits';
 
-type Grid = ApiOutput<'execution.grid'>;
-type GridRow = Grid['rows'][number];
 interface Editing {
   row: GridRow;
   quarter: string;
@@ -27,6 +27,8 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
   const grid = useLoad(() => (roadmapId ? call('execution.grid', { roadmapId }) : Promise.resolve(null)), [roadmapId]);
   const act = useAction();
   const [editing, setEditing] = useState<Editing | null>(null);
+  const [year, setYear] = useState<string>('all');
+  const [quarterNo, setQuarterNo] = useState<'all' | '1' | '2' | '3' | '4'>('all');
   const [form] = Form.useForm<ExecutionForm>();
 
   const open = (row: GridRow, quarter: string) => {
@@ -43,31 +45,11 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
     }
   };
 
-  const columns: ColumnsType<GridRow> = [
-    { title: '№', dataIndex: 'number', width: 60, fixed: 'left' },
-    { title: 'Мероприятие', dataIndex: 'name', width: 360, fixed: 'left', render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 3, tooltip: t }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
-    { title: 'Срок', width: 160, render: (_, r) => <TermCell term={r.term} parsed={{ kind: r.dueQuarters.length || r.understood !== 'срок не распознан' ? 'range' : 'unparsed', understood: r.understood }} /> },
-    ...(grid.data?.quarters ?? []).map((q) => ({
-      title: quarterLabel(q),
-      key: q,
-      width: 170,
-      // Quarters in which the measure has a due date (from its term) are tinted: that is what execution is asked about.
-      onCell: (r: GridRow) => ({ onClick: () => open(r, q), style: { cursor: 'pointer', background: r.dueQuarters.includes(q) ? '#fffbe6' : undefined }, 'data-due': r.dueQuarters.includes(q) ? 'yes' : 'no' }) as React.HTMLAttributes<HTMLElement>,
-      render: (_: unknown, r: GridRow) => {
-        const cell = r.cells[q];
-        return cell ? (
-          <div>
-            <Tag color={STATUS_COLORS[cell.status]} style={{ whiteSpace: "normal" }}>{STATUS_LABELS[cell.status]}</Tag>
-            {cell.result && <div style={{ fontSize: 12, color: '#555' }}>{cell.result.slice(0, 80)}</div>}
-          </div>
-        ) : r.dueQuarters.includes(q) ? (
-          <span style={{ color: '#ad8b00', fontSize: 12 }}>срок в этом квартале</span>
-        ) : (
-          <span style={{ color: '#bbb' }}>—</span>
-        );
-      },
-    })),
-  ];
+  const quarters = grid.data?.quarters ?? [];
+  const years = [...new Set(quarters.map((q) => q.slice(0, 4)))];
+  // A filter left from another roadmap (a year outside this period) shows everything rather than nothing.
+  const yearShown = year !== 'all' && years.includes(year) ? year : 'all';
+  const shownQuarters = quarters.filter((q) => (yearShown === 'all' || q.startsWith(yearShown)) && (quarterNo === 'all' || q.endsWith(`Q${quarterNo}`)));
 
   return (
     <>
@@ -76,27 +58,37 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
           Исполнение
         </Typography.Title>
         <Select
-          style={{ width: 600 }}
+          style={{ width: 520 }}
           placeholder="Выберите дорожную карту"
           value={roadmapId ?? undefined}
           onChange={(id: number) => go('execution', id)}
           options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
         />
+        {roadmapId && (
+          <>
+            <Select
+              aria-label="Год"
+              style={{ width: 130 }}
+              value={yearShown}
+              onChange={setYear}
+              options={[{ value: 'all', label: 'Все годы' }, ...years.map((y) => ({ value: y, label: `${y} год` }))]}
+              data-testid="grid-year"
+            />
+            <Select
+              aria-label="Квартал"
+              style={{ width: 140 }}
+              value={quarterNo}
+              onChange={setQuarterNo}
+              options={[{ value: 'all', label: 'Все кварталы' }, ...(['1', '2', '3', '4'] as const).map((n) => ({ value: n, label: `${['I', 'II', 'III', 'IV'][Number(n) - 1]} квартал` }))]}
+              data-testid="grid-quarter-filter"
+            />
+          </>
+        )}
       </Space>
       {!roadmapId ? (
         <Empty description="Выберите дорожную карту, чтобы отметить исполнение по кварталам" />
       ) : (
-        <Table<GridRow>
-          rowKey="measureId"
-          size="small"
-          bordered
-          virtual
-          loading={grid.loading}
-          scroll={{ x: 560 + 170 * (grid.data?.quarters.length ?? 0), y: Math.max(300, window.innerHeight - 260) }}
-          pagination={false}
-          dataSource={grid.data?.rows ?? []}
-          columns={columns}
-        />
+        grid.data && <ExecutionGrid grid={grid.data} quarters={shownQuarters} onOpen={open} />
       )}
       <Modal open={editing !== null} width={640} title={editing ? `${editing.row.number} — ${quarterLabel(editing.quarter)}` : ''} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
         {editing && <Typography.Paragraph type="secondary">{editing.row.name}</Typography.Paragraph>}
