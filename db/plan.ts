@@ -7,12 +7,13 @@ import { AppError, notFound, raise } from './errors';
 import { mustExist } from './exists';
 import type { Db } from './open';
 import { getRoadmap, touchRoadmap } from './roadmaps';
-import { measureExecutors, measures, nowSql, sections } from './schema';
+import { measureExecutors, measures, nowSql, roadmaps, sections } from './schema';
 import { describeTerm } from './terms/describe';
 import type { TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
 import { recordStep } from './history';
 import { touchedSoFar } from './history-capture';
+import { continuePlanNumbers } from './plan-numbering';
 import { checkVersion, nextVersion } from './versions';
 
 export interface ExecutorLink {
@@ -157,6 +158,42 @@ export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>)
   secs.forEach((s, i) => {
     const renumbered = apply(setSection, i, String(i + 1), s.id);
     if (wanted(s.id) || (renumbered && auto)) groupIds(db, roadmapId, s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
+  });
+  // Numbers as printed continue their own pattern after an edit; a whole-plan pass (an import) keeps them.
+  if (!auto && groups !== undefined) continuePlanNumbers(db, roadmapId, groups);
+}
+
+export interface NumberChange {
+  kind: 'section' | 'measure';
+  id: number;
+  old: string;
+  new: string;
+}
+
+/**
+ * What switching automatic numbering on would change: every section and measure whose number is
+ * not already 1 / 1.1 …, in the plan's order. Shown to the user before anything is written.
+ */
+export function renumberPreview(db: Db, roadmapId: number): NumberChange[] {
+  const out: NumberChange[] = [];
+  let sectionIndex = 0;
+  for (const s of getPlan(db, roadmapId)) {
+    if (s.id !== null && s.number !== String(++sectionIndex)) out.push({ kind: 'section', id: s.id, old: s.number, new: String(sectionIndex) });
+    s.measures.forEach((m, j) => {
+      const want = s.id === null ? String(j + 1) : `${sectionIndex}.${j + 1}`;
+      if (m.number !== want) out.push({ kind: 'measure', id: m.id, old: m.number, new: want });
+    });
+  }
+  return out;
+}
+
+/** Switches automatic numbering on and renumbers the whole plan: one step, undone as one. */
+export function applyAutoNumbering(db: Db, roadmapId: number): { changed: number } {
+  return changePlan(db, roadmapId, 'Автоматическая нумерация', () => {
+    const changed = renumberPreview(db, roadmapId).length;
+    db.orm.update(roadmaps).set({ autoNumber: true }).where(eq(roadmaps.id, roadmapId)).run();
+    renumber(db, roadmapId);
+    return { changed };
   });
 }
 

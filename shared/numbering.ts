@@ -120,13 +120,14 @@ export interface Numbered<K> {
  * «5.1.» among «5.», an empty number) keep their numbers; a new or moved row takes the next number;
  * a new row with a number typed by hand keeps it. `startBefore`/`startAfter` are the counter value
  * just before the group (0 for a section's own list; the end of the previous section where
- * measures are numbered through the plan). `template` styles a new row of an empty group.
+ * measures are numbered through the plan). `template` styles a new row of an empty group; `movedIn`
+ * are rows that came from another group (they take the next number, whatever they had).
  * Returns the rows whose number changes, and the last counter value of the group.
  */
 export function continueNumbering<K>(
   before: Numbered<K>[],
   after: Numbered<K>[],
-  options: { startBefore?: number; startAfter?: number; template?: NumberParts | null } = {},
+  options: { startBefore?: number; startAfter?: number; template?: NumberParts | null; movedIn?: Set<K> } = {},
 ): { changes: Map<K, string>; last: number } {
   const startBefore = options.startBefore ?? 0;
   const shape = dominantShape(before.map((r) => r.number)) ?? dominantShape(after.map((r) => r.number));
@@ -136,6 +137,8 @@ export function continueNumbering<K>(
   };
   // Which old rows continued the sequence, and each old row's number.
   const chained = new Set<K>();
+  // Rows already out of order as printed («4. 8» after «1.10.»): nothing to shift, they stay.
+  const disorderly = new Set<K>();
   const oldNumber = new Map<K, string>();
   let prev = startBefore;
   for (const r of before) {
@@ -143,9 +146,11 @@ export function continueNumbering<K>(
     const p = inShape(r.number);
     if (!p) continue;
     if (p.value === prev + 1) chained.add(r.key);
+    if (p.value <= prev) disorderly.add(r.key);
     prev = p.value;
   }
   const moved = movedKeys(before.map((r) => r.key), after.map((r) => r.key));
+  for (const k of options.movedIn ?? []) moved.add(k);
   const stays = (r: Numbered<K>) => oldNumber.has(r.key) && !moved.has(r.key);
   // A new or moved row takes the style of the row before it, or of the group's first row that stayed.
   const firstStyle = after.filter(stays).map((r) => inShape(r.number)).find((p) => p !== null) ?? options.template ?? null;
@@ -153,7 +158,7 @@ export function continueNumbering<K>(
   let value = options.startAfter ?? startBefore;
   let style: NumberParts | null = null;
   for (const r of after) {
-    const isNew = !oldNumber.has(r.key);
+    const isNew = !oldNumber.has(r.key) && !moved.has(r.key);
     const p = inShape(r.number);
     if (isNew && r.number.trim() !== '') {
       // Typed by hand in the form: honoured as it is; a number in the pattern moves the count on.
@@ -162,7 +167,7 @@ export function continueNumbering<K>(
     }
     // A new or moved row, a row that followed the one before it, or one the sequence ran into.
     // Anything else — a hand-made gap («1.4» after «1.1»), «5.1.» among «5.», an empty number — stays.
-    const renumbered = isNew || (p !== null && (moved.has(r.key) || chained.has(r.key) || p.value <= value));
+    const renumbered = isNew || (p !== null && (moved.has(r.key) || chained.has(r.key) || (p.value <= value && !disorderly.has(r.key))));
     if (!renumbered) {
       if (p) [value, style] = [p.value, p];
       continue;
