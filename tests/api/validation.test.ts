@@ -304,6 +304,29 @@ describe('dates, quarters and empty texts', () => {
     await expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
   });
 
+  it('names an impossible date as typed: «Такой даты нет: 31.02.2024», wherever a date is entered', async () => {
+    const i = ids();
+    const dateFields: [ApiMethod, (string | number)[]][] = [
+      ['roadmaps.create', ['periodStart']],
+      ['roadmaps.update', ['values', 'periodEnd']],
+      ['roadmaps.copy', ['periodStart']],
+      ['meetings.save', ['values', 'date']],
+      ['orders.save', ['values', 'date']],
+      ['reports.download', ['date']],
+      ['import.preview', ['period', 'start']],
+      ['terms.due', ['today']],
+    ];
+    for (const [method, path] of dateFields) {
+      const input = structuredClone(valid[method](i)) as Record<string | number, unknown>;
+      let at = input;
+      for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string | number, unknown>;
+      at[path.at(-1)!] = '2024-02-31';
+      const r = await callApi(ctx, method, input);
+      expect(r.ok, method).toBe(false);
+      if (!r.ok) expect(r.error.message, method).toContain('Такой даты нет: 31.02.2024');
+    }
+  });
+
   it('names the field in Russian in the message', async () => {
     const r = await callApi(ctx, 'people.create', { fullName: 'x'.repeat(600) });
     expect(r).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
