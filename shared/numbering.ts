@@ -167,7 +167,9 @@ export function continueNumbering<K>(
     }
     // A new or moved row, a row that followed the one before it, or one the sequence ran into.
     // Anything else — a hand-made gap («1.4» after «1.1»), «5.1.» among «5.», an empty number — stays.
-    const renumbered = isNew || (p !== null && (moved.has(r.key) || chained.has(r.key) || (p.value <= value && !disorderly.has(r.key))));
+    // A row brought from another group takes this group's next number even if its own had another shape.
+    const broughtIn = options.movedIn?.has(r.key) === true && readNumber(r.number) !== null;
+    const renumbered = isNew || broughtIn || (p !== null && (moved.has(r.key) || chained.has(r.key) || (p.value <= value && !disorderly.has(r.key))));
     if (!renumbered) {
       if (p) [value, style] = [p.value, p];
       continue;

@@ -98,6 +98,11 @@ describe('continueNumbering', () => {
     expect(r.last).toBe(6);
   });
 
+  test('a row brought from another group takes this group’s next number, whatever its shape', () => {
+    const r = continueNumbering(rows(['2.1', '2.2']), [...rows(['2.1', '2.2']), { key: 9, number: '5.' }], { movedIn: new Set([9]) });
+    expect(r.changes.get(9)).toBe('2.3');
+  });
+
   test('an empty group takes the template', () => {
     const r = continueNumbering([], [{ key: 1, number: '' }], { template: readNumber('3.1') });
     expect(r.changes.get(1)).toBe('3.1');
