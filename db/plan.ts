@@ -63,7 +63,7 @@ export interface MeasureInput {
   executors?: string | undefined;
   result?: string | undefined;
   links?: ExecutorLink[] | undefined;
-  /** Honoured only where the roadmap keeps its own numbers (autoNumber off). */
+  /** Honoured only where the roadmap keeps its own numbers (autoNumber off); empty: the next in the plan's pattern. */
   number?: string;
 }
 
@@ -138,12 +138,14 @@ function touchedGroups(db: Db): Set<number | null> {
  * sections 1, 2, 3; their measures 1.1, 1.2 … 2.1; measures outside sections 1, 2, 3.
  * With `groups`, only those groups' measures are renumbered (and those of any section whose own
  * number changed), so an edit costs the size of its section, not of the plan; rows whose position
- * and number stay are not written at all.
+ * and number stay are not written at all. Where the roadmap keeps its own numbers (an import), an
+ * edit's groups continue their printed pattern instead (db/plan-numbering.ts); a whole-plan pass
+ * (`groups` left out, an import) keeps them as they are.
  */
 export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>): void {
   const auto = getRoadmap(db, roadmapId).autoNumber;
   const secs = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position), asc(sections.id)).all();
-  // Where the roadmap keeps its own numbers («4. 8» as imported), only the order is rewritten.
+  // Where the roadmap keeps its own numbers («4. 8» as imported), this pass rewrites only the order.
   const changed = (table: string) =>
     db.sqlite.prepare(
       `UPDATE ${table} SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END
