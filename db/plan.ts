@@ -7,12 +7,13 @@ import { AppError, notFound, raise } from './errors';
 import { mustExist } from './exists';
 import type { Db } from './open';
 import { getRoadmap, touchRoadmap } from './roadmaps';
-import { measureExecutors, measures, nowSql, sections } from './schema';
+import { measureExecutors, measures, nowSql, roadmaps, sections } from './schema';
 import { describeCaveat, describeTerm } from './terms/describe';
 import type { TermCertainty, TermKind } from './terms/parse';
 import { refreshMeasureTerms } from './terms/store';
 import { recordStep } from './history';
 import { touchedSoFar } from './history-capture';
+import { continuePlanNumbers } from './plan-numbering';
 import { checkVersion, nextVersion } from './versions';
 
 export interface ExecutorLink {
@@ -66,7 +67,7 @@ export interface MeasureInput {
   executors?: string | undefined;
   result?: string | undefined;
   links?: ExecutorLink[] | undefined;
-  /** Honoured only where the roadmap keeps its own numbers (autoNumber off). */
+  /** Honoured only where the roadmap keeps its own numbers (autoNumber off); empty: the next in the plan's pattern. */
   number?: string;
 }
 
@@ -149,12 +150,14 @@ function touchedGroups(db: Db): Set<number | null> {
  * sections 1, 2, 3; their measures 1.1, 1.2 … 2.1; measures outside sections 1, 2, 3.
  * With `groups`, only those groups' measures are renumbered (and those of any section whose own
  * number changed), so an edit costs the size of its section, not of the plan; rows whose position
- * and number stay are not written at all.
+ * and number stay are not written at all. Where the roadmap keeps its own numbers (an import), an
+ * edit's groups continue their printed pattern instead (db/plan-numbering.ts); a whole-plan pass
+ * (`groups` left out, an import) keeps them as they are.
  */
 export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>): void {
   const auto = getRoadmap(db, roadmapId).autoNumber;
   const secs = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position), asc(sections.id)).all();
-  // Where the roadmap keeps its own numbers («4. 8» as imported), only the order is rewritten.
+  // Where the roadmap keeps its own numbers («4. 8» as imported), this pass rewrites only the order.
   const changed = (table: string) =>
     db.sqlite.prepare(
       `UPDATE ${table} SET position = @position, number = CASE WHEN @auto THEN @number ELSE number END
@@ -169,6 +172,42 @@ export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>)
   secs.forEach((s, i) => {
     const renumbered = apply(setSection, i, String(i + 1), s.id);
     if (wanted(s.id) || (renumbered && auto)) groupIds(db, roadmapId, s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
+  });
+  // Numbers as printed continue their own pattern after an edit; a whole-plan pass (an import) keeps them.
+  if (!auto && groups !== undefined) continuePlanNumbers(db, roadmapId, groups);
+}
+
+export interface NumberChange {
+  kind: 'section' | 'measure';
+  id: number;
+  old: string;
+  new: string;
+}
+
+/**
+ * What switching automatic numbering on would change: every section and measure whose number is
+ * not already 1 / 1.1 …, in the plan's order. Shown to the user before anything is written.
+ */
+export function renumberPreview(db: Db, roadmapId: number): NumberChange[] {
+  const out: NumberChange[] = [];
+  let sectionIndex = 0;
+  for (const s of getPlan(db, roadmapId)) {
+    if (s.id !== null && s.number !== String(++sectionIndex)) out.push({ kind: 'section', id: s.id, old: s.number, new: String(sectionIndex) });
+    s.measures.forEach((m, j) => {
+      const want = s.id === null ? String(j + 1) : `${sectionIndex}.${j + 1}`;
+      if (m.number !== want) out.push({ kind: 'measure', id: m.id, old: m.number, new: want });
+    });
+  }
+  return out;
+}
+
+/** Switches automatic numbering on and renumbers the whole plan: one step, undone as one. */
+export function applyAutoNumbering(db: Db, roadmapId: number): { changed: number } {
+  return changePlan(db, roadmapId, 'Автоматическая нумерация', () => {
+    const changed = renumberPreview(db, roadmapId).length;
+    db.orm.update(roadmaps).set({ autoNumber: true }).where(eq(roadmaps.id, roadmapId)).run();
+    renumber(db, roadmapId);
+    return { changed };
   });
 }
 

@@ -49,3 +49,12 @@ export function coveringMark<M extends QuarterMark>(due: string, allDue: readonl
 export function isOverdue(due: string, today: string, done: boolean): boolean {
   return due < today && !done;
 }
+
+/** How many of the counted measures are done (on time or late): the «Доля выполненных» of every summary. */
+export function doneCount(counts: Partial<Record<string, number>>): number {
+  return DONE_STATUSES.reduce((n, s) => n + (counts[s] ?? 0), 0);
+}
+
+export function doneShare(counts: Partial<Record<string, number>>, total: number): number {
+  return total ? doneCount(counts) / total : 0;
+}

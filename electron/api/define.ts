@@ -3,6 +3,7 @@
  * Shared field schemas live here so that every method limits text the same way.
  */
 import { z } from 'zod';
+import { missingDateProblem } from '../../shared/dates';
 import { LIMITS } from '../../shared/limits';
 import { cleanControlChars } from '../../shared/text-clean';
 import type { Db } from '../../db/open';
@@ -93,10 +94,11 @@ export const requiredLong = z.string().trim().min(1, 'Поле обязател�
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в виде ГГГГ-ММ-ДД')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'Такой даты нет в календаре')
+  .superRefine((s, ctx) => {
+    // The same words as the forms' date fields (shared/dates.ts): «Такой даты нет: 31.02.2024».
+    const problem = missingDateProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
   // Years 0001 or 9999 pass the calendar check but break every loop over dates (see db/terms/period.ts).
   .refine(saneYear, YEAR_MESSAGE);
 

@@ -3,11 +3,13 @@ import { z } from 'zod';
 import {
   addMeasure,
   addSection,
+  applyAutoNumbering,
   deleteMeasures,
   deleteSection,
   getPlan,
   moveMeasure,
   moveSection,
+  renumberPreview,
   updateMeasure,
   updateSection,
 } from '../../db/plan';
@@ -88,6 +90,9 @@ export const roadmapsApi = {
   ),
   'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
   'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
+  /** What switching automatic numbering on would change (old → new), before anything is written. */
+  'plan.renumberPreview': method(z.strictObject({ roadmapId: id }), ({ db }, i) => renumberPreview(db, i.roadmapId)),
+  'plan.renumberApply': method(z.strictObject({ roadmapId: id }), ({ db }, i) => applyAutoNumbering(db, i.roadmapId)),
   'plan.undo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ undone: undoStep(db, i.roadmapId) })),
   'plan.redo': method(z.strictObject({ roadmapId: id }), ({ db }, i) => ({ redone: redoStep(db, i.roadmapId) })),
   /** «Связать исполнителей со школами…»: the links the matcher finds in executors text, to confirm. */

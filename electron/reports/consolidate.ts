@@ -13,6 +13,8 @@ import { argb, barChartPng } from './chart';
 import { readDistrictReport, type ReadReport } from './consolidate-read';
 import { addDataSheet, type DataRow } from './data-sheet';
 import { SUMMARY_KEYS } from './quarterly';
+import { doneShare, isDoneStatus, isOverdue as isDueOverdue } from '../../shared/execution-rules';
+import type { ExecutionStatus } from '../../shared/labels';
 
 export interface ReportFile {
   name: string;
@@ -44,19 +46,18 @@ export interface Consolidation {
   warnings: string[];
 }
 
-const DONE = new Set(['done', 'done_late']);
-
 function countLine(rows: DataRow[]): Pick<DistrictLine, 'total' | 'counts' | 'share'> {
   const counts = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, 0])) as DistrictLine['counts'];
   // The district's own summary counts the same way (quarterly.ts summarize): no mark or «не начато» is «нет отметки».
   for (const r of rows) counts[(SUMMARY_KEYS as string[]).includes(r.statusCode) ? (r.statusCode as keyof typeof counts) : 'none']++;
   const total = rows.length;
-  return { total, counts, share: total ? (counts.done + counts.done_late) / total : 0 };
+  return { total, counts, share: doneShare(counts, total) };
 }
 
 /** Overdue on the report's date: a due date of the quarter already past, and the measure not done. */
 export function isOverdue(row: DataRow, reportDate: string): boolean {
-  return !DONE.has(row.statusCode) && reportDate !== '' && row.dueInQuarter.some((d) => d < reportDate);
+  const done = isDoneStatus(row.statusCode as ExecutionStatus);
+  return reportDate !== '' && row.dueInQuarter.some((d) => isDueOverdue(d, reportDate, done));
 }
 
 const districtKey = (r: ReadReport) => `${r.districtCode || r.districtName.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()}|${r.quarter}`;

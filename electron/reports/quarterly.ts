@@ -11,7 +11,7 @@ import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelect
 import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
-import { DONE_STATUSES } from '../../shared/execution-rules';
+import { DONE_STATUSES, doneShare } from '../../shared/execution-rules';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
@@ -42,7 +42,7 @@ export const HEADER_ROW = 8;
 /** The counts of the summary, in its column order; «нет отметки» gathers «не начато» and no record. */
 export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = [...DONE_STATUSES, 'in_progress', 'not_done', 'postponed', 'none'];
 /** The share of done measures counts every done status (shared/execution-rules.ts). */
-const doneShare = (l: SummaryLine) => (l.total ? DONE_STATUSES.reduce((n, s) => n + l.counts[s], 0) / l.total : 0);
+const lineShare = (l: SummaryLine) => doneShare(l.counts, l.total);
 const SUMMARY_HEADERS = ['Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
 
 export interface SummaryLine {
@@ -63,7 +63,7 @@ export function summarize(sel: QuarterSelection): SummaryLine {
     counts[!s || s === 'not_started' ? 'none' : s]++;
   }
   const line = { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: 0 };
-  return { ...line, share: doneShare(line) };
+  return { ...line, share: lineShare(line) };
 }
 
 export function reportSelections(db: Db, req: ReportRequest): QuarterSelection[] {
@@ -170,7 +170,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     totals.total += l.total;
     for (const k of SUMMARY_KEYS) totals.counts[k] += l.counts[k];
   }
-  totals.share = doneShare(totals);
+  totals.share = lineShare(totals);
   [...lines, totals].forEach((l, i) => {
     const r = headerRow + 1 + i;
     const values = [l.title, l.total, ...SUMMARY_KEYS.map((k) => l.counts[k]), l.share];

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/ru';
 import { createRoot } from 'react-dom/client';
 import { call } from './api';
+import { DateTypingCheck } from './date-check';
 import { Shell } from './Shell';
 
 dayjs.locale('ru');
@@ -18,6 +19,7 @@ void call('app.info').then(
 createRoot(document.getElementById('root')!).render(
   <ConfigProvider locale={ruRU} theme={{ token: { fontFamily: "'Segoe UI', 'Liberation Sans', Arial, sans-serif", borderRadius: 4 } }}>
     <AntApp>
+      <DateTypingCheck />
       <Shell />
     </AntApp>
   </ConfigProvider>,

@@ -87,6 +87,8 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'plan.updateMeasure': (i) => ({ id: i.measure, values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }] } }),
   'plan.deleteMeasures': (i) => ({ ids: [i.measure] }),
   'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
+  'plan.renumberPreview': (i) => ({ roadmapId: i.roadmap }),
+  'plan.renumberApply': (i) => ({ roadmapId: i.roadmap }),
   'plan.undo': (i) => ({ roadmapId: i.roadmap }),
   'plan.redo': (i) => ({ roadmapId: i.roadmap }),
   'plan.proposeSchoolLinks': (i) => ({ roadmapId: i.roadmap }),
@@ -204,7 +206,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
+    for (const m of ['plan.get', 'plan.renumberPreview', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -269,6 +271,8 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'plan.updateMeasure': [['id'], ['values']],
   'plan.deleteMeasures': [['ids']],
   'plan.moveMeasure': [['id'], ['sectionId'], ['index']],
+  'plan.renumberPreview': [['roadmapId']],
+  'plan.renumberApply': [['roadmapId']],
   'plan.undo': [['roadmapId']],
   'plan.redo': [['roadmapId']],
   'plan.proposeSchoolLinks': [['roadmapId']],
@@ -345,6 +349,29 @@ describe('dates, quarters and empty texts', () => {
     await expectRefused('execution.set', { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' }, 'both targets');
     await expectRefused('people.create', { fullName: '   ' }, 'blank name');
     await expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
+  });
+
+  it('names an impossible date as typed: «Такой даты нет: 31.02.2024», wherever a date is entered', async () => {
+    const i = ids();
+    const dateFields: [ApiMethod, (string | number)[]][] = [
+      ['roadmaps.create', ['periodStart']],
+      ['roadmaps.update', ['values', 'periodEnd']],
+      ['roadmaps.copy', ['periodStart']],
+      ['meetings.save', ['values', 'date']],
+      ['orders.save', ['values', 'date']],
+      ['reports.download', ['date']],
+      ['import.preview', ['period', 'start']],
+      ['terms.due', ['today']],
+    ];
+    for (const [method, path] of dateFields) {
+      const input = structuredClone(valid[method](i)) as Record<string | number, unknown>;
+      let at = input;
+      for (const key of path.slice(0, -1)) at = (at[key] ??= {}) as Record<string | number, unknown>;
+      at[path.at(-1)!] = '2024-02-31';
+      const r = await callApi(ctx, method, input);
+      expect(r.ok, method).toBe(false);
+      if (!r.ok) expect(r.error.message, method).toContain('Такой даты нет: 31.02.2024');
+    }
   });
 
   it('names the field in Russian in the message', async () => {

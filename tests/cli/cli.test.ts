@@ -152,7 +152,7 @@ describe('cli call: any API method through the same door as the UI', () => {
       [['call', '--db', db, 'sqlite.exec', '{}'], /^Неизвестное действие программы\.$/],
       [['call', '--db', db, 'plan.get', '{roadmapId: 1}'], /^Входные данные должны быть записаны в JSON, например/],
       [['call', '--db', db], /^Укажите действие/],
-      [['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')], /^Неверные данные — «Дата»: Такой даты нет в календаре\.$/],
+      [['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')], /^Неверные данные — «Дата»: Такой даты нет: 31\.02\.2022\.$/],
     ] as [string[], RegExp][]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(1);

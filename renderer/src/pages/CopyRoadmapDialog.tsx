@@ -19,7 +19,9 @@ export function CopyRoadmapButton({ roadmap }: { roadmap: { id: number; periodSt
   const act = useAction();
 
   const start = async () => {
-    const v = await form.validateFields();
+    // A field left wrong stays marked in the form; it is no error of the page.
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await act(async () => setResult(await call('roadmaps.copy', { id: roadmap.id, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })));
   };
   const close = () => {

@@ -37,7 +37,8 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
     setEditing({ row, quarter });
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is wrong; no page error
     const ok = await act(() => call('execution.set', { measureId: editing!.row.measureId, quarter: editing!.quarter, ...v }), 'Сохранено');
     if (ok) {
       setEditing(null);

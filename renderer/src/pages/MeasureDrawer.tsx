@@ -147,7 +147,12 @@ export function MeasureDrawer(props: {
         }}
       >
         {!roadmap.autoNumber && (
-          <Form.Item name="number" label={c.number} rules={[limitRule(LIMITS.short)]}>
+          <Form.Item
+            name="number"
+            label={c.number}
+            rules={[limitRule(LIMITS.short)]}
+            extra={target?.mode === 'new' ? 'Оставьте пустым: номер продолжит нумерацию плана, следующие сдвинутся' : undefined}
+          >
             <Input {...limited(LIMITS.short)} style={{ width: 120 }} />
           </Form.Item>
         )}

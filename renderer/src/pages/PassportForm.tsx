@@ -1,13 +1,14 @@
 /** The roadmap's passport and parameters: title, level, period, column captions, passport fields. */
 import { Button, Card, DatePicker, Form, Input, Select, Space, Switch } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { DATE_FORMAT, formatPeriod, fromDayjs, toDayjs } from '../format';
 import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
 import { LIMITS, limitRule, limited } from '../limits';
+import { RenumberDialog } from './RenumberDialog';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -33,6 +34,7 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
   const [form] = Form.useForm();
   const saveVersioned = useVersionedSave();
   const level = Form.useWatch('level', form) as string | undefined;
+  const [renumbering, setRenumbering] = useState(false);
   const save = async (): Promise<boolean> => {
     const v = (await form.validateFields().catch(() => null)) as (Record<string, unknown> & { period: [Dayjs, Dayjs] }) | null;
     if (!v) return false;
@@ -91,7 +93,8 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
             <DatePicker.RangePicker format={DATE_FORMAT} />
           </Form.Item>
           <Form.Item name="autoNumber" label="Нумеровать автоматически" valuePropName="checked" tooltip="Выключите, чтобы сохранить номера как в исходном документе">
-            <Switch />
+            {/* Switching on rewrites printed numbers: it goes through the preview, never through «Сохранить». */}
+            <AutoNumberSwitch numbersItself={roadmap.autoNumber} onTurnOn={() => setRenumbering(true)} />
           </Form.Item>
         </Space>
       </Card>
@@ -114,6 +117,19 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>
         Сохранить паспорт
       </Button>
+      <RenumberDialog
+        roadmapId={roadmap.id}
+        open={renumbering}
+        onCancel={() => setRenumbering(false)}
+        onDone={() => {
+          setRenumbering(false);
+          onSaved();
+        }}
+      />
     </Form>
   );
+}
+
+function AutoNumberSwitch({ checked, onChange, numbersItself, onTurnOn }: { checked?: boolean; onChange?: (v: boolean) => void; numbersItself: boolean; onTurnOn: () => void }) {
+  return <Switch checked={checked} onChange={(v) => (v && !numbersItself ? onTurnOn() : onChange?.(v))} />;
 }

@@ -10,6 +10,7 @@ import { call, type ApiOutput } from '../api';
 import { downloadBase64, fileInput, MIME } from '../files';
 import { useAction } from '../hooks';
 import { quarterLabel } from './labels';
+import { doneCount } from '../../../shared/execution-rules';
 
 type Result = ApiOutput<'reports.consolidate'>;
 type Line = Result['lines'][number];
@@ -109,7 +110,7 @@ export function RegionPage() {
               { title: 'Район', dataIndex: 'district', render: (t: string, l) => (l.key === 'total' ? <b>{t}</b> : t) },
               { title: 'Квартал', dataIndex: 'quarter', width: 150, render: (q: string) => (q ? quarterLabel(q) : '') },
               { title: 'Мероприятий', dataIndex: 'total', width: 130, align: 'right' },
-              { title: 'Выполнено', width: 110, align: 'right', render: (_, l) => l.counts.done + l.counts.done_late },
+              { title: 'Выполнено', width: 110, align: 'right', render: (_, l) => doneCount(l.counts) },
               { title: 'Не выполнено', width: 120, align: 'right', render: (_, l) => l.counts.not_done },
               { title: 'Доля выполненных', dataIndex: 'share', width: 150, align: 'right', render: percent },
               { title: 'Файл', dataIndex: 'file', ellipsis: true },
