@@ -20,3 +20,9 @@ export function firstSteps(db: Db): FirstSteps {
   const roadmaps = count('SELECT count(*) FROM roadmaps');
   return { settings: getDepartment(db).fullName.trim() !== '', schools, roadmaps, empty: schools === 0 && roadmaps === 0 };
 }
+
+/** Nobody has entered anything yet (no roadmaps, no people): the demo district may be filled in. */
+export function holdsNoRecords(db: Db): boolean {
+  const count = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
+  return count('SELECT count(*) FROM roadmaps') + count('SELECT count(*) FROM people') === 0;
+}

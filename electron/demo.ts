@@ -11,7 +11,9 @@ import { setExecution } from '../db/executions';
 import { clearHistory } from '../db/history';
 import { addMember, type MemberRole, saveMeeting } from '../db/meetings';
 import type { Db } from '../db/open';
-import { createOrganization, type OrganizationKind } from '../db/organizations';
+import { createOrganization, type OrganizationKind, updateOrganization } from '../db/organizations';
+import { holdsNoRecords } from '../db/first-steps';
+import { inTransaction } from '../db/transaction';
 import { saveOrder } from '../db/orders';
 import { createPerson } from '../db/people';
 import { addMeasure, addSection, type ExecutorLink, getPlan } from '../db/plan';
@@ -88,12 +90,10 @@ export interface DemoSummary {
 }
 
 export function fillDemo(db: Db): DemoSummary {
-  const roadmapCount = db.sqlite.prepare('SELECT count(*) FROM roadmaps').pluck().get() as number;
-  const peopleCount = db.sqlite.prepare('SELECT count(*) FROM people').pluck().get() as number;
-  if (roadmapCount + peopleCount > 0)
+  if (!holdsNoRecords(db))
     throw new AppError('not_empty', 'Демонстрационные данные заполняются только в пустую базу: в этой уже есть записи.');
   const d = readJson<District>('district.json');
-  return db.sqlite.transaction(() => {
+  return inTransaction(db, () => {
     const orgs = new Map<string, number>();
     const people = new Map<string, number>();
     for (const o of d.organizations)
@@ -106,7 +106,7 @@ export function fillDemo(db: Db): DemoSummary {
     };
     for (const o of d.organizations)
       if (o.director || o.curator)
-        db.sqlite.prepare('UPDATE organizations SET director_id = ?, curator_id = ? WHERE id = ?').run(o.director ? person(o.director) : null, o.curator ? person(o.curator) : null, orgs.get(o.key));
+        updateOrganization(db, orgs.get(o.key)!, { directorId: o.director ? person(o.director) : null, curatorId: o.curator ? person(o.curator) : null });
     setDepartment(db, { ...d.department, coordinatorId: person(d.coordinator) });
     for (const m of d.workingGroup) addMember(db, person(m.person), m.role);
 
@@ -175,5 +175,5 @@ export function fillDemo(db: Db): DemoSummary {
       setExecution(db, { measureId: measure.id, quarter: x.quarter, status: x.status, result: x.result, evidence: x.evidence, note: x.note ?? '' });
     }
     return { roadmaps: roadmaps.size, measures: measureCount, people: people.size, schools: d.organizations.filter((o) => o.kind === 'school').length };
-  })();
+  });
 }

@@ -59,6 +59,17 @@ describe('module boundaries', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('all SQL lives in db/: no statement, transaction or pragma is written in electron/, the renderer or shared/', () => {
+    const SQL = [/\.sqlite\.(prepare|exec|transaction|pragma)\(/, /\.prepare\(\s*['"`]/, /\bsql`/];
+    const offenders = [...files('electron'), ...files('renderer/src'), ...files('shared')].flatMap((f) =>
+      fs
+        .readFileSync(path.join(ROOT, f), 'utf8')
+        .split('\n')
+        .flatMap((line, i) => (SQL.some((re) => re.test(line)) ? [`${f}:${i + 1}: ${line.trim()}`] : [])),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('the sandboxed preload imports nothing but electron', () => {
     expect(imports('electron/preload/index.ts').map((i) => i.from)).toEqual(['electron']);
   });
