@@ -1,7 +1,7 @@
 /** API of orders (приказы) and execution (исполнение). */
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '../../db/schema';
-import { decisionExecutions, executionGrid, setExecution } from '../../db/executions';
+import { decisionExecutions, executionGrid, quarterStatuses, setExecution } from '../../db/executions';
 import { deleteOrder, getOrder, listOrders, saveOrder } from '../../db/orders';
 import { expectedVersion, id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
 
@@ -38,5 +38,7 @@ export const ordersApi = {
 
   'execution.grid': method(z.strictObject({ roadmapId: id }), ({ db }, i) => executionGrid(db, i.roadmapId)),
   'execution.set': method(execution, ({ db }, i) => setExecution(db, i)),
+  /** The plan editor's filter «исполнение в текущем квартале». */
+  'execution.ofQuarter': method(z.strictObject({ roadmapId: id, quarter }), ({ db }, i) => quarterStatuses(db, i.roadmapId, i.quarter)),
   'execution.ofDecision': method(z.strictObject({ decisionId: id }), ({ db }, i) => decisionExecutions(db, i.decisionId)),
 };

@@ -99,6 +99,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.grid': (i) => ({ roadmapId: i.roadmap }),
   'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
   'execution.ofDecision': (i) => ({ decisionId: i.decision }),
+  'execution.ofQuarter': (i) => ({ roadmapId: i.roadmap, quarter: '2022-Q2' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
   'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова' }),
   'settings.getSchoolCalendar': () => ({}),
@@ -187,7 +188,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
+    for (const m of ['plan.get', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'execution.ofQuarter', 'search.measures', 'terms.parse', 'terms.due', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'answers.preview', 'import.preview', 'backups.list', 'trash.list'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -263,6 +264,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'orders.save': [['id'], ['values', 'number'], ['values', 'date'], ['values', 'title'], ['values', 'appendices', 0, 'roadmapId']],
   'execution.set': [['measureId'], ['quarter'], ['status']],
   'execution.grid': [['roadmapId']],
+  'execution.ofQuarter': [['roadmapId'], ['quarter']],
   'terms.parse': [['text'], ['roadmapId']],
   'terms.due': [['today'], ['window']],
   'settings.setSchoolYear': [['startYear'], ['year'], ['year', 'quarters'], ['year', 'trimesters', 2]],
