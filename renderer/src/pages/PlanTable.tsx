@@ -134,9 +134,10 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   useEffect(() => {
     if (!scrollKey || geometry.width === 0 || !rows.some((r) => r.key === scrollKey)) return;
     // After the rows are laid out: the virtual list can only scroll to a row it knows the place of.
-    const frame = requestAnimationFrame(() => tableRef.current?.scrollTo({ key: scrollKey, align: 'start' }));
+    // (Not cancelled on cleanup: clearing scrollKey below re-runs this effect at once.)
+    const key = scrollKey;
+    requestAnimationFrame(() => tableRef.current?.scrollTo({ key, align: 'start' }));
     setScrollKey(null);
-    return () => cancelAnimationFrame(frame);
   }, [scrollKey, rows, geometry.width]);
   const run = useCallback(async (action: () => Promise<unknown>, success?: string) => {
     const ok = await act(action, success);

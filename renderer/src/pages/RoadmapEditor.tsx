@@ -29,6 +29,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
           so that at 1366×768 and smaller the table keeps the height. */}
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
         <Breadcrumb
+          className="roadmap-breadcrumb"
           style={{ fontSize: 12, flex: '1 1 auto', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden' }}
           items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]}
         />
@@ -58,6 +59,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
           </Space>
         </ConfigProvider>
       </div>
+      <style>{'.roadmap-breadcrumb ol { flex-wrap: nowrap; }'}</style>
       <Typography.Title level={5} style={{ margin: '4px 0 0' }} ellipsis={{ rows: 2, tooltip: roadmap.title }} data-testid="roadmap-title">
         {roadmap.title}
       </Typography.Title>
