@@ -250,6 +250,26 @@ describe('filtering and sorting the plan', () => {
     await reset();
   });
 
+  it('filters by this quarter\'s execution status and by «просрочено» (the rule of «Сроки»)', async () => {
+    // The roadmap is of 2022: its «current» quarter is its last one.
+    const api = apiOf(db);
+    for (const x of [made[5]!, made[77]!]) api('execution.set', { measureId: x.id, quarter: '2022-Q4', status: 'done' });
+    api('execution.set', { measureId: made[8]!.id, quarter: '2022-Q3', status: 'done' });
+    await openPlan();
+    await openFilter();
+    await chooseIn('filter-status', 'выполнено');
+    await expect.poll(stateText).toContain('Фильтр включён: 2 из 500');
+    await reset();
+    // Every due date of 2022 is past: overdue is what has a due date and no «выполнено» in its quarter.
+    const overdue = new Set(apiOf(db)('terms.due', { today: new Date().toISOString().slice(0, 10), window: 'overdue', roadmapId }).map((x) => x.id));
+    expect(overdue.size).toBeGreaterThan(100);
+    await openFilter();
+    await page.getByTestId('plan-filter').getByText('просрочено').click();
+    await expect.poll(stateText).toContain(`Фильтр включён: ${overdue.size} из 500`);
+    for (const id of await shownMeasureIds()) expect(overdue.has(id)).toBe(true);
+    await reset();
+  });
+
   it('sorts by term (earliest date first, unread terms last), and moving is off while sorted', async () => {
     const earliest = (m: { parsed: { start: string | null; end: string | null; due: string[] } }) =>
       [m.parsed.start, m.parsed.end, ...m.parsed.due].filter((d): d is string => Boolean(d)).sort()[0] ?? '9999';

@@ -12,7 +12,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, Filte
 import { App, Badge, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableRef } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { quarterOf } from '../../../shared/quarters';
+import { quarterOf, quartersOfPeriod } from '../../../shared/quarters';
 import type { ExecutionStatus } from '../../../shared/labels';
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
@@ -60,7 +60,13 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   const measureCount = allRows.filter((r) => r.kind === 'measure').length;
 
   // What the status and overdue filters read, loaded only when one of them is on (and after each change).
-  const quarter = quarterOf(today());
+  // The current quarter; for a roadmap of past or future years, the nearest quarter of its own period,
+  // since a quarter outside the period can have no marks.
+  const quarter = useMemo(() => {
+    const all = quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd);
+    const now = quarterOf(today());
+    return all.includes(now) || all.length === 0 ? now : now < all[0]! ? all[0]! : all.at(-1)!;
+  }, [roadmap.periodStart, roadmap.periodEnd]);
   const [statuses, setStatuses] = useState<ReadonlyMap<number, ExecutionStatus>>(new Map());
   const [overdue, setOverdue] = useState<ReadonlySet<number> | null>(null);
   const needStatuses = filter.status !== null;
