@@ -88,6 +88,8 @@ let page: Page;
 let errors: string[];
 beforeAll(() => {
   ({ db, page, errors } = app);
+  // A step that hangs fails with its own message, before the test's 30 s run out.
+  page.setDefaultTimeout(10_000);
 });
 
 const plan = () => apiOf(db)('plan.get', { roadmapId });
@@ -144,6 +146,7 @@ describe('the plan editor at office screen sizes', () => {
       const term = page.locator('[data-testid="plan"] .ant-table-cell div', { hasText: /^Февраль–ноябрь 2022 \(по графику\)$/ }).first();
       const lines = await term.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
       expect(lines).toBeLessThanOrEqual(2);
+      await screenshot(page, `plan-fit-${width}x${height}`);
     });
   }
 
@@ -255,6 +258,7 @@ describe('filtering and sorting the plan', () => {
     const api = apiOf(db);
     for (const x of [made[5]!, made[77]!]) api('execution.set', { measureId: x.id, quarter: '2022-Q4', status: 'done' });
     api('execution.set', { measureId: made[8]!.id, quarter: '2022-Q3', status: 'done' });
+    await page.setViewportSize({ width: 1366, height: 768 });
     await openPlan();
     await openFilter();
     await chooseIn('filter-status', 'выполнено');

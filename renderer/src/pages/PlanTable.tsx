@@ -8,7 +8,7 @@
  * and it can be filtered and sorted (plan/view.ts) — while it is, rows cannot be moved, since the
  * order shown is not the plan's.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, QuestionCircleOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableRef } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -373,7 +373,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
 
   return (
     <div onKeyDown={onKeyDown} tabIndex={0} data-testid="plan" style={{ outline: 'none' }}>
-      <Space wrap size={[6, 6]} style={{ marginBottom: 6 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 4px', marginBottom: 6 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={addMeasure}>
           Мероприятие
         </Button>
@@ -407,11 +407,14 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         {!planOrder ? (
           <FilterState shown={shownCount} total={measureCount} filtered={filtered} onReset={resetView} />
         ) : (
-          <Typography.Text type="secondary">
-            Мероприятий: {measureCount}{' '}
-            <Tooltip title="Insert — добавить, Shift+Insert — раздел, Enter — изменить, Delete — удалить, Alt+↑/↓ или перетаскивание — переместить, Ctrl+Z / Ctrl+Y — отменить и вернуть. Ширину столбца меняют, потянув край заголовка.">
-              <QuestionCircleOutlined aria-label="Клавиши" />
-            </Tooltip>
+          // The count takes what is left of the line (cut short on a narrow screen rather than wrapping);
+          // the keys in a plain title, since a tooltip popping up here would cover the filter under it.
+          <Typography.Text
+            type="secondary"
+            title="Insert — добавить, Shift+Insert — раздел, Enter — изменить, Delete — удалить, Alt+↑/↓ или перетаскивание — переместить, Ctrl+Z / Ctrl+Y — отменить и вернуть. Ширину столбца меняют, потянув край заголовка."
+            style={{ cursor: 'help', flex: '1 1 0', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', marginLeft: 4 }}
+          >
+            Мероприятий: {measureCount}
           </Typography.Text>
         )}
         {Object.keys(ownWidths).length > 0 && (
@@ -421,7 +424,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
             </Button>
           </Tooltip>
         )}
-      </Space>
+      </div>
       {filterOpen && <PlanFilterBar filter={filter} onChange={setFilter} sections={realSections} schools={schools} quarter={quarter} />}
       <div ref={wrapRef} data-testid="plan-table">
         {geometry.width > 0 && (

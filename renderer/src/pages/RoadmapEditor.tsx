@@ -28,11 +28,13 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
       {/* One compact block above the plan (breadcrumb and actions on one line, the title in two at most),
           so that at 1366×768 and smaller the table keeps the height. */}
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
-        <Breadcrumb
-          className="roadmap-breadcrumb"
-          style={{ fontSize: 12, flex: '1 1 auto', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden' }}
-          items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]}
-        />
+        <div title={`Дорожные карты / ${formatPeriod(roadmap.periodStart, roadmap.periodEnd)}`} style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden' }}>
+          <Breadcrumb
+            className="roadmap-breadcrumb"
+            style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+            items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]}
+          />
+        </div>
         <ConfigProvider componentSize="small">
           <Space size={6} style={{ flex: 'none' }}>
             <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />

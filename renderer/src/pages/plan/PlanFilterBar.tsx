@@ -14,7 +14,7 @@ export const SORT_OPTIONS: { value: PlanSort; label: string }[] = [
 ];
 
 export function SortSelect({ sort, onChange }: { sort: PlanSort; onChange: (s: PlanSort) => void }) {
-  return <Select aria-label="Сортировка" data-testid="plan-sort" size="small" style={{ width: 150 }} value={sort} onChange={onChange} options={SORT_OPTIONS} />;
+  return <Select aria-label="Сортировка" data-testid="plan-sort" size="small" style={{ width: 130 }} value={sort} onChange={onChange} options={SORT_OPTIONS} />;
 }
 
 export function PlanFilterBar({
