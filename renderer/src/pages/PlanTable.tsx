@@ -59,7 +59,6 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   const allRows = useMemo(() => planRows<Section, Measure>(sections), [sections]);
   const measureCount = allRows.filter((r) => r.kind === 'measure').length;
 
-  // What the status and overdue filters read, loaded only when one of them is on (and after each change).
   // The current quarter; for a roadmap of past or future years, the nearest quarter of its own period,
   // since a quarter outside the period can have no marks.
   const quarter = useMemo(() => {
@@ -67,6 +66,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     const now = quarterOf(today());
     return all.includes(now) || all.length === 0 ? now : now < all[0]! ? all[0]! : all.at(-1)!;
   }, [roadmap.periodStart, roadmap.periodEnd]);
+  // What the status and overdue filters read, loaded only when one of them is on (and after each change).
   const [statuses, setStatuses] = useState<ReadonlyMap<number, ExecutionStatus>>(new Map());
   const [overdue, setOverdue] = useState<ReadonlySet<number> | null>(null);
   const needStatuses = filter.status !== null;
@@ -121,7 +121,8 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   const geometry = usePlanGeometry(wrapRef);
   const [ownWidths, setOwnWidths] = useOwnWidths(roadmap.id);
 
-  const selectedRow = allRows.find((r) => r.key === selected) ?? null;
+  // Only a row on screen counts as selected: Delete must never reach a row the filter hides.
+  const selectedRow = rows.find((r) => r.key === selected) ?? null;
 
   // Opened from «Сроки» or search with a measure in the address: select it, scroll to it, highlight it
   // and open its form, once. A filter that hides it is reset, or it could not be shown.
