@@ -87,6 +87,17 @@ export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; 
   return { quarters, sections: sectionList, rows };
 }
 
+/** Each measure's status in one quarter (measures without a mark left out): what the plan's status filter reads. */
+export function quarterStatuses(db: Db, roadmapId: number, quarter: string): { measureId: number; status: ExecutionStatus }[] {
+  getRoadmap(db, roadmapId);
+  return db.sqlite
+    .prepare(
+      `SELECT x.measure_id AS measureId, x.status FROM executions x JOIN measures m ON m.id = x.measure_id
+        WHERE m.roadmap_id = ? AND x.quarter = ? ORDER BY x.measure_id`,
+    )
+    .all(roadmapId, quarter) as { measureId: number; status: ExecutionStatus }[];
+}
+
 export function setExecution(db: Db, input: ExecutionInput): ExecutionRecord {
   const { measureId, decisionId, quarter, ...fields } = input;
   if ((measureId === undefined) === (decisionId === undefined))

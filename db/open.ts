@@ -239,7 +239,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath, readOnly: false };
   // Data steps that SQL migrations cannot do: terms are parsed in JS. One settings lookup when up to date.
   const upgrade = upgradeTerms(db);
-  if (upgrade) db.termUpgrade = upgrade;
+  // A database without terms (a new one) has nothing to say about them.
+  if (upgrade && upgrade.rows > 0) db.termUpgrade = upgrade;
   return db;
 }
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { EXECUTION_STATUSES } from '../../db/schema';
 import { decisionStates, markDecision } from '../../db/decision-execution';
-import { decisionExecutions, executionGrid, setExecution } from '../../db/executions';
+import { decisionExecutions, executionGrid, quarterStatuses, setExecution } from '../../db/executions';
 import { deleteOrder, getOrder, listOrders, saveOrder } from '../../db/orders';
 import { expectedVersion, id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
 
@@ -39,6 +39,8 @@ export const ordersApi = {
 
   'execution.grid': method(z.strictObject({ roadmapId: id }), ({ db }, i) => executionGrid(db, i.roadmapId)),
   'execution.set': method(execution, ({ db }, i) => setExecution(db, i)),
+  /** The plan editor's filter «исполнение в текущем квартале». */
+  'execution.ofQuarter': method(z.strictObject({ roadmapId: id, quarter }), ({ db }, i) => quarterStatuses(db, i.roadmapId, i.quarter)),
   'execution.ofDecision': method(z.strictObject({ decisionId: id }), ({ db }, i) => decisionExecutions(db, i.decisionId)),
   /** A protocol decision marked done (or not) with its result and date, from the protocol screen or «Сроки». */
   'decisions.mark': method(

@@ -17,7 +17,7 @@ import {
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Alert, Layout, Menu, Typography } from 'antd';
+import { Alert, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { ExecutionPage } from './pages/ExecutionPage';
@@ -135,12 +135,16 @@ export function Shell() {
   }
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+      {/* The menu scrolls on its own on a low screen (1093×614 at 125 %), so it never makes the page scroll. */}
+      <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #f0f0f0', height: '100vh', position: 'sticky', top: 0, overflowY: 'auto' }}>
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
           Дорожные карты РМК
         </Typography.Title>
         <FileMenu />
-        <Menu mode="inline" selectedKeys={[shown]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
+        {/* Rows of 32 px: the whole menu fits a 614 px high window (1366×768 at 125 %) without a scrollbar of its own. */}
+        <ConfigProvider theme={{ components: { Menu: { itemHeight: 32, itemMarginBlock: 2 } } }}>
+          <Menu mode="inline" selectedKeys={[shown]} items={MENU} onClick={(e) => go(e.key)} style={{ borderInlineEnd: 'none' }} />
+        </ConfigProvider>
       </Layout.Sider>
       <Layout.Content style={{ padding: 20, minWidth: 0 }}>
         <DemoBanner />

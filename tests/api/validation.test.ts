@@ -114,6 +114,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.ofDecision': (i) => ({ decisionId: i.decision }),
   'decisions.mark': (i) => ({ decisionId: i.decision, status: 'done', result: 'Справка подготовлена', date: '2022-05-10' }),
   'decisions.states': (i) => ({ decisionIds: [i.decision], today: '2022-05-01' }),
+  'execution.ofQuarter': (i) => ({ roadmapId: i.roadmap, quarter: '2022-Q2' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
   'terms.parserInfo': () => ({}),
   'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова', showDone: false, sortBy: 'status', sortOrder: 'descend' }),
@@ -206,7 +207,7 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'plan.renumberPreview', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
+    for (const m of ['plan.get', 'plan.renumberPreview', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'execution.ofQuarter', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -286,6 +287,7 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'orders.save': [['id'], ['values', 'number'], ['values', 'date'], ['values', 'title'], ['values', 'appendices', 0, 'roadmapId']],
   'execution.set': [['measureId'], ['quarter'], ['status']],
   'execution.grid': [['roadmapId']],
+  'execution.ofQuarter': [['roadmapId'], ['quarter']],
   'terms.parse': [['text'], ['roadmapId']],
   'terms.due': [['today'], ['window']],
   'terms.dueDownloadXlsx': [['today'], ['window']],

@@ -3,12 +3,17 @@
  * measures under them; add, edit, delete, move by keyboard (Alt+↑/↓) or by dragging rows; the
  * numbering is redone by the database after every change; Ctrl+Z undoes the last changes and
  * Ctrl+Y (or Ctrl+Shift+Z) brings back what undo took back.
- * The table is virtualised so that 500 measures scroll smoothly.
+ * The table is virtualised so that 500 measures scroll smoothly; it fills the screen's width and
+ * height (plan/layout.ts), its columns can be widened by dragging a header's edge (kept per roadmap),
+ * and it can be filtered and sorted (plan/view.ts) — while it is, rows cannot be moved, since the
+ * order shown is not the plan's.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import { App, Badge, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import type { ColumnsType, TableRef } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { quarterOf, quartersOfPeriod } from '../../../shared/quarters';
+import type { ExecutionStatus } from '../../../shared/labels';
 import { call, type ApiOutput } from '../api';
 import type { Directory } from '../directory';
 import { useAction } from '../hooks';
@@ -17,26 +22,27 @@ import { useUnsavedGuard } from '../unsaved';
 import { MeasureDrawer, type MeasureTarget } from './MeasureDrawer';
 import { TermCell } from './TermHint';
 import { LIMITS, limitRule, limited } from '../limits';
+import { FilterState, PlanFilterBar, SortSelect } from './plan/PlanFilterBar';
+import { ResizableTitle, type ResizableProps } from './plan/ResizableTitle';
+import { useOwnWidths } from './plan/widths';
+import { isPlanOrder, NO_FILTER, planRows, viewRows, filterCount, type PlanFilter, type PlanSort, type ViewRow } from './plan/view';
+import { COLUMNS, effectiveWidths, estimateHeight, total, type ColumnKey } from './plan/layout';
+import { usePlanGeometry } from './plan/geometry';
+import { aliasLines } from '../../../shared/school-match';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
 type Measure = Section['measures'][number];
 
-type Row =
-  | { key: string; kind: 'section'; section: Section; index: number }
-  | { key: string; kind: 'measure'; measure: Measure; sectionId: number | null; index: number };
+type Row = ViewRow<Section, Measure>;
 
-const COLUMN_COUNT = 5;
+/** Why moving is off while the rows are filtered or sorted. */
+const NOT_PLAN_ORDER = 'Строки отфильтрованы или отсортированы: порядок на экране — не порядок плана. Сбросьте фильтр, чтобы перемещать.';
 
-function flatten(sections: Section[]): Row[] {
-  const rows: Row[] = [];
-  let sectionIndex = 0;
-  for (const s of sections) {
-    if (s.id !== null) rows.push({ key: `s${s.id}`, kind: 'section', section: s, index: sectionIndex++ });
-    s.measures.forEach((m, i) => rows.push({ key: `m${m.id}`, kind: 'measure', measure: m, sectionId: s.id, index: i }));
-  }
-  return rows;
-}
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
 
 const isTyping = (e: KeyboardEvent) => {
   const t = e.target as HTMLElement;
@@ -44,31 +50,104 @@ const isTyping = (e: KeyboardEvent) => {
 };
 
 export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData; dir: Directory; reload: () => Promise<void>; openMeasureId: number | null }) {
-  const { modal } = App.useApp();
+  const { modal, message } = App.useApp();
   const act = useAction();
   const saveVersioned = useVersionedSave();
   const { roadmap, sections, undo } = data;
-  const rows = useMemo(() => flatten(sections), [sections]);
+  const [filter, setFilter] = useState<PlanFilter>(NO_FILTER);
+  const [sort, setSort] = useState<PlanSort>('number');
+  const [filterOpen, setFilterOpen] = useState(false);
+  const allRows = useMemo(() => planRows<Section, Measure>(sections), [sections]);
+  const measureCount = allRows.filter((r) => r.kind === 'measure').length;
+
+  // The current quarter; for a roadmap of past or future years, the nearest quarter of its own period,
+  // since a quarter outside the period can have no marks.
+  const quarter = useMemo(() => {
+    const all = quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd);
+    const now = quarterOf(today());
+    return all.includes(now) || all.length === 0 ? now : now < all[0]! ? all[0]! : all.at(-1)!;
+  }, [roadmap.periodStart, roadmap.periodEnd]);
+  // What the status and overdue filters read, loaded only when one of them is on (and after each change).
+  const [statuses, setStatuses] = useState<ReadonlyMap<number, ExecutionStatus>>(new Map());
+  const [overdue, setOverdue] = useState<ReadonlySet<number> | null>(null);
+  const needStatuses = filter.status !== null;
+  const needOverdue = filter.overdue;
+  useEffect(() => {
+    let live = true;
+    if (needStatuses)
+      void act(async () => {
+        const list = await call('execution.ofQuarter', { roadmapId: roadmap.id, quarter });
+        if (live) setStatuses(new Map(list.map((x) => [x.measureId, x.status])));
+      });
+    if (needOverdue)
+      // The rule of «просрочено» is the database's (db/terms/due.ts), the same as on «Сроки».
+      void act(async () => {
+        const items = await call('terms.due', { today: today(), window: 'overdue', roadmapId: roadmap.id });
+        if (live) setOverdue(new Set(items.filter((x) => x.source === 'measure').map((x) => x.id)));
+      });
+    return () => {
+      live = false;
+    };
+  }, [needStatuses, needOverdue, data, roadmap.id, quarter, act]);
+
+  // The directory keeps aliases as one text, one per line; the matcher wants them as a list.
+  const schools = useMemo(() => dir.schools.map((o) => ({ ...o, aliases: aliasLines(o.aliases) })), [dir.schools]);
+  const rows = useMemo(
+    () => viewRows<Section, Measure>(sections, filter, sort, { schools, personName: dir.personName, statuses, overdue }),
+    [sections, filter, sort, schools, dir.personName, statuses, overdue],
+  );
+  const planOrder = isPlanOrder(filter, sort);
+  const filtered = filterCount(filter) > 0;
+  const shownCount = rows.filter((r) => r.kind === 'measure').length;
+  const resetView = () => {
+    setFilter(NO_FILTER);
+    setSort('number');
+  };
+
   const [selected, setSelected] = useState<string | null>(null);
+  /** The row opened from «Сроки» or search: highlighted until another row is selected. */
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const [scrollKey, setScrollKey] = useState<string | null>(null);
+  const select = (key: string | null) => {
+    setSelected(key);
+    if (key !== highlight) setHighlight(null);
+  };
   const [target, setTarget] = useState<MeasureTarget | null>(null);
   const [sectionEdit, setSectionEdit] = useState<{ id: number | null; title: string; index?: number; version?: number } | null>(null);
   const dragKey = useRef<string | null>(null);
   const [dropKey, setDropKey] = useState<string | null>(null);
   const [sectionForm] = Form.useForm<{ title: string }>();
   const realSections = sections.filter((s): s is Section & { id: number } => s.id !== null);
+  const tableRef = useRef<TableRef>(null);
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const geometry = usePlanGeometry(wrapRef);
+  const [ownWidths, setOwnWidths] = useOwnWidths(roadmap.id);
 
+  // Only a row on screen counts as selected: Delete must never reach a row the filter hides.
   const selectedRow = rows.find((r) => r.key === selected) ?? null;
 
-  // Opened from «Сроки» or search with a measure in the address: select it and open its form, once.
+  // Opened from «Сроки» or search with a measure in the address: select it, scroll to it, highlight it
+  // and open its form, once. A filter that hides it is reset, or it could not be shown.
   const opened = useRef<number | null>(null);
   useEffect(() => {
     if (!openMeasureId || opened.current === openMeasureId) return;
-    const row = rows.find((r) => r.key === `m${openMeasureId}`);
+    const row = allRows.find((r) => r.key === `m${openMeasureId}`);
     if (!row || row.kind !== 'measure') return;
     opened.current = openMeasureId;
+    if (!rows.some((r) => r.key === row.key)) resetView();
     setSelected(row.key);
+    setHighlight(row.key);
+    setScrollKey(row.key);
     setTarget({ mode: 'edit', measure: row.measure, sectionId: row.sectionId });
-  }, [openMeasureId, rows]);
+  }, [openMeasureId, allRows, rows]);
+  useEffect(() => {
+    if (!scrollKey || geometry.width === 0 || !rows.some((r) => r.key === scrollKey)) return;
+    // After the rows are laid out: the virtual list can only scroll to a row it knows the place of.
+    // (Not cancelled on cleanup: clearing scrollKey below re-runs this effect at once.)
+    const key = scrollKey;
+    requestAnimationFrame(() => tableRef.current?.scrollTo({ key, align: 'start' }));
+    setScrollKey(null);
+  }, [scrollKey, rows, geometry.width]);
   const run = useCallback(async (action: () => Promise<unknown>, success?: string) => {
     const ok = await act(action, success);
     await reload();
@@ -123,6 +202,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   /** Moves the selected row one step; a measure crosses into the neighbouring section at its edge. */
   const move = (row: Row | null, delta: -1 | 1) => {
     if (!row) return;
+    if (!planOrder) return void message.info(NOT_PLAN_ORDER);
     if (row.kind === 'section') {
       const index = row.index + delta;
       if (index < 0 || index >= realSections.length) return;
@@ -202,12 +282,11 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     } else if (e.altKey && e.key === 'ArrowDown') {
       e.preventDefault();
       move(selectedRow, 1);
-    } else if (e.key === 'ArrowDown') {
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setSelected(rows[Math.min(rows.length - 1, i + 1)]?.key ?? null);
-    } else if (e.key === 'ArrowUp') {
-      e.preventDefault();
-      setSelected(rows[Math.max(0, i - 1)]?.key ?? null);
+      const key = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)]?.key ?? null;
+      select(key);
+      if (key) tableRef.current?.scrollTo({ key, align: 'nearest' });
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       edit(selectedRow);
@@ -223,7 +302,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
 
   /** Dropping onto a measure puts the dragged one in its place; onto a section, at that section's top. */
   const drop = (onto: Row) => {
-    const from = rows.find((r) => r.key === dragKey.current);
+    const from = allRows.find((r) => r.key === dragKey.current);
     dragKey.current = null;
     setDropKey(null);
     if (!from || from.key === onto.key) return;
@@ -237,12 +316,39 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   };
 
   const c = roadmap.captions;
+  // The table's own left border takes a pixel of the box.
+  const available = Math.max(0, geometry.width - 1);
+  const widths = effectiveWidths(available, ownWidths);
+  const estimates = useMemo(() => {
+    if (geometry.width === 0) return [];
+    const m = geometry.metrics;
+    return rows.map((r) =>
+      r.kind === 'section'
+        ? estimateHeight({ number: '', name: `${r.section.number}. ${r.section.title ?? ''}`, term: '', understood: '', executors: '', result: '' }, { ...widths, name: total(widths) }, m)
+        : estimateHeight({ ...r.measure, understood: r.measure.parsed.understood }, widths, m),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [rows, geometry.metrics, geometry.width, JSON.stringify(widths)]);
+  // The virtual list takes one guess for the rows it has not drawn yet: the mean of the estimates.
+  const itemHeight = estimates.length ? Math.round(estimates.reduce((a, b) => a + b, 0) / estimates.length) : 40;
+
   const sectionSpan = (r: Row) => (r.kind === 'section' ? { colSpan: 0 } : {});
+  const header = (key: ColumnKey) => ({
+    onHeaderCell: () =>
+      ({
+        width: widths[key],
+        'data-column': key,
+        onResize: (w: number) => setOwnWidths({ ...ownWidths, [key]: w }, false),
+        onResizeEnd: (w: number) => setOwnWidths({ ...ownWidths, [key]: w }, true),
+      }) as ResizableProps,
+  });
   const columns: ColumnsType<Row> = [
     {
       title: c.number,
-      width: 70,
-      onCell: (r) => (r.kind === 'section' ? { colSpan: COLUMN_COUNT } : {}),
+      key: 'number',
+      width: widths.number,
+      ...header('number'),
+      onCell: (r) => (r.kind === 'section' ? { colSpan: COLUMNS.length } : {}),
       render: (_, r) =>
         r.kind === 'section' ? (
           <Typography.Text strong data-testid="section-row">
@@ -253,20 +359,24 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
           <span data-testid="measure-number">{r.measure.number}</span>
         ),
     },
-    { title: c.name, width: 420, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-name">{r.measure.name}</span> : null) },
+    { title: c.name, key: 'name', width: widths.name, ...header('name'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-name">{r.measure.name}</span> : null) },
     {
       title: c.term,
-      width: 170,
+      key: 'term',
+      width: widths.term,
+      ...header('term'),
       onCell: sectionSpan,
       render: (_, r) => (r.kind === 'measure' ? <TermCell term={r.measure.term} parsed={r.measure.parsed} /> : null),
     },
-    { title: c.executors, width: 220, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.executors}</span> : null) },
-    { title: c.result, width: 300, onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.result}</span> : null) },
+    { title: c.executors, key: 'executors', width: widths.executors, ...header('executors'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-executors">{r.measure.executors}</span> : null) },
+    { title: c.result, key: 'result', width: widths.result, ...header('result'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.result}</span> : null) },
   ];
+  const movable = Boolean(selectedRow) && planOrder;
+  const moveTip = (text: string) => (planOrder ? text : NOT_PLAN_ORDER);
 
   return (
     <div onKeyDown={onKeyDown} tabIndex={0} data-testid="plan" style={{ outline: 'none' }}>
-      <Space wrap style={{ marginBottom: 8 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '6px 4px', marginBottom: 6 }}>
         <Button type="primary" icon={<PlusOutlined />} onClick={addMeasure}>
           Мероприятие
         </Button>
@@ -276,65 +386,101 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         <Tooltip title="Изменить (Enter)">
           <Button icon={<EditOutlined />} disabled={!selectedRow} onClick={() => edit(selectedRow)} aria-label="Изменить" />
         </Tooltip>
-        <Tooltip title="Выше (Alt+↑)">
-          <Button icon={<ArrowUpOutlined />} disabled={!selectedRow} onClick={() => move(selectedRow, -1)} aria-label="Выше" />
+        <Tooltip title={moveTip('Выше (Alt+↑)')}>
+          <Button icon={<ArrowUpOutlined />} disabled={!movable} onClick={() => move(selectedRow, -1)} aria-label="Выше" />
         </Tooltip>
-        <Tooltip title="Ниже (Alt+↓)">
-          <Button icon={<ArrowDownOutlined />} disabled={!selectedRow} onClick={() => move(selectedRow, 1)} aria-label="Ниже" />
+        <Tooltip title={moveTip('Ниже (Alt+↓)')}>
+          <Button icon={<ArrowDownOutlined />} disabled={!movable} onClick={() => move(selectedRow, 1)} aria-label="Ниже" />
         </Tooltip>
         <Tooltip title="Удалить (Delete)">
           <Button icon={<DeleteOutlined />} danger disabled={!selectedRow} onClick={() => remove(selectedRow)} aria-label="Удалить" />
         </Tooltip>
         <Tooltip title={undo.last ? `Отменить: ${undo.last} (Ctrl+Z)` : 'Отменять нечего'}>
-          <Button icon={<UndoOutlined />} disabled={undo.steps === 0} onClick={() => void undoLast()}>
-            Отменить
-          </Button>
+          <Button icon={<UndoOutlined />} disabled={undo.steps === 0} onClick={() => void undoLast()} aria-label="Отменить" />
         </Tooltip>
         <Tooltip title={undo.next ? `Вернуть: ${undo.next} (Ctrl+Y)` : 'Возвращать нечего'}>
-          <Button icon={<RedoOutlined />} disabled={undo.redoSteps === 0} onClick={() => void redoNext()}>
-            Вернуть
-          </Button>
+          <Button icon={<RedoOutlined />} disabled={undo.redoSteps === 0} onClick={() => void redoNext()} aria-label="Вернуть" />
         </Tooltip>
-        <Typography.Text type="secondary">
-          Мероприятий: {rows.filter((r) => r.kind === 'measure').length}. Insert — добавить, Enter — изменить, Alt+↑/↓ или перетаскивание — переместить.
-        </Typography.Text>
-      </Space>
-      <Table<Row>
-        rowKey="key"
-        size="small"
-        bordered
-        virtual
-        scroll={{ x: 1190, y: Math.max(300, window.innerHeight - 300) }}
-        pagination={false}
-        dataSource={rows}
-        columns={columns}
-        locale={{ emptyText: 'План пуст. Добавьте раздел или мероприятие (Insert).' }}
-        rowClassName={(r) => [r.key === selected ? 'plan-row-selected' : '', r.key === dropKey ? 'plan-row-drop' : '', r.kind === 'section' ? 'plan-row-section' : ''].join(' ')}
-        onRow={(r) => ({
-          onClick: () => setSelected(r.key),
-          onDoubleClick: () => edit(r),
-          draggable: true,
-          onDragStart: (e) => {
-            dragKey.current = r.key;
-            e.dataTransfer.effectAllowed = 'move';
-            e.dataTransfer.setData('text/plain', r.key);
-          },
-          onDragOver: (e) => {
-            e.preventDefault();
-            if (dropKey !== r.key) setDropKey(r.key);
-          },
-          onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
-          onDrop: (e) => {
-            e.preventDefault();
-            drop(r);
-          },
-          'data-row-key': r.key,
-        } as React.HTMLAttributes<HTMLElement>)}
-      />
+        <SortSelect sort={sort} onChange={setSort} />
+        <Badge count={filterCount(filter)} size="small">
+          <Button icon={<FilterOutlined />} type={filterOpen ? 'default' : 'text'} onClick={() => setFilterOpen((o) => !o)} aria-expanded={filterOpen}>
+            Фильтр
+          </Button>
+        </Badge>
+        {!planOrder ? (
+          <FilterState shown={shownCount} total={measureCount} filtered={filtered} onReset={resetView} />
+        ) : (
+          // The count takes what is left of the line (cut short on a narrow screen rather than wrapping);
+          // the keys in a plain title, since a tooltip popping up here would cover the filter under it.
+          <Typography.Text
+            type="secondary"
+            title="Insert — добавить, Shift+Insert — раздел, Enter — изменить, Delete — удалить, Alt+↑/↓ или перетаскивание — переместить, Ctrl+Z / Ctrl+Y — отменить и вернуть. Ширину столбца меняют, потянув край заголовка."
+            style={{ cursor: 'help', flex: '1 1 0', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', marginLeft: 4 }}
+          >
+            Мероприятий: {measureCount}
+          </Typography.Text>
+        )}
+        {Object.keys(ownWidths).length > 0 && (
+          <Tooltip title="Вернуть столбцам ширину по размеру окна">
+            <Button type="link" size="small" onClick={() => setOwnWidths({}, true)}>
+              Ширина по окну
+            </Button>
+          </Tooltip>
+        )}
+      </div>
+      {filterOpen && <PlanFilterBar filter={filter} onChange={setFilter} sections={realSections} schools={schools} quarter={quarter} />}
+      <div ref={wrapRef} data-testid="plan-table">
+        {geometry.width > 0 && (
+          <Table<Row>
+            ref={tableRef}
+            rowKey="key"
+            size="small"
+            bordered
+            virtual
+            {...({ listItemHeight: itemHeight } as object)}
+            components={{ header: { cell: ResizableTitle } }}
+            scroll={{ x: total(widths), y: geometry.bodyHeight }}
+            pagination={false}
+            dataSource={rows}
+            columns={columns}
+            locale={{ emptyText: filtered ? 'Под фильтр не подходит ни одно мероприятие.' : 'План пуст. Добавьте раздел или мероприятие (Insert).' }}
+            rowClassName={(r) =>
+              [r.key === selected ? 'plan-row-selected' : '', r.key === highlight ? 'plan-row-highlight' : '', r.key === dropKey ? 'plan-row-drop' : '', r.kind === 'section' ? 'plan-row-section' : ''].join(' ')
+            }
+            onRow={(r) =>
+              ({
+                onClick: () => select(r.key),
+                onDoubleClick: () => edit(r),
+                // Dragging rearranges the plan: only where the rows stand in the plan's order.
+                draggable: planOrder,
+                onDragStart: (e) => {
+                  dragKey.current = r.key;
+                  e.dataTransfer.effectAllowed = 'move';
+                  e.dataTransfer.setData('text/plain', r.key);
+                },
+                onDragOver: (e) => {
+                  if (!planOrder) return;
+                  e.preventDefault();
+                  if (dropKey !== r.key) setDropKey(r.key);
+                },
+                onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
+                onDrop: (e) => {
+                  e.preventDefault();
+                  if (planOrder) drop(r);
+                },
+                'data-row-key': r.key,
+              }) as React.HTMLAttributes<HTMLElement>
+            }
+          />
+        )}
+      </div>
       <style>{`
         .plan-row-selected > td, .plan-row-selected .ant-table-cell { background: #e6f4ff !important; }
         .plan-row-section .ant-table-cell { background: #fafafa; }
         .plan-row-drop .ant-table-cell { border-top: 2px solid #1677ff !important; }
+        .plan-row-highlight > td, .plan-row-highlight .ant-table-cell { animation: plan-row-flash 2.5s ease-out; box-shadow: inset 0 2px 0 #fa8c16, inset 0 -2px 0 #fa8c16; }
+        @keyframes plan-row-flash { from { background: #ffd591; } to { background: #e6f4ff; } }
+        .plan-col-handle { position: absolute; top: 0; right: -5px; width: 10px; height: 100%; cursor: col-resize; z-index: 2; touch-action: none; }
       `}</style>
       <MeasureDrawer
         target={target}
@@ -345,7 +491,7 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         onSaved={async (id) => {
           setTarget(null);
           await reload();
-          setSelected(`m${id}`);
+          select(`m${id}`);
         }}
       />
       <Modal

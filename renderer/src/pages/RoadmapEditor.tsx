@@ -3,7 +3,8 @@
  * rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
  * changes asks first, so nothing typed is lost by that.
  */
-import { Breadcrumb, Button, Popconfirm, Space, Tabs, Tooltip, Typography } from 'antd';
+import { DeleteOutlined } from '@ant-design/icons';
+import { Breadcrumb, Button, ConfigProvider, Popconfirm, Space, Tabs, Tooltip, Typography } from 'antd';
 import { call } from '../api';
 import { useDirectory } from '../directory';
 import { formatDate, formatPeriod } from '../format';
@@ -25,37 +26,50 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
   const { roadmap } = plan.data;
   return (
     <>
-      <Breadcrumb items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]} />
-      <Space align="start" style={{ width: '100%', justifyContent: 'space-between', margin: '8px 0' }}>
-        <Typography.Title level={4} style={{ margin: 0, maxWidth: 1000 }} data-testid="roadmap-title">
-          {roadmap.title}
-        </Typography.Title>
-        <Space>
-        <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
-        <PlanXlsxButton roadmapId={roadmapId} />
-        <CopyRoadmapButton roadmap={roadmap} />
-        <SchoolLinksButton roadmapId={roadmapId} onLinked={() => void plan.reload()} />
-        {plan.data.orders.length > 0 ? (
-          // The rule is in db/roadmaps.ts (deleteRoadmap); said here before asking, not after.
-          <Tooltip title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}>
-            <Button danger disabled>
-              Удалить карту
-            </Button>
-          </Tooltip>
-        ) : (
-          <Popconfirm
-            title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
-            description="Она попадёт в корзину: её можно будет восстановить целиком."
-            okText="Удалить"
-            cancelText="Отмена"
-            onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
-          >
-            <Button danger>Удалить карту</Button>
-          </Popconfirm>
-        )}
-        </Space>
-      </Space>
+      {/* One compact block above the plan (breadcrumb and actions on one line, the title in two at most),
+          so that at 1366×768 and smaller the table keeps the height. */}
+      <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
+        <div title={`Дорожные карты / ${formatPeriod(roadmap.periodStart, roadmap.periodEnd)}`} style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden' }}>
+          <Breadcrumb
+            className="roadmap-breadcrumb"
+            style={{ fontSize: 12, whiteSpace: 'nowrap' }}
+            items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]}
+          />
+        </div>
+        <ConfigProvider componentSize="small">
+          <Space size={6} style={{ flex: 'none' }}>
+            <DocumentButton request={{ kind: 'appendix', roadmapId }} approvingOrders={plan.data.orders} />
+            <PlanXlsxButton roadmapId={roadmapId} />
+            <CopyRoadmapButton roadmap={roadmap} />
+            <SchoolLinksButton roadmapId={roadmapId} onLinked={() => void plan.reload()} />
+            {plan.data.orders.length > 0 ? (
+              // The rule is in db/roadmaps.ts (deleteRoadmap); said here before asking, not after.
+              <Tooltip title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}>
+                <Button danger disabled icon={<DeleteOutlined />} aria-label="Удалить карту" />
+              </Tooltip>
+            ) : (
+              <Popconfirm
+                title="Удалить дорожную карту со всеми мероприятиями и отметками об исполнении?"
+                description="Она попадёт в корзину: её можно будет восстановить целиком."
+                okText="Удалить"
+                cancelText="Отмена"
+                onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
+              >
+                <Tooltip title="Удалить карту">
+                  <Button danger icon={<DeleteOutlined />} aria-label="Удалить карту" />
+                </Tooltip>
+              </Popconfirm>
+            )}
+          </Space>
+        </ConfigProvider>
+      </div>
+      <style>{'.roadmap-breadcrumb ol { flex-wrap: nowrap; }'}</style>
+      <Typography.Title level={5} style={{ margin: '4px 0 0' }} ellipsis={{ rows: 2, tooltip: roadmap.title }} data-testid="roadmap-title">
+        {roadmap.title}
+      </Typography.Title>
       <Tabs
+        size="small"
+        tabBarStyle={{ marginBottom: 6 }}
         activeKey={tab === 'passport' ? 'passport' : 'plan'}
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[

@@ -3,7 +3,8 @@
  * one row per measure, all checked; the methodist unchecks what is wrong and links the rest in one
  * step that «Отменить» takes back. Offered on demand in the roadmap and after an import.
  */
-import { Alert, Button, Modal, Table, Tag, Typography } from 'antd';
+import { LinkOutlined } from '@ant-design/icons';
+import { Alert, Button, Modal, Table, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { countOf } from '../format';
@@ -113,7 +114,12 @@ export function SchoolLinksButton({ roadmapId, onLinked }: { roadmapId: number; 
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Связать исполнителей со школами…</Button>
+      {/* Short on the button (the roadmap's header fits one line at 1093 px), whole in the tooltip and for screen readers. */}
+      <Tooltip title="Связать исполнителей со школами…">
+        <Button icon={<LinkOutlined />} aria-label="Связать исполнителей со школами…" onClick={() => setOpen(true)}>
+          Школы…
+        </Button>
+      </Tooltip>
       {open && (
         <SchoolLinksDialog
           roadmapId={roadmapId}

@@ -11,7 +11,8 @@ export function TermUpgradeNotice() {
     if (shown) return;
     shown = true;
     call('terms.parserInfo').then(
-      (info) => info.upgrade && notification.info({ message: 'Сроки перечитаны', description: info.upgrade.message, duration: 12 }),
+      // Only when some dates came out different: «перечитаны, ничего не изменилось» is noise.
+      (info) => info.upgrade && info.upgrade.changed > 0 && notification.info({ message: 'Сроки перечитаны', description: info.upgrade.message, duration: 12 }),
       () => {},
     );
   }, [notification]);
