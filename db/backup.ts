@@ -143,7 +143,7 @@ function removeQuietly(file: string): void {
  */
 function copyTarget(target: string, sourceFile: string | null): string {
   let real = path.resolve(target);
-  let stat: fs.Stats | null = null;
+  let stat: fs.Stats | null;
   try {
     stat = fs.lstatSync(real);
     if (stat.isSymbolicLink()) {

@@ -6,7 +6,7 @@ import { getPlan, sectionHeading } from './plan';
 import { quartersOfPeriod } from '../shared/quarters';
 import { dueQuarters } from './terms/due';
 import { getRoadmap } from './roadmaps';
-import { decisions, EXECUTION_STATUSES, executions, measures, nowSql } from './schema';
+import { decisions, executions, measures, nowSql } from './schema';
 import { STATUS_LABELS, type ExecutionStatus } from '../shared/labels';
 
 export { STATUS_LABELS, type ExecutionStatus };

@@ -75,12 +75,6 @@ export function listRoadmaps(db: Db): RoadmapSummary[] {
     .all() as RoadmapSummary[];
 }
 
-/** From the earliest start to the latest end of all roadmaps' periods; null without roadmaps. */
-export function roadmapsSpan(db: Db): { start: string; end: string } | null {
-  const r = db.sqlite.prepare('SELECT min(period_start) AS start, max(period_end) AS end FROM roadmaps').get() as { start: string | null; end: string | null };
-  return r.start && r.end ? { start: r.start, end: r.end } : null;
-}
-
 export function getRoadmap(db: Db, id: number): Roadmap {
   const row = db.orm.select().from(roadmaps).where(eq(roadmaps.id, id)).get() ?? raise(notFound('Дорожная карта', id));
   return fromRow(row);

@@ -11,6 +11,7 @@
  * @electron/fuses is our own 2.x, not the 1.x electron-builder carries inside it; it is ESM-only, hence
  * the dynamic import.
  */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- electron-builder loads this hook as CommonJS
 const path = require('node:path');
 
 /** Each fuse by its FuseV1Options name → the state it must have in the shipped binary. */

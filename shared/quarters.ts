@@ -17,7 +17,10 @@ export function quartersOfPeriod(start: string, end: string): string[] {
     const cur = `${String(y).padStart(4, '0')}-Q${q}`;
     out.push(cur);
     if (cur === last) break;
-    q === 4 ? ((q = 1), y++) : q++;
+    if (q === 4) {
+      q = 1;
+      y++;
+    } else q++;
   }
   return out;
 }

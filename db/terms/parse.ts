@@ -208,8 +208,8 @@ type Unit = 'year' | 'schoolYear' | 'half' | 'quarter' | 'schoolQuarter' | 'mont
 function countPer(tokens: Token[]): { n: number; unit: Unit } | null {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    let n: number | null = null;
-    let at = i;
+    let n: number | null;
+    let at: number;
     if (wordIs(t, 'раз|раза')) {
       const before = tokens[i - 1];
       n = before?.t === 'num' ? before.n : before?.t === 'word' ? (numberWordOf(before.w) ?? 1) : 1;

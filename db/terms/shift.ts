@@ -42,7 +42,6 @@ export function shiftYears(text: string, years: number): ShiftedText {
     changed++;
     return String(Number(y) + years);
   });
-  // eslint-disable-next-line no-control-regex
   out = out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => placeholders[Number(i)]!);
   return { text: out, changed, problem };
 }

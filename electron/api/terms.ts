@@ -1,7 +1,6 @@
 /** API of terms: how a term is understood, the school calendar, and the «Сроки» view with its Excel export. */
 import { z } from 'zod';
-import type { Db } from '../../db/open';
-import { getRoadmap, roadmapsSpan } from '../../db/roadmaps';
+import { getRoadmap } from '../../db/roadmaps';
 import { defaultSchoolYear, schoolYear } from '../../db/terms/calendar';
 import { describeCaveat, describeTerm, termUpgradeMessage } from '../../db/terms/describe';
 import { TERM_PARSER_VERSION } from '../../db/terms/parse';

@@ -7,7 +7,6 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { setExecution } from '../../db/executions';
 import { saveMeeting } from '../../db/meetings';
-import type { Db } from '../../db/open';
 import { addMeasure } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { screenshot, useApp } from './chromium';
@@ -26,11 +25,10 @@ const app = useApp((db) => {
   setExecution(db, { measureId: meetings, quarter: '2024-Q1', status: 'done', result: 'Проведено', evidence: '', note: '' });
   saveMeeting(db, null, { date: '2024-02-01', number: '3', place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [{ title: 'О плане', heard: '', spoke: '', decisions: [{ text: 'Подготовить справку', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 05.04.2024' }] }] });
 });
-let db: Db;
 let page: Page;
 let errors: string[];
 beforeAll(() => {
-  ({ db, page, errors } = app);
+  ({ page, errors } = app);
 });
 
 // The first cell of a line is the expand button of its dates (empty for a single date): skipped.

@@ -192,7 +192,7 @@ describe('the plan editor at office screen sizes', () => {
     await page.locator('[data-testid="plan"] .ant-table-row').first().waitFor();
     await expect.poll(async () => Math.round((await th.boundingBox())!.width)).toBe(Math.round(after));
     // Another roadmap's widths are its own: the stored key is per roadmap.
-    expect(await page.evaluate((id) => Object.keys(localStorage).filter((k) => k.startsWith('plan-columns:')).join(), roadmapId)).toBe(`plan-columns:${roadmapId}`);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-columns:')).join())).toBe(`plan-columns:${roadmapId}`);
     await page.getByRole('button', { name: 'Ширина по окну' }).click();
     await expect.poll(async () => Math.round((await th.boundingBox())!.width)).toBe(Math.round(before));
     expect((await layout()).hbar).toBe(false);

@@ -1,5 +1,6 @@
 /** `backup` and `restore` on the command line, as real processes: what they print, what they keep, what they refuse. */
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('cli backup and restore', () => {
   it('restore brings the copy back, prints what it restored, and keeps the replaced file in backups/', () => {
     const zeya = JSON.parse(cli('list', '--db', db).out.trim().split('\n').at(-1)!) as { id: number };
     const dumpBefore = cli('dump', '--db', db, '--roadmap', String(zeya.id)).out;
-    const s = new (require('better-sqlite3'))(db);
+    const s = new Database(db);
     s.prepare("UPDATE measures SET name = 'Изменено после копии' WHERE roadmap_id = ?").run(zeya.id);
     s.close();
     expect(cli('dump', '--db', db, '--roadmap', String(zeya.id)).out).not.toBe(dumpBefore);

@@ -4,6 +4,7 @@
  * book with merged rows, pasted tables, bad input of every kind, and the round trip appendix → import.
  */
 import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -210,7 +211,7 @@ describe('bad input: a clear Russian message or a correct import, never a half-w
 
   it('imports a 50 MB document (pictures in it are not even unpacked)', async () => {
     const zip = await JSZip.loadAsync(fs.readFileSync(path.join(FIXTURES, 'ulchsky.docx')));
-    zip.file('word/media/big.bin', require('node:crypto').randomBytes(50 * 1024 * 1024));
+    zip.file('word/media/big.bin', crypto.randomBytes(50 * 1024 * 1024));
     const data = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
     expect(data.length).toBeGreaterThan(50 * 1024 * 1024);
     const r = await commitImport(db, { fileName: 'большой.docx', data });

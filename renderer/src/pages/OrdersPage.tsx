@@ -39,6 +39,8 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
       // What was loaded (at first, or by «Обновить» after a conflict) is the form's clean state.
       guard.markClean();
     },
+    // `guard` is declared below (it needs `save`); markClean only snapshots the form, so a stale one does the same.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [form],
   );
   useEffect(() => {

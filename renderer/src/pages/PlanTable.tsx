@@ -9,7 +9,7 @@
  * order shown is not the plan's.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Form, Input, Modal, Space, Table, Tooltip, Typography } from 'antd';
+import { App, Badge, Button, Form, Input, Modal, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableRef } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { quarterOf, quartersOfPeriod } from '../../../shared/quarters';

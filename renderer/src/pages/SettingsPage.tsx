@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
 import { useUnsavedGuard } from '../unsaved';
-import { useAction, useLoad } from '../hooks';
+import { useLoad } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
 import { BackupsCard } from './BackupsCard';
 import { SchoolCalendarCard } from './SchoolCalendarCard';
