@@ -55,7 +55,8 @@ export function nextBackupPath(dbFile: string, kind: BackupKind, now = new Date(
   }
 }
 
-const tempNameFor = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}${TEMP_MARK}`);
+const tempNameFor = (target: string) =>
+  path.join(path.dirname(target), `.${path.basename(target)}.${crypto.randomBytes(6).toString('hex')}${TEMP_MARK}`);
 
 function fsyncFile(file: string): void {
   const fd = fs.openSync(file, 'r+');
@@ -126,9 +127,20 @@ function finish(tmp: string, target: string): void {
 function copyFailed(err: unknown, target: string): AppError {
   if (err instanceof AppError) return err;
   const code = (err as { code?: string })?.code;
-  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return new AppError('disk_full', `Не хватает места на диске для копии «${path.basename(target)}».`, { cause: err });
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code?.startsWith('SQLITE_READONLY') || code?.startsWith('SQLITE_CANTOPEN'))
-    return new AppError('backup_readonly', `Не удалось записать копию «${path.basename(target)}»: папка «${path.dirname(target)}» недоступна для записи.`, { cause: err });
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL')
+    return new AppError('disk_full', `Не хватает места на диске для копии «${path.basename(target)}».`, { cause: err });
+  if (
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'EROFS' ||
+    code?.startsWith('SQLITE_READONLY') ||
+    code?.startsWith('SQLITE_CANTOPEN')
+  )
+    return new AppError(
+      'backup_readonly',
+      `Не удалось записать копию «${path.basename(target)}»: папка «${path.dirname(target)}» недоступна для записи.`,
+      { cause: err },
+    );
   return new AppError('backup_failed', `Не удалось сделать копию базы данных «${path.basename(target)}».`, { cause: err });
 }
 
@@ -155,7 +167,8 @@ function copyTarget(target: string, sourceFile: string | null): string {
   }
   const name = path.basename(target);
   if (stat?.isDirectory()) throw new AppError('is_directory', `«${name}» — это папка: укажите имя файла для копии.`);
-  if (stat && !stat.isFile()) throw new AppError('not_a_file', `Копию можно сохранить только в обычный файл, а «${name}» — устройство или канал.`);
+  if (stat && !stat.isFile())
+    throw new AppError('not_a_file', `Копию можно сохранить только в обычный файл, а «${name}» — устройство или канал.`);
   if (sourceFile && stat && fs.existsSync(sourceFile) && fs.realpathSync(sourceFile) === real)
     throw new AppError('same_file', 'Копию нельзя записать поверх самой базы данных: выберите другой файл.');
   return real;
@@ -200,7 +213,12 @@ export async function copyDatabase(source: CopySource, target: string, options: 
 }
 
 /** A copy into `backups/` under a new good name. */
-export function backupDatabase(connection: Database.Database, dbFile: string, kind: BackupKind, options: CopyOptions = {}): Promise<string> {
+export function backupDatabase(
+  connection: Database.Database,
+  dbFile: string,
+  kind: BackupKind,
+  options: CopyOptions = {},
+): Promise<string> {
   return copyDatabase({ connection }, nextBackupPath(dbFile, kind), options);
 }
 

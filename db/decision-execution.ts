@@ -30,12 +30,29 @@ export interface DecisionState {
 }
 
 export function markDecision(db: Db, input: DecisionMarkInput): DecisionState {
-  const row = db.orm.select({ id: decisions.id, termDue: decisions.termDue }).from(decisions).where(eq(decisions.id, input.decisionId)).get() ?? raise(notFound('Решение', input.decisionId));
+  const row =
+    db.orm.select({ id: decisions.id, termDue: decisions.termDue }).from(decisions).where(eq(decisions.id, input.decisionId)).get() ??
+    raise(notFound('Решение', input.decisionId));
   const quarter = quarterOf(input.date);
   return db.sqlite.transaction(() => {
-    const existing = db.orm.select().from(executions).where(and(eq(executions.decisionId, row.id), eq(executions.quarter, quarter))).get();
-    setExecution(db, { decisionId: row.id, quarter, status: input.status, result: input.result, evidence: existing?.evidence ?? '', note: existing?.note ?? '' });
-    db.orm.update(executions).set({ doneOn: input.date }).where(and(eq(executions.decisionId, row.id), eq(executions.quarter, quarter))).run();
+    const existing = db.orm
+      .select()
+      .from(executions)
+      .where(and(eq(executions.decisionId, row.id), eq(executions.quarter, quarter)))
+      .get();
+    setExecution(db, {
+      decisionId: row.id,
+      quarter,
+      status: input.status,
+      result: input.result,
+      evidence: existing?.evidence ?? '',
+      note: existing?.note ?? '',
+    });
+    db.orm
+      .update(executions)
+      .set({ doneOn: input.date })
+      .where(and(eq(executions.decisionId, row.id), eq(executions.quarter, quarter)))
+      .run();
     return decisionStates(db, [row.id], input.date)[0]!;
   })();
 }
@@ -44,7 +61,8 @@ export function markDecision(db: Db, input: DecisionMarkInput): DecisionState {
 export function decisionStates(db: Db, decisionIds: number[], today: string): DecisionState[] {
   if (decisionIds.length > 2000) throw new AppError('too_many', 'Слишком много решений в одном запросе.');
   return decisionIds.map((id) => {
-    const d = db.orm.select({ termDue: decisions.termDue }).from(decisions).where(eq(decisions.id, id)).get() ?? raise(notFound('Решение', id));
+    const d =
+      db.orm.select({ termDue: decisions.termDue }).from(decisions).where(eq(decisions.id, id)).get() ?? raise(notFound('Решение', id));
     const rows = db.orm
       .select({ quarter: executions.quarter, status: executions.status, result: executions.result, doneOn: executions.doneOn })
       .from(executions)

@@ -32,7 +32,14 @@ export function dumpRoadmap(db: Db, id: number): RoadmapDump {
     sections: getPlan(db, id).map((s) => ({
       number: s.number,
       title: s.title,
-      measures: s.measures.map((m) => ({ id: m.id, number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result })),
+      measures: s.measures.map((m) => ({
+        id: m.id,
+        number: m.number,
+        name: m.name,
+        term: m.term,
+        executors: m.executors,
+        result: m.result,
+      })),
     })),
   };
 }

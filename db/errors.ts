@@ -55,7 +55,10 @@ export function fileErrorMessage(err: unknown, target?: string, options: { writi
       return make('disk_full', `На диске нет места: не удалось записать${about || ' файл'}. Освободите место и повторите.`);
     case 'EACCES':
     case 'EPERM':
-      return make('no_access', `Нет доступа к файлу${about}: он открыт в другой программе (например, в Word или Excel) или нет прав на эту папку. Закройте файл или выберите другую папку и повторите.`);
+      return make(
+        'no_access',
+        `Нет доступа к файлу${about}: он открыт в другой программе (например, в Word или Excel) или нет прав на эту папку. Закройте файл или выберите другую папку и повторите.`,
+      );
     case 'EBUSY':
     case 'ETXTBSY':
       return make('file_locked', `Файл${about} занят другой программой (например, открыт в Word или Excel). Закройте его и повторите.`);
@@ -67,10 +70,18 @@ export function fileErrorMessage(err: unknown, target?: string, options: { writi
         : make('no_file', `Файл${about} не найден: его нет или он был перемещён.`);
     case 'ENOTDIR':
       if (!file) return make('no_folder', 'Путь к файлу неверен: одна из папок в нём — это файл.');
-      return make('no_folder', `${options.writing ? `Не удалось записать ${name}: п` : 'П'}уть «${file}» неверен — одна из папок в нём на самом деле файл.`);
+      return make(
+        'no_folder',
+        `${options.writing ? `Не удалось записать ${name}: п` : 'П'}уть «${file}» неверен — одна из папок в нём на самом деле файл.`,
+      );
     case 'EEXIST':
       // mkdir over a file of the same name (a folder on the way to the target is a file).
-      return make('no_folder', file ? `Не удалось создать папку «${file}»: там уже есть файл с таким именем.` : 'Не удалось создать папку: там уже есть файл с таким именем.');
+      return make(
+        'no_folder',
+        file
+          ? `Не удалось создать папку «${file}»: там уже есть файл с таким именем.`
+          : 'Не удалось создать папку: там уже есть файл с таким именем.',
+      );
     case 'EISDIR':
       return make('is_directory', file ? `«${file}» — это папка, а не файл.` : 'Указана папка, а не файл.');
     case 'ENAMETOOLONG':
@@ -86,7 +97,10 @@ export function fileErrorMessage(err: unknown, target?: string, options: { writi
       return make('closed_pipe', 'Вывод программы закрыт раньше, чем она закончила писать.');
     case 'EADDRINUSE': {
       const port = (err as { port?: unknown }).port;
-      return make('port_busy', `${typeof port === 'number' ? `Порт ${port}` : 'Этот порт'} уже занят другой программой: укажите другой (--port 0 — любой свободный).`);
+      return make(
+        'port_busy',
+        `${typeof port === 'number' ? `Порт ${port}` : 'Этот порт'} уже занят другой программой: укажите другой (--port 0 — любой свободный).`,
+      );
     }
     default:
       return null;

@@ -52,7 +52,10 @@ export interface ExecutionGridSection {
   heading: string;
 }
 
-export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; sections: ExecutionGridSection[]; rows: ExecutionGridRow[] } {
+export function executionGrid(
+  db: Db,
+  roadmapId: number,
+): { quarters: string[]; sections: ExecutionGridSection[]; rows: ExecutionGridRow[] } {
   const roadmap = getRoadmap(db, roadmapId);
   const quarters = quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd);
   const records = db.sqlite
@@ -83,7 +86,9 @@ export function executionGrid(db: Db, roadmapId: number): { quarters: string[]; 
     })),
   );
   // The group outside sections (id null) has no heading row: its measures come first, as in the plan.
-  const sectionList = plan.filter((s): s is typeof s & { id: number } => s.id !== null).map((s) => ({ id: s.id, heading: sectionHeading(s) }));
+  const sectionList = plan
+    .filter((s): s is typeof s & { id: number } => s.id !== null)
+    .map((s) => ({ id: s.id, heading: sectionHeading(s) }));
   return { quarters, sections: sectionList, rows };
 }
 
@@ -108,20 +113,41 @@ export function setExecution(db: Db, input: ExecutionInput): ExecutionRecord {
     if (!quartersOfPeriod(r.periodStart, r.periodEnd).includes(quarter))
       throw new AppError('bad_quarter', `Квартал ${quarter} вне периода дорожной карты (${r.periodStart} — ${r.periodEnd}).`);
   } else {
-    db.orm.select({ id: decisions.id }).from(decisions).where(eq(decisions.id, decisionId!)).get() ?? raise(notFound('Решение', decisionId!));
+    db.orm.select({ id: decisions.id }).from(decisions).where(eq(decisions.id, decisionId!)).get() ??
+      raise(notFound('Решение', decisionId!));
   }
   const target = measureId !== undefined ? eq(executions.measureId, measureId) : eq(executions.decisionId, decisionId!);
-  const existing = db.orm.select({ id: executions.id }).from(executions).where(and(target, eq(executions.quarter, quarter))).get();
+  const existing = db.orm
+    .select({ id: executions.id })
+    .from(executions)
+    .where(and(target, eq(executions.quarter, quarter)))
+    .get();
   const row = existing
-    ? db.orm.update(executions).set({ ...fields, updatedAt: nowSql }).where(eq(executions.id, existing.id)).returning().get()!
-    : db.orm.insert(executions).values({ measureId: measureId ?? null, decisionId: decisionId ?? null, quarter, ...fields }).returning().get();
+    ? db.orm
+        .update(executions)
+        .set({ ...fields, updatedAt: nowSql })
+        .where(eq(executions.id, existing.id))
+        .returning()
+        .get()!
+    : db.orm
+        .insert(executions)
+        .values({ measureId: measureId ?? null, decisionId: decisionId ?? null, quarter, ...fields })
+        .returning()
+        .get();
   return { status: row.status, result: row.result, evidence: row.evidence, note: row.note, updatedAt: row.updatedAt };
 }
 
 export function decisionExecutions(db: Db, decisionId: number): (ExecutionRecord & { quarter: string })[] {
   db.orm.select({ id: decisions.id }).from(decisions).where(eq(decisions.id, decisionId)).get() ?? raise(notFound('Решение', decisionId));
   return db.orm
-    .select({ quarter: executions.quarter, status: executions.status, result: executions.result, evidence: executions.evidence, note: executions.note, updatedAt: executions.updatedAt })
+    .select({
+      quarter: executions.quarter,
+      status: executions.status,
+      result: executions.result,
+      evidence: executions.evidence,
+      note: executions.note,
+      updatedAt: executions.updatedAt,
+    })
     .from(executions)
     .where(eq(executions.decisionId, decisionId))
     .all();
@@ -164,7 +190,11 @@ export function mergeExecution(
   quarter: string,
   fields: Partial<Pick<ExecutionRecord, 'status' | 'result' | 'evidence' | 'note'>> & { filledBy?: string },
 ): ExecutionRecord {
-  const current = db.orm.select().from(executions).where(and(eq(executions.measureId, measureId), eq(executions.quarter, quarter))).get();
+  const current = db.orm
+    .select()
+    .from(executions)
+    .where(and(eq(executions.measureId, measureId), eq(executions.quarter, quarter)))
+    .get();
   return setExecution(db, {
     measureId,
     quarter,

@@ -15,7 +15,9 @@ const order = (t: HistoryTable) => HISTORY_TABLES.indexOf(t);
 
 function insertRow(db: Db, table: HistoryTable, row: RowImage): void {
   const cols = Object.keys(row);
-  db.sqlite.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+  db.sqlite
+    .prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+    .run(...cols.map((c) => row[c]));
 }
 
 function updateRow(db: Db, table: HistoryTable, id: number, values: RowImage): void {
@@ -24,8 +26,11 @@ function updateRow(db: Db, table: HistoryTable, id: number, values: RowImage): v
   // opened before the undo is told the record changed (db/versions.ts) instead of overwriting it.
   const columns = columnsOf(db, table);
   const touch =
-    (columns.includes('updated_at') ? `, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')` : '') + (columns.includes('version') ? ', version = version + 1' : '');
-  db.sqlite.prepare(`UPDATE ${table} SET ${cols.map((c) => `"${c}" = ?`).join(', ')}${touch} WHERE id = ?`).run(...cols.map((c) => values[c]), id);
+    (columns.includes('updated_at') ? `, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')` : '') +
+    (columns.includes('version') ? ', version = version + 1' : '');
+  db.sqlite
+    .prepare(`UPDATE ${table} SET ${cols.map((c) => `"${c}" = ?`).join(', ')}${touch} WHERE id = ?`)
+    .run(...cols.map((c) => values[c]), id);
 }
 
 /** A person or school deleted since the step cannot come back as an executor link. */
@@ -50,7 +55,9 @@ export function applyRows(db: Db, roadmapId: number, changes: RowChange[], side:
   const periodChanged = updates.some((c) => c.t === 'roadmaps' && ('period_start' in c[side]! || 'period_end' in c[side]!));
   if (periodChanged) refreshRoadmapTerms(db, roadmapId);
   else {
-    const measureIds = [...inserts, ...updates].filter((c) => c.t === 'measures' && (c[other] === null || 'term' in c[side]!)).map((c) => c.id);
+    const measureIds = [...inserts, ...updates]
+      .filter((c) => c.t === 'measures' && (c[other] === null || 'term' in c[side]!))
+      .map((c) => c.id);
     for (let i = 0; i < measureIds.length; i += 500) {
       const chunk = measureIds.slice(i, i + 500);
       refreshMeasureTerms(db, `m.id IN (${chunk.map(() => '?').join(', ')})`, chunk);

@@ -30,7 +30,9 @@ export function columnsOf(db: Db, table: HistoryTable): string[] {
 }
 
 const image = (db: Db, table: HistoryTable, alias: 'old' | 'new') =>
-  `json_object(${columnsOf(db, table).map((c) => `'${c}', ${alias}."${c}"`).join(', ')})`;
+  `json_object(${columnsOf(db, table)
+    .map((c) => `'${c}', ${alias}."${c}"`)
+    .join(', ')})`;
 
 function install(db: Db): void {
   if (installed.has(db.sqlite)) return;
@@ -74,7 +76,11 @@ export function startCapture(db: Db): void {
 
 /** The rows touched so far (the capture goes on). */
 export function touchedSoFar(db: Db): Touched[] {
-  const rows = db.sqlite.prepare('SELECT tbl, row_id AS id, before FROM temp.history_touched ORDER BY rowid').all() as { tbl: HistoryTable; id: number; before: string | null }[];
+  const rows = db.sqlite.prepare('SELECT tbl, row_id AS id, before FROM temp.history_touched ORDER BY rowid').all() as {
+    tbl: HistoryTable;
+    id: number;
+    before: string | null;
+  }[];
   return rows.map((r) => ({ table: r.tbl, id: r.id, before: r.before === null ? null : (JSON.parse(r.before) as RowImage) }));
 }
 
@@ -88,6 +94,9 @@ export function stopCapture(db: Db): Touched[] {
 /** The row as it is now, in the same shape as a captured image; null when it is gone. */
 export function currentImage(db: Db, table: HistoryTable, id: number): RowImage | null {
   const cols = columnsOf(db, table);
-  const row = db.sqlite.prepare(`SELECT json_object(${cols.map((c) => `'${c}', "${c}"`).join(', ')}) FROM main.${table} WHERE id = ?`).pluck().get(id) as string | undefined;
+  const row = db.sqlite
+    .prepare(`SELECT json_object(${cols.map((c) => `'${c}', "${c}"`).join(', ')}) FROM main.${table} WHERE id = ?`)
+    .pluck()
+    .get(id) as string | undefined;
   return row === undefined ? null : (JSON.parse(row) as RowImage);
 }

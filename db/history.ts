@@ -8,7 +8,16 @@
 import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { AppError } from './errors';
 import { applyRows } from './history-apply';
-import { currentImage, type HistoryTable, isCapturing, type RowImage, startCapture, stopCapture, type Touched, UNTRACKED_COLUMNS } from './history-capture';
+import {
+  currentImage,
+  type HistoryTable,
+  isCapturing,
+  type RowImage,
+  startCapture,
+  stopCapture,
+  type Touched,
+  UNTRACKED_COLUMNS,
+} from './history-capture';
 import type { Db } from './open';
 import { planHistory } from './schema';
 
@@ -67,8 +76,14 @@ export function recordStep<T>(db: Db, roadmapId: number, label: string, change: 
 }
 
 function saveStep(db: Db, roadmapId: number, label: string, changes: RowChange[]): void {
-  db.orm.delete(planHistory).where(and(eq(planHistory.roadmapId, roadmapId), eq(planHistory.undone, true))).run();
-  db.orm.insert(planHistory).values({ roadmapId, label, changes: JSON.stringify(changes) }).run();
+  db.orm
+    .delete(planHistory)
+    .where(and(eq(planHistory.roadmapId, roadmapId), eq(planHistory.undone, true)))
+    .run();
+  db.orm
+    .insert(planHistory)
+    .values({ roadmapId, label, changes: JSON.stringify(changes) })
+    .run();
   const oldestKept = db.orm
     .select({ id: planHistory.id })
     .from(planHistory)
@@ -77,7 +92,11 @@ function saveStep(db: Db, roadmapId: number, label: string, changes: RowChange[]
     .limit(1)
     .offset(HISTORY_DEPTH - 1)
     .get();
-  if (oldestKept) db.orm.delete(planHistory).where(and(eq(planHistory.roadmapId, roadmapId), lt(planHistory.id, oldestKept.id))).run();
+  if (oldestKept)
+    db.orm
+      .delete(planHistory)
+      .where(and(eq(planHistory.roadmapId, roadmapId), lt(planHistory.id, oldestKept.id)))
+      .run();
 }
 
 /** A demo or an import starts with a clean history. */

@@ -55,15 +55,14 @@ export function lockHolder(dbFile: string): LockInfo | null {
 function describeHolder(info: LockInfo): string {
   const d = new Date(info.startedAt);
   const pad = (n: number) => String(n).padStart(2, '0');
-  const when = Number.isNaN(d.getTime()) ? '' : `, открыта ${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} в ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  const when = Number.isNaN(d.getTime())
+    ? ''
+    : `, открыта ${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()} в ${pad(d.getHours())}:${pad(d.getMinutes())}`;
   return `процесс ${info.pid}${when}${info.url ? `, режим браузера: ${info.url}` : ''}`;
 }
 
 export function inUseError(info: LockInfo): AppError {
-  return new AppError(
-    'db_in_use',
-    `Эта база уже открыта в другом окне программы (${describeHolder(info)}).`,
-  );
+  return new AppError('db_in_use', `Эта база уже открыта в другом окне программы (${describeHolder(info)}).`);
 }
 
 function writeExclusive(file: string, info: LockInfo): void {
@@ -92,7 +91,9 @@ export function acquireLock(dbFile: string, extra: Partial<LockInfo> = {}): DbLo
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-        throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${path.dirname(dbFile)}».`, { cause: err });
+        throw new AppError('lock_failed', `Не удалось занять базу данных: нет прав на запись в папку «${path.dirname(dbFile)}».`, {
+          cause: err,
+        });
       if (code !== 'EEXIST') throw fileErrorMessage(err, undefined, { writing: true }) ?? err;
       const holder = readLock(dbFile);
       // Unreadable JSON is a lock torn by a crash between open and write; a dead pid is a crash later.

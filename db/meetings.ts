@@ -24,7 +24,13 @@ export interface Member {
 
 export function listMembers(db: Db): Member[] {
   return db.orm
-    .select({ id: workingGroupMembers.id, personId: workingGroupMembers.personId, role: workingGroupMembers.role, fullName: people.fullName, position: people.position })
+    .select({
+      id: workingGroupMembers.id,
+      personId: workingGroupMembers.personId,
+      role: workingGroupMembers.role,
+      fullName: people.fullName,
+      position: people.position,
+    })
     .from(workingGroupMembers)
     .innerJoin(people, eq(people.id, workingGroupMembers.personId))
     .orderBy(asc(workingGroupMembers.position), asc(workingGroupMembers.id))
@@ -104,7 +110,17 @@ export function getMeeting(db: Db, id: number): Meeting {
   const parts = db.orm.select().from(meetingParticipants).where(eq(meetingParticipants.meetingId, id)).all();
   const items = db.orm.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).all();
   const decs = items.length
-    ? db.orm.select().from(decisions).where(inArray(decisions.agendaItemId, items.map((i) => i.id))).orderBy(asc(decisions.position)).all()
+    ? db.orm
+        .select()
+        .from(decisions)
+        .where(
+          inArray(
+            decisions.agendaItemId,
+            items.map((i) => i.id),
+          ),
+        )
+        .orderBy(asc(decisions.position))
+        .all()
     : [];
   return {
     id: m.id,
@@ -126,7 +142,15 @@ export function getMeeting(db: Db, id: number): Meeting {
       spoke: it.spoke,
       decisions: decs
         .filter((d) => d.agendaItemId === it.id)
-        .map((d, j) => ({ id: d.id, number: `${i + 1}.${j + 1}`, text: d.text, responsibleId: d.responsibleId, responsibleText: d.responsibleText, term: d.term, parsed: readingOf(d) })),
+        .map((d, j) => ({
+          id: d.id,
+          number: `${i + 1}.${j + 1}`,
+          text: d.text,
+          responsibleId: d.responsibleId,
+          responsibleText: d.responsibleText,
+          term: d.term,
+          parsed: readingOf(d),
+        })),
     })),
   };
 }
@@ -134,7 +158,14 @@ export function getMeeting(db: Db, id: number): Meeting {
 function checkPeople(db: Db, ids: (number | null)[]): void {
   const wanted = [...new Set(ids.filter((x): x is number => x !== null))];
   if (wanted.length === 0) return;
-  const found = new Set(db.orm.select({ id: people.id }).from(people).where(inArray(people.id, wanted)).all().map((r) => r.id));
+  const found = new Set(
+    db.orm
+      .select({ id: people.id })
+      .from(people)
+      .where(inArray(people.id, wanted))
+      .all()
+      .map((r) => r.id),
+  );
   const missing = wanted.find((id) => !found.has(id));
   if (missing !== undefined) throw notFound('Человек', missing);
 }
@@ -161,15 +192,32 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput, expe
       meetingId = db.orm.insert(meetings).values(fields).returning().get().id;
     } else {
       meetingId = id;
-      db.orm.update(meetings).set({ ...fields, updatedAt: nowSql, version: nextVersion }).where(eq(meetings.id, id)).returning().get() ?? raise(notFound('Заседание', id));
+      db.orm
+        .update(meetings)
+        .set({ ...fields, updatedAt: nowSql, version: nextVersion })
+        .where(eq(meetings.id, id))
+        .returning()
+        .get() ?? raise(notFound('Заседание', id));
     }
     db.orm.delete(meetingParticipants).where(eq(meetingParticipants.meetingId, meetingId)).run();
-    for (const personId of new Set(input.attendeeIds)) db.orm.insert(meetingParticipants).values({ meetingId, personId, kind: 'attendee' }).run();
-    for (const personId of new Set(input.invitedIds)) db.orm.insert(meetingParticipants).values({ meetingId, personId, kind: 'invited' }).run();
+    for (const personId of new Set(input.attendeeIds))
+      db.orm.insert(meetingParticipants).values({ meetingId, personId, kind: 'attendee' }).run();
+    for (const personId of new Set(input.invitedIds))
+      db.orm.insert(meetingParticipants).values({ meetingId, personId, kind: 'invited' }).run();
 
-    const oldItems = db.orm.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).all().map((r) => r.id);
+    const oldItems = db.orm
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .all()
+      .map((r) => r.id);
     const oldDecisions = oldItems.length
-      ? db.orm.select({ id: decisions.id }).from(decisions).where(inArray(decisions.agendaItemId, oldItems)).all().map((r) => r.id)
+      ? db.orm
+          .select({ id: decisions.id })
+          .from(decisions)
+          .where(inArray(decisions.agendaItemId, oldItems))
+          .all()
+          .map((r) => r.id)
       : [];
     const keptItems = new Set<number>();
     const keptDecisions = new Set<number>();
@@ -183,7 +231,14 @@ export function saveMeeting(db: Db, id: number | null, input: MeetingInput, expe
       } else itemId = db.orm.insert(agendaItems).values(itemFields).returning().get().id;
       keptItems.add(itemId);
       item.decisions.forEach((d, j) => {
-        const decFields = { agendaItemId: itemId, position: j, text: d.text, responsibleId: d.responsibleId, responsibleText: d.responsibleText, term: d.term };
+        const decFields = {
+          agendaItemId: itemId,
+          position: j,
+          text: d.text,
+          responsibleId: d.responsibleId,
+          responsibleText: d.responsibleText,
+          term: d.term,
+        };
         if (d.id !== undefined) {
           if (!oldDecisions.includes(d.id)) throw notFound('Решение', d.id);
           db.orm.update(decisions).set(decFields).where(eq(decisions.id, d.id)).run();

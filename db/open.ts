@@ -62,10 +62,7 @@ export function inspect(file: string): Inspection {
     throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
   }
   try {
-    const tables = ro
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-      .pluck()
-      .all() as string[];
+    const tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     const hasMigrations = tables.includes(MIGRATIONS_TABLE);
     const applied = hasMigrations
       ? (ro.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
@@ -74,7 +71,11 @@ export function inspect(file: string): Inspection {
   } catch (err) {
     const known = sqliteErrorMessage(err);
     if (known?.code === 'not_a_database')
-      throw new AppError('not_a_database', `Файл «${path.basename(file)}» не является базой данных программы «Дорожные карты РМК» или повреждён. Файл не изменён.`, { cause: err });
+      throw new AppError(
+        'not_a_database',
+        `Файл «${path.basename(file)}» не является базой данных программы «Дорожные карты РМК» или повреждён. Файл не изменён.`,
+        { cause: err },
+      );
     throw known ?? err;
   } finally {
     ro.close();
@@ -105,7 +106,11 @@ function backupBeforeMigration(file: string): string {
   try {
     return copyFileSync(file, nextBackupPath(file, 'before-migration'));
   } catch (err) {
-    throw new AppError('backup_failed', 'Не удалось сделать резервную копию базы перед обновлением: обновление отменено, файл не изменён.', { cause: err });
+    throw new AppError(
+      'backup_failed',
+      'Не удалось сделать резервную копию базы перед обновлением: обновление отменено, файл не изменён.',
+      { cause: err },
+    );
   }
 }
 
@@ -115,7 +120,9 @@ export function applyMigrations(sqlite: Database.Database, pending: MigrationMet
   sqlite.pragma('foreign_keys = OFF');
   try {
     sqlite.transaction(() => {
-      sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`);
+      sqlite.exec(
+        `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)`,
+      );
       const record = sqlite.prepare(`INSERT INTO ${MIGRATIONS_TABLE} (hash, created_at) VALUES (?, ?)`);
       for (const m of pending) {
         for (const statement of m.sql) if (statement.trim()) sqlite.exec(statement);
@@ -193,7 +200,14 @@ function openReadOnly(file: string, known: MigrationMeta[]): Db {
     if (err instanceof AppError) throw err;
     throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
   }
-  return { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath: null, readOnly: true, ...(snapshotDir ? { snapshotDir } : {}) };
+  return {
+    path: file,
+    sqlite,
+    orm: drizzle(sqlite, { schema }),
+    backupPath: null,
+    readOnly: true,
+    ...(snapshotDir ? { snapshotDir } : {}),
+  };
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -221,7 +235,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   try {
     sqlite = new Database(file);
   } catch (err) {
-    throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err });
+    throw (
+      sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err })
+    );
   }
   try {
     sqlite.pragma('busy_timeout = 5000');
@@ -234,7 +250,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   } catch (err) {
     sqlite.close();
     if (err instanceof AppError) throw err;
-    throw sqliteErrorMessage(err) ?? new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err });
+    throw (
+      sqliteErrorMessage(err) ??
+      new AppError('migration_failed', 'Не удалось обновить структуру базы данных; изменения отменены.', { cause: err })
+    );
   }
   const db: Db = { path: file, sqlite, orm: drizzle(sqlite, { schema }), backupPath, readOnly: false };
   // Data steps that SQL migrations cannot do: terms are parsed in JS. One settings lookup when up to date.

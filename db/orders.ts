@@ -20,7 +20,12 @@ export interface OrderInput {
   control: string;
   appendices: AppendixInput[];
 }
-export type Order = Omit<OrderInput, 'appendices'> & { id: number; appendices: (AppendixInput & { roadmapTitle: string })[]; updatedAt: string; version: number };
+export type Order = Omit<OrderInput, 'appendices'> & {
+  id: number;
+  appendices: (AppendixInput & { roadmapTitle: string })[];
+  updatedAt: string;
+  version: number;
+};
 
 export function listOrders(db: Db): { id: number; number: string; date: string; title: string; appendices: number; version: number }[] {
   return db.sqlite
@@ -40,17 +45,37 @@ export function getOrder(db: Db, id: number): Order {
     .where(eq(orderAppendices.orderId, id))
     .orderBy(asc(orderAppendices.appendixNumber))
     .all();
-  return { id: o.id, number: o.number, date: o.date, title: o.title, signerId: o.signerId, basis: o.basis, clauses: o.clauses, control: o.control, updatedAt: o.updatedAt, version: o.version, appendices: apps };
+  return {
+    id: o.id,
+    number: o.number,
+    date: o.date,
+    title: o.title,
+    signerId: o.signerId,
+    basis: o.basis,
+    clauses: o.clauses,
+    control: o.control,
+    updatedAt: o.updatedAt,
+    version: o.version,
+    appendices: apps,
+  };
 }
 
 export function saveOrder(db: Db, id: number | null, input: OrderInput, expectedVersion?: number): number {
   return db.sqlite.transaction(() => {
     if (id !== null) checkVersion(db, 'orders', id, expectedVersion);
-    if (input.signerId !== null) db.orm.select().from(people).where(eq(people.id, input.signerId)).get() ?? raise(notFound('Человек', input.signerId));
+    if (input.signerId !== null)
+      db.orm.select().from(people).where(eq(people.id, input.signerId)).get() ?? raise(notFound('Человек', input.signerId));
     const ids = input.appendices.map((a) => a.roadmapId);
     if (new Set(ids).size !== ids.length) throw new AppError('duplicate', 'Одна и та же дорожная карта указана в приказе дважды.');
     if (ids.length) {
-      const found = new Set(db.orm.select({ id: roadmaps.id }).from(roadmaps).where(inArray(roadmaps.id, ids)).all().map((r) => r.id));
+      const found = new Set(
+        db.orm
+          .select({ id: roadmaps.id })
+          .from(roadmaps)
+          .where(inArray(roadmaps.id, ids))
+          .all()
+          .map((r) => r.id),
+      );
       const missing = ids.find((x) => !found.has(x));
       if (missing !== undefined) throw notFound('Дорожная карта', missing);
     }
@@ -58,11 +83,20 @@ export function saveOrder(db: Db, id: number | null, input: OrderInput, expected
     let orderId: number;
     if (id === null) orderId = db.orm.insert(orders).values(fields).returning().get().id;
     else {
-      db.orm.update(orders).set({ ...fields, updatedAt: nowSql, version: nextVersion }).where(eq(orders.id, id)).returning().get() ?? raise(notFound('Приказ', id));
+      db.orm
+        .update(orders)
+        .set({ ...fields, updatedAt: nowSql, version: nextVersion })
+        .where(eq(orders.id, id))
+        .returning()
+        .get() ?? raise(notFound('Приказ', id));
       orderId = id;
     }
     db.orm.delete(orderAppendices).where(eq(orderAppendices.orderId, orderId)).run();
-    for (const a of appendices) db.orm.insert(orderAppendices).values({ orderId, ...a }).run();
+    for (const a of appendices)
+      db.orm
+        .insert(orderAppendices)
+        .values({ orderId, ...a })
+        .run();
     return orderId;
   })();
 }
@@ -87,5 +121,8 @@ export function ordersOfRoadmap(db: Db, roadmapId: number): { orderId: number; n
 /** Puts a roadmap among an order's appendices (an import naming its approving order); nothing if it is there already. */
 export function attachAppendix(db: Db, orderId: number, roadmapId: number, appendixNumber: string): void {
   const exists = db.sqlite.prepare('SELECT 1 FROM order_appendices WHERE order_id = ? AND roadmap_id = ?').get(orderId, roadmapId);
-  if (!exists) db.sqlite.prepare('INSERT INTO order_appendices (order_id, roadmap_id, appendix_number) VALUES (?, ?, ?)').run(orderId, roadmapId, appendixNumber);
+  if (!exists)
+    db.sqlite
+      .prepare('INSERT INTO order_appendices (order_id, roadmap_id, appendix_number) VALUES (?, ?, ?)')
+      .run(orderId, roadmapId, appendixNumber);
 }

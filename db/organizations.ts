@@ -29,13 +29,16 @@ export function listOrganizations(db: Db, kind?: OrganizationKind): Organization
  * recognises schools in executors text uses — school forms, «Сроки», the link proposals.
  */
 export function schoolDirectory(db: Db): SchoolNames[] {
-  const rows = db.sqlite.prepare(`SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE kind = 'school' ORDER BY id`).all() as { id: number; name: string; shortName: string; aliases: string }[];
+  const rows = db.sqlite
+    .prepare(`SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE kind = 'school' ORDER BY id`)
+    .all() as { id: number; name: string; shortName: string; aliases: string }[];
   return rows.map((r) => ({ ...r, aliases: aliasLines(r.aliases) }));
 }
 
 /** One school as the matcher sees it; null when there is no such organisation. */
 export function schoolNames(db: Db, id: number): SchoolNames | null {
-  const r = db.sqlite.prepare('SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE id = ?').get(id) as { id: number; name: string; shortName: string; aliases: string } | undefined;
+  const r = db.sqlite.prepare('SELECT id, name, short_name AS shortName, aliases FROM organizations WHERE id = ?').get(id) as
+    { id: number; name: string; shortName: string; aliases: string } | undefined;
   return r ? { ...r, aliases: aliasLines(r.aliases) } : null;
 }
 
@@ -57,7 +60,12 @@ export function updateOrganization(db: Db, id: number, input: Partial<Organizati
   for (const id of [input.directorId, input.curatorId]) mustExist(db, 'people', id);
   return db.sqlite.transaction(() => {
     checkVersion(db, 'organizations', id, expectedVersion);
-    const row = db.orm.update(organizations).set({ ...tidy(input), updatedAt: nowSql, version: nextVersion }).where(eq(organizations.id, id)).returning().get();
+    const row = db.orm
+      .update(organizations)
+      .set({ ...tidy(input), updatedAt: nowSql, version: nextVersion })
+      .where(eq(organizations.id, id))
+      .returning()
+      .get();
     return row ?? raise(notFound('Организация', id));
   })();
 }
@@ -70,8 +78,7 @@ export function deleteOrganization(db: Db, id: number): void {
   if (asExecutor) uses.push(`исполнитель мероприятий (${asExecutor})`);
   const asSchool = count('SELECT count(*) FROM roadmaps WHERE school_id = ?');
   if (asSchool) uses.push(`школа дорожных карт (${asSchool})`);
-  if (uses.length > 0)
-    throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
+  if (uses.length > 0) throw new AppError('in_use', `Нельзя удалить «${org.shortName || org.name}»: она указана как ${uses.join(', ')}.`);
   // Its people stay, without an organisation (ON DELETE SET NULL) until it is restored from the bin.
   moveToTrash(db, 'organization', id);
 }

@@ -12,7 +12,11 @@ export type Person = typeof people.$inferSelect;
 export type PersonInput = Pick<Person, 'fullName'> & Partial<Pick<Person, 'position' | 'organizationId' | 'phone' | 'email'>>;
 
 export function listPeople(db: Db): Person[] {
-  return db.orm.select().from(people).orderBy(asc(sql`fold(${people.fullName})`)).all();
+  return db.orm
+    .select()
+    .from(people)
+    .orderBy(asc(sql`fold(${people.fullName})`))
+    .all();
 }
 
 export function getPerson(db: Db, id: number): Person {
@@ -58,6 +62,9 @@ export function deletePerson(db: Db, id: number): void {
   const person = getPerson(db, id);
   const uses = personUsages(db, id);
   if (uses.length > 0)
-    throw new AppError('in_use', `Нельзя удалить «${person.fullName}»: он(а) указан(а) как ${uses.join(', ')}. Сначала замените его(её) там.`);
+    throw new AppError(
+      'in_use',
+      `Нельзя удалить «${person.fullName}»: он(а) указан(а) как ${uses.join(', ')}. Сначала замените его(её) там.`,
+    );
   moveToTrash(db, 'person', id);
 }

@@ -28,7 +28,9 @@ export function continuePlanNumbers(db: Db, roadmapId: number, touchedGroups: Se
   const sectionRows = db.sqlite.prepare('SELECT id, position, number FROM sections WHERE roadmap_id = ? ORDER BY position, id');
   const groupRows = (g: Group) =>
     (g === null
-      ? db.sqlite.prepare('SELECT id, position, number FROM measures WHERE roadmap_id = ? AND section_id IS NULL ORDER BY position, id').all(roadmapId)
+      ? db.sqlite
+          .prepare('SELECT id, position, number FROM measures WHERE roadmap_id = ? AND section_id IS NULL ORDER BY position, id')
+          .all(roadmapId)
       : db.sqlite.prepare('SELECT id, position, number FROM measures WHERE section_id = ? ORDER BY position, id').all(g)) as Row[];
 
   /** The rows of a table's group as they were before the change: untouched rows now, touched ones as captured. */
@@ -86,14 +88,36 @@ export function continuePlanNumbers(db: Db, roadmapId: number, touchedGroups: Se
     const own = wasN.length > 0 ? wasN : isN;
     const through: boolean =
       carry !== null ||
-      (prevLast !== null && throughPlan(own.map((r) => r.number), prevLast, prevNumbers)) ||
-      throughPlan(nextNumbers(order, gi, groupRows), lastValue(own.map((r) => r.number), shape) ?? -1, own.map((r) => r.number));
-    const start: { before: number; after: number } = carry ?? (through && prevLast !== null ? { before: prevLast, after: prevLast } : { before: 0, after: 0 });
+      (prevLast !== null &&
+        throughPlan(
+          own.map((r) => r.number),
+          prevLast,
+          prevNumbers,
+        )) ||
+      throughPlan(
+        nextNumbers(order, gi, groupRows),
+        lastValue(
+          own.map((r) => r.number),
+          shape,
+        ) ?? -1,
+        own.map((r) => r.number),
+      );
+    const start: { before: number; after: number } =
+      carry ?? (through && prevLast !== null ? { before: prevLast, after: prevLast } : { before: 0, after: 0 });
     const template = templateFor(prevNumbers, order[gi - 1], g, sectionNumber);
     const movedIn = new Set(measureTouched.filter((t) => t.before && (t.before.section_id ?? null) !== g).map((t) => t.id));
-    const { changes, last }: { changes: Map<number, string>; last: number } = continueNumbering(wasN, isN, { startBefore: start.before, startAfter: start.after, template, movedIn });
+    const { changes, last }: { changes: Map<number, string>; last: number } = continueNumbering(wasN, isN, {
+      startBefore: start.before,
+      startAfter: start.after,
+      template,
+      movedIn,
+    });
     for (const [id, number] of changes) setMeasure.run(number, id);
-    const lastBefore = lastValue(wasN.map((r) => r.number), shape) ?? start.before;
+    const lastBefore =
+      lastValue(
+        wasN.map((r) => r.number),
+        shape,
+      ) ?? start.before;
     // Numbers through the plan: the next section shifts only if this one now ends elsewhere.
     carry = through && last !== lastBefore ? { before: lastBefore, after: last } : null;
     prevNumbers = isN.map((r) => changes.get(r.key) ?? r.number);
@@ -131,6 +155,7 @@ function throughPlan(numbers: string[], prevLast: number, prevNumbers: string[])
 function templateFor(prevNumbers: string[], prevGroup: Group | undefined, g: Group, sectionNumber: Map<Group, string>) {
   const last = prevNumbers.at(-1);
   if (last === undefined) return null;
-  const moved = prevGroup !== undefined && g !== null ? withSectionNumber(last, sectionNumber.get(prevGroup) ?? '', sectionNumber.get(g) ?? '') : last;
+  const moved =
+    prevGroup !== undefined && g !== null ? withSectionNumber(last, sectionNumber.get(prevGroup) ?? '', sectionNumber.get(g) ?? '') : last;
   return readNumber(moved);
 }

@@ -104,7 +104,13 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
   const result: PlanSection[] = [];
   if (loose.length > 0 || secs.length === 0) result.push({ id: null, number: '', title: null, version: 0, measures: loose });
   for (const s of secs)
-    result.push({ id: s.id, number: s.number, title: s.title, version: s.version, measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure) });
+    result.push({
+      id: s.id,
+      number: s.number,
+      title: s.title,
+      version: s.version,
+      measures: rows.filter((m) => m.sectionId === s.id).map(toMeasure),
+    });
   return result;
 }
 
@@ -117,8 +123,25 @@ export function readingOf(row: {
   termCertainty: TermCertainty;
   termNote: string;
 }): TermReading {
-  const t = { kind: row.termKind ?? 'unparsed', start: row.termStart, end: row.termEnd, due: JSON.parse(row.termDue) as string[], label: row.termLabel, certainty: row.termCertainty, note: row.termNote };
-  return { kind: t.kind, start: t.start, end: t.end, due: t.due, certainty: t.certainty, note: t.note, understood: describeTerm(t), caveat: describeCaveat(t) };
+  const t = {
+    kind: row.termKind ?? 'unparsed',
+    start: row.termStart,
+    end: row.termEnd,
+    due: JSON.parse(row.termDue) as string[],
+    label: row.termLabel,
+    certainty: row.termCertainty,
+    note: row.termNote,
+  };
+  return {
+    kind: t.kind,
+    start: t.start,
+    end: t.end,
+    due: t.due,
+    certainty: t.certainty,
+    note: t.note,
+    understood: describeTerm(t),
+    caveat: describeCaveat(t),
+  };
 }
 
 /** Runs one change of the plan: the change, renumbering, a step of the history — all or nothing. */
@@ -156,7 +179,12 @@ function touchedGroups(db: Db): Set<number | null> {
  */
 export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>): void {
   const auto = getRoadmap(db, roadmapId).autoNumber;
-  const secs = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position), asc(sections.id)).all();
+  const secs = db.orm
+    .select({ id: sections.id })
+    .from(sections)
+    .where(eq(sections.roadmapId, roadmapId))
+    .orderBy(asc(sections.position), asc(sections.id))
+    .all();
   // Where the roadmap keeps its own numbers («4. 8» as imported), this pass rewrites only the order.
   const changed = (table: string) =>
     db.sqlite.prepare(
@@ -171,7 +199,8 @@ export function renumber(db: Db, roadmapId: number, groups?: Set<number | null>)
   if (wanted(null)) groupIds(db, roadmapId, null).forEach((id, j) => apply(setMeasure, j, String(j + 1), id));
   secs.forEach((s, i) => {
     const renumbered = apply(setSection, i, String(i + 1), s.id);
-    if (wanted(s.id) || (renumbered && auto)) groupIds(db, roadmapId, s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
+    if (wanted(s.id) || (renumbered && auto))
+      groupIds(db, roadmapId, s.id).forEach((id, j) => apply(setMeasure, j, `${i + 1}.${j + 1}`, id));
   });
   // Numbers as printed continue their own pattern after an edit; a whole-plan pass (an import) keeps them.
   if (!auto && groups !== undefined) continuePlanNumbers(db, roadmapId, groups);
@@ -192,7 +221,8 @@ export function renumberPreview(db: Db, roadmapId: number): NumberChange[] {
   const out: NumberChange[] = [];
   let sectionIndex = 0;
   for (const s of getPlan(db, roadmapId)) {
-    if (s.id !== null && s.number !== String(++sectionIndex)) out.push({ kind: 'section', id: s.id, old: s.number, new: String(sectionIndex) });
+    if (s.id !== null && s.number !== String(++sectionIndex))
+      out.push({ kind: 'section', id: s.id, old: s.number, new: String(sectionIndex) });
     s.measures.forEach((m, j) => {
       const want = s.id === null ? String(j + 1) : `${sectionIndex}.${j + 1}`;
       if (m.number !== want) out.push({ kind: 'measure', id: m.id, old: m.number, new: want });
@@ -265,7 +295,13 @@ function writeOrder(db: Db, table: 'measures' | 'sections', ids: number[]): void
 
 export function addSection(db: Db, roadmapId: number, title: string, index?: number): number {
   return changePlan(db, roadmapId, 'Добавление раздела', () => {
-    const ids = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position)).all().map((r) => r.id);
+    const ids = db.orm
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.roadmapId, roadmapId))
+      .orderBy(asc(sections.position))
+      .all()
+      .map((r) => r.id);
     const id = db.orm.insert(sections).values({ roadmapId, title, position: ids.length }).returning({ id: sections.id }).get().id;
     writeOrder(db, 'sections', placeAt([...ids, id], id, index ?? ids.length));
     return id;
@@ -276,13 +312,21 @@ function sectionRow(db: Db, id: number) {
   return db.orm.select().from(sections).where(eq(sections.id, id)).get() ?? raise(notFound('Раздел', id));
 }
 
-export function updateSection(db: Db, id: number, input: { title: string; number?: string | undefined; expectedVersion?: number | undefined }): void {
+export function updateSection(
+  db: Db,
+  id: number,
+  input: { title: string; number?: string | undefined; expectedVersion?: number | undefined },
+): void {
   const s = sectionRow(db, id);
   changePlan(db, s.roadmapId, 'Изменение раздела', () => {
     // Checked inside the transaction, so no other window can save between the check and the write.
     checkVersion(db, 'sections', id, input.expectedVersion);
     const auto = getRoadmap(db, s.roadmapId).autoNumber;
-    db.orm.update(sections).set({ title: input.title, version: nextVersion, ...(auto || input.number === undefined ? {} : { number: input.number }) }).where(eq(sections.id, id)).run();
+    db.orm
+      .update(sections)
+      .set({ title: input.title, version: nextVersion, ...(auto || input.number === undefined ? {} : { number: input.number }) })
+      .where(eq(sections.id, id))
+      .run();
   });
 }
 
@@ -299,7 +343,13 @@ export function deleteSection(db: Db, id: number): { measuresDeleted: number } {
 export function moveSection(db: Db, id: number, index: number): void {
   const s = sectionRow(db, id);
   changePlan(db, s.roadmapId, 'Перемещение раздела', () => {
-    const ids = db.orm.select({ id: sections.id }).from(sections).where(eq(sections.roadmapId, s.roadmapId)).orderBy(asc(sections.position)).all().map((r) => r.id);
+    const ids = db.orm
+      .select({ id: sections.id })
+      .from(sections)
+      .where(eq(sections.roadmapId, s.roadmapId))
+      .orderBy(asc(sections.position))
+      .all()
+      .map((r) => r.id);
     writeOrder(db, 'sections', placeAt(ids, id, index));
   });
 }
@@ -312,7 +362,16 @@ export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, 
     const ids = groupIds(db, roadmapId, sectionId);
     const id = db.orm
       .insert(measures)
-      .values({ roadmapId, sectionId, position: ids.length, number: input.number ?? '', name: input.name, term: input.term ?? '', executors: input.executors ?? '', result: input.result ?? '' })
+      .values({
+        roadmapId,
+        sectionId,
+        position: ids.length,
+        number: input.number ?? '',
+        name: input.name,
+        term: input.term ?? '',
+        executors: input.executors ?? '',
+        result: input.result ?? '',
+      })
       .returning({ id: measures.id })
       .get().id;
     setLinks(db, id, links);
@@ -344,7 +403,11 @@ export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>, 
 export function deleteMeasures(db: Db, ids: number[]): void {
   if (ids.length === 0) return;
   const rows = db.orm.select().from(measures).where(inArray(measures.id, ids)).all();
-  if (rows.length !== new Set(ids).size) throw notFound('Мероприятие', ids.find((id) => !rows.some((r) => r.id === id))!);
+  if (rows.length !== new Set(ids).size)
+    throw notFound(
+      'Мероприятие',
+      ids.find((id) => !rows.some((r) => r.id === id))!,
+    );
   const roadmapIds = new Set(rows.map((r) => r.roadmapId));
   if (roadmapIds.size > 1) throw new AppError('mixed', 'Удалять можно мероприятия только одной дорожной карты за раз.');
   changePlan(db, rows[0]!.roadmapId, ids.length === 1 ? 'Удаление мероприятия' : 'Удаление мероприятий', () => {
@@ -378,7 +441,9 @@ export interface BulkSection {
  */
 export function insertPlan(db: Db, roadmapId: number, plan: BulkSection[]): { sections: number; measures: number } {
   const addSectionStmt = db.sqlite.prepare('INSERT INTO sections (roadmap_id, position, number, title) VALUES (?, ?, ?, ?)');
-  const addMeasureStmt = db.sqlite.prepare('INSERT INTO measures (roadmap_id, section_id, position, number, name, term, executors, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const addMeasureStmt = db.sqlite.prepare(
+    'INSERT INTO measures (roadmap_id, section_id, position, number, name, term, executors, result) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   let sectionCount = 0;
   let measureCount = 0;
   for (const s of plan) {

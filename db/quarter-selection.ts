@@ -66,11 +66,20 @@ export function selectForQuarter(db: Db, roadmapId: number, quarter: string): Qu
 
   const rows: QuarterRow[] = [];
   for (const s of getPlan(db, roadmapId)) {
-    const chosen = s.measures.map((m) => ({ m, reason: reasonOf(m) })).filter((x): x is { m: PlanMeasure; reason: Reason } => x.reason !== null);
+    const chosen = s.measures
+      .map((m) => ({ m, reason: reasonOf(m) }))
+      .filter((x): x is { m: PlanMeasure; reason: Reason } => x.reason !== null);
     if (!chosen.length) continue;
     if (s.title !== null) rows.push({ kind: 'section', sectionNumber: s.number, sectionTitle: s.title });
     for (const { m, reason } of chosen)
-      rows.push({ kind: 'measure', sectionNumber: s.number, sectionTitle: s.title, measure: m, reason, record: (byMeasure.get(m.id) ?? []).find((r) => r.quarter === quarter) ?? null });
+      rows.push({
+        kind: 'measure',
+        sectionNumber: s.number,
+        sectionTitle: s.title,
+        measure: m,
+        reason,
+        record: (byMeasure.get(m.id) ?? []).find((r) => r.quarter === quarter) ?? null,
+      });
   }
   return { roadmap, quarter, rows };
 }

@@ -13,7 +13,16 @@ import Database from 'better-sqlite3';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { backupDatabase, copyDatabase, copyFileSync, fsyncDir, integrityProblems, parseBackupName } from './backup';
 import { AppError } from './errors';
-import { closeDatabase, type Db, defaultMigrationsFolder, inspect, openDatabase, type OpenOptions, pendingMigrations, readableCopy } from './open';
+import {
+  closeDatabase,
+  type Db,
+  defaultMigrationsFolder,
+  inspect,
+  openDatabase,
+  type OpenOptions,
+  pendingMigrations,
+  readableCopy,
+} from './open';
 
 export interface Contents {
   roadmaps: number;
@@ -41,7 +50,8 @@ export const contentsText = (c: Contents): string =>
   `${plural(c.roadmaps, 'дорожная карта', 'дорожные карты', 'дорожных карт')}, ${plural(c.measures, 'мероприятие', 'мероприятия', 'мероприятий')}`;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const localIso = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+const localIso = (d: Date) =>
+  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 export const ruDate = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** Counts inside a database file, read through a read-only connection; null for a file that cannot be read. */
@@ -87,10 +97,17 @@ export function describeCopy(file: string, migrationsFolder = defaultMigrationsF
   try {
     const state = inspect(open);
     if (state.applied.length === 0)
-      throw new AppError('foreign_database', `Файл «${name}» — не копия базы программы «Дорожные карты РМК» (база данных другой программы или пустая).`);
+      throw new AppError(
+        'foreign_database',
+        `Файл «${name}» — не копия базы программы «Дорожные карты РМК» (база данных другой программы или пустая).`,
+      );
     const pending = pendingMigrations(readMigrationFiles({ migrationsFolder }), state.applied, file);
     const problem = integrityProblems(open);
-    if (problem) throw new AppError('damaged_copy', `Файл «${name}» повреждён (проверка целостности: ${problem.slice(0, 200)}). Восстановить из него нельзя.`);
+    if (problem)
+      throw new AppError(
+        'damaged_copy',
+        `Файл «${name}» повреждён (проверка целостности: ${problem.slice(0, 200)}). Восстановить из него нельзя.`,
+      );
     const contents = countContents(open);
     if (!contents) throw new AppError('damaged_copy', `Файл «${name}» не удалось прочитать как копию базы данных.`);
     const date = parseBackupName(name)?.date ?? localIso(stat.mtime);
@@ -120,14 +137,20 @@ function swapIn(from: string, file: string): void {
   fsyncDir(path.dirname(file));
 }
 
-const stagingName = (file: string) => path.join(path.dirname(file), `.${path.basename(file)}.restore-${crypto.randomBytes(6).toString('hex')}.partial`);
+const stagingName = (file: string) =>
+  path.join(path.dirname(file), `.${path.basename(file)}.restore-${crypto.randomBytes(6).toString('hex')}.partial`);
 
 /**
  * Replaces the open database `current` with the copy `candidate`. Once `current` has been closed, the
  * database opened in its place is handed to `adopt` (the restored one, or the old file put back if the
  * restored one would not open). On a refusal before the swap `current` stays open and byte-for-byte unchanged.
  */
-export async function restoreDatabase(current: Db, candidate: string, adopt: (db: Db) => void, options: OpenOptions = {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  current: Db,
+  candidate: string,
+  adopt: (db: Db) => void,
+  options: OpenOptions = {},
+): Promise<RestoreResult> {
   if (current.readOnly) throw new AppError('readonly', 'База открыта только для чтения: восстановить из копии нельзя.');
   const restored = describeCopy(candidate, options.migrationsFolder);
   if (restored.file === current.path) throw new AppError('same_file', 'Это и есть открытая база данных: восстанавливать из неё нечего.');

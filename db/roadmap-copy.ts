@@ -56,7 +56,9 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
     });
 
     const sectionIds = new Map<number, number>();
-    const sections = db.sqlite.prepare('SELECT id, position, number, title FROM sections WHERE roadmap_id = ? ORDER BY position').all(id) as {
+    const sections = db.sqlite
+      .prepare('SELECT id, position, number, title FROM sections WHERE roadmap_id = ? ORDER BY position')
+      .all(id) as {
       id: number;
       position: number;
       number: string;
@@ -84,8 +86,16 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
       const term = shiftYears(m.term, years);
       if (term.changed > 0) shifted++;
       const newId = Number(
-        insertMeasure.run(copy.id, m.sectionId === null ? null : sectionIds.get(m.sectionId)!, m.position, m.number, m.name, term.text, m.executors, m.result)
-          .lastInsertRowid,
+        insertMeasure.run(
+          copy.id,
+          m.sectionId === null ? null : sectionIds.get(m.sectionId)!,
+          m.position,
+          m.number,
+          m.name,
+          term.text,
+          m.executors,
+          m.result,
+        ).lastInsertRowid,
       );
       copyLinks.run(newId, m.id);
       copied.push({ old: m, newId });

@@ -60,7 +60,8 @@ function checkSchool(db: Db, schoolId: number | null | undefined): void {
   if (schoolId == null) return;
   const kind = db.sqlite.prepare('SELECT kind FROM organizations WHERE id = ?').pluck().get(schoolId);
   if (kind === undefined) throw notFound('Организация', schoolId);
-  if (kind !== 'school') throw new AppError('not_a_school', 'Школьная дорожная карта должна быть привязана к школе, а не к другой организации.');
+  if (kind !== 'school')
+    throw new AppError('not_a_school', 'Школьная дорожная карта должна быть привязана к школе, а не к другой организации.');
 }
 
 export function listRoadmaps(db: Db): RoadmapSummary[] {

@@ -16,6 +16,8 @@ export function insertRows(db: Db, table: string, rows: Row[]): void {
   if (rows.length === 0) return;
   const existing = columnsOf(db, table);
   const cols = Object.keys(rows[0]!).filter((c) => existing.has(c));
-  const stmt = db.sqlite.prepare(`INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`);
+  const stmt = db.sqlite.prepare(
+    `INSERT INTO "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`,
+  );
   for (const r of rows) stmt.run(Object.fromEntries(cols.map((c) => [c, r[c]])));
 }

@@ -40,7 +40,9 @@ const parsedTerm = {
   termDue: text('term_due').notNull().default('[]'),
   termLabel: text('term_label').notNull().default(''),
   /** How sure the reading is: 'exact', 'assumed-year' (taken from the period) or 'approximate' (spread, guessed). */
-  termCertainty: text('term_certainty', { enum: ['exact', 'assumed-year', 'approximate'] }).notNull().default('exact'),
+  termCertainty: text('term_certainty', { enum: ['exact', 'assumed-year', 'approximate'] })
+    .notNull()
+    .default('exact'),
   /** A qualifier kept from the text («по итогам ВПР»). */
   termNote: text('term_note').notNull().default(''),
   /** The parser version (db/terms/parse.ts TERM_PARSER_VERSION) that made this reading; 0 = before versions. */
@@ -97,7 +99,9 @@ export const roadmaps = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     title: text('title').notNull(),
-    level: text('level', { enum: ['municipal', 'school'] }).notNull().default('municipal'),
+    level: text('level', { enum: ['municipal', 'school'] })
+      .notNull()
+      .default('municipal'),
     schoolId: integer('school_id').references(() => organizations.id, { onDelete: 'restrict' }),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),
@@ -125,7 +129,9 @@ export const sections = sqliteTable(
   'sections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    roadmapId: integer('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     number: text('number').notNull().default(''),
     title: text('title').notNull(),
@@ -138,7 +144,9 @@ export const measures = sqliteTable(
   'measures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    roadmapId: integer('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
     /** Null: the measure stands outside any section (the Zeya roadmap has none). */
     sectionId: integer('section_id').references(() => sections.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
@@ -160,7 +168,9 @@ export const measureExecutors = sqliteTable(
   'measure_executors',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    measureId: integer('measure_id').notNull().references(() => measures.id, { onDelete: 'cascade' }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
     // RESTRICT: a person or school named as an executor cannot vanish from under the plan.
     personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
@@ -177,7 +187,9 @@ export const workingGroupMembers = sqliteTable(
   'working_group_members',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
     role: text('role', { enum: MEMBER_ROLES }).notNull().default('member'),
     position: integer('position').notNull().default(0),
   },
@@ -198,8 +210,12 @@ export const meetings = sqliteTable('meetings', {
 export const meetingParticipants = sqliteTable(
   'meeting_participants',
   {
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
-    personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'restrict' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: ['attendee', 'invited'] }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
@@ -210,7 +226,9 @@ export const agendaItems = sqliteTable(
   'agenda_items',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    meetingId: integer('meeting_id').notNull().references(() => meetings.id, { onDelete: 'cascade' }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     title: text('title').notNull(),
     heard: text('heard').notNull().default(''),
@@ -224,7 +242,9 @@ export const decisions = sqliteTable(
   'decisions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    agendaItemId: integer('agenda_item_id').notNull().references(() => agendaItems.id, { onDelete: 'cascade' }),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     text: text('text').notNull(),
     responsibleId: integer('responsible_id').references(() => people.id, { onDelete: 'restrict' }),
@@ -253,13 +273,16 @@ export const orders = sqliteTable('orders', {
 export const orderAppendices = sqliteTable(
   'order_appendices',
   {
-    orderId: integer('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'restrict' }),
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    roadmapId: integer('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'restrict' }),
     appendixNumber: text('appendix_number').notNull().default('1'),
   },
   (t) => [primaryKey({ columns: [t.orderId, t.roadmapId] })],
 );
-
 
 /** Execution (исполнение) of a measure or a decision in one quarter: status, result and evidence. */
 export const executions = sqliteTable(
@@ -295,7 +318,9 @@ export const planHistory = sqliteTable(
   'plan_history',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    roadmapId: integer('roadmap_id').notNull().references(() => roadmaps.id, { onDelete: 'cascade' }),
+    roadmapId: integer('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     changes: text('changes').notNull(),
     undone: integer('undone', { mode: 'boolean' }).notNull().default(false),

@@ -64,7 +64,14 @@ export function proposeSchoolLinks(db: Db, roadmapId: number): SchoolLinkProposa
   const out: SchoolLinkProposal[] = [];
   for (const m of measuresOf(db, roadmapId)) {
     const named = schoolsNamed(m.executors, schools).filter((s) => !linked.has(`${m.id}:${s.id}`));
-    if (named.length > 0) out.push({ measureId: m.id, number: m.number, name: m.name, executors: m.executors, schools: named.map((s) => ({ id: s.id, label: s.shortName || s.name })) });
+    if (named.length > 0)
+      out.push({
+        measureId: m.id,
+        number: m.number,
+        name: m.name,
+        executors: m.executors,
+        schools: named.map((s) => ({ id: s.id, label: s.shortName || s.name })),
+      });
   }
   return out;
 }
@@ -81,10 +88,15 @@ export function linkSchools(db: Db, roadmapId: number, links: SchoolLink[]): { l
   for (const l of links) {
     const rid = measureRoadmap.get(l.measureId) as number | undefined;
     if (rid === undefined) throw new AppError('not_found', `Мероприятие № ${l.measureId} не найдено. Связи не записаны.`);
-    if (rid !== roadmapId) throw new AppError('bad_link', `Мероприятие № ${l.measureId} не из дорожной карты «${roadmap.title}». Связи не записаны.`);
+    if (rid !== roadmapId)
+      throw new AppError('bad_link', `Мероприятие № ${l.measureId} не из дорожной карты «${roadmap.title}». Связи не записаны.`);
     const kind = orgKind.get(l.organizationId) as string | undefined;
     if (kind === undefined) throw new AppError('not_found', `Организация № ${l.organizationId} не найдена. Связи не записаны.`);
-    if (kind !== 'school') throw new AppError('not_a_school', `Организация № ${l.organizationId} — не школа: со школами связываются только общеобразовательные организации. Связи не записаны.`);
+    if (kind !== 'school')
+      throw new AppError(
+        'not_a_school',
+        `Организация № ${l.organizationId} — не школа: со школами связываются только общеобразовательные организации. Связи не записаны.`,
+      );
   }
   const linked = linkedSchools(db, roadmapId);
   const fresh: SchoolLink[] = [];

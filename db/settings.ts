@@ -58,7 +58,8 @@ export function getDepartment(db: Db): Department & { version: number } {
 }
 
 /** The district's fields may be left out by callers made before they existed: then the stored ones stay. */
-export type DepartmentInput = Omit<Department, 'districtName' | 'districtCode'> & Partial<Pick<Department, 'districtName' | 'districtCode'>>;
+export type DepartmentInput = Omit<Department, 'districtName' | 'districtCode'> &
+  Partial<Pick<Department, 'districtName' | 'districtCode'>>;
 
 export function setDepartment(db: Db, value: DepartmentInput, expectedVersion?: number): Department & { version: number } {
   mustExist(db, 'people', value.coordinatorId);
@@ -68,7 +69,11 @@ export function setDepartment(db: Db, value: DepartmentInput, expectedVersion?: 
     const { fullName, shortName, headName, headPosition, town, coordinatorId } = value;
     const districtName = value.districtName ?? stored.districtName;
     const districtCode = value.districtCode ?? stored.districtCode;
-    setSetting(db, DEPARTMENT_KEY, JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId, districtName, districtCode }));
+    setSetting(
+      db,
+      DEPARTMENT_KEY,
+      JSON.stringify({ fullName, shortName, headName, headPosition, town, coordinatorId, districtName, districtCode }),
+    );
     return getDepartment(db);
   })();
 }

@@ -2,7 +2,11 @@
 
 /** Lower-case in Russian, ё → е, runs of whitespace (NBSP included) → one space. */
 export function fold(s: string): string {
-  return s.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+  return s
+    .toLocaleLowerCase('ru-RU')
+    .replace(/ё/g, 'е')
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 }
 
 /** Escapes LIKE wildcards so a user's «50%» is searched literally (used with ESCAPE '\'). */

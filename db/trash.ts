@@ -51,8 +51,15 @@ const KINDS: Record<TrashKind, KindSpec> = {
       { table: 'roadmaps', sql: 'SELECT * FROM roadmaps WHERE id = @id' },
       { table: 'sections', sql: 'SELECT * FROM sections WHERE roadmap_id = @id', count: 'sections' },
       { table: 'measures', sql: 'SELECT * FROM measures WHERE roadmap_id = @id', count: 'measures' },
-      { table: 'measure_executors', sql: 'SELECT e.* FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = @id' },
-      { table: 'executions', sql: 'SELECT x.* FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = @id', count: 'executions' },
+      {
+        table: 'measure_executors',
+        sql: 'SELECT e.* FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = @id',
+      },
+      {
+        table: 'executions',
+        sql: 'SELECT x.* FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = @id',
+        count: 'executions',
+      },
     ],
     title: (r) => String(r.title),
     refresh: refreshRoadmapTerms,
@@ -63,7 +70,11 @@ const KINDS: Record<TrashKind, KindSpec> = {
       { table: 'meetings', sql: 'SELECT * FROM meetings WHERE id = @id' },
       { table: 'meeting_participants', sql: 'SELECT * FROM meeting_participants WHERE meeting_id = @id', count: 'participants' },
       { table: 'agenda_items', sql: 'SELECT * FROM agenda_items WHERE meeting_id = @id', count: 'agendaItems' },
-      { table: 'decisions', sql: 'SELECT d.* FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = @id', count: 'decisions' },
+      {
+        table: 'decisions',
+        sql: 'SELECT d.* FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = @id',
+        count: 'decisions',
+      },
       {
         table: 'executions',
         sql: 'SELECT x.* FROM executions x JOIN decisions d ON d.id = x.decision_id JOIN agenda_items a ON a.id = d.agenda_item_id WHERE a.meeting_id = @id',
@@ -286,19 +297,26 @@ export interface RestoreResult {
 /** Puts the item back with the same ids, in one transaction; refuses if one of its ids is taken. */
 export function restoreFromTrash(db: Db, kind: TrashKind, id: number): RestoreResult {
   return db.sqlite.transaction(() => {
-    const entry = db.sqlite.prepare('SELECT title, payload FROM trash WHERE kind = ? AND item_id = ?').get(kind, id) as { title: string; payload: string } | undefined;
+    const entry = db.sqlite.prepare('SELECT title, payload FROM trash WHERE kind = ? AND item_id = ?').get(kind, id) as
+      { title: string; payload: string } | undefined;
     if (!entry) throw notInBin(kind, id);
     const stored = JSON.parse(entry.payload) as Payload;
     // Only the tables this kind is made of, in the spec's order (parents first), whatever the JSON says.
     const spec = KINDS[kind];
     const payload: Payload = {
       parts: spec.parts.map((p) => ({ table: p.table, rows: stored.parts.find((s) => s.table === p.table)?.rows ?? [] })),
-      relinks: (spec.relinks ?? []).map((r) => ({ ...r, ids: stored.relinks.find((s) => s.table === r.table && s.column === r.column)?.ids ?? [] })),
+      relinks: (spec.relinks ?? []).map((r) => ({
+        ...r,
+        ids: stored.relinks.find((s) => s.table === r.table && s.column === r.column)?.ids ?? [],
+      })),
     };
     for (const part of payload.parts)
       for (const row of part.rows)
         if (row.id !== undefined && db.sqlite.prepare(`SELECT 1 FROM "${part.table}" WHERE id = ?`).get(row.id) !== undefined)
-          throw new AppError('id_taken', `Восстановить «${entry.title}» нельзя: в базе уже есть запись с тем же номером (${TABLE_WORDS[part.table] ?? part.table} № ${String(row.id)}). Ничего не изменено.`);
+          throw new AppError(
+            'id_taken',
+            `Восстановить «${entry.title}» нельзя: в базе уже есть запись с тем же номером (${TABLE_WORDS[part.table] ?? part.table} № ${String(row.id)}). Ничего не изменено.`,
+          );
     const lost = new Map<string, number>();
     // Parents first, so each part's references into the item resolve to rows just put back.
     for (const part of payload.parts) insertRows(db, part.table, resolveReferences(db, part.table, part.rows, lost));
@@ -309,7 +327,9 @@ export function restoreFromTrash(db: Db, kind: TrashKind, id: number): RestoreRe
     }
     spec.refresh?.(db, id);
     db.sqlite.prepare('DELETE FROM trash WHERE kind = ? AND item_id = ?').run(kind, id);
-    const notes = [...lost].map(([key, n]) => `Не восстановлено (запись, на которую была ссылка, удалена): ${LOST_LINK[key] ?? key} — ${n}.`);
+    const notes = [...lost].map(
+      ([key, n]) => `Не восстановлено (запись, на которую была ссылка, удалена): ${LOST_LINK[key] ?? key} — ${n}.`,
+    );
     return { kind, id, title: entry.title, notes };
   })();
 }

@@ -57,8 +57,27 @@ interface DemoOrder {
   appendices: { roadmap: string; appendixNumber: string }[];
 }
 interface District {
-  department: { fullName: string; shortName: string; headName: string; headPosition: string; town: string; districtName: string; districtCode: string };
-  organizations: { key: string; kind: OrganizationKind; name: string; shortName: string; isShnor?: boolean; isShnsu?: boolean; is500?: boolean; director?: string; curator?: string; aliases?: string[] }[];
+  department: {
+    fullName: string;
+    shortName: string;
+    headName: string;
+    headPosition: string;
+    town: string;
+    districtName: string;
+    districtCode: string;
+  };
+  organizations: {
+    key: string;
+    kind: OrganizationKind;
+    name: string;
+    shortName: string;
+    isShnor?: boolean;
+    isShnsu?: boolean;
+    is500?: boolean;
+    director?: string;
+    curator?: string;
+    aliases?: string[];
+  }[];
   people: { key: string; fullName: string; position: string; org: string; phone?: string; email?: string }[];
   coordinator: string;
   workingGroup: { person: string; role: MemberRole }[];
@@ -73,9 +92,22 @@ interface District {
     secretary: string;
     attendees: string[];
     invited: string[];
-    agenda: { title: string; heard: string; spoke: string; decisions: { text: string; responsible?: string; responsibleText?: string; term: string }[] }[];
+    agenda: {
+      title: string;
+      heard: string;
+      spoke: string;
+      decisions: { text: string; responsible?: string; responsibleText?: string; term: string }[];
+    }[];
   };
-  executions: { roadmap: string; measure: string; quarter: string; status: ExecutionStatus; result: string; evidence: string; note?: string }[];
+  executions: {
+    roadmap: string;
+    measure: string;
+    quarter: string;
+    status: ExecutionStatus;
+    result: string;
+    evidence: string;
+    note?: string;
+  }[];
 }
 
 function readJson<T>(name: string): T {
@@ -97,21 +129,49 @@ export function fillDemo(db: Db): DemoSummary {
     const orgs = new Map<string, number>();
     const people = new Map<string, number>();
     for (const o of d.organizations)
-      orgs.set(o.key, createOrganization(db, { kind: o.kind, name: o.name, shortName: o.shortName, isShnor: !!o.isShnor, isShnsu: !!o.isShnsu, is500: !!o.is500, directorId: null, curatorId: null, address: '', aliases: (o.aliases ?? []).join('\n') }).id);
+      orgs.set(
+        o.key,
+        createOrganization(db, {
+          kind: o.kind,
+          name: o.name,
+          shortName: o.shortName,
+          isShnor: !!o.isShnor,
+          isShnsu: !!o.isShnsu,
+          is500: !!o.is500,
+          directorId: null,
+          curatorId: null,
+          address: '',
+          aliases: (o.aliases ?? []).join('\n'),
+        }).id,
+      );
     for (const p of d.people)
-      people.set(p.key, createPerson(db, { fullName: p.fullName, position: p.position, organizationId: orgs.get(p.org) ?? null, phone: p.phone ?? '', email: p.email ?? '' }).id);
+      people.set(
+        p.key,
+        createPerson(db, {
+          fullName: p.fullName,
+          position: p.position,
+          organizationId: orgs.get(p.org) ?? null,
+          phone: p.phone ?? '',
+          email: p.email ?? '',
+        }).id,
+      );
     const person = (key: string): number => people.get(key) ?? fail(key);
     const fail = (key: string): never => {
       throw new Error(`demo: unknown key ${key}`);
     };
     for (const o of d.organizations)
       if (o.director || o.curator)
-        updateOrganization(db, orgs.get(o.key)!, { directorId: o.director ? person(o.director) : null, curatorId: o.curator ? person(o.curator) : null });
+        updateOrganization(db, orgs.get(o.key)!, {
+          directorId: o.director ? person(o.director) : null,
+          curatorId: o.curator ? person(o.curator) : null,
+        });
     setDepartment(db, { ...d.department, coordinatorId: person(d.coordinator) });
     for (const m of d.workingGroup) addMember(db, person(m.person), m.role);
 
     const linkOf = (key: string): ExecutorLink =>
-      people.has(key) ? { personId: people.get(key)!, organizationId: null } : { personId: null, organizationId: orgs.get(key) ?? fail(key) };
+      people.has(key)
+        ? { personId: people.get(key)!, organizationId: null }
+        : { personId: null, organizationId: orgs.get(key) ?? fail(key) };
     const roadmaps = new Map<string, number>();
     let measureCount = 0;
     for (const r of d.roadmaps) {
@@ -166,14 +226,34 @@ export function fillDemo(db: Db): DemoSummary {
       invitedIds: mt.invited.map(person),
       agenda: mt.agenda.map((a) => ({
         ...a,
-        decisions: a.decisions.map((x) => ({ text: x.text, responsibleId: x.responsible ? person(x.responsible) : null, responsibleText: x.responsibleText ?? '', term: x.term })),
+        decisions: a.decisions.map((x) => ({
+          text: x.text,
+          responsibleId: x.responsible ? person(x.responsible) : null,
+          responsibleText: x.responsibleText ?? '',
+          term: x.term,
+        })),
       })),
     });
     for (const x of d.executions) {
       const roadmapId = roadmaps.get(x.roadmap) ?? fail(x.roadmap);
-      const measure = getPlan(db, roadmapId).flatMap((s) => s.measures).find((m) => m.number === x.measure) ?? fail(x.measure);
-      setExecution(db, { measureId: measure.id, quarter: x.quarter, status: x.status, result: x.result, evidence: x.evidence, note: x.note ?? '' });
+      const measure =
+        getPlan(db, roadmapId)
+          .flatMap((s) => s.measures)
+          .find((m) => m.number === x.measure) ?? fail(x.measure);
+      setExecution(db, {
+        measureId: measure.id,
+        quarter: x.quarter,
+        status: x.status,
+        result: x.result,
+        evidence: x.evidence,
+        note: x.note ?? '',
+      });
     }
-    return { roadmaps: roadmaps.size, measures: measureCount, people: people.size, schools: d.organizations.filter((o) => o.kind === 'school').length };
+    return {
+      roadmaps: roadmaps.size,
+      measures: measureCount,
+      people: people.size,
+      schools: d.organizations.filter((o) => o.kind === 'school').length,
+    };
   });
 }

@@ -82,7 +82,12 @@ function checkCandidate(file: string): void {
 
 const samePath = (a: string, b: string) => (process.platform === 'win32' ? a.toLowerCase() === b.toLowerCase() : a === b);
 
-export async function startSession(file: string, options: OpenOptions = {}, ctx: Omit<ApiContext, 'db'> = {}, place?: SessionPlace): Promise<Session> {
+export async function startSession(
+  file: string,
+  options: OpenOptions = {},
+  ctx: Omit<ApiContext, 'db'> = {},
+  place?: SessionPlace,
+): Promise<Session> {
   const first = await openForSession(file, options);
   const session: Session = {
     ctx: { ...ctx, db: first.db },
@@ -106,7 +111,9 @@ export async function startSession(file: string, options: OpenOptions = {}, ctx:
     try {
       rememberRecent(recentFile, db.path);
     } catch (err) {
-      session.warnings.push(err instanceof AppError ? `Список недавних баз не обновлён: ${err.message}` : 'Список недавних баз не обновлён.');
+      session.warnings.push(
+        err instanceof AppError ? `Список недавних баз не обновлён: ${err.message}` : 'Список недавних баз не обновлён.',
+      );
     }
   };
   let home = first.db.path;
@@ -122,7 +129,11 @@ export async function startSession(file: string, options: OpenOptions = {}, ctx:
       if (!create || fs.existsSync(next)) checkCandidate(next);
       // The browser mode's address goes into the new lock as into the old, so a second opener can name it.
       const url = session.lock?.info.url;
-      const opened = await openForSession(next, { readOnly: options.readOnly, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) }, url ? { url } : {});
+      const opened = await openForSession(
+        next,
+        { readOnly: options.readOnly, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) },
+        url ? { url } : {},
+      );
       // From here on synchronous: no API call runs between closing the old database and adopting the new one.
       closeDatabase(session.ctx.db);
       session.lock?.release();

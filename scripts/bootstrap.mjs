@@ -95,7 +95,9 @@ function installDebianPackages() {
   const command = `apt-get update && apt-get install -y --no-install-recommends ${missing.join(' ')}`;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error(`Для тестов нужны пакеты Debian: ${missing.join(', ')}. Установите их и запустите npm test снова:\n  sudo sh -c '${command}'`);
+    console.error(
+      `Для тестов нужны пакеты Debian: ${missing.join(', ')}. Установите их и запустите npm test снова:\n  sudo sh -c '${command}'`,
+    );
     process.exit(1);
   }
   console.log(`Устанавливаю пакеты Debian для тестов: ${missing.join(' ')}`);

@@ -19,22 +19,41 @@ export interface NumberParts {
 const CYRILLIC = 'абвгдежзиклмнопрстуфхцчшщэюя';
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 const ROMAN: [number, string][] = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
 ];
 
 function fromRoman(s: string): number | null {
   const u = s.toUpperCase();
   let value = 0;
   let rest = u;
-  for (const [n, r] of ROMAN) while (rest.startsWith(r)) { value += n; rest = rest.slice(r.length); }
+  for (const [n, r] of ROMAN)
+    while (rest.startsWith(r)) {
+      value += n;
+      rest = rest.slice(r.length);
+    }
   // Only the canonical spelling counts: «IIII» or «VX» are not numbers a plan prints.
   return rest === '' && value > 0 && toRoman(value) === u ? value : null;
 }
 
 function toRoman(n: number): string {
   let out = '';
-  for (const [v, r] of ROMAN) while (n >= v) { out += r; n -= v; }
+  for (const [v, r] of ROMAN)
+    while (n >= v) {
+      out += r;
+      n -= v;
+    }
   return out;
 }
 
@@ -78,11 +97,15 @@ export function readNumber(text: string): NumberParts | null {
 /** The same number written with another counter value, keeping its prefix, spaces and trailing dot. */
 export function formatNumber(like: NumberParts, value: number): string {
   const counter =
-    like.kind === 'arabic' ? String(value)
-    : like.kind === 'roman' ? toRoman(value)
-    : like.kind === 'romanLower' ? toRoman(value).toLowerCase()
-    : like.kind === 'cyrillic' ? lettersOf(value, CYRILLIC)
-    : lettersOf(value, LATIN);
+    like.kind === 'arabic'
+      ? String(value)
+      : like.kind === 'roman'
+        ? toRoman(value)
+        : like.kind === 'romanLower'
+          ? toRoman(value).toLowerCase()
+          : like.kind === 'cyrillic'
+            ? lettersOf(value, CYRILLIC)
+            : lettersOf(value, LATIN);
   return `${like.prefix}${counter}${like.suffix}`;
 }
 
@@ -149,11 +172,20 @@ export function continueNumbering<K>(
     if (p.value <= prev) disorderly.add(r.key);
     prev = p.value;
   }
-  const moved = movedKeys(before.map((r) => r.key), after.map((r) => r.key));
+  const moved = movedKeys(
+    before.map((r) => r.key),
+    after.map((r) => r.key),
+  );
   for (const k of options.movedIn ?? []) moved.add(k);
   const stays = (r: Numbered<K>) => oldNumber.has(r.key) && !moved.has(r.key);
   // A new or moved row takes the style of the row before it, or of the group's first row that stayed.
-  const firstStyle = after.filter(stays).map((r) => inShape(r.number)).find((p) => p !== null) ?? options.template ?? null;
+  const firstStyle =
+    after
+      .filter(stays)
+      .map((r) => inShape(r.number))
+      .find((p) => p !== null) ??
+    options.template ??
+    null;
   const changes = new Map<K, string>();
   let value = options.startAfter ?? startBefore;
   let style: NumberParts | null = null;
@@ -169,7 +201,8 @@ export function continueNumbering<K>(
     // Anything else — a hand-made gap («1.4» after «1.1»), «5.1.» among «5.», an empty number — stays.
     // A row brought from another group takes this group's next number even if its own had another shape.
     const broughtIn = options.movedIn?.has(r.key) === true && readNumber(r.number) !== null;
-    const renumbered = isNew || broughtIn || (p !== null && (moved.has(r.key) || chained.has(r.key) || (p.value <= value && !disorderly.has(r.key))));
+    const renumbered =
+      isNew || broughtIn || (p !== null && (moved.has(r.key) || chained.has(r.key) || (p.value <= value && !disorderly.has(r.key))));
     if (!renumbered) {
       if (p) [value, style] = [p.value, p];
       continue;

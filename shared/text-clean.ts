@@ -6,7 +6,5 @@
  * control characters cannot be written into .docx/.xlsx XML at all, so they are dropped.
  */
 export function cleanControlChars(s: string): string {
-  return s
-    .replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n')
-    .replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g, '');
+  return s.replace(/\r\n?|[\u000b\u000c\u0085\u2028\u2029]/g, '\n').replace(/[\u0000-\u0008\u000e-\u001f\u007f\ufffe\uffff]/g, '');
 }

@@ -16,7 +16,11 @@ function files(dir: string): string[] {
   });
 }
 const imports = (file: string) =>
-  [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|require\('([^']+)'\)/gm)].map((m) => ({
+  [
+    ...fs
+      .readFileSync(path.join(ROOT, file), 'utf8')
+      .matchAll(/^\s*import\s+(type\s+)?[^'"]*?from\s+'([^']+)'|^\s*import\s+'([^']+)'|require\('([^']+)'\)/gm),
+  ].map((m) => ({
     typeOnly: Boolean(m[1]),
     from: (m[2] ?? m[3] ?? m[4])!,
   }));
@@ -32,7 +36,12 @@ describe('module boundaries', () => {
   it('keeps the renderer free of Node: no builtins, no native modules, Node-side code by `import type` only', () => {
     const offenders = files('renderer/src').flatMap((f) =>
       imports(f)
-        .filter((i) => i.from.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron'].includes(i.from) || (/^\.\.\/(\.\.\/)*(db|electron)\//.test(i.from) && !i.typeOnly))
+        .filter(
+          (i) =>
+            i.from.startsWith('node:') ||
+            ['fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron'].includes(i.from) ||
+            (/^\.\.\/(\.\.\/)*(db|electron)\//.test(i.from) && !i.typeOnly),
+        )
         .map((i) => `${f}: ${i.from}`),
     );
     expect(offenders).toEqual([]);
@@ -41,7 +50,12 @@ describe('module boundaries', () => {
   it('shared/ is pure: no Node built-ins, no native modules, nothing from db/, electron/ or the renderer', () => {
     const offenders = files('shared').flatMap((f) =>
       imports(f)
-        .filter((i) => i.from.startsWith('node:') || ['fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron', 'react', 'antd'].includes(i.from) || /^\.\.\/(\.\.\/)*(db|electron|renderer)\//.test(i.from))
+        .filter(
+          (i) =>
+            i.from.startsWith('node:') ||
+            ['fs', 'path', 'os', 'child_process', 'better-sqlite3', 'electron', 'react', 'antd'].includes(i.from) ||
+            /^\.\.\/(\.\.\/)*(db|electron|renderer)\//.test(i.from),
+        )
         .map((i) => `${f}: ${i.from}`),
     );
     expect(offenders).toEqual([]);

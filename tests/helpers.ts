@@ -31,7 +31,10 @@ export function apiOf(db: Db) {
 
 /** Every row of every table: "nothing changed" is checked against this. */
 export function snapshotAll(db: Db): Record<string, unknown[]> {
-  const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+  const tables = db.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .pluck()
+    .all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.sqlite.prepare(`SELECT * FROM "${t}"`).all()]));
 }
 

@@ -136,10 +136,17 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       name: '',
       shortName: '',
     };
-    linkedToSchool = new Set(db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[]);
+    linkedToSchool = new Set(
+      db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[],
+    );
   }
   const marksOf = new Map<string, QuarterMark[]>();
-  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as { m: number | null; d: number | null; quarter: string; status: ExecutionStatus }[]) {
+  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as {
+    m: number | null;
+    d: number | null;
+    quarter: string;
+    status: ExecutionStatus;
+  }[]) {
     const key = x.m !== null ? `m${x.m}` : `d${x.d}`;
     marksOf.set(key, [...(marksOf.get(key) ?? []), { quarter: x.quarter, status: x.status }]);
   }

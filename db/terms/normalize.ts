@@ -8,18 +8,20 @@
  */
 
 export function normalizeTerm(text: string): string {
-  return text
-    // toLowerCase folds Cyrillic as well; the locale form costs ten times more and only matters for Turkish.
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\u00ad/g, '')
-    .replace(/[\u00a0\u2007\u2009\u202f\t\r\n]/g, ' ')
-    .replace(/[‐‑‒–—―−]/g, '-')
-    .replace(/[«»"“”„]/g, ' ')
-    .replace(/(\d)([а-я])/g, '$1 $2')
-    .replace(/([а-я])(\d)/g, '$1 $2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    text
+      // toLowerCase folds Cyrillic as well; the locale form costs ten times more and only matters for Turkish.
+      .toLowerCase()
+      .replace(/ё/g, 'е')
+      .replace(/\u00ad/g, '')
+      .replace(/[\u00a0\u2007\u2009\u202f\t\r\n]/g, ' ')
+      .replace(/[‐‑‒–—―−]/g, '-')
+      .replace(/[«»"“”„]/g, ' ')
+      .replace(/(\d)([а-я])/g, '$1 $2')
+      .replace(/([а-я])(\d)/g, '$1 $2')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -91,12 +93,24 @@ export function ordinalWordOf(word: string): number | null {
 
 /** Numbers written as words in counts («два раза в год», «не реже одного раза в квартал»). */
 const NUMBER_WORDS: Record<string, number> = {
-  один: 1, одного: 1, одному: 1, однажды: 1, раз: 1,
-  два: 2, двух: 2, дважды: 2,
-  три: 3, трех: 3, трижды: 3,
-  четыре: 4, четырех: 4, четырежды: 4,
-  пять: 5, пяти: 5,
-  шесть: 6, шести: 6,
+  один: 1,
+  одного: 1,
+  одному: 1,
+  однажды: 1,
+  раз: 1,
+  два: 2,
+  двух: 2,
+  дважды: 2,
+  три: 3,
+  трех: 3,
+  трижды: 3,
+  четыре: 4,
+  четырех: 4,
+  четырежды: 4,
+  пять: 5,
+  пяти: 5,
+  шесть: 6,
+  шести: 6,
 };
 export const numberWordOf = (word: string): number | null => NUMBER_WORDS[word] ?? null;
 
@@ -122,7 +136,8 @@ const YEAR_WORDS = /^(?:г|гг|год|года|году|годом|годы|г�
 /** Splits a normalized term into tokens. Parentheses are taken out before (parse.ts keeps them as a note). */
 export function tokenize(s: string, options: { anyYear?: boolean } = {}): Token[] {
   const out: Token[] = [];
-  const re = /(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})(?![.\d])|(\d+)(?:\s?-\s?([а-я]{1,3})(?![а-я]))?|([а-яa-zі]+\.?)|(-)|(\/)|([,;+&]|\s)/g;
+  const re =
+    /(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)|(\d{1,2})\.(\d{1,2})(?![.\d])|(\d+)(?:\s?-\s?([а-я]{1,3})(?![а-я]))?|([а-яa-zі]+\.?)|(-)|(\/)|([,;+&]|\s)/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
     if (m[1]) {
@@ -146,8 +161,10 @@ export function tokenize(s: string, options: { anyYear?: boolean } = {}): Token[
       if (month) out.push({ t: 'month', m: month });
       else if (word.replace(/і/g, 'i') in ROMAN) out.push({ t: 'roman', n: ROMAN[word.replace(/і/g, 'i')]! });
       else if (word === 'и' || word === 'или') out.push({ t: 'sep' });
-      else if (last?.t === 'year' && YEAR_WORDS.test(word)) continue; // «2024 г.», «2024 года»
-      else if (last?.t === 'num' && SPACED_ORDINAL.test(word)) last.ord = true; // «25го» was split into «25 го»
+      else if (last?.t === 'year' && YEAR_WORDS.test(word))
+        continue; // «2024 г.», «2024 года»
+      else if (last?.t === 'num' && SPACED_ORDINAL.test(word))
+        last.ord = true; // «25го» was split into «25 го»
       else if (word) out.push({ t: 'word', w: word });
     } else if (m[9]) out.push({ t: 'dash' });
     else if (m[10]) out.push({ t: 'slash' });

@@ -151,7 +151,7 @@ function spread(span: Span, n: number): string[] {
 /** Consecutive chunks of the window, a year long each (the last one cut), for counts per year. */
 function yearChunks(window: Span): Span[] {
   const out: Span[] = [];
-  for (let start = window.start; start <= window.end; ) {
+  for (let start = window.start; start <= window.end;) {
     const next = iso(yearOf(start) + 1, Number(start.slice(5, 7)), 1);
     const end = addDays(next, -1) < window.end ? addDays(next, -1) : window.end;
     out.push({ start, end });
@@ -188,7 +188,8 @@ function weekdaysNamed(tokens: Token[]): number[] {
   tokens.forEach((t, i) => {
     // «по вторникам и четвергам»: a weekday listed after one already read counts too.
     const listed = out.length > 0 && tokens[i - 1]?.t === 'sep';
-    for (const [p, d] of WEEKDAYS) if (wordIs(t, p) && (listed || wordIs(tokens[i - 1], 'по|кажд*') || (weekly && wordIs(tokens[i - 1], 'в|во')))) out.push(d);
+    for (const [p, d] of WEEKDAYS)
+      if (wordIs(t, p) && (listed || wordIs(tokens[i - 1], 'по|кажд*') || (weekly && wordIs(tokens[i - 1], 'в|во')))) out.push(d);
   });
   return [...new Set(out)];
 }
@@ -252,7 +253,8 @@ function weekly(win: Span, days: number[], label: string): Reading {
   const due: string[] = [];
   const first = weekday(win.start);
   for (const day of days)
-    for (let d = addDays(win.start, (day - first + 7) % 7); d <= win.end && due.length < DATE_LIMITS.maxDueDates; d = addDays(d, 7)) due.push(d);
+    for (let d = addDays(win.start, (day - first + 7) % 7); d <= win.end && due.length < DATE_LIMITS.maxDueDates; d = addDays(d, 7))
+      due.push(d);
   return recurring(win, due, label);
 }
 
@@ -266,18 +268,45 @@ function perCount(n: number, unit: Unit, win: Span, ctx: TermContext): Reading {
   switch (unit) {
     case 'week':
       if (n === 1) return weekly(win, [7], 'еженедельно');
-      return recurring(win, eachMonth(win, (y, m) => Array.from({ length: 4 * n }, (_, i) => iso(y, m, Math.min(28, Math.ceil((28 * (i + 1)) / (4 * n)))))), `${label}неделю`, approx);
+      return recurring(
+        win,
+        eachMonth(win, (y, m) => Array.from({ length: 4 * n }, (_, i) => iso(y, m, Math.min(28, Math.ceil((28 * (i + 1)) / (4 * n)))))),
+        `${label}неделю`,
+        approx,
+      );
     case 'month':
       if (n === 1) return recurring(win, MONTH_ENDS(win), 'ежемесячно');
-      return recurring(win, eachMonth(win, (y, m) => spread({ start: monthStart(y, m), end: monthEnd(y, m) }, n)), `${label}месяц`, approx);
+      return recurring(
+        win,
+        eachMonth(win, (y, m) => spread({ start: monthStart(y, m), end: monthEnd(y, m) }, n)),
+        `${label}месяц`,
+        approx,
+      );
     case 'quarter':
       if (n === 1) return recurring(win, QUARTER_ENDS(win), 'ежеквартально');
-      return recurring(win, eachYear(win, (y) => [1, 2, 3, 4].flatMap((q) => spread({ start: quarterStart(y, q), end: quarterEnd(y, q) }, n))), `${label}квартал`, approx);
+      return recurring(
+        win,
+        eachYear(win, (y) => [1, 2, 3, 4].flatMap((q) => spread({ start: quarterStart(y, q), end: quarterEnd(y, q) }, n))),
+        `${label}квартал`,
+        approx,
+      );
     case 'schoolQuarter':
-      return recurring(win, schoolYearsOverlapping(ctx.calendar, win.start, win.end).flatMap((sy) => sy.quarters.flatMap((q) => spread(q, n))), n === 1 ? 'по четвертям' : `${label}четверть`, approx);
+      return recurring(
+        win,
+        schoolYearsOverlapping(ctx.calendar, win.start, win.end).flatMap((sy) => sy.quarters.flatMap((q) => spread(q, n))),
+        n === 1 ? 'по четвертям' : `${label}четверть`,
+        approx,
+      );
     case 'half':
       if (n === 1) return recurring(win, HALF_ENDS(win), 'по полугодиям');
-      return recurring(win, eachYear(win, (y) => [spread({ start: iso(y, 1, 1), end: iso(y, 6, 30) }, n), spread({ start: iso(y, 7, 1), end: iso(y, 12, 31) }, n)].flat()), `${label}полугодие`, approx);
+      return recurring(
+        win,
+        eachYear(win, (y) =>
+          [spread({ start: iso(y, 1, 1), end: iso(y, 6, 30) }, n), spread({ start: iso(y, 7, 1), end: iso(y, 12, 31) }, n)].flat(),
+        ),
+        `${label}полугодие`,
+        approx,
+      );
     case 'schoolYear': {
       const years = schoolParts(ctx, win, (sy) => [{ start: sy.quarters[0].start, end: sy.quarters[3].end }]);
       const due = years.flatMap((sy) => {
@@ -287,27 +316,58 @@ function perCount(n: number, unit: Unit, win: Span, ctx: TermContext): Reading {
       return recurring(win, due, n === 1 ? 'ежегодно (учебный год)' : `${label}учебный год`, approx);
     }
     case 'year':
-      if (n === 1) return recurring(win, eachYear(win, (y) => [iso(y, 12, 31)]), 'ежегодно');
+      if (n === 1)
+        return recurring(
+          win,
+          eachYear(win, (y) => [iso(y, 12, 31)]),
+          'ежегодно',
+        );
       // Twice a year is read as the half-years (as before); other counts spread over each year of the period.
       if (n === 2) return recurring(win, HALF_ENDS(win), 'по полугодиям', approx);
-      return recurring(win, yearChunks(win).flatMap((c) => spread(c, n)), `${label}год`, approx);
+      return recurring(
+        win,
+        yearChunks(win).flatMap((c) => spread(c, n)),
+        `${label}год`,
+        approx,
+      );
   }
 }
 
 function readRecurring(tokens: Token[], ctx: TermContext): Reading | null {
   const win = yearsWindow(tokens, ctx.period);
   if (unnumbered(tokens, `${SCHOOL_QUARTER}|ежечетвертн*|почетвертн*`))
-    return recurring(win, schoolParts(ctx, win, (sy) => sy.quarters).map((q) => q.end), 'по четвертям');
-  if (unnumbered(tokens, 'триместр*')) return recurring(win, schoolParts(ctx, win, (sy) => sy.trimesters).map((q) => q.end), 'по триместрам');
+    return recurring(
+      win,
+      schoolParts(ctx, win, (sy) => sy.quarters).map((q) => q.end),
+      'по четвертям',
+    );
+  if (unnumbered(tokens, 'триместр*'))
+    return recurring(
+      win,
+      schoolParts(ctx, win, (sy) => sy.trimesters).map((q) => q.end),
+      'по триместрам',
+    );
 
   const day = dayOfMonth(tokens);
   const following = has(tokens, 'следующ*');
   const count = countPer(tokens);
-  const quarterly = has(tokens, 'ежекварт*|поквартальн*') || has(tokens, 'кажд*', 'квартал*') || has(tokens, 'по', 'итогам', 'квартал*') || has(tokens, 'по', 'кварталам');
+  const quarterly =
+    has(tokens, 'ежекварт*|поквартальн*') ||
+    has(tokens, 'кажд*', 'квартал*') ||
+    has(tokens, 'по', 'итогам', 'квартал*') ||
+    has(tokens, 'по', 'кварталам');
   const monthly = has(tokens, 'ежемесячн*|помесячн*') || has(tokens, 'кажд*', 'месяц*') || has(tokens, 'по', 'месяцам');
   // «ежеквартально, до 5 числа месяца, следующего за отчётным»: the report on that day after each quarter.
   if (day && (quarterly || count?.unit === 'quarter'))
-    return recurring(win, eachYear(win, (y) => [1, 2, 3, 4].map((q) => (q === 4 ? iso(y + 1, 1, Math.min(day, 31)) : iso(y, q * 3 + 1, Math.min(day, lastDay(y, q * 3 + 1)))))).filter((d) => d > win.start), 'ежеквартально', following ? 'exact' : 'approximate', true);
+    return recurring(
+      win,
+      eachYear(win, (y) =>
+        [1, 2, 3, 4].map((q) => (q === 4 ? iso(y + 1, 1, Math.min(day, 31)) : iso(y, q * 3 + 1, Math.min(day, lastDay(y, q * 3 + 1))))),
+      ).filter((d) => d > win.start),
+      'ежеквартально',
+      following ? 'exact' : 'approximate',
+      true,
+    );
   // «ежемесячно до 5 числа»: that day of every month (of the next month when the text says so).
   if (day && (monthly || count?.unit === 'month')) {
     const dues = eachMonth(win, (y, m) => {
@@ -318,15 +378,31 @@ function readRecurring(tokens: Token[], ctx: TermContext): Reading | null {
   }
   // «2 раза в год (май, декабрь)»: the months named say when.
   const months = tokens.flatMap((t) => (t.t === 'month' ? [t.m] : []));
-  if (count?.unit === 'year' && months.length) return recurring(win, eachYear(win, (y) => months.map((m) => monthEnd(y, m))), 'ежегодно');
+  if (count?.unit === 'year' && months.length)
+    return recurring(
+      win,
+      eachYear(win, (y) => months.map((m) => monthEnd(y, m))),
+      'ежегодно',
+    );
   if (count) return perCount(count.n, count.unit, win, ctx);
   if (quarterly) return recurring(win, QUARTER_ENDS(win), 'ежеквартально');
   if (monthly) return recurring(win, MONTH_ENDS(win), 'ежемесячно');
   const days = weekdaysNamed(tokens);
-  if (days.length) return weekly(win, days, days.length === 1 ? `по ${['понедельникам', 'вторникам', 'средам', 'четвергам', 'пятницам', 'субботам', 'воскресеньям'][days[0]! - 1]}` : 'еженедельно');
+  if (days.length)
+    return weekly(
+      win,
+      days,
+      days.length === 1
+        ? `по ${['понедельникам', 'вторникам', 'средам', 'четвергам', 'пятницам', 'субботам', 'воскресеньям'][days[0]! - 1]}`
+        : 'еженедельно',
+    );
   if (has(tokens, 'еженедельн*') || has(tokens, 'кажд*', 'недел*') || has(tokens, 'по', 'неделям')) return weekly(win, [7], 'еженедельно');
   if (unnumbered(tokens, 'полугод*') && (has(tokens, 'учебн*', 'полугод*') || has(tokens, 'полугод*', 'учебн*')))
-    return recurring(win, schoolParts(ctx, win, (sy) => [sy.quarters[1], sy.quarters[3]]).map((q) => q.end), 'по полугодиям учебного года');
+    return recurring(
+      win,
+      schoolParts(ctx, win, (sy) => [sy.quarters[1], sy.quarters[3]]).map((q) => q.end),
+      'по полугодиям учебного года',
+    );
   if (has(tokens, 'по', 'полугодиям') || has(tokens, 'кажд*', 'полугод*')) return recurring(win, HALF_ENDS(win), 'по полугодиям');
   if (has(tokens, 'ежегодн*') || has(tokens, 'кажд*', 'год*') || has(tokens, 'по', 'итогам', 'года')) {
     // «ежегодно до 1 сентября» → that day each year; «ежегодно в мае» → the month's end each year.
@@ -334,10 +410,23 @@ function readRecurring(tokens: Token[], ctx: TermContext): Reading | null {
     if (at >= 0) {
       const d = (tokens[at] as { n: number }).n;
       const m = (tokens[at + 1] as { m: number }).m;
-      return recurring(win, eachYear(win, (y) => (isValidDate(y, m, d) ? [iso(y, m, d)] : [])), 'ежегодно');
+      return recurring(
+        win,
+        eachYear(win, (y) => (isValidDate(y, m, d) ? [iso(y, m, d)] : [])),
+        'ежегодно',
+      );
     }
-    if (months.length) return recurring(win, eachYear(win, (y) => months.map((m) => monthEnd(y, m))), 'ежегодно');
-    return recurring(win, eachYear(win, (y) => [iso(y, 12, 31)]), 'ежегодно');
+    if (months.length)
+      return recurring(
+        win,
+        eachYear(win, (y) => months.map((m) => monthEnd(y, m))),
+        'ежегодно',
+      );
+    return recurring(
+      win,
+      eachYear(win, (y) => [iso(y, 12, 31)]),
+      'ежегодно',
+    );
   }
   return null;
 }
@@ -398,9 +487,16 @@ function readSchoolYearEnd(tokens: Token[], ctx: TermContext): Reading | null {
     const end = schoolYear(ctx.calendar, y).quarters[3].end;
     return { kind: 'deadline', start: null, end, due: [end], label: '', certainty: 'exact' };
   }
-  const ends = schoolParts(ctx, ctx.period, (sy) => [sy.quarters[3]]).map((q) => q.end).filter((d) => inRange(d, ctx.period.start, ctx.period.end));
+  const ends = schoolParts(ctx, ctx.period, (sy) => [sy.quarters[3]])
+    .map((q) => q.end)
+    .filter((d) => inRange(d, ctx.period.start, ctx.period.end));
   if (ends.length > 1) return recurring(ctx.period, ends, 'по окончании учебного года');
-  const end = ends[0] ?? schoolYear(ctx.calendar, schoolYearOfPeriod(ctx, (sy) => sy.quarters[3].end)).quarters[3].end;
+  const end =
+    ends[0] ??
+    schoolYear(
+      ctx.calendar,
+      schoolYearOfPeriod(ctx, (sy) => sy.quarters[3].end),
+    ).quarters[3].end;
   return { kind: 'deadline', start: null, end, due: [end], label: '', certainty: 'assumed-year' };
 }
 
@@ -422,9 +518,44 @@ type Op = 'range' | 'list';
 
 /** Words that carry no date and may stand anywhere in a term of dates. */
 const FILLER = new Set([
-  'в', 'во', 'течение', 'течении', 'на', 'за', 'срок', 'сроки', 'период', 'периоде', 'месяц', 'месяца', 'месяцы', 'месяцев', 'года', 'год', 'годы', 'годов', 'году',
-  'г', 'конца', 'конец', 'числа', 'число', 'включительно', 'ч', 'мес', 'уч', 'учебного', 'учебный', 'учебном', 'у', 'текущего', 'календарного',
-  'месяцах', 'не', 'позднее', 'позже',
+  'в',
+  'во',
+  'течение',
+  'течении',
+  'на',
+  'за',
+  'срок',
+  'сроки',
+  'период',
+  'периоде',
+  'месяц',
+  'месяца',
+  'месяцы',
+  'месяцев',
+  'года',
+  'год',
+  'годы',
+  'годов',
+  'году',
+  'г',
+  'конца',
+  'конец',
+  'числа',
+  'число',
+  'включительно',
+  'ч',
+  'мес',
+  'уч',
+  'учебного',
+  'учебный',
+  'учебном',
+  'у',
+  'текущего',
+  'календарного',
+  'месяцах',
+  'не',
+  'позднее',
+  'позже',
 ]);
 
 /** The unit word after numbers: «квартал», «кв.», «полугодие», «четверть», «триместр», «декада». */
@@ -601,7 +732,8 @@ function resolveItems(built: Built, ctx: TermContext): Resolved | null {
   // «Май 2024, 2025»: years listed after a month are that month in those years.
   for (let i = 1; i < items.length; i++) {
     const prev = items[i - 1]!;
-    if (items[i]!.kind === 'year' && ops[i - 1] === 'list' && prev.kind === 'month') items[i] = { kind: 'month', m: prev.m!, y: items[i]!.y! };
+    if (items[i]!.kind === 'year' && ops[i - 1] === 'list' && prev.kind === 'month')
+      items[i] = { kind: 'month', m: prev.m!, y: items[i]!.y! };
   }
   // «10–20 апреля 2024», «Май, июнь 2022», «Ноябрь – февраль 2025»: month and year come from later items.
   for (let i = items.length - 2; i >= 0; i--) {
@@ -626,7 +758,10 @@ function resolveItems(built: Built, ctx: TermContext): Resolved | null {
       if (order(it) < order(prev)) it.y++;
       it.assumed = prev.assumed;
     } else {
-      it.y = yearFromPeriod(period, (y) => spanOf({ ...it, y, ...(it.kind === 'day' ? { n: Math.min(it.n!, lastDay(y, it.m!)) } : {}) }, ctx, y)!.end);
+      it.y = yearFromPeriod(
+        period,
+        (y) => spanOf({ ...it, y, ...(it.kind === 'day' ? { n: Math.min(it.n!, lastDay(y, it.m!)) } : {}) }, ctx, y)!.end,
+      );
       it.assumed = true;
     }
   });
@@ -716,7 +851,8 @@ function readGeneric(tokens: Token[], ctx: TermContext): Reading | null {
 
 function readingOf(r: Resolved, tokens: Token[], ctx: TermContext): Reading {
   const [only] = r.segments;
-  if (r.segments.length === 1) return { kind: 'range', start: only!.start, end: only!.end, due: [only!.end], label: '', certainty: certaintyOf(r) };
+  if (r.segments.length === 1)
+    return { kind: 'range', start: only!.start, end: only!.end, due: [only!.end], label: '', certainty: certaintyOf(r) };
   return listOf(r.segments, ctx.period, r.counted && r.segments.length > 0 ? labelOfUnits(tokens) : 'по срокам', certaintyOf(r));
 }
 
@@ -732,7 +868,11 @@ function after(tokens: Token[], keyword: string): Token[] | null {
   const at = tokens.findIndex((t) => wordIs(t, keyword));
   if (at < 0) return null;
   // «Срок – до 30 апреля», «в срок не позднее …»: a dash or a comma after the filler words too.
-  return tokens.slice(0, at).every((t) => t.t === 'dash' || t.t === 'sep' || wordIs(t, 'в|во|срок|сроки|период|начиная|позднее|позже|не|течение')) ? tokens.slice(at + 1) : null;
+  return tokens
+    .slice(0, at)
+    .every((t) => t.t === 'dash' || t.t === 'sep' || wordIs(t, 'в|во|срок|сроки|период|начиная|позднее|позже|не|течение'))
+    ? tokens.slice(at + 1)
+    : null;
 }
 
 // ——— rule 4: a deadline ———
@@ -788,7 +928,14 @@ function readFrom(tokens: Token[], ctx: TermContext): Reading | null {
 
 // ——— the whole term ———
 
-const RULES: ((tokens: Token[], ctx: TermContext) => Reading | null)[] = [readRecurring, readContinuous, readSchoolYearEnd, readDeadline, readFrom, readGeneric];
+const RULES: ((tokens: Token[], ctx: TermContext) => Reading | null)[] = [
+  readRecurring,
+  readContinuous,
+  readSchoolYearEnd,
+  readDeadline,
+  readFrom,
+  readGeneric,
+];
 
 function readTokens(tokens: Token[], ctx: TermContext): Reading | null {
   for (const rule of RULES) {
@@ -804,7 +951,8 @@ function splitNote(s: string): { body: string; notes: string[] } {
   const body = s.replace(/\(([^()]*)\)?/g, (_, inner: string) => {
     // «ежегодно (август)», «еженедельно (по средам)»: dates in parentheses are part of the term.
     const tokens = tokenize(inner);
-    if (tokens.some((t) => t.t === 'month' || t.t === 'date' || t.t === 'year' || WEEKDAYS.some(([p]) => wordIs(t, p)))) return ` ${inner} `;
+    if (tokens.some((t) => t.t === 'month' || t.t === 'date' || t.t === 'year' || WEEKDAYS.some(([p]) => wordIs(t, p))))
+      return ` ${inner} `;
     if (inner.trim()) notes.push(inner.trim());
     return ' , ';
   });
@@ -815,7 +963,11 @@ function splitNote(s: string): { body: string; notes: string[] } {
 function originalNote(text: string, normalized: string): string {
   const flat = text.replace(/\s+/g, ' ');
   // Lower case, ё and dashes keep the length, so a place found in the folded text is the place in the original.
-  const i = flat.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/[‐‑‒–—―−]/g, '-').indexOf(normalized);
+  const i = flat
+    .toLocaleLowerCase('ru-RU')
+    .replace(/ё/g, 'е')
+    .replace(/[‐‑‒–—―−]/g, '-')
+    .indexOf(normalized);
   return i >= 0 ? flat.slice(i, i + normalized.length) : normalized;
 }
 
@@ -831,7 +983,10 @@ export function parseTermDetailed(text: string, ctx: TermContext): ParsedTerm {
   // «Ноябрь 2024, по итогам мониторинга»: the longest leading part that reads as a term; the rest is a note.
   if (!reading) {
     // The last few separators only: a qualifier is a short tail, and a pasted paragraph must not cost n² readings.
-    const seps = tokens.flatMap((t, i) => (t.t === 'sep' && t !== tokens[0] ? [i] : [])).reverse().slice(0, 3);
+    const seps = tokens
+      .flatMap((t, i) => (t.t === 'sep' && t !== tokens[0] ? [i] : []))
+      .reverse()
+      .slice(0, 3);
     for (const at of seps) {
       const head = tokens.slice(0, at);
       const tail = tokens.slice(at + 1);

@@ -24,10 +24,12 @@ function checkSchoolYear(startYear: string, sy: SchoolYear): void {
   const spans = [...sy.quarters, ...sy.trimesters];
   const y = Number(startYear);
   for (const s of spans)
-    if (s.start > s.end) throw new AppError('bad_calendar', `Учебный год ${y}/${y + 1}: начало четверти или триместра позже его окончания.`);
+    if (s.start > s.end)
+      throw new AppError('bad_calendar', `Учебный год ${y}/${y + 1}: начало четверти или триместра позже его окончания.`);
   for (const list of [sy.quarters, sy.trimesters])
     for (let i = 1; i < list.length; i++)
-      if (list[i]!.start <= list[i - 1]!.end) throw new AppError('bad_calendar', `Учебный год ${y}/${y + 1}: четверти (триместры) идут внахлёст или не по порядку.`);
+      if (list[i]!.start <= list[i - 1]!.end)
+        throw new AppError('bad_calendar', `Учебный год ${y}/${y + 1}: четверти (триместры) идут внахлёст или не по порядку.`);
   if (sy.quarters[0].start < iso(y, 7, 1) || sy.quarters[3].end > iso(y + 1, 8, 31))
     throw new AppError('bad_calendar', `Учебный год ${y}/${y + 1}: даты четвертей выходят за пределы учебного года.`);
 }
@@ -80,7 +82,9 @@ const SET =
 export function refreshMeasureTerms(db: Db, where: string, params: unknown[] = []): number {
   const calendar = getSchoolCalendar(db);
   const rows = db.sqlite
-    .prepare(`SELECT m.id, m.term, r.period_start AS start, r.period_end AS end FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE ${where}`)
+    .prepare(
+      `SELECT m.id, m.term, r.period_start AS start, r.period_end AS end FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE ${where}`,
+    )
     .all(...params) as { id: number; term: string; start: string; end: string }[];
   const update = db.sqlite.prepare(`UPDATE measures SET ${SET} WHERE id = @id`);
   for (const r of rows) update.run({ id: r.id, ...termColumns(r.term, { period: { start: r.start, end: r.end }, calendar }) });
@@ -137,7 +141,8 @@ interface StoredGroup {
   n: number;
 }
 
-const OLD = 'term_kind AS kind, term_start AS ts, term_end AS te, term_due AS due, term_label AS label, term_certainty AS certainty, term_note AS note';
+const OLD =
+  'term_kind AS kind, term_start AS ts, term_end AS te, term_due AS due, term_label AS label, term_certainty AS certainty, term_note AS note';
 const OLD_GROUP = 'term_kind, term_start, term_end, term_due, term_label, term_certainty, term_note';
 
 /**
@@ -197,7 +202,10 @@ export function upgradeTerms(db: Db): TermUpgrade | null {
 
 /** The school years worth showing in the calendar settings: around the roadmaps' periods, or around today. */
 export function calendarYears(db: Db, now: number): number[] {
-  const r = db.sqlite.prepare('SELECT min(period_start) AS a, max(period_end) AS b FROM roadmaps').get() as { a: string | null; b: string | null };
+  const r = db.sqlite.prepare('SELECT min(period_start) AS a, max(period_end) AS b FROM roadmaps').get() as {
+    a: string | null;
+    b: string | null;
+  };
   const from = Math.min(now - 1, r.a ? Number(r.a.slice(0, 4)) - 1 : now);
   const to = Math.max(now + 1, r.b ? Number(r.b.slice(0, 4)) : now);
   return Array.from({ length: Math.min(to - from + 1, 30) }, (_, i) => from + i);

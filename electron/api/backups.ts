@@ -19,7 +19,9 @@ const source = z.union([
   z.strictObject({ fileName: shortText }),
   z.strictObject({ path: z.string().max(4000) }),
   // A file the page sends: inline base64 (Electron), or streamed to /upload first (the browser mode: up to 100 MB).
-  z.strictObject({ upload: z.strictObject({ fileName: shortText, base64: z.string().max(60_000_000).optional(), uploadId: uploadId.optional() }) }),
+  z.strictObject({
+    upload: z.strictObject({ fileName: shortText, base64: z.string().max(60_000_000).optional(), uploadId: uploadId.optional() }),
+  }),
 ]);
 type Source = z.output<typeof source>;
 
@@ -45,7 +47,8 @@ async function withSourceFile<T>(ctx: ApiContext, src: Source, use: (file: strin
     return use(file);
   }
   if ('path' in src) {
-    if (!ctx.pickedPaths?.has(src.path)) throw new AppError('unknown_file', 'Этот файл не был выбран в окне «Восстановить из копии…» в этом сеансе.');
+    if (!ctx.pickedPaths?.has(src.path))
+      throw new AppError('unknown_file', 'Этот файл не был выбран в окне «Восстановить из копии…» в этом сеансе.');
     return use(src.path);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rmk-upload-'));
@@ -69,12 +72,17 @@ async function copyBytes(ctx: ApiContext): Promise<Buffer> {
   }
 }
 
-const copyFileName = (ctx: ApiContext) => `${path.basename(ctx.db.path).replace(/\.(sqlite3?|db)$/i, '')}-${stamp(new Date())}-копия.sqlite`;
+const copyFileName = (ctx: ApiContext) =>
+  `${path.basename(ctx.db.path).replace(/\.(sqlite3?|db)$/i, '')}-${stamp(new Date())}-копия.sqlite`;
 
 export const backupsApi = {
   'backups.list': method(noInput, ({ db }) => ({ folder: backupsDir(db.path), items: listBackupFiles(db.path).map((b) => item(b.path)) })),
   'backups.create': method(noInput, async ({ db }) => {
-    if (db.readOnly) throw new AppError('readonly', 'База открыта только для чтения: копия в папку резервных копий не записывается. Воспользуйтесь «Сохранить копию как…».');
+    if (db.readOnly)
+      throw new AppError(
+        'readonly',
+        'База открыта только для чтения: копия в папку резервных копий не записывается. Воспользуйтесь «Сохранить копию как…».',
+      );
     return item(await backupDatabase(db.sqlite, db.path, 'manual'));
   }),
   'backups.describe': method(z.strictObject({ source }), async (ctx, i) => withSourceFile(ctx, i.source, (file) => describeCopy(file))),

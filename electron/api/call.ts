@@ -60,7 +60,10 @@ export function callApiSync(ctx: ApiContext, name: unknown, rawInput: unknown): 
     const value = p.run();
     if (value instanceof Promise) {
       value.catch(() => {});
-      return { ok: false, error: { code: 'async_method', message: `Действие ${p.name} выполняется асинхронно: вызовите его через callApi.` } };
+      return {
+        ok: false,
+        error: { code: 'async_method', message: `Действие ${p.name} выполняется асинхронно: вызовите его через callApi.` },
+      };
     }
     return { ok: true, value: value === undefined ? null : value };
   } catch (err) {

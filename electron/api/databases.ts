@@ -12,7 +12,11 @@ import { isRecent, listRecent } from '../databases/recent';
 import { type ApiContext, method, noInput, type Workspace } from './define';
 
 function needWorkspace(ctx: ApiContext): Workspace {
-  if (!ctx.workspace) throw new AppError('no_workspace', 'Переключать базы данных можно только в окне программы (в настольной программе или в режиме браузера).');
+  if (!ctx.workspace)
+    throw new AppError(
+      'no_workspace',
+      'Переключать базы данных можно только в окне программы (в настольной программе или в режиме браузера).',
+    );
   return ctx.workspace;
 }
 
@@ -29,8 +33,10 @@ function allowedPath(ctx: ApiContext, ws: Workspace, typed: string): string {
     if (ctx.pickedPaths?.has(file) || isRecent(ws.recentFile, file) || path.resolve(file) === ws.homePath()) return file;
     throw new AppError('unknown_file', 'Этот файл не был выбран в окне «Открыть другую базу…» и его нет в списке недавних баз.');
   }
-  if (!path.isAbsolute(file)) throw new AppError('relative_path', 'Укажите полный путь к файлу базы данных, например C:\\Users\\Методист\\Документы\\рмк.sqlite.');
-  if (!DATABASE_EXT.test(file)) throw new AppError('not_database_name', `«${path.basename(file)}» — не файл базы данных: нужен файл .sqlite.`);
+  if (!path.isAbsolute(file))
+    throw new AppError('relative_path', 'Укажите полный путь к файлу базы данных, например C:\\Users\\Методист\\Документы\\рмк.sqlite.');
+  if (!DATABASE_EXT.test(file))
+    throw new AppError('not_database_name', `«${path.basename(file)}» — не файл базы данных: нужен файл .sqlite.`);
   return file;
 }
 
@@ -47,17 +53,21 @@ export const databasesApi = {
   /** Desktop: the open dialog; the picked path may then be opened with app.openDatabase. */
   'app.pickDatabase': method(noInput, async (ctx) => {
     needWorkspace(ctx);
-    if (!ctx.host?.chooseOpenFile) throw new AppError('no_host', 'Выбор файла доступен только в настольной программе: в режиме браузера введите путь к файлу.');
+    if (!ctx.host?.chooseOpenFile)
+      throw new AppError('no_host', 'Выбор файла доступен только в настольной программе: в режиме браузера введите путь к файлу.');
     const chosen = await ctx.host.chooseOpenFile('database');
     if (!chosen) return { cancelled: true as const };
     (ctx.pickedPaths ??= new Set()).add(chosen);
     return { cancelled: false as const, path: chosen };
   }),
-  'app.openDatabase': method(z.strictObject({ path: z.string().trim().min(1, 'Укажите путь к файлу базы данных').max(4000) }), async (ctx, i) => {
-    const ws = needWorkspace(ctx);
-    await ws.switchTo(allowedPath(ctx, ws, i.path));
-    return state(ctx);
-  }),
+  'app.openDatabase': method(
+    z.strictObject({ path: z.string().trim().min(1, 'Укажите путь к файлу базы данных').max(4000) }),
+    async (ctx, i) => {
+      const ws = needWorkspace(ctx);
+      await ws.switchTo(allowedPath(ctx, ws, i.path));
+      return state(ctx);
+    },
+  ),
   /** The demo district in its own file (made on first use): the user's database is closed, not written. */
   'app.openDemo': method(noInput, async (ctx) => {
     const ws = needWorkspace(ctx);

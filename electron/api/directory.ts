@@ -56,9 +56,8 @@ export const directoryApi = {
   ),
   'people.delete': method(z.strictObject({ id }), ({ db }, i) => deletePerson(db, i.id)),
 
-  'organizations.list': method(
-    z.strictObject({ kind: organization.shape.kind.optional() }).optional(),
-    ({ db }, i) => listOrganizations(db, i?.kind),
+  'organizations.list': method(z.strictObject({ kind: organization.shape.kind.optional() }).optional(), ({ db }, i) =>
+    listOrganizations(db, i?.kind),
   ),
   'organizations.create': method(organization, ({ db }, input) => createOrganization(db, input)),
   'organizations.update': method(z.strictObject({ id, values: organization.partial(), expectedVersion }), ({ db }, i) =>

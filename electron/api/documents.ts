@@ -47,5 +47,8 @@ export const documentsApi = {
     needHost(ctx).showInFolder(savedPath(ctx, i.path));
     return null;
   }),
-  'orders.suggest': method(z.strictObject({ appendices: z.array(z.strictObject({ roadmapId: id, appendixNumber: shortText })).max(50) }), ({ db }, i) => suggestClauses(db, i.appendices)),
+  'orders.suggest': method(
+    z.strictObject({ appendices: z.array(z.strictObject({ roadmapId: id, appendixNumber: shortText })).max(50) }),
+    ({ db }, i) => suggestClauses(db, i.appendices),
+  ),
 };

@@ -1,7 +1,28 @@
 /** API of the working group: members, meetings, protocols and their decisions. */
 import { z } from 'zod';
-import { addMember, deleteMeeting, getMeeting, listMeetings, listMembers, removeMember, saveMeeting, updateMember } from '../../db/meetings';
-import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
+import {
+  addMember,
+  deleteMeeting,
+  getMeeting,
+  listMeetings,
+  listMembers,
+  removeMember,
+  saveMeeting,
+  updateMember,
+} from '../../db/meetings';
+import {
+  expectedVersion,
+  id,
+  isoDate,
+  longText,
+  requiredLong,
+  mediumText,
+  method,
+  noInput,
+  optionalId,
+  requiredMedium,
+  shortText,
+} from './define';
 
 const role = z.enum(['head', 'deputy', 'secretary', 'member']);
 const decision = z.strictObject({
@@ -31,7 +52,9 @@ const meeting = z.strictObject({
 
 export const groupApi = {
   'workingGroup.list': method(noInput, ({ db }) => listMembers(db)),
-  'workingGroup.add': method(z.strictObject({ personId: id, role: role.default('member') }), ({ db }, i) => addMember(db, i.personId, i.role)),
+  'workingGroup.add': method(z.strictObject({ personId: id, role: role.default('member') }), ({ db }, i) =>
+    addMember(db, i.personId, i.role),
+  ),
   'workingGroup.update': method(z.strictObject({ id, role }), ({ db }, i) => updateMember(db, i.id, i.role)),
   'workingGroup.remove': method(z.strictObject({ id }), ({ db }, i) => removeMember(db, i.id)),
 

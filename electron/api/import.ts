@@ -10,7 +10,10 @@ const column = z.number().int().min(0).max(200).nullable().optional();
 const input = z
   .strictObject({
     fileName: shortText,
-    base64: z.string().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4).optional(),
+    base64: z
+      .string()
+      .max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 4)
+      .optional(),
     text: z.string().max(FILE_LIMITS.pastedChars).optional(),
     uploadId: uploadId.optional(),
     title: z.string().max(LIMITS.medium).optional(),
@@ -26,10 +29,17 @@ async function source(ctx: ApiContext, i: z.output<typeof input>): Promise<Impor
 }
 
 export const importApi = {
-  'import.preview': method(input, async (ctx, i) => previewImport(ctx.db, await source(ctx, i), { title: i.title, period: i.period, columns: i.columns })),
+  'import.preview': method(input, async (ctx, i) =>
+    previewImport(ctx.db, await source(ctx, i), { title: i.title, period: i.period, columns: i.columns }),
+  ),
   /** The preview may be asked again (another column mapping); the upload is spent only when the roadmap is written. */
   'import.commit': method(input, async (ctx, i) => {
-    const r = await commitImport(ctx.db, await source(ctx, i), { title: i.title, period: i.period, columns: i.columns, linkOrder: i.linkOrder });
+    const r = await commitImport(ctx.db, await source(ctx, i), {
+      title: i.title,
+      period: i.period,
+      columns: i.columns,
+      linkOrder: i.linkOrder,
+    });
     releaseUpload(ctx, i);
     return r;
   }),

@@ -19,7 +19,21 @@ import { termsApi } from './terms';
 import { trashApi } from './trash';
 import { mergeApis } from './merge';
 
-export const api = mergeApis({ appApi, databasesApi, directoryApi, roadmapsApi, groupApi, ordersApi, termsApi, documentsApi, reportsApi, regionApi, importApi, backupsApi, trashApi });
+export const api = mergeApis({
+  appApi,
+  databasesApi,
+  directoryApi,
+  roadmapsApi,
+  groupApi,
+  ordersApi,
+  termsApi,
+  documentsApi,
+  reportsApi,
+  regionApi,
+  importApi,
+  backupsApi,
+  trashApi,
+});
 
 export type Api = typeof api;
 export type ApiMethod = keyof Api;

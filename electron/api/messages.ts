@@ -42,7 +42,8 @@ export function configureZod(): void {
   z.config(z.locales.ru());
   z.config({
     customError: (issue) => {
-      if (issue.code === 'too_big' && issue.origin === 'string') return tooLongMessage(Number(issue.maximum), typeof issue.input === 'string' ? issue.input.length : Number(issue.maximum) + 1);
+      if (issue.code === 'too_big' && issue.origin === 'string')
+        return tooLongMessage(Number(issue.maximum), typeof issue.input === 'string' ? issue.input.length : Number(issue.maximum) + 1);
       if (issue.code === 'invalid_type' && issue.input === undefined) return 'Поле обязательно для заполнения';
       if (issue.code === 'unrecognized_keys') return `Лишние поля: ${issue.keys.join(', ')}`;
       return undefined;

@@ -4,7 +4,19 @@ import { EXECUTION_STATUSES } from '../../db/schema';
 import { decisionStates, markDecision } from '../../db/decision-execution';
 import { decisionExecutions, executionGrid, quarterStatuses, setExecution } from '../../db/executions';
 import { deleteOrder, getOrder, listOrders, saveOrder } from '../../db/orders';
-import { expectedVersion, id, isoDate, longText, method, noInput, optionalId, quarter, requiredMedium, requiredShort, shortText } from './define';
+import {
+  expectedVersion,
+  id,
+  isoDate,
+  longText,
+  method,
+  noInput,
+  optionalId,
+  quarter,
+  requiredMedium,
+  requiredShort,
+  shortText,
+} from './define';
 
 const order = z.strictObject({
   number: requiredShort,
@@ -14,7 +26,10 @@ const order = z.strictObject({
   basis: longText.default(''),
   clauses: longText.default(''),
   control: longText.default(''),
-  appendices: z.array(z.strictObject({ roadmapId: id, appendixNumber: shortText.default('1') })).max(50).default([]),
+  appendices: z
+    .array(z.strictObject({ roadmapId: id, appendixNumber: shortText.default('1') }))
+    .max(50)
+    .default([]),
 });
 
 const execution = z
@@ -47,5 +62,7 @@ export const ordersApi = {
     z.strictObject({ decisionId: id, status: z.enum(EXECUTION_STATUSES), result: longText.default(''), date: isoDate }),
     ({ db }, i) => markDecision(db, i),
   ),
-  'decisions.states': method(z.strictObject({ decisionIds: z.array(id).max(2000), today: isoDate }), ({ db }, i) => decisionStates(db, i.decisionIds, i.today)),
+  'decisions.states': method(z.strictObject({ decisionIds: z.array(id).max(2000), today: isoDate }), ({ db }, i) =>
+    decisionStates(db, i.decisionIds, i.today),
+  ),
 };

@@ -16,10 +16,18 @@ import { FILE_LIMITS } from '../../shared/limits';
 import { EXECUTION_STATUSES } from '../../shared/labels';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
-const reportRequest = z.strictObject({ quarter, roadmapIds: z.array(id).max(200).optional(), date: isoDate.optional(), preparedBy: shortText.optional() });
+const reportRequest = z.strictObject({
+  quarter,
+  roadmapIds: z.array(id).max(200).optional(),
+  date: isoDate.optional(),
+  preparedBy: shortText.optional(),
+});
 const formRequest = z.strictObject({ quarter, schoolId: id });
 /** Returned forms travel as base64 (Electron) or as uploads (the browser mode): 20 forms of a few hundred kilobytes at most. */
-const answerFile = z.union([z.strictObject({ name: shortText, base64: z.string().max(30_000_000) }), z.strictObject({ name: shortText, uploadId })]);
+const answerFile = z.union([
+  z.strictObject({ name: shortText, base64: z.string().max(30_000_000) }),
+  z.strictObject({ name: shortText, uploadId }),
+]);
 const values = z.strictObject({
   status: z.enum(EXECUTION_STATUSES).optional(),
   result: longText.optional(),
@@ -29,7 +37,9 @@ const values = z.strictObject({
 
 export const reportsApi = {
   /** The quarters any roadmap runs through, newest first: what the report's picker offers. */
-  'reports.quarters': method(noInput, ({ db }) => [...new Set(listRoadmaps(db).flatMap((r) => quartersOfPeriod(r.periodStart, r.periodEnd)))].sort().reverse()),
+  'reports.quarters': method(noInput, ({ db }) =>
+    [...new Set(listRoadmaps(db).flatMap((r) => quartersOfPeriod(r.periodStart, r.periodEnd)))].sort().reverse(),
+  ),
   'reports.download': method(reportRequest, async ({ db }, i) => {
     const r = await buildQuarterlyReport(db, i);
     return { fileName: r.fileName, base64: r.data.toString('base64'), summary: r.summary };
@@ -87,6 +97,13 @@ export const reportsApi = {
       for (const f of i.files) releaseUpload(ctx, f);
     }
   }),
-  'answers.apply': method(z.strictObject({ answers: z.array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() })).min(1).max(10_000) }), ({ db }, i) => ({ applied: applyAnswers(db, i.answers) })),
+  'answers.apply': method(
+    z.strictObject({
+      answers: z
+        .array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() }))
+        .min(1)
+        .max(10_000),
+    }),
+    ({ db }, i) => ({ applied: applyAnswers(db, i.answers) }),
+  ),
 };
-

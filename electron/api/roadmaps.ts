@@ -20,7 +20,19 @@ import { copyRoadmap } from '../../db/roadmap-copy';
 import { searchMeasures } from '../../db/search';
 import { historyInfo, redoStep, undoStep } from '../../db/history';
 import { linkSchools, proposeSchoolLinks } from '../../db/school-links';
-import { expectedVersion, id, isoDate, longText, requiredLong, mediumText, method, noInput, optionalId, requiredMedium, shortText } from './define';
+import {
+  expectedVersion,
+  id,
+  isoDate,
+  longText,
+  requiredLong,
+  mediumText,
+  method,
+  noInput,
+  optionalId,
+  requiredMedium,
+  shortText,
+} from './define';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
 
@@ -89,7 +101,9 @@ export const roadmapsApi = {
     updateMeasure(db, i.id, i.values, i.expectedVersion),
   ),
   'plan.deleteMeasures': method(z.strictObject({ ids: z.array(id).min(1).max(5000) }), ({ db }, i) => deleteMeasures(db, i.ids)),
-  'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) => moveMeasure(db, i.id, i.sectionId, i.index)),
+  'plan.moveMeasure': method(z.strictObject({ id, sectionId: optionalId, index }), ({ db }, i) =>
+    moveMeasure(db, i.id, i.sectionId, i.index),
+  ),
   /** What switching automatic numbering on would change (old → new), before anything is written. */
   'plan.renumberPreview': method(z.strictObject({ roadmapId: id }), ({ db }, i) => renumberPreview(db, i.roadmapId)),
   'plan.renumberApply': method(z.strictObject({ roadmapId: id }), ({ db }, i) => applyAutoNumbering(db, i.roadmapId)),
@@ -98,7 +112,13 @@ export const roadmapsApi = {
   /** «Связать исполнителей со школами…»: the links the matcher finds in executors text, to confirm. */
   'plan.proposeSchoolLinks': method(z.strictObject({ roadmapId: id }), ({ db }, i) => proposeSchoolLinks(db, i.roadmapId)),
   'plan.linkSchools': method(
-    z.strictObject({ roadmapId: id, links: z.array(z.strictObject({ measureId: id, organizationId: id })).min(1).max(20000) }),
+    z.strictObject({
+      roadmapId: id,
+      links: z
+        .array(z.strictObject({ measureId: id, organizationId: id }))
+        .min(1)
+        .max(20000),
+    }),
     ({ db }, i) => linkSchools(db, i.roadmapId, i.links),
   ),
 

@@ -17,7 +17,12 @@ export function lastFolder(ctx: ApiContext): string | null {
 }
 
 /** Asks where to save (starting in the folder used last), writes the file, remembers the folder. */
-export async function saveThroughHost(ctx: ApiContext, fileName: string, kind: FileKind, render: () => Promise<Buffer>): Promise<{ cancelled: true } | { cancelled: false; path: string }> {
+export async function saveThroughHost(
+  ctx: ApiContext,
+  fileName: string,
+  kind: FileKind,
+  render: () => Promise<Buffer>,
+): Promise<{ cancelled: true } | { cancelled: false; path: string }> {
   const host = needHost(ctx);
   const folder = lastFolder(ctx);
   const chosen = await host.chooseSavePath(folder ? path.join(folder, fileName) : fileName, kind);

@@ -35,14 +35,28 @@ export const termsApi = {
     // Read against a roadmap's period, a protocol decision's (a year from the meeting date), or a given period.
     z
       .strictObject({ text: mediumText, roadmapId: id.optional(), meetingDate: isoDate.optional(), period: span.optional() })
-      .refine((x) => [x.roadmapId, x.meetingDate, x.period].filter((v) => v !== undefined).length === 1, 'Укажите одно: дорожную карту, дату заседания или период'),
+      .refine(
+        (x) => [x.roadmapId, x.meetingDate, x.period].filter((v) => v !== undefined).length === 1,
+        'Укажите одно: дорожную карту, дату заседания или период',
+      ),
     ({ db }, i) => {
       const period =
         i.period ??
-        (i.meetingDate !== undefined ? decisionPeriod(i.meetingDate) : (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!)));
+        (i.meetingDate !== undefined
+          ? decisionPeriod(i.meetingDate)
+          : (({ periodStart, periodEnd }) => ({ start: periodStart, end: periodEnd }))(getRoadmap(db, i.roadmapId!)));
       checkPeriod(period.start, period.end);
       const p = parseWithCalendar(db, i.text, period);
-      return { kind: p.kind, start: p.start, end: p.end, due: p.due, certainty: p.certainty, note: p.note, understood: describeTerm(p), caveat: describeCaveat(p) };
+      return {
+        kind: p.kind,
+        start: p.start,
+        end: p.end,
+        due: p.due,
+        certainty: p.certainty,
+        note: p.note,
+        understood: describeTerm(p),
+        caveat: describeCaveat(p),
+      };
     },
   ),
   // The parser's version, and what this opening recomputed (null: the readings were up to date), with the message for the user.
@@ -63,13 +77,21 @@ export const termsApi = {
   }),
   'settings.getSchoolCalendar': method(noInput, ({ db }) => {
     const overrides = getSchoolCalendar(db);
-    return calendarYears(db, new Date().getFullYear()).map((y) => ({ startYear: y, overridden: String(y) in overrides, year: schoolYear(overrides, y), defaults: defaultSchoolYear(y) }));
+    return calendarYears(db, new Date().getFullYear()).map((y) => ({
+      startYear: y,
+      overridden: String(y) in overrides,
+      year: schoolYear(overrides, y),
+      defaults: defaultSchoolYear(y),
+    }));
   }),
-  'settings.setSchoolYear': method(z.strictObject({ startYear: z.number().int().min(1990).max(2100), year: schoolYearSchema.nullable() }), ({ db }, i) => {
-    const calendar = { ...getSchoolCalendar(db) };
-    if (i.year) calendar[String(i.startYear)] = i.year;
-    else delete calendar[String(i.startYear)];
-    setSchoolCalendar(db, calendar);
-    return null;
-  }),
+  'settings.setSchoolYear': method(
+    z.strictObject({ startYear: z.number().int().min(1990).max(2100), year: schoolYearSchema.nullable() }),
+    ({ db }, i) => {
+      const calendar = { ...getSchoolCalendar(db) };
+      if (i.year) calendar[String(i.startYear)] = i.year;
+      else delete calendar[String(i.startYear)];
+      setSchoolCalendar(db, calendar);
+      return null;
+    },
+  ),
 };

@@ -58,12 +58,42 @@ function positiveId(raw: string | undefined, flag: string): number {
 }
 
 const lists: Record<string, (db: Db) => Promise<unknown[]>> = {
-  roadmaps: async (db) => (await viaApi(db, 'roadmaps.list')).map(({ id, title, periodStart, periodEnd, level, sections, measures }) => ({ id, title, periodStart, periodEnd, level, sections, measures })),
+  roadmaps: async (db) =>
+    (await viaApi(db, 'roadmaps.list')).map(({ id, title, periodStart, periodEnd, level, sections, measures }) => ({
+      id,
+      title,
+      periodStart,
+      periodEnd,
+      level,
+      sections,
+      measures,
+    })),
   orders: (db) => viaApi(db, 'orders.list'),
   meetings: (db) => viaApi(db, 'meetings.list'),
   schools: async (db) =>
-    (await viaApi(db, 'organizations.list', { kind: 'school' })).map(({ id, name, shortName, aliases, isShnor, isShnsu, is500, directorId, curatorId }) => ({ id, name, shortName, aliases, isShnor, isShnsu, is500, directorId, curatorId })),
-  people: async (db) => (await viaApi(db, 'people.list')).map(({ id, fullName, position, organizationId, phone, email }) => ({ id, name: fullName, fullName, position, organizationId, phone, email })),
+    (await viaApi(db, 'organizations.list', { kind: 'school' })).map(
+      ({ id, name, shortName, aliases, isShnor, isShnsu, is500, directorId, curatorId }) => ({
+        id,
+        name,
+        shortName,
+        aliases,
+        isShnor,
+        isShnsu,
+        is500,
+        directorId,
+        curatorId,
+      }),
+    ),
+  people: async (db) =>
+    (await viaApi(db, 'people.list')).map(({ id, fullName, position, organizationId, phone, email }) => ({
+      id,
+      name: fullName,
+      fullName,
+      position,
+      organizationId,
+      phone,
+      email,
+    })),
 };
 
 function readFile(file: string): Buffer {
@@ -110,7 +140,11 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     const [what, ...files] = args;
     if (what !== 'answers') {
       // `import FILE`: a roadmap from Word, Excel or a text file with a pasted table.
-      if (!what || files.length) throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import --db ФАЙЛ ДОКУМЕНТ.docx [--title …] [--period …] [--dry-run]');
+      if (!what || files.length)
+        throw new AppError(
+          'usage',
+          'Укажите один файл: npm run -s cli -- import --db ФАЙЛ ДОКУМЕНТ.docx [--title …] [--period …] [--dry-run]',
+        );
       const data = readFile(what);
       const input: ApiInput<'import.commit'> = {
         fileName: path.basename(what),
@@ -134,13 +168,25 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
       const clean = changes.filter((c) => c.conflicts.length === 0);
       // As the UI sends them: a value the form left empty (null) is not written.
       const values = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
-      if (clean.length > 0) await viaApi(db(), 'answers.apply', { answers: clean.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: values(c.new), ...(c.filledBy ? { filledBy: c.filledBy } : {}) })) });
+      if (clean.length > 0)
+        await viaApi(db(), 'answers.apply', {
+          answers: clean.map((c) => ({
+            measureId: c.measureId,
+            quarter: c.quarter,
+            values: values(c.new),
+            ...(c.filledBy ? { filledBy: c.filledBy } : {}),
+          })),
+        });
       process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
     }
   },
   /** `consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …`: the region's consolidation of districts' reports; no database. */
   consolidate: async ({ args, options, out }) => {
-    if (!options.out || !args.length) throw new AppError('usage', 'Укажите --out СВОД.xlsx и файлы отчётов районов: npm run -s cli -- consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …');
+    if (!options.out || !args.length)
+      throw new AppError(
+        'usage',
+        'Укажите --out СВОД.xlsx и файлы отчётов районов: npm run -s cli -- consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …',
+      );
     const files = args.map((f) => ({ name: path.basename(f), base64: readFile(f).toString('base64') }));
     const r = await viaApiWithoutDb('reports.consolidate', { files });
     for (const line of [...r.refused, ...r.warnings]) process.stderr.write(`${line}\n`);
@@ -154,7 +200,11 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
   /** `call <method> ['<JSON input>']`: any API method, exactly as the UI calls it; the value as JSON. */
   call: async ({ db, args, out }) => {
     const [method, raw, ...extra] = args;
-    if (!method || extra.length) throw new AppError('usage', "Укажите действие и, если нужно, входные данные одним аргументом JSON: npm run -s cli -- call plan.get '{\"roadmapId\":1}'");
+    if (!method || extra.length)
+      throw new AppError(
+        'usage',
+        'Укажите действие и, если нужно, входные данные одним аргументом JSON: npm run -s cli -- call plan.get \'{"roadmapId":1}\'',
+      );
     out(json(await callByName(db(), method, parseInput(raw))));
   },
   list: async ({ db, args, out }) => {
@@ -194,8 +244,10 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     else if (what === 'protocol') request = { kind: 'protocol', meetingId: positiveId(options.meeting, '--meeting') };
     else if (what === 'report' || what === 'form') {
       const quarter = options.quarter;
-      if (!quarter || !QUARTER_RE.test(quarter)) throw new AppError('usage', `Укажите --quarter в виде 2022-Q2${quarter ? `, а не «${quarter}»` : ''}.`);
-      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) throw new AppError('usage', `--date пишется как ГГГГ-ММ-ДД, а не «${options.date}».`);
+      if (!quarter || !QUARTER_RE.test(quarter))
+        throw new AppError('usage', `Укажите --quarter в виде 2022-Q2${quarter ? `, а не «${quarter}»` : ''}.`);
+      if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date))
+        throw new AppError('usage', `--date пишется как ГГГГ-ММ-ДД, а не «${options.date}».`);
       // A date that is not in the calendar (2022-02-31) is refused by the API, as in the UI.
       const book =
         what === 'report'
@@ -225,6 +277,15 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     const [file, ...more] = args;
     if (!file || more.length) throw new AppError('usage', 'Укажите один файл копии: npm run -s cli -- restore --db ФАЙЛ КОПИЯ.sqlite');
     const r = await restoreDatabase(db(), file, replaceDb);
-    out(json({ restored: r.restored.file, date: r.restored.date, roadmaps: r.restored.roadmaps, measures: r.restored.measures, text: r.restored.text, replacedBackup: r.replacedBackup }));
+    out(
+      json({
+        restored: r.restored.file,
+        date: r.restored.date,
+        roadmaps: r.restored.roadmaps,
+        measures: r.restored.measures,
+        text: r.restored.text,
+        replacedBackup: r.replacedBackup,
+      }),
+    );
   },
 };

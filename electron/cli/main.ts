@@ -84,7 +84,8 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
       const file = resolveDbPath(values.db);
       const writing = writes(name, rest, values);
       // A mistyped --db must not quietly create an empty database that a reading command then «reads».
-      if (!writing && !fs.existsSync(file)) throw new AppError('no_database', `Файла базы данных «${file}» нет. Проверьте путь в --db (или RMK_DB).`);
+      if (!writing && !fs.existsSync(file))
+        throw new AppError('no_database', `Файла базы данных «${file}» нет. Проверьте путь в --db (или RMK_DB).`);
       // A file that cannot be written opens read-only below, and its writes are refused by SQLite.
       if (writing && !values['read-only'] && canWrite(file)) lock = acquireLock(file);
       const readOnly = values['read-only'] === true || (!writing && lockHolder(file) !== null);
@@ -95,7 +96,9 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
   } catch (err) {
     // `… | head -1` closed our stdout: the reader has what it wanted, nothing to report.
     if (isClosedPipe(err)) return 0;
-    const line = (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS') ? `Неверные параметры команды: ${(err as Error).message}` : errorLine('cli', err);
+    const line = (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')
+      ? `Неверные параметры команды: ${(err as Error).message}`
+      : errorLine('cli', err);
     printError(line.replace(/\s*\n\s*/g, ' '));
     return 1;
   } finally {

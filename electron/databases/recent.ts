@@ -44,7 +44,10 @@ export function readRecent(file: string): RecentEntry[] {
 /** Puts `dbPath` first (once), keeps at most ten, writes the list atomically. */
 export function rememberRecent(file: string, dbPath: string, now = new Date()): RecentEntry[] {
   const key = sameKey(dbPath);
-  const next = [{ path: path.resolve(dbPath), openedAt: now.toISOString() }, ...readRecent(file).filter((e) => sameKey(e.path) !== key)].slice(0, RECENT_LIMIT);
+  const next = [
+    { path: path.resolve(dbPath), openedAt: now.toISOString() },
+    ...readRecent(file).filter((e) => sameKey(e.path) !== key),
+  ].slice(0, RECENT_LIMIT);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   writeFileAtomic(file, Buffer.from(JSON.stringify({ items: next }, null, 2)));
   return next;

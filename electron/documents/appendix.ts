@@ -31,8 +31,13 @@ const PASSPORT_LABELS: [keyof Roadmap, string][] = [
   ['basisDocuments', 'Основание'],
 ];
 
-const cellParagraphs = (text: string, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
-  (text === '' ? [''] : text.split('\n')).map((line) => para(line, { size: TABLE_SIZE, bold: o.bold ?? false, align: o.align ?? AlignmentType.LEFT, keepNext: o.keepNext ?? false }));
+const cellParagraphs = (
+  text: string,
+  o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {},
+) =>
+  (text === '' ? [''] : text.split('\n')).map((line) =>
+    para(line, { size: TABLE_SIZE, bold: o.bold ?? false, align: o.align ?? AlignmentType.LEFT, keepNext: o.keepNext ?? false }),
+  );
 
 /**
  * Rows are kept whole on a page where that is possible. A row taller than half a page is allowed to
@@ -56,7 +61,12 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
     tableHeader: true,
     cantSplit: true,
     children: [c.number, c.name, c.term, c.executors, c.result].map(
-      (caption, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, verticalAlign: VerticalAlign.CENTER, children: cellParagraphs(caption, { bold: true, align: AlignmentType.CENTER }) }),
+      (caption, i) =>
+        new TableCell({
+          width: { size: widths[i]!, type: WidthType.DXA },
+          verticalAlign: VerticalAlign.CENTER,
+          children: cellParagraphs(caption, { bold: true, align: AlignmentType.CENTER }),
+        }),
     ),
   });
   const rows: TableRow[] = [header];
@@ -65,7 +75,13 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
       rows.push(
         new TableRow({
           cantSplit: true,
-          children: [new TableCell({ columnSpan: 5, width: { size: total, type: WidthType.DXA }, children: cellParagraphs(sectionHeading(s), { bold: true, keepNext: true }) })],
+          children: [
+            new TableCell({
+              columnSpan: 5,
+              width: { size: total, type: WidthType.DXA },
+              children: cellParagraphs(sectionHeading(s), { bold: true, keepNext: true }),
+            }),
+          ],
         }),
       );
     for (const m of s.measures) {
@@ -73,7 +89,13 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
       rows.push(
         new TableRow({
           cantSplit: fitsHalfPage(texts, widths, orientation),
-          children: texts.map((t, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: cellParagraphs(t, { align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT }) })),
+          children: texts.map(
+            (t, i) =>
+              new TableCell({
+                width: { size: widths[i]!, type: WidthType.DXA },
+                children: cellParagraphs(t, { align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT }),
+              }),
+          ),
         }),
       );
     }
@@ -103,10 +125,23 @@ function passportTable(roadmap: Roadmap, orientation: Orientation): Table {
 }
 
 export function hasPassport(roadmap: Roadmap): boolean {
-  return [roadmap.coordinator, roadmap.goal, roadmap.tasks, roadmap.directions, roadmap.indicators, roadmap.expectedResults, roadmap.basisDocuments].some((v) => v.trim() !== '');
+  return [
+    roadmap.coordinator,
+    roadmap.goal,
+    roadmap.tasks,
+    roadmap.directions,
+    roadmap.indicators,
+    roadmap.expectedResults,
+    roadmap.basisDocuments,
+  ].some((v) => v.trim() !== '');
 }
 
-export function appendixChildren(roadmap: Roadmap, plan: PlanSection[], mark: Mark | null, options: AppendixOptions): (Paragraph | Table)[] {
+export function appendixChildren(
+  roadmap: Roadmap,
+  plan: PlanSection[],
+  mark: Mark | null,
+  options: AppendixOptions,
+): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (mark) out.push(...topRightBlock(options.includeStamp && mark.stamp ? [mark.mark, mark.stamp] : [mark.mark], options.orientation));
   out.push(para(roadmap.title, { align: AlignmentType.CENTER, bold: true, before: 120 }));
@@ -119,4 +154,3 @@ export function appendixChildren(roadmap: Roadmap, plan: PlanSection[], mark: Ma
   out.push(planTable(roadmap, plan, options.orientation));
   return out;
 }
-

@@ -11,7 +11,12 @@ import { initialsFirst } from './names';
 const nouns = new Engine();
 
 type Gcase = 'accusative' | 'genitive' | 'dative' | 'instrumental';
-const NOUN_CASE: Record<Gcase, string> = { accusative: Case.ACCUSATIVE, genitive: Case.GENITIVE, dative: Case.DATIVE, instrumental: Case.INSTRUMENTAL };
+const NOUN_CASE: Record<Gcase, string> = {
+  accusative: Case.ACCUSATIVE,
+  genitive: Case.GENITIVE,
+  dative: Case.DATIVE,
+  instrumental: Case.INSTRUMENTAL,
+};
 
 /** Two or more capitals in a row (РМК, УВР, МАОУ, ГО) or a capital with digits: an abbreviation, never lowercased or declined. */
 const isAbbreviation = (word: string) => /^[«"(]?[А-ЯЁA-Z]{2,}/.test(word) || /\d/.test(word);
@@ -22,7 +27,13 @@ function declineWord(word: string, gcase: Gcase): string {
   // «педагог-психолог» → «педагога-психолога»: each part is a noun of its own.
   return word
     .split('-')
-    .map((part) => nouns.decline(createLemma({ text: part.toLocaleLowerCase('ru-RU'), gender: Gender.MASCULINE, animate: true }), NOUN_CASE[gcase])[0] ?? part)
+    .map(
+      (part) =>
+        nouns.decline(
+          createLemma({ text: part.toLocaleLowerCase('ru-RU'), gender: Gender.MASCULINE, animate: true }),
+          NOUN_CASE[gcase],
+        )[0] ?? part,
+    )
     .join('-');
 }
 

@@ -13,7 +13,14 @@ import { protocolSections } from './protocol';
 import { markFor, meetingSource, orderRefFor, orderSource, roadmapSource } from './sources';
 
 export type DocumentRequest =
-  | { kind: 'appendix'; roadmapId: number; orderId?: number | undefined; orientation?: Orientation | undefined; includePassport?: boolean | undefined; includeStamp?: boolean | undefined }
+  | {
+      kind: 'appendix';
+      roadmapId: number;
+      orderId?: number | undefined;
+      orientation?: Orientation | undefined;
+      includePassport?: boolean | undefined;
+      includeStamp?: boolean | undefined;
+    }
   | { kind: 'order'; orderId: number }
   | { kind: 'protocol'; meetingId: number };
 
@@ -43,7 +50,12 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
     const mark = ref ? markFor(db, roadmap.title, ref) : null;
     const measures = plan.reduce((n, s) => n + s.measures.length, 0);
     return {
-      fileName: safeFileName(ref ? `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к приказу № ${ref.number} от ${ruDate(ref.date)}` : `Дорожная карта — ${roadmap.title.slice(0, 80)}`) + '.docx',
+      fileName:
+        safeFileName(
+          ref
+            ? `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к приказу № ${ref.number} от ${ruDate(ref.date)}`
+            : `Дорожная карта — ${roadmap.title.slice(0, 80)}`,
+        ) + '.docx',
       title: roadmap.title,
       lines: [
         { label: 'Отметка о приложении', value: mark?.mark ?? 'нет (карта не утверждена приказом)' },
@@ -65,7 +77,10 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
         { label: 'Дата и номер', value: `${ruDate(order.date)} № ${order.number}` },
         { label: 'Подписывает', value: signer ? `${signer.position} ${signer.fullName}`.trim() : 'руководитель из настроек' },
         { label: 'Пунктов', value: String(clauses + (order.control.trim() ? 1 : 0)) },
-        { label: 'Приложения', value: order.appendices.map((a) => `${a.appendixNumber ? `№ ${a.appendixNumber}: ` : ''}${a.roadmapTitle}`).join('; ') || 'нет' },
+        {
+          label: 'Приложения',
+          value: order.appendices.map((a) => `${a.appendixNumber ? `№ ${a.appendixNumber}: ` : ''}${a.roadmapTitle}`).join('; ') || 'нет',
+        },
       ],
       warnings: clauses === 0 ? ['В приказе нет ни одного пункта: после «ПРИКАЗЫВАЮ:» ничего не будет.'] : [],
     };

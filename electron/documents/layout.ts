@@ -40,7 +40,14 @@ export function contentWidth(orientation: Orientation): number {
 }
 
 const pageNumberHeader = () =>
-  new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: TEXT_SIZE })] })] });
+  new Header({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: TEXT_SIZE })],
+      }),
+    ],
+  });
 
 /**
  * A section of the document. The first section of a file has no number on its first page
@@ -52,11 +59,17 @@ export function section(orientation: Orientation, children: ISectionOptions['chi
       titlePage: first,
       page: {
         // docx writes w/h for the orientation given (landscape swaps them), and w:orient.
-        size: { width: A4.short, height: A4.long, orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+        size: {
+          width: A4.short,
+          height: A4.long,
+          orientation: orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
         margin: { ...MARGINS, header: convertMillimetersToTwip(10), footer: convertMillimetersToTwip(10) },
       },
     },
-    headers: first ? { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) } : { default: pageNumberHeader() },
+    headers: first
+      ? { default: pageNumberHeader(), first: new Header({ children: [new Paragraph({})] }) }
+      : { default: pageNumberHeader() },
     children,
   };
 }
@@ -87,12 +100,21 @@ export interface ParaOptions {
  */
 export function para(text: string, o: ParaOptions = {}, extra: ParagraphChild[] = []): Paragraph {
   const lines = cleanControlChars(text).split('\n');
-  const children: ParagraphChild[] = lines.map((line, i) => run(line, { bold: o.bold ?? false, size: o.size ?? TEXT_SIZE, ...(i > 0 ? { break: 1 } : {}) }));
+  const children: ParagraphChild[] = lines.map((line, i) =>
+    run(line, { bold: o.bold ?? false, size: o.size ?? TEXT_SIZE, ...(i > 0 ? { break: 1 } : {}) }),
+  );
   return new Paragraph({
     alignment: o.align ?? AlignmentType.LEFT,
     children: [...children, ...extra],
     spacing: { before: o.before ?? 0, after: o.after ?? 0 },
-    ...(o.indentFirst || o.indentLeft ? { indent: { ...(o.indentFirst ? { firstLine: convertMillimetersToTwip(12.5) } : {}), ...(o.indentLeft ? { left: o.indentLeft } : {}) } } : {}),
+    ...(o.indentFirst || o.indentLeft
+      ? {
+          indent: {
+            ...(o.indentFirst ? { firstLine: convertMillimetersToTwip(12.5) } : {}),
+            ...(o.indentLeft ? { left: o.indentLeft } : {}),
+          },
+        }
+      : {}),
     ...(o.keepNext ? { keepNext: true } : {}),
     ...(o.keepLines ? { keepLines: true } : {}),
     ...(o.pageBreakBefore ? { pageBreakBefore: true } : {}),
@@ -111,5 +133,7 @@ export function dateAndNumber(date: string, number: string, orientation: Orienta
 /** The block at the top right: the appendix mark and the approval stamp, left-aligned inside it. */
 export function topRightBlock(lines: string[], orientation: Orientation): Paragraph[] {
   const blockWidth = convertMillimetersToTwip(orientation === 'landscape' ? 95 : 80);
-  return lines.map((text, i) => para(text, { indentLeft: contentWidth(orientation) - blockWidth, after: i === lines.length - 1 ? 240 : 120 }));
+  return lines.map((text, i) =>
+    para(text, { indentLeft: contentWidth(orientation) - blockWidth, after: i === lines.length - 1 ? 240 : 120 }),
+  );
 }

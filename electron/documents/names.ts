@@ -40,7 +40,11 @@ export function initialsFirst(fullName: string): string {
 
 /** Characters Windows forbids in file names (and control characters) become «_»; no trailing dots or spaces. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
+  const cleaned = name
+    .replace(/[<>:"/\\|?*\u0000-\u001f]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
   const base = cleaned || 'документ';
   return /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i.test(base) ? `_${base}` : base.slice(0, 180);
 }

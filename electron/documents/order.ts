@@ -41,7 +41,8 @@ export function orderSections(db: Db, orderId: number, appendixOptions: (roadmap
   body.push(para(order.title, { bold: true, after: 360, align: AlignmentType.CENTER }));
   if (order.basis.trim()) body.push(para(order.basis.trim(), { align: AlignmentType.JUSTIFIED, indentFirst: true, after: 240 }));
   body.push(para('ПРИКАЗЫВАЮ:', { bold: true, after: 240 }));
-  for (const clause of numberClauses(order.clauses, order.control)) body.push(para(clause, { align: AlignmentType.JUSTIFIED, indentFirst: true, after: 120 }));
+  for (const clause of numberClauses(order.clauses, order.control))
+    body.push(para(clause, { align: AlignmentType.JUSTIFIED, indentFirst: true, after: 120 }));
   const position = signer?.position || department.headPosition;
   const name = signer ? initialsFirst(signer.fullName) : department.headName;
   if (position || name) body.push(signature(position ?? '', name ?? '', 'portrait', 720));
@@ -61,7 +62,10 @@ export function orderSections(db: Db, orderId: number, appendixOptions: (roadmap
  * (the user edits it): approve the roadmap(s), appoint the coordinator and each school's curator,
  * instruct the schools' heads.
  */
-export function suggestClauses(db: Db, appendices: { roadmapId: number; appendixNumber: string }[]): { title: string; clauses: string; control: string } {
+export function suggestClauses(
+  db: Db,
+  appendices: { roadmapId: number; appendixNumber: string }[],
+): { title: string; clauses: string; control: string } {
   const dept = getDepartment(db);
   const people = new Map(listPeople(db).map((p) => [p.id, p]));
   const orgs = new Map(listOrganizations(db).map((o) => [o.id, o]));
@@ -70,7 +74,13 @@ export function suggestClauses(db: Db, appendices: { roadmapId: number; appendix
     if (!p) return null;
     const org = p.organizationId ? orgs.get(p.organizationId) : undefined;
     // «Назначить … (кого?) методиста МАУ «ЦОИ» Е.А. Русанову»: position and surname in the accusative.
-    return [p.position ? declinePosition(p.position, 'accusative') : '', org ? org.shortName || org.name : '', declineName(p.fullName, 'accusative')].filter(Boolean).join(' ');
+    return [
+      p.position ? declinePosition(p.position, 'accusative') : '',
+      org ? org.shortName || org.name : '',
+      declineName(p.fullName, 'accusative'),
+    ]
+      .filter(Boolean)
+      .join(' ');
   };
   const clauses: string[] = [];
   for (const a of appendices) {
@@ -80,18 +90,28 @@ export function suggestClauses(db: Db, appendices: { roadmapId: number; appendix
     clauses.push(`Утвердить ${accusativeOfTitle(title)} (приложение${a.appendixNumber ? ` ${a.appendixNumber}` : ''}).`);
   }
   const coordinator = who(dept.coordinatorId);
-  if (coordinator) clauses.push(`Назначить муниципальным координатором проекта адресной методической помощи школам с низкими образовательными результатами «500+» ${coordinator}.`);
+  if (coordinator)
+    clauses.push(
+      `Назначить муниципальным координатором проекта адресной методической помощи школам с низкими образовательными результатами «500+» ${coordinator}.`,
+    );
   const schools = [...orgs.values()].filter((o) => o.kind === 'school' && o.curatorId);
   const byCurator = new Map<number, string[]>();
   for (const s of schools) byCurator.set(s.curatorId!, [...(byCurator.get(s.curatorId!) ?? []), s.shortName || s.name]);
-  for (const [curatorId, names] of byCurator) clauses.push(`Назначить школьным куратором проекта «500+» в ${names.join(' и ')} ${who(curatorId)}.`);
-  const heads = schools.filter((s) => s.directorId).map((s) => `${s.shortName || s.name} (${initialsFirst(people.get(s.directorId!)?.fullName ?? '')})`);
-  if (heads.length) clauses.push(`Руководителям общеобразовательных организаций ${heads.join(', ')} разработать планы мероприятий на основании «дорожной карты», направленные на повышение качества образования.`);
+  for (const [curatorId, names] of byCurator)
+    clauses.push(`Назначить школьным куратором проекта «500+» в ${names.join(' и ')} ${who(curatorId)}.`);
+  const heads = schools
+    .filter((s) => s.directorId)
+    .map((s) => `${s.shortName || s.name} (${initialsFirst(people.get(s.directorId!)?.fullName ?? '')})`);
+  if (heads.length)
+    clauses.push(
+      `Руководителям общеобразовательных организаций ${heads.join(', ')} разработать планы мероприятий на основании «дорожной карты», направленные на повышение качества образования.`,
+    );
   const titles = appendices.map((a) => roadmapSource(db, a.roadmapId).roadmap.title);
   return {
     title: titles.length === 1 ? `Об утверждении ${genitiveOfTitle(titles[0]!)}` : 'Об утверждении дорожных карт',
     clauses: clauses.join('\n'),
-    control: dept.headName ? `Контроль исполнения настоящего приказа оставляю за собой.` : 'Контроль исполнения настоящего приказа возложить на …',
+    control: dept.headName
+      ? `Контроль исполнения настоящего приказа оставляю за собой.`
+      : 'Контроль исполнения настоящего приказа возложить на …',
   };
 }
-

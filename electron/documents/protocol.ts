@@ -55,7 +55,8 @@ export function protocolSections(db: Db, meetingId: number): ISectionOptions[] {
         { align: AlignmentType.JUSTIFIED, before: 120 },
       ),
     );
-  if (meeting.invitedIds.length) out.push(para(`Приглашённые: ${meeting.invitedIds.map(withPosition).join('; ')}`, { align: AlignmentType.JUSTIFIED, before: 120 }));
+  if (meeting.invitedIds.length)
+    out.push(para(`Приглашённые: ${meeting.invitedIds.map(withPosition).join('; ')}`, { align: AlignmentType.JUSTIFIED, before: 120 }));
 
   if (meeting.agenda.length) {
     text('ПОВЕСТКА ДНЯ:', { bold: true, before: 240, after: 120, keepNext: true });
@@ -87,7 +88,13 @@ export function protocolSections(db: Db, meetingId: number): ISectionOptions[] {
   if (meeting.secretaryId) out.push(signature('Секретарь', initialsFirst(name(meeting.secretaryId)), 'portrait', 360));
   // «список прилагается» means a list is attached: it is, on its own page after the signatures.
   if (meeting.attendeeIds.length > ATTENDEES_LISTED_UP_TO) {
-    out.push(para(`Приложение\nк протоколу заседания рабочей группы\nот ${ruDate(meeting.date)}${meeting.number ? ` № ${meeting.number}` : ''}`, { align: AlignmentType.RIGHT, pageBreakBefore: true, after: 240 }));
+    out.push(
+      para(`Приложение\nк протоколу заседания рабочей группы\nот ${ruDate(meeting.date)}${meeting.number ? ` № ${meeting.number}` : ''}`, {
+        align: AlignmentType.RIGHT,
+        pageBreakBefore: true,
+        after: 240,
+      }),
+    );
     out.push(para('Список присутствовавших на заседании', { align: AlignmentType.CENTER, bold: true, after: 240 }));
     meeting.attendeeIds.forEach((id, i) => out.push(para(`${i + 1}. ${withPosition(id)}`, { after: 60 })));
   }

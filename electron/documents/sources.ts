@@ -46,7 +46,11 @@ export function orderRefFor(db: Db, roadmapId: number, orderId?: number): OrderR
   }
   const order = getOrder(db, orderId);
   const link = approving.find((o) => o.orderId === orderId);
-  if (!link) throw new AppError('not_approved', `Приказ № ${order.number} от ${ruDate(order.date)} не утверждает эту дорожную карту: добавьте её в приложения приказа.`);
+  if (!link)
+    throw new AppError(
+      'not_approved',
+      `Приказ № ${order.number} от ${ruDate(order.date)} не утверждает эту дорожную карту: добавьте её в приложения приказа.`,
+    );
   return { id: order.id, number: order.number, date: order.date, appendixNumber: link.appendixNumber };
 }
 
@@ -57,7 +61,11 @@ export function roadmapSource(db: Db, roadmapId: number) {
 export function orderSource(db: Db, orderId: number) {
   const order = getOrder(db, orderId);
   const people = new Map(listPeople(db).map((p) => [p.id, p]));
-  return { order, signer: order.signerId ? (people.get(order.signerId) ?? raise(notFound('Человек', order.signerId))) : null, department: getDepartment(db) };
+  return {
+    order,
+    signer: order.signerId ? (people.get(order.signerId) ?? raise(notFound('Человек', order.signerId))) : null,
+    department: getDepartment(db),
+  };
 }
 
 export function meetingSource(db: Db, meetingId: number) {

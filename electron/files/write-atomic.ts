@@ -11,7 +11,7 @@ import { AppError, fileErrorMessage } from '../../db/errors';
 
 /** writeSync may write less than asked (a pipe, a signal): loop until everything is out. */
 function writeAll(fd: number, data: Uint8Array): void {
-  for (let at = 0; at < data.length; ) at += fs.writeSync(fd, data, at, data.length - at);
+  for (let at = 0; at < data.length;) at += fs.writeSync(fd, data, at, data.length - at);
 }
 
 function realPath(target: string): string {
@@ -24,7 +24,10 @@ function realPath(target: string): string {
 
 function asAppError(err: unknown, target: string): AppError {
   if (err instanceof AppError) return err;
-  return fileErrorMessage(err, target, { writing: true }) ?? new AppError('write_failed', `Не удалось записать «${path.basename(target)}».`, { cause: err });
+  return (
+    fileErrorMessage(err, target, { writing: true }) ??
+    new AppError('write_failed', `Не удалось записать «${path.basename(target)}».`, { cause: err })
+  );
 }
 
 /**

@@ -42,7 +42,9 @@ export interface ReadOptions {
 const MAX_ROW = 1_048_576;
 const MAX_COL = 16_384;
 /** Built-in number formats that are dates or times (ECMA-376 §18.8.30). */
-const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const DATE_FORMAT_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** The same test exceljs makes: date letters outside quotes and brackets. */
 const isDateFormat = (code: string) => /[ymdhMsb]+/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
@@ -82,7 +84,10 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     return b;
   };
   const xml = (b: Buffer | null, open: (t: Tag) => void, close: (t: Tag) => void = () => {}, text: (s: string) => void = () => {}) => {
-    if (b) streamXml(b, { open, close, text }, o.damaged, () => tooMuch('too_many_elements', `больше ${formatLimit(FILE_LIMITS.xmlElements)} элементов разметки в одной части`));
+    if (b)
+      streamXml(b, { open, close, text }, o.damaged, () =>
+        tooMuch('too_many_elements', `больше ${formatLimit(FILE_LIMITS.xmlElements)} элементов разметки в одной части`),
+      );
   };
 
   // The workbook: its sheets in order, their state, the part each lives in; the 1904 date system.
@@ -91,7 +96,11 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
   xml(part('xl/workbook.xml', true), (t) => {
     if (t.local === 'sheet') {
       const state = attr(t, 'state');
-      listed.push({ name: attr(t, 'name') ?? '', state: state === 'hidden' || state === 'veryHidden' ? state : 'visible', rid: attr(t, 'id') ?? '' });
+      listed.push({
+        name: attr(t, 'name') ?? '',
+        state: state === 'hidden' || state === 'veryHidden' ? state : 'visible',
+        rid: attr(t, 'id') ?? '',
+      });
       if (listed.length > 1000) throw o.damaged();
     } else if (t.local === 'workbookPr') date1904 = ['1', 'true'].includes(attr(t, 'date1904') ?? '');
   });
@@ -100,7 +109,8 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     if (t.local === 'Relationship') targets.set(attr(t, 'Id') ?? '', attr(t, 'Target') ?? '');
   });
   const wanted = listed.filter((s) => o.wanted(s.name, s.state));
-  if (wanted.length === 0) return listed.map((s) => ({ name: s.name, state: s.state, rows: new Map(), merges: [], formulasWithoutValue: [] }));
+  if (wanted.length === 0)
+    return listed.map((s) => ({ name: s.name, state: s.state, rows: new Map(), merges: [], formulasWithoutValue: [] }));
 
   // Shared strings: the text of each <si>, rich runs joined, phonetic guides (<rPh>) left out.
   const shared: string[] = [];
@@ -126,7 +136,8 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     (s) => {
       if (si !== null && inT && !phonetic) {
         si += s;
-        if (si.length > FILE_LIMITS.cellChars) throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
+        if (si.length > FILE_LIMITS.cellChars)
+          throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
       }
     },
   );
@@ -162,7 +173,8 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     let isPhonetic = 0;
     let filledRows = 0;
     const grow = (text: string) => {
-      if (text.length > FILE_LIMITS.cellChars) throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
+      if (text.length > FILE_LIMITS.cellChars)
+        throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
       return text;
     };
     xml(
@@ -179,7 +191,15 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
             const at = parseAddress(attr(t, 'r') ?? '');
             if (at) [rowNo, colNo] = at;
             else colNo++;
-            cur = { row: rowNo, col: colNo, type: attr(t, 't') ?? 'n', style: Number(attr(t, 's') ?? 0), v: '', inline: '', formula: false };
+            cur = {
+              row: rowNo,
+              col: colNo,
+              type: attr(t, 't') ?? 'n',
+              style: Number(attr(t, 's') ?? 0),
+              v: '',
+              inline: '',
+              formula: false,
+            };
             break;
           }
           case 'v':
@@ -201,8 +221,15 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
             const [a, b] = (attr(t, 'ref') ?? '').split(':');
             const from = parseAddress(a ?? '');
             const to = parseAddress(b ?? a ?? '');
-            if (from && to) sheet.merges.push({ r1: Math.min(from[0], to[0]), c1: Math.min(from[1], to[1]), r2: Math.max(from[0], to[0]), c2: Math.max(from[1], to[1]) });
-            if (sheet.merges.length > FILE_LIMITS.rows) throw tooMuch('too_many_merges', `больше ${formatLimit(FILE_LIMITS.rows)} объединённых ячеек`);
+            if (from && to)
+              sheet.merges.push({
+                r1: Math.min(from[0], to[0]),
+                c1: Math.min(from[1], to[1]),
+                r2: Math.max(from[0], to[0]),
+                c2: Math.max(from[1], to[1]),
+              });
+            if (sheet.merges.length > FILE_LIMITS.rows)
+              throw tooMuch('too_many_merges', `больше ${formatLimit(FILE_LIMITS.rows)} объединённых ячеек`);
             break;
           }
         }
@@ -227,7 +254,8 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
           if (++filled > FILE_LIMITS.cells) throw tooMuch('too_many_cells', `больше ${formatLimit(FILE_LIMITS.cells)} заполненных ячеек`);
           let row = sheet.rows.get(c.row);
           if (!row) {
-            if (++filledRows > FILE_LIMITS.rows) throw tooMuch('too_many_rows', `на листе «${s.name}» больше ${formatLimit(FILE_LIMITS.rows)} заполненных строк`);
+            if (++filledRows > FILE_LIMITS.rows)
+              throw tooMuch('too_many_rows', `на листе «${s.name}» больше ${formatLimit(FILE_LIMITS.rows)} заполненных строк`);
             sheet.rows.set(c.row, (row = new Map()));
           }
           row.set(c.col, text);

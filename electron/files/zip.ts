@@ -35,7 +35,8 @@ export class ZipReader {
   ) {
     const end = this.findEnd();
     const count = data.readUInt16LE(end + 10);
-    if (count > FILE_LIMITS.zipEntries) throw this.limit('zip_entries', `в нём больше ${formatLimit(FILE_LIMITS.zipEntries)} вложенных частей`);
+    if (count > FILE_LIMITS.zipEntries)
+      throw this.limit('zip_entries', `в нём больше ${formatLimit(FILE_LIMITS.zipEntries)} вложенных частей`);
     let at = data.readUInt32LE(end + 16);
     for (let i = 0; i < count; i++) {
       if (at + 46 > data.length || data.readUInt32LE(at) !== CENTRAL) throw this.damaged();
@@ -63,7 +64,8 @@ export class ZipReader {
   read(name: string): Buffer | null {
     const e = this.entries.get(name);
     if (!e) return null;
-    if (e.flags & 1) throw new AppError('encrypted', `«${this.fileName}» защищён паролем. Снимите пароль и сохраните файл заново. ${this.tail}`);
+    if (e.flags & 1)
+      throw new AppError('encrypted', `«${this.fileName}» защищён паролем. Снимите пароль и сохраните файл заново. ${this.tail}`);
     const d = this.data;
     if (e.offset + 30 > d.length || d.readUInt32LE(e.offset) !== LOCAL) throw this.damaged();
     const start = e.offset + 30 + d.readUInt16LE(e.offset + 26) + d.readUInt16LE(e.offset + 28);

@@ -32,8 +32,12 @@ export function isOleFile(data: Buffer): boolean {
 
 export async function readDocx(data: Buffer, fileName: string): Promise<Block[]> {
   if (isOleFile(data))
-    throw new AppError('doc_or_encrypted', `«${fileName}» — документ в старом формате Word (.doc) или защищённый паролем. Откройте его в Word и сохраните как «Документ Word (.docx)» без пароля.`);
-  const damaged = () => new AppError('bad_file', `«${fileName}» повреждён или не является документом Word (.docx). Ничего не импортировано.`);
+    throw new AppError(
+      'doc_or_encrypted',
+      `«${fileName}» — документ в старом формате Word (.doc) или защищённый паролем. Откройте его в Word и сохраните как «Документ Word (.docx)» без пароля.`,
+    );
+  const damaged = () =>
+    new AppError('bad_file', `«${fileName}» повреждён или не является документом Word (.docx). Ничего не импортировано.`);
   const zip = new ZipReader(data, fileName, damaged);
   const xml = zip.read('word/document.xml');
   if (!xml) throw new AppError('not_docx', `В «${fileName}» нет текста документа Word: это не .docx. Ничего не импортировано.`);
@@ -42,7 +46,8 @@ export async function readDocx(data: Buffer, fileName: string): Promise<Block[]>
 
 /** word/document.xml → blocks; exported for the tests of hostile XML. */
 export function readDocumentXml(xml: Buffer, fileName: string): Block[] {
-  const tooMuch = (code: string, what: string) => new AppError(code, `В документе «${fileName}» ${what} — похоже, файл повреждён. Ничего не импортировано.`);
+  const tooMuch = (code: string, what: string) =>
+    new AppError(code, `В документе «${fileName}» ${what} — похоже, файл повреждён. Ничего не импортировано.`);
   const damaged = () => new AppError('bad_file', `«${fileName}» повреждён: текст документа не разбирается. Ничего не импортировано.`);
 
   const blocks: Block[] = [];
@@ -110,7 +115,8 @@ export function readDocumentXml(xml: Buffer, fileName: string): Block[] {
     if (next === null) return void (skip = 1);
     roles.push(next);
     if (next === 'p') {
-      if (++paragraphs > FILE_LIMITS.paragraphs) throw tooMuch('too_many_paragraphs', `больше ${formatLimit(FILE_LIMITS.paragraphs)} абзацев`);
+      if (++paragraphs > FILE_LIMITS.paragraphs)
+        throw tooMuch('too_many_paragraphs', `больше ${formatLimit(FILE_LIMITS.paragraphs)} абзацев`);
       para = '';
     } else if (next === 'table' || next === 'nestedTable') {
       if (++nesting > FILE_LIMITS.nesting) throw tooMuch('too_deep', `таблицы вложены друг в друга глубже ${FILE_LIMITS.nesting} уровней`);
@@ -136,7 +142,8 @@ export function readDocumentXml(xml: Buffer, fileName: string): Block[] {
       if (cell !== null) {
         cell.lines.push(text);
         cell.chars += text.length;
-        if (cell.chars > FILE_LIMITS.cellChars) throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
+        if (cell.chars > FILE_LIMITS.cellChars)
+          throw tooMuch('too_long_text', `ячейка длиннее ${formatLimit(FILE_LIMITS.cellChars)} знаков`);
       } else blocks.push({ type: 'p', text: cleanText(text) });
     } else if (done === 'cell') {
       const c = cell!;

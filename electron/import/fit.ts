@@ -19,7 +19,9 @@ const PASSPORT_LABELS: Record<keyof Passport, string> = {
 export function fitToLimits(sections: ImportedSection[], passport: Partial<Passport>, captions: Captions, warnings: string[]): void {
   const cut = (text: string, limit: number, where: string): string => {
     if (text.length <= limit) return text;
-    warnings.push(`${where}: ${formatLimit(text.length)} знаков при пределе ${formatLimit(limit)} — взяты первые ${formatLimit(limit)}, остальное не импортируется.`);
+    warnings.push(
+      `${where}: ${formatLimit(text.length)} знаков при пределе ${formatLimit(limit)} — взяты первые ${formatLimit(limit)}, остальное не импортируется.`,
+    );
     return text.slice(0, limit);
   };
   for (const s of sections) {
@@ -34,6 +36,7 @@ export function fitToLimits(sections: ImportedSection[], passport: Partial<Passp
       m.result = cut(m.result, LIMITS.long, `${where}, результат`);
     }
   }
-  for (const f of Object.keys(passport) as (keyof Passport)[]) passport[f] = cut(passport[f]!, LIMITS.long, `Паспорт, «${PASSPORT_LABELS[f]}»`);
+  for (const f of Object.keys(passport) as (keyof Passport)[])
+    passport[f] = cut(passport[f]!, LIMITS.long, `Паспорт, «${PASSPORT_LABELS[f]}»`);
   for (const f of Object.keys(captions) as (keyof Captions)[]) captions[f] = cut(captions[f], LIMITS.short, 'Заголовок столбца');
 }

@@ -59,16 +59,37 @@ export interface ImportPreview {
 export const MAX_IMPORT_BYTES = FILE_LIMITS.fileBytes;
 export const MAX_MEASURES = FILE_LIMITS.measures;
 
-async function readSource(src: ImportSource): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[]; warnings?: string[] }[] }> {
+async function readSource(
+  src: ImportSource,
+): Promise<{ source: ImportPreview['source']; sheets: { name: string | null; blocks: Block[]; warnings?: string[] }[] }> {
   if (src.text !== undefined) return { source: 'paste', sheets: [{ name: null, blocks: readPasted(src.text) }] };
   const data = src.data!;
-  if (data.length > MAX_IMPORT_BYTES) throw new AppError('too_large', `«${src.fileName}» слишком большой (${Math.round(data.length / 1048576)} МБ): импортируются файлы до ${MAX_IMPORT_BYTES / 1048576} МБ.`);
+  if (data.length > MAX_IMPORT_BYTES)
+    throw new AppError(
+      'too_large',
+      `«${src.fileName}» слишком большой (${Math.round(data.length / 1048576)} МБ): импортируются файлы до ${MAX_IMPORT_BYTES / 1048576} МБ.`,
+    );
   const ext = path.extname(src.fileName).toLowerCase();
-  if (ext === '.doc') throw new AppError('doc', `«${src.fileName}» — документ в старом формате Word (.doc). Откройте его в Word и сохраните как «Документ Word (.docx)».`);
-  if (ext === '.xls') throw new AppError('xls', `«${src.fileName}» — книга в старом формате Excel (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`);
-  if (ext === '.xlsx') return { source: 'xlsx', sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks, warnings: s.warnings })) };
+  if (ext === '.doc')
+    throw new AppError(
+      'doc',
+      `«${src.fileName}» — документ в старом формате Word (.doc). Откройте его в Word и сохраните как «Документ Word (.docx)».`,
+    );
+  if (ext === '.xls')
+    throw new AppError(
+      'xls',
+      `«${src.fileName}» — книга в старом формате Excel (.xls). Откройте её в Excel и сохраните как «Книга Excel (.xlsx)».`,
+    );
+  if (ext === '.xlsx')
+    return {
+      source: 'xlsx',
+      sheets: (await readXlsx(data, src.fileName)).map((s) => ({ name: s.sheet, blocks: s.blocks, warnings: s.warnings })),
+    };
   if (ext === '.docx') return { source: 'docx', sheets: [{ name: null, blocks: await readDocx(data, src.fileName) }] };
-  throw new AppError('unsupported', `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`);
+  throw new AppError(
+    'unsupported',
+    `«${src.fileName}»: импортируются документы Word (.docx), книги Excel (.xlsx) и таблицы, вставленные из буфера обмена.`,
+  );
 }
 
 function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[]): { start: string; end: string } {
@@ -85,7 +106,9 @@ function resolvePeriod(db: Db, r: Recognized, title: string, warnings: string[])
   const fromPassport = r.passport.period ? sane(periodFromText(r.passport.period, calendar)) : null;
   const fromTitle = sane(periodFromText(title, calendar));
   if (fromPassport ?? fromTitle) return (fromPassport ?? fromTitle)!;
-  const years = r.sections.flatMap((s) => s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))));
+  const years = r.sections.flatMap((s) =>
+    s.measures.flatMap((m) => [...m.term.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((x) => Number(x[1]))),
+  );
   if (years.length && Math.max(...years) - Math.min(...years) <= DATE_LIMITS.maxPeriodYears) {
     warnings.push('Период не указан в документе — определён по годам в сроках мероприятий; проверьте.');
     return { start: iso(Math.min(...years), 1, 1), end: iso(Math.max(...years), 12, 31) };
@@ -130,19 +153,38 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   const { r, sheet } = found;
   const warnings = [...found.warnings, ...r.warnings];
   const measures = r.sections.reduce((n, s) => n + s.measures.length, 0);
-  if (measures === 0) throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
-  if (measures > MAX_MEASURES) throw new AppError('too_many', `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`);
+  if (measures === 0)
+    throw new AppError('empty_plan', `В таблице мероприятий «${src.fileName}» нет ни одного мероприятия. Ничего не импортировано.`);
+  if (measures > MAX_MEASURES)
+    throw new AppError(
+      'too_many',
+      `В таблице ${measures} мероприятий — больше, чем бывает в дорожной карте (${MAX_MEASURES}). Проверьте файл.`,
+    );
   // The passport's «Наименование» names the roadmap exactly; the heading above may be a paraphrase.
-  const title = options.title?.trim() || r.passport.title?.replace(/\s+/g, ' ').trim() || r.titleLines.join(' ').replace(/\s+/g, ' ').trim() || path.basename(src.fileName, path.extname(src.fileName)) || 'Дорожная карта';
+  const title =
+    options.title?.trim() ||
+    r.passport.title?.replace(/\s+/g, ' ').trim() ||
+    r.titleLines.join(' ').replace(/\s+/g, ' ').trim() ||
+    path.basename(src.fileName, path.extname(src.fileName)) ||
+    'Дорожная карта';
   const period = options.period ?? resolvePeriod(db, r, title, warnings);
   const passport = Object.fromEntries(PASSPORT_FIELDS.filter((f) => r.passport[f]).map((f) => [f, r.passport[f]!])) as Partial<Passport>;
   fitToLimits(r.sections, passport, r.captions, warnings);
-  if (title.length > LIMITS.medium) warnings.push(`Название: ${formatLimit(title.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`);
+  if (title.length > LIMITS.medium)
+    warnings.push(
+      `Название: ${formatLimit(title.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`,
+    );
   const calendar = getSchoolCalendar(db);
   for (const s of r.sections)
     for (const m of s.measures)
-      if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed') warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
-  const order = r.mark ? { ...r.mark, existingOrderId: listOrders(db).find((o) => o.date === r.mark!.date && sameNumber(o.number, r.mark!.number))?.id ?? null } : null;
+      if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed')
+        warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
+  const order = r.mark
+    ? {
+        ...r.mark,
+        existingOrderId: listOrders(db).find((o) => o.date === r.mark!.date && sameNumber(o.number, r.mark!.number))?.id ?? null,
+      }
+    : null;
   return {
     fileName: src.fileName,
     source,
@@ -161,7 +203,11 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   };
 }
 
-export async function commitImport(db: Db, src: ImportSource, options: ImportOptions = {}): Promise<{ roadmapId: number; sections: number; measures: number; warnings: string[] }> {
+export async function commitImport(
+  db: Db,
+  src: ImportSource,
+  options: ImportOptions = {},
+): Promise<{ roadmapId: number; sections: number; measures: number; warnings: string[] }> {
   const p = await previewImport(db, src, options);
   if (p.periodStart > p.periodEnd) throw new AppError('bad_period', 'Начало периода позже его окончания.');
   return inTransaction(db, () => {
@@ -182,4 +228,3 @@ export async function commitImport(db: Db, src: ImportSource, options: ImportOpt
     return { roadmapId: roadmap.id, ...counts, warnings: p.warnings };
   });
 }
-

@@ -7,7 +7,8 @@ import { AppError } from '../../db/errors';
 import { FILE_LIMITS, formatLimit } from '../../shared/limits';
 import { type Block, cleanText } from './grid';
 
-const tooMuch = (what: string) => new AppError('too_large', `Во вставленном тексте ${what} — это не таблица мероприятий. Ничего не импортировано.`);
+const tooMuch = (what: string) =>
+  new AppError('too_large', `Во вставленном тексте ${what} — это не таблица мероприятий. Ничего не импортировано.`);
 
 function parseTsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -57,7 +58,10 @@ export function readPasted(text: string): Block[] {
   if (text.length > FILE_LIMITS.pastedChars) throw tooMuch(`больше ${formatLimit(FILE_LIMITS.pastedChars)} знаков`);
   // U+FFFD is what a text in another encoding (Windows-1251 read as UTF-8) turns into: it cannot be read back.
   if ((text.match(/\ufffd/g)?.length ?? 0) > 3)
-    throw new AppError('bad_encoding', 'Вставленный текст в неверной кодировке (вместо букв — знаки «�»). Скопируйте таблицу из Word или Excel заново. Ничего не импортировано.');
+    throw new AppError(
+      'bad_encoding',
+      'Вставленный текст в неверной кодировке (вместо букв — знаки «�»). Скопируйте таблицу из Word или Excel заново. Ничего не импортировано.',
+    );
   const rows = parseTsv(text);
   const blocks: Block[] = [];
   let tableStarted = false;

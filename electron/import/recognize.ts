@@ -98,7 +98,10 @@ function passportOf(rows: string[][]): Recognized['passport'] | null {
   let last: keyof Recognized['passport'] | null = null;
   for (const r of rows) {
     const label = fold(r[0] ?? '');
-    const value = r.slice(1).filter((t) => t !== '').join('\n');
+    const value = r
+      .slice(1)
+      .filter((t) => t !== '')
+      .join('\n');
     const field = PASSPORT_LABELS.find(([re]) => re.test(label))?.[1] ?? null;
     // Continuation rows (the label broken over lines, or an empty label) add to the field above.
     const target: keyof Recognized['passport'] | null = field && out[field] === undefined ? field : last;
@@ -113,9 +116,7 @@ const SECTION_RE = /^(?:раздел\s+)?((?:\d+|[IVXLC]+))[.)]?\s+(.+)$/is;
 const isBareNumber = (t: string) => /^\s*\d+(\s*\.\s*\d+)*\.?\s*$/.test(t);
 const topLevel = (n: string) => n.replace(/\s+/g, '').replace(/\.$/, '');
 
-type Item =
-  | { kind: 'section'; number: string; title: string }
-  | { kind: 'measure'; measure: ImportedMeasure; row: string };
+type Item = { kind: 'section'; number: string; title: string } | { kind: 'measure'; measure: ImportedMeasure; row: string };
 
 /** Lines of the mark or the stamp: from «Приложение» / «УТВЕРЖДЕНА» down to the line with «от … №». */
 function takeBlock(lines: string[], start: number): number {
@@ -125,7 +126,9 @@ function takeBlock(lines: string[], start: number): number {
 }
 
 export function parseMark(text: string): OrderMark | null {
-  const m = text.replace(/\s+/g, ' ').match(/Приложение\s*(?:№\s*)?(\d+)?\s*к\s+приказу.*?от\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:г\.?|года)?\s*№\s*(.+?)\s*$/i);
+  const m = text
+    .replace(/\s+/g, ' ')
+    .match(/Приложение\s*(?:№\s*)?(\d+)?\s*к\s+приказу.*?от\s+(\d{1,2})\.(\d{1,2})\.(\d{4})\s*(?:г\.?|года)?\s*№\s*(.+?)\s*$/i);
   if (!m) return null;
   return { appendixNumber: m[1] ?? '', date: `${m[4]}-${m[3]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`, number: m[5]!.trim() };
 }
@@ -172,7 +175,14 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         items.push({ kind: 'section', number: m ? m[1]! : '', title: m ? m[2]!.trim() : text.trim() });
         continue;
       }
-      const measure: ImportedMeasure = { number: at('number').trim(), name: at('name'), term: at('term'), executors: at('executors'), result: at('result'), numberedByApp: false };
+      const measure: ImportedMeasure = {
+        number: at('number').trim(),
+        name: at('name'),
+        term: at('term'),
+        executors: at('executors'),
+        result: at('result'),
+        numberedByApp: false,
+      };
       if (measure.number && !measure.name && !measure.term && !measure.executors && !measure.result) {
         warnings.push(`Строка с номером «${measure.number}» без текста пропущена (${where}).`);
         continue;
@@ -235,7 +245,8 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
     if (!m.number || m.term || m.executors || m.result || !/^\d+\.?$/.test(m.number.replace(/\s/g, ''))) continue;
     const next = items.slice(i + 1).find((x) => x.kind === 'measure' && x.measure.number) as Extract<Item, { kind: 'measure' }> | undefined;
     const base = topLevel(m.number);
-    if (next && next.measure.number.replace(/\s/g, '').startsWith(`${base}.`) && topLevel(next.measure.number) !== base) items[i] = { kind: 'section', number: base, title: m.name };
+    if (next && next.measure.number.replace(/\s/g, '').startsWith(`${base}.`) && topLevel(next.measure.number) !== base)
+      items[i] = { kind: 'section', number: base, title: m.name };
   }
 
   const sections: ImportedSection[] = [{ number: '', title: null, measures: [] }];
@@ -255,9 +266,15 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   }
   if (sections[0]!.measures.length === 0 && sections.length > 1) sections.shift();
 
-  const columns = header.captions.map((caption, index) => ({ index, caption, field: (Object.entries(header!.map).find(([, c]) => c === index)?.[0] as Field | undefined) ?? null }));
-  for (const c of columns) if (c.caption.trim() && c.field === null) warnings.push(`Столбец «${c.caption}» не распознан — его содержимое не импортируется.`);
-  for (const f of FIELDS) if (header.map[f] === undefined && f !== 'number') warnings.push(`В таблице нет столбца «${FIELD_LABELS[f]}» — поле оставлено пустым.`);
+  const columns = header.captions.map((caption, index) => ({
+    index,
+    caption,
+    field: (Object.entries(header!.map).find(([, c]) => c === index)?.[0] as Field | undefined) ?? null,
+  }));
+  for (const c of columns)
+    if (c.caption.trim() && c.field === null) warnings.push(`Столбец «${c.caption}» не распознан — его содержимое не импортируется.`);
+  for (const f of FIELDS)
+    if (header.map[f] === undefined && f !== 'number') warnings.push(`В таблице нет столбца «${FIELD_LABELS[f]}» — поле оставлено пустым.`);
 
   // The title and the mark from the paragraphs above the plan.
   const lines = before.flatMap((t) => t.split('\n')).map((t) => t.trim());
@@ -293,7 +310,9 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
     titleLines.push(line);
   }
   const captions: Captions = { ...DEFAULT_CAPTIONS };
-  for (const f of FIELDS) if (header.map[f] !== undefined && header.captions[header.map[f]!]?.trim()) captions[f] = header.captions[header.map[f]!]!.replace(/\s+/g, ' ').trim();
+  for (const f of FIELDS)
+    if (header.map[f] !== undefined && header.captions[header.map[f]!]?.trim())
+      captions[f] = header.captions[header.map[f]!]!.replace(/\s+/g, ' ').trim();
   return { titleLines, passport, header, columns, sections, warnings, mark, captions };
 }
 

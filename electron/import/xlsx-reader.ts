@@ -24,10 +24,16 @@ function untilGap(sorted: number[], gap: number): number[] {
 }
 
 function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
-  const rowNumbers = untilGap([...sheet.rows.keys()].sort((a, b) => a - b), ROW_GAP);
+  const rowNumbers = untilGap(
+    [...sheet.rows.keys()].sort((a, b) => a - b),
+    ROW_GAP,
+  );
   const columns = new Set<number>();
   for (const r of rowNumbers) for (const c of sheet.rows.get(r)!.keys()) columns.add(c);
-  const kept = untilGap([...columns].sort((a, b) => a - b), COLUMN_GAP);
+  const kept = untilGap(
+    [...columns].sort((a, b) => a - b),
+    COLUMN_GAP,
+  );
   const lastRow = rowNumbers[rowNumbers.length - 1] ?? 0;
   const lastCol = kept[kept.length - 1] ?? 0;
   // A table far down or right starts where its cells do; one near the corner keeps Excel's numbering.
@@ -41,8 +47,15 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
         strays++;
         example ||= `${columnName(c)}${r}`;
       }
-  if (strays) warnings.push(`Лист «${sheet.name}»: заполненные ячейки далеко за пределами таблицы (${example}${strays > 1 ? ` и ещё ${strays - 1}` : ''}) не прочитаны.`);
-  const tooBig = () => new AppError('too_many_cells', `Таблица на листе «${sheet.name}» больше ${formatLimit(FILE_LIMITS.cells)} ячеек — похоже, файл повреждён. Ничего не импортировано.`);
+  if (strays)
+    warnings.push(
+      `Лист «${sheet.name}»: заполненные ячейки далеко за пределами таблицы (${example}${strays > 1 ? ` и ещё ${strays - 1}` : ''}) не прочитаны.`,
+    );
+  const tooBig = () =>
+    new AppError(
+      'too_many_cells',
+      `Таблица на листе «${sheet.name}» больше ${formatLimit(FILE_LIMITS.cells)} ячеек — похоже, файл повреждён. Ничего не импортировано.`,
+    );
   if (rowNumbers.length * (lastCol - firstCol + 1) > FILE_LIMITS.cells || lastRow - firstRow + 1 > 2 * FILE_LIMITS.rows) throw tooBig();
 
   // Merges by the rows they touch, clipped to the table (a merge over the whole sheet costs the table's rows, no more).
@@ -54,7 +67,11 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
       const at = mergesOf.get(r) ?? new Map<number, MergeRange>();
       mergesOf.set(r, at);
       for (let c = Math.max(m.c1, firstCol); c <= Math.min(m.c2, lastCol); c++) {
-        if (++touched > FILE_LIMITS.cells) throw new AppError('too_many_cells', `На листе «${sheet.name}» слишком много объединённых ячеек — похоже, файл повреждён. Ничего не импортировано.`);
+        if (++touched > FILE_LIMITS.cells)
+          throw new AppError(
+            'too_many_cells',
+            `На листе «${sheet.name}» слишком много объединённых ячеек — похоже, файл повреждён. Ничего не импортировано.`,
+          );
         if (!at.has(c)) at.set(c, m);
       }
     }
@@ -89,7 +106,10 @@ function sheetTable(sheet: BookSheet, warnings: string[]): GridCell[][] {
 
 export async function readXlsx(data: Buffer, fileName: string): Promise<{ sheet: string; blocks: Block[]; warnings: string[] }[]> {
   if (isOleFile(data))
-    throw new AppError('xls_or_encrypted', `«${fileName}» — книга в старом формате Excel (.xls) или защищённая паролем. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля.`);
+    throw new AppError(
+      'xls_or_encrypted',
+      `«${fileName}» — книга в старом формате Excel (.xls) или защищённая паролем. Откройте её в Excel и сохраните как «Книга Excel (.xlsx)» без пароля.`,
+    );
   const sheets = readBook(data, {
     fileName,
     wanted: (_name, state) => state === 'visible',

@@ -72,13 +72,21 @@ function desktopHost(): Host {
     },
     chooseFolder: async (defaultPath) => {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: 'Папка для форм', properties: ['openDirectory' as const, 'createDirectory' as const], ...(defaultPath ? { defaultPath } : {}) };
+      const options = {
+        title: 'Папка для форм',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+        ...(defaultPath ? { defaultPath } : {}),
+      };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
     chooseOpenFile: async (kind) => {
       const win = BrowserWindow.getFocusedWindow();
-      const options = { title: kind === 'database' ? 'Открыть другую базу' : 'Восстановить из копии', properties: ['openFile' as const], filters: FILTERS[kind] };
+      const options = {
+        title: kind === 'database' ? 'Открыть другую базу' : 'Восстановить из копии',
+        properties: ['openFile' as const],
+        filters: FILTERS[kind],
+      };
       const r = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return r.canceled || !r.filePaths[0] ? null : r.filePaths[0];
     },
@@ -158,7 +166,12 @@ app.whenReady().then(
     // A failed call's cause goes to the error log in the user's data folder, not to a console no one sees.
     setErrorLogger((method, err) => logInternalError(`api ${method}`, err, app.getPath('userData')));
     try {
-      appSession = await startSession(dbPathFromArgs(), { readOnly: process.argv.includes('--read-only') }, { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() }, { dataDir: app.getPath('userData') });
+      appSession = await startSession(
+        dbPathFromArgs(),
+        { readOnly: process.argv.includes('--read-only') },
+        { host: desktopHost(), savedPaths: new Set(), pickedPaths: new Set() },
+        { dataDir: app.getPath('userData') },
+      );
     } catch (err) {
       dialog.showErrorBox('Дорожные карты РМК', toAppError(err).message);
       app.exit(1);

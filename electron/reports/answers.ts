@@ -88,24 +88,35 @@ interface Form {
 function readForm(db: Db, file: AnswerFile): Form {
   const tail = 'Ничего не изменено.';
   const damaged = () => new AppError('bad_file', `Файл «${file.name}» повреждён или не является книгой Excel (.xlsx). ${tail}`);
-  if (file.data.length > FILE_LIMITS.fileBytes) throw new AppError('too_large', `Файл «${file.name}» больше ${FILE_LIMITS.fileBytes / 1048576} МБ — это не форма для школы. ${tail}`);
+  if (file.data.length > FILE_LIMITS.fileBytes)
+    throw new AppError('too_large', `Файл «${file.name}» больше ${FILE_LIMITS.fileBytes / 1048576} МБ — это не форма для школы. ${tail}`);
   const sheets = readBook(file.data, { fileName: file.name, wanted: (name) => name === META_SHEET || name === FORM_SHEET, damaged, tail });
-  const notForm = () => new AppError('not_a_form', `Файл «${file.name}» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). ${tail}`);
+  const notForm = () =>
+    new AppError(
+      'not_a_form',
+      `Файл «${file.name}» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). ${tail}`,
+    );
   const meta = sheets.find((x) => x.name === META_SHEET);
   const form = sheets.find((x) => x.name === FORM_SHEET);
   // Answers are compared with stored values: surrounding spaces typed in Excel do not count.
   const at = (sheet: BookSheet, r: number, c: number) => (sheet.rows.get(r)?.get(c) ?? '').trim();
   if (!meta || !form || at(meta, 1, 1) !== FORM_MARKER) throw notForm();
-  if (Number(at(meta, 1, 2)) > FORM_VERSION) throw new AppError('form_from_future', `Форма «${file.name}» сделана более новой версией программы. Обновите программу.`);
+  if (Number(at(meta, 1, 2)) > FORM_VERSION)
+    throw new AppError('form_from_future', `Форма «${file.name}» сделана более новой версией программы. Обновите программу.`);
   if (at(meta, 2, 2) !== databaseId(db))
-    throw new AppError('foreign_form', `Форма «${file.name}» выдана из другой базы данных: её мероприятия нельзя сопоставить с этой базой. ${tail}`);
+    throw new AppError(
+      'foreign_form',
+      `Форма «${file.name}» выдана из другой базы данных: её мероприятия нельзя сопоставить с этой базой. ${tail}`,
+    );
   const schoolId = Number(at(meta, 3, 2));
   const quarter = at(meta, 4, 2);
   if (!Number.isInteger(schoolId) || schoolId <= 0 || !QUARTER_RE.test(quarter)) throw notForm();
 
-  const tampered = (what: string) => new AppError('form_tampered', `Форма «${file.name}» изменена вручную: ${what}. Выгрузите форму для школы заново. ${tail}`);
+  const tampered = (what: string) =>
+    new AppError('form_tampered', `Форма «${file.name}» изменена вручную: ${what}. Выгрузите форму для школы заново. ${tail}`);
   const periodLine = at(form, 3, 2);
-  if (!periodLine.includes(quarterWords(quarter))) throw tampered(`в служебных данных ${quarterWords(quarter)}, а на листе «${FORM_SHEET}» — «${periodLine.slice(0, 120)}»`);
+  if (!periodLine.includes(quarterWords(quarter)))
+    throw tampered(`в служебных данных ${quarterWords(quarter)}, а на листе «${FORM_SHEET}» — «${periodLine.slice(0, 120)}»`);
   // A school deleted since the form went out is only a warning later; one that exists must match.
   const org = organizationOrNull(db, schoolId);
   const schoolLine = at(form, 2, 2).replace(/^Образовательная организация:\s*/, '');
@@ -147,27 +158,33 @@ function readForm(db: Db, file: AnswerFile): Form {
     // A field never holds more than the program's own forms allow: the excess is reported, not stored.
     for (const key of ANSWER_KEYS)
       if (cells[key]!.length > LIMITS.long) {
-        warnings.push(`«${file.name}», строка ${r}: текст длиннее ${formatLimit(LIMITS.long)} знаков (${formatLimit(cells[key]!.length)}) — сохранены первые ${formatLimit(LIMITS.long)}, остальное отброшено.`);
+        warnings.push(
+          `«${file.name}», строка ${r}: текст длиннее ${formatLimit(LIMITS.long)} знаков (${formatLimit(cells[key]!.length)}) — сохранены первые ${formatLimit(LIMITS.long)}, остальное отброшено.`,
+        );
         cells[key] = cells[key]!.slice(0, LIMITS.long).trim();
       }
     const id = Number(cells.id);
     rows.push({ row: r, id: Number.isInteger(id) && id > 0 ? id : null, cells });
   }
   if (form.formulasWithoutValue.length)
-    warnings.push(`«${file.name}»: в ячейках ${form.formulasWithoutValue.slice(0, 5).join(', ')} формулы без вычисленного значения — они прочитаны пустыми. Откройте файл в Excel и сохраните его заново.`);
+    warnings.push(
+      `«${file.name}»: в ячейках ${form.formulasWithoutValue.slice(0, 5).join(', ')} формулы без вычисленного значения — они прочитаны пустыми. Откройте файл в Excel и сохраните его заново.`,
+    );
   // The «Заполнил(а), ФИО и должность:» line (row 5, the open cell after the caption): who answered.
   const filledBy = at(form, 5, 5).slice(0, LIMITS.short);
   return { schoolId, quarter, filledBy, rows, snapshot, warnings };
 }
 
-const same = (a: AnswerValues, b: AnswerValues) => a.status === b.status && a.result === b.result && a.evidence === b.evidence && a.note === b.note;
+const same = (a: AnswerValues, b: AnswerValues) =>
+  a.status === b.status && a.result === b.result && a.evidence === b.evidence && a.note === b.note;
 
 export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<AnswersPreview> {
   const changes: AnswerChange[] = [];
   const warnings: string[] = [];
   // Every file is read before anything is compared: one bad file stops the whole import.
   const forms = [];
-  if (files.length > FILE_LIMITS.answerFiles) throw new AppError('too_many_files', `За один раз читается не больше ${FILE_LIMITS.answerFiles} форм. Ничего не изменено.`);
+  if (files.length > FILE_LIMITS.answerFiles)
+    throw new AppError('too_many_files', `За один раз читается не больше ${FILE_LIMITS.answerFiles} форм. Ничего не изменено.`);
   for (const file of files) forms.push({ file, ...readForm(db, file) });
 
   const lookup = answerLookup(db);
@@ -197,10 +214,26 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
       // «выполнено частично» is read as «в работе»; the school's word goes into the note, not lost.
       const remark = status ? statusRemark(statusText) : null;
       if (remark) answer.note = answer.note ? `${remark}. ${answer.note}` : remark;
-      const base = { file: f.file.name, schoolId: f.schoolId, school, quarter: f.quarter, measureId: row.id, statusText, filledBy: f.filledBy };
+      const base = {
+        file: f.file.name,
+        schoolId: f.schoolId,
+        school,
+        quarter: f.quarter,
+        measureId: row.id,
+        statusText,
+        filledBy: f.filledBy,
+      };
       // The hidden sheet's roadmap must be the measure's: an id copied from another roadmap's form is not this measure.
       if (!measure || !snap || snap.roadmapId !== measure.roadmapId) {
-        changes.push({ ...base, roadmapId: snap?.roadmapId ?? null, number: row.cells.number!, name: row.cells.name!, old: null, new: answer, conflicts: ['unknown_measure'] });
+        changes.push({
+          ...base,
+          roadmapId: snap?.roadmapId ?? null,
+          number: row.cells.number!,
+          name: row.cells.name!,
+          old: null,
+          new: answer,
+          conflicts: ['unknown_measure'],
+        });
         continue;
       }
       const rec = lookup.record(row.id, f.quarter) as AnswerValues | undefined;
@@ -218,7 +251,8 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
   const byKey = new Map<string, AnswerChange[]>();
   for (const c of changes) byKey.set(`${c.measureId}:${c.quarter}`, [...(byKey.get(`${c.measureId}:${c.quarter}`) ?? []), c]);
   for (const group of byKey.values())
-    if (group.length > 1 && new Set(group.map((c) => JSON.stringify(c.new))).size > 1) for (const c of group) c.conflicts.push('disagreement');
+    if (group.length > 1 && new Set(group.map((c) => JSON.stringify(c.new))).size > 1)
+      for (const c of group) c.conflicts.push('disagreement');
   return { changes, warnings };
 }
 
@@ -235,7 +269,11 @@ export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[]): number {
   return inTransaction(db, () => {
     for (const a of confirmed) {
       const { status, ...rest } = a.values;
-      mergeExecution(db, a.measureId, a.quarter, { ...rest, ...(status ? { status } : {}), ...(a.filledBy ? { filledBy: a.filledBy } : {}) });
+      mergeExecution(db, a.measureId, a.quarter, {
+        ...rest,
+        ...(status ? { status } : {}),
+        ...(a.filledBy ? { filledBy: a.filledBy } : {}),
+      });
     }
     return confirmed.length;
   });

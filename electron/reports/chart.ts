@@ -18,7 +18,10 @@ export const STATUS_COLORS: Record<string, [number, number, number]> = {
 /** Light fills (amber, grey) carry black digits; the rest white. */
 const DARK_TEXT = new Set(['done_late', 'none']);
 
-export const argb = (key: string) => `FF${STATUS_COLORS[key]!.map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+export const argb = (key: string) =>
+  `FF${STATUS_COLORS[key]!.map((c) => c.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 
 export interface BarRow {
   counts: Record<string, number>;
@@ -50,10 +53,23 @@ export function barChartPng(rows: BarRow[], order: string[], width = 720, opts: 
         }
       const label = String(r.counts[key] ?? 0);
       if (opts.values && (r.counts[key] ?? 0) > 0 && w >= numberWidth(label) + 4)
-        drawNumber(png, label, x + Math.floor((w - numberWidth(label)) / 2), y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2), DARK_TEXT.has(key) ? [0, 0, 0] : [255, 255, 255]);
+        drawNumber(
+          png,
+          label,
+          x + Math.floor((w - numberWidth(label)) / 2),
+          y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2),
+          DARK_TEXT.has(key) ? [0, 0, 0] : [255, 255, 255],
+        );
       x += w;
     }
-    if (opts.values) drawNumber(png, String(order.reduce((n, k) => n + (r.counts[k] ?? 0), 0)), x + 6, y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2), [0, 0, 0]);
+    if (opts.values)
+      drawNumber(
+        png,
+        String(order.reduce((n, k) => n + (r.counts[k] ?? 0), 0)),
+        x + 6,
+        y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2),
+        [0, 0, 0],
+      );
   });
   return PNG.sync.write(png);
 }

@@ -9,7 +9,16 @@ import { parseStatus } from '../../db/executions';
 import { STATUS_LABELS } from '../../shared/labels';
 import { QUARTER_RE } from '../../shared/quarters';
 import { type BookSheet, readBook } from '../files/xlsx-book';
-import { DATA_COLUMNS, DATA_HEADERS, DATA_SHEET, type DataRow, readReportMeta, REPORT_FORMAT, REPORT_MARKER, REPORT_META_SHEET } from './data-sheet';
+import {
+  DATA_COLUMNS,
+  DATA_HEADERS,
+  DATA_SHEET,
+  type DataRow,
+  readReportMeta,
+  REPORT_FORMAT,
+  REPORT_MARKER,
+  REPORT_META_SHEET,
+} from './data-sheet';
 import { HEADER_ROW, REPORT_COLUMNS } from './quarterly';
 
 export interface ReadReport {
@@ -27,7 +36,10 @@ export interface ReadReport {
 
 const TAIL = 'Из него ничего не взято.';
 const notReport = (file: string) =>
-  new AppError('not_report', `Файл «${file}» — не квартальный отчёт программы «Дорожные карты РМК» (в нём нет листа «${DATA_SHEET}» и листов дорожных карт). ${TAIL}`);
+  new AppError(
+    'not_report',
+    `Файл «${file}» — не квартальный отчёт программы «Дорожные карты РМК» (в нём нет листа «${DATA_SHEET}» и листов дорожных карт). ${TAIL}`,
+  );
 
 /** 'ДД.ММ.ГГГГ' (as the book reader shows a date cell) → 'YYYY-MM-DD'; '' for anything else. */
 export function isoOf(text: string): string {
@@ -44,16 +56,27 @@ export function readDistrictReport(file: string, data: Buffer): ReadReport {
   const metaSheet = sheets.find((s) => s.name === REPORT_META_SHEET);
   const meta = metaSheet ? readReportMeta((r, c) => at(metaSheet, r, c)) : null;
   if (metaSheet && at(metaSheet, 1, 1) === REPORT_MARKER && meta && !(meta.format <= REPORT_FORMAT))
-    throw new AppError('report_from_future', `Отчёт «${file}» сделан более новой версией программы (формат ${at(metaSheet, 1, 2)}). Обновите программу. ${TAIL}`);
+    throw new AppError(
+      'report_from_future',
+      `Отчёт «${file}» сделан более новой версией программы (формат ${at(metaSheet, 1, 2)}). Обновите программу. ${TAIL}`,
+    );
   const dataSheet = sheets.find((s) => s.name === DATA_SHEET);
   if (meta && dataSheet) return fromDataSheet(file, meta, dataSheet, at);
   return fromRoadmapSheets(file, sheets, at);
 }
 
-function fromDataSheet(file: string, meta: NonNullable<ReturnType<typeof readReportMeta>>, sheet: BookSheet, at: (s: BookSheet, r: number, c: number) => string): ReadReport {
+function fromDataSheet(
+  file: string,
+  meta: NonNullable<ReturnType<typeof readReportMeta>>,
+  sheet: BookSheet,
+  at: (s: BookSheet, r: number, c: number) => string,
+): ReadReport {
   const headers = DATA_HEADERS.map((_, i) => at(sheet, 1, i + 1));
   if (headers.some((h, i) => h !== DATA_HEADERS[i]))
-    throw new AppError('bad_columns', `В отчёте «${file}» изменены столбцы листа «${DATA_SHEET}» (ожидались: ${DATA_HEADERS.join(', ')}). ${TAIL}`);
+    throw new AppError(
+      'bad_columns',
+      `В отчёте «${file}» изменены столбцы листа «${DATA_SHEET}» (ожидались: ${DATA_HEADERS.join(', ')}). ${TAIL}`,
+    );
   if (!QUARTER_RE.test(meta.quarter)) throw notReport(file);
   const rows: DataRow[] = [];
   const maxRow = Math.max(1, ...sheet.rows.keys());
@@ -71,18 +94,32 @@ function fromDataSheet(file: string, meta: NonNullable<ReturnType<typeof readRep
       quarter: meta.quarter,
       roadmapId: id(v.roadmapId),
       measureId: id(v.measureId),
-      dueInQuarter: v.dueInQuarter.split(/[,;\s]+/).map(isoOf).filter(Boolean),
+      dueInQuarter: v.dueInQuarter
+        .split(/[,;\s]+/)
+        .map(isoOf)
+        .filter(Boolean),
       statusCode: code,
       status: code ? STATUS_LABELS[code as keyof typeof STATUS_LABELS] : v.status,
       markedAt: isoOf(v.markedAt) || null,
     });
   }
-  return { file, districtName: meta.districtName, districtCode: meta.districtCode, quarter: meta.quarter, date: meta.date, created: meta.created, rows, warnings: [] };
+  return {
+    file,
+    districtName: meta.districtName,
+    districtCode: meta.districtCode,
+    quarter: meta.quarter,
+    date: meta.date,
+    created: meta.created,
+    rows,
+    warnings: [],
+  };
 }
 
 /** A report of an older version: the roadmap sheets' header and measure rows (no ids, no due dates). */
 function fromRoadmapSheets(file: string, sheets: BookSheet[], at: (s: BookSheet, r: number, c: number) => string): ReadReport {
-  const roadmapSheets = sheets.filter((s) => s.state === 'visible' && REPORT_COLUMNS.every((c, i) => at(s, HEADER_ROW, i + 1) === c.header));
+  const roadmapSheets = sheets.filter(
+    (s) => s.state === 'visible' && REPORT_COLUMNS.every((c, i) => at(s, HEADER_ROW, i + 1) === c.header),
+  );
   if (!roadmapSheets.length) throw notReport(file);
   const first = roadmapSheets[0]!;
   const period = /^Отчётный период:\s*(I{1,3}|IV)\s+квартал\s+(\d{4})/.exec(at(first, 4, 1));

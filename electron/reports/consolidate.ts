@@ -60,11 +60,18 @@ export function isOverdue(row: DataRow, reportDate: string): boolean {
   return reportDate !== '' && row.dueInQuarter.some((d) => isDueOverdue(d, reportDate, done));
 }
 
-const districtKey = (r: ReadReport) => `${r.districtCode || r.districtName.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()}|${r.quarter}`;
+const districtKey = (r: ReadReport) =>
+  `${r.districtCode || r.districtName.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()}|${r.quarter}`;
 const newer = (a: ReadReport, b: ReadReport) => (a.date !== b.date ? a.date > b.date : a.created > b.created);
 /** What made one report the newer: its date, or — both of one date — when the file was made (UTC, as stored). */
 const whenText = (r: ReadReport, other: ReadReport) =>
-  r.date !== other.date ? (r.date ? `отчёт от ${ruDate(r.date)}` : 'дата отчёта не указана') : r.created ? `создан ${ruDate(r.created.slice(0, 10))} в ${r.created.slice(11, 19)}` : 'время создания неизвестно';
+  r.date !== other.date
+    ? r.date
+      ? `отчёт от ${ruDate(r.date)}`
+      : 'дата отчёта не указана'
+    : r.created
+      ? `создан ${ruDate(r.created.slice(0, 10))} в ${r.created.slice(11, 19)}`
+      : 'время создания неизвестно';
 
 export function consolidateModel(files: ReportFile[]): Consolidation {
   const refused: string[] = [];
@@ -95,18 +102,36 @@ export function consolidateModel(files: ReportFile[]): Consolidation {
       chosen.set(key, win);
     } else chosen.set(key, report);
   }
-  const reports = [...chosen.values()].sort((a, b) => a.quarter.localeCompare(b.quarter) || a.districtName.localeCompare(b.districtName, 'ru'));
+  const reports = [...chosen.values()].sort(
+    (a, b) => a.quarter.localeCompare(b.quarter) || a.districtName.localeCompare(b.districtName, 'ru'),
+  );
   const rows = reports.flatMap((r) => r.rows);
-  if (rows.length > MAX_CONSOLIDATED_ROWS) throw new AppError('too_many_rows', `В отчётах больше ${MAX_CONSOLIDATED_ROWS} строк: сведите их частями.`);
+  if (rows.length > MAX_CONSOLIDATED_ROWS)
+    throw new AppError('too_many_rows', `В отчётах больше ${MAX_CONSOLIDATED_ROWS} строк: сведите их частями.`);
   if (!reports.length)
     throw new AppError('nothing_to_consolidate', `Ни один файл не подошёл для свода.${refused.length ? ` ${refused.join(' ')}` : ''}`);
-  const lines = reports.map((r) => ({ district: r.districtName, districtCode: r.districtCode, quarter: r.quarter, file: r.file, ...countLine(r.rows) }));
+  const lines = reports.map((r) => ({
+    district: r.districtName,
+    districtCode: r.districtCode,
+    quarter: r.quarter,
+    file: r.file,
+    ...countLine(r.rows),
+  }));
   const overdue = reports.flatMap((r) => r.rows.filter((row) => isOverdue(row, r.date)));
   if (refused.length) warnings.push(`Не вошли в свод файлы (${refused.length}); остальные сведены.`);
   return { lines, total: { district: 'Итого', ...countLine(rows) }, overdue, rows, used: reports.map((r) => r.file), refused, warnings };
 }
 
-const SUMMARY_HEADERS = ['Мероприятий', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
+const SUMMARY_HEADERS = [
+  'Мероприятий',
+  'Выполнено в срок',
+  'Выполнено с нарушением срока',
+  'В работе',
+  'Не выполнено',
+  'Перенесено',
+  'Не начато / нет отметки',
+  'Доля выполненных',
+];
 
 function summarySheet(wb: ExcelJS.Workbook, c: Consolidation): void {
   const ws = wb.addWorksheet('Свод');
@@ -144,9 +169,13 @@ function summarySheet(wb: ExcelJS.Workbook, c: Consolidation): void {
     fitRowHeight(ws, r, [l.district], [widths[0]!]);
   });
   const chartTop = headerRow + all.length + 2;
-  ws.getCell(chartTop, 1).value = 'Исполнение по районам (в порядке таблицы; цвета — как в заголовке таблицы, на полосах — число мероприятий):';
+  ws.getCell(chartTop, 1).value =
+    'Исполнение по районам (в порядке таблицы; цвета — как в заголовке таблицы, на полосах — число мероприятий):';
   ws.getCell(chartTop, 1).font = { ...FONT, italic: true };
-  const image = wb.addImage({ buffer: barChartPng(c.lines, SUMMARY_KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer, extension: 'png' });
+  const image = wb.addImage({
+    buffer: barChartPng(c.lines, SUMMARY_KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer,
+    extension: 'png',
+  });
   ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: 720, height: c.lines.length * 32 + 10 } });
   ws.views = [{ state: 'frozen', ySplit: headerRow }];
   printSetup(ws, headerRow);

@@ -55,7 +55,12 @@ export async function renderDueTable(model: DueTableModel): Promise<{ fileName: 
   ws.getCell(2, 1).value = `Строк: ${model.items.length}`;
   ws.getCell(2, 1).font = FONT;
   COLUMNS.forEach((c, i) => styleHeaderCell(Object.assign(ws.getCell(HEADER_ROW, i + 1), { value: c.header })));
-  fitRowHeight(ws, HEADER_ROW, COLUMNS.map((c) => c.header), COLUMNS.map((c) => c.width));
+  fitRowHeight(
+    ws,
+    HEADER_ROW,
+    COLUMNS.map((c) => c.header),
+    COLUMNS.map((c) => c.width),
+  );
 
   model.items.forEach((x, i) => {
     const r = HEADER_ROW + 1 + i;
@@ -86,7 +91,12 @@ export async function renderDueTable(model: DueTableModel): Promise<{ fileName: 
       ws.getCell(r, 9).numFmt = DATE_FORMAT;
     }
     if (x.overdue) ws.getCell(r, 1).font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
-    fitRowHeight(ws, r, texts, COLUMNS.map((c) => c.width));
+    fitRowHeight(
+      ws,
+      r,
+      texts,
+      COLUMNS.map((c) => c.width),
+    );
   });
   printSetup(ws, HEADER_ROW);
   const data = Buffer.from(await wb.xlsx.writeBuffer());

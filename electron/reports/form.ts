@@ -49,7 +49,11 @@ interface FormLine {
 /** The school executes a measure when it is linked, named in the executors text (shared/school-match.ts, with the directory's aliases), or the roadmap is its own. */
 export function formLines(db: Db, quarter: string, schoolId: number): FormLine[] {
   const school = getOrganization(db, schoolId);
-  if (school.kind !== 'school') throw new AppError('not_a_school', `«${school.shortName || school.name}» — не школа: форма готовится для общеобразовательной организации.`);
+  if (school.kind !== 'school')
+    throw new AppError(
+      'not_a_school',
+      `«${school.shortName || school.name}» — не школа: форма готовится для общеобразовательной организации.`,
+    );
   const names = schoolNames(db, schoolId)!;
   const lines: FormLine[] = [];
   let selections;
@@ -65,17 +69,25 @@ export function formLines(db: Db, quarter: string, schoolId: number): FormLine[]
       if (!m) continue;
       const linked = m.links.some((l) => l.organizationId === schoolId);
       const named = namesSchool(m.executors, names);
-      if (linked || named || sel.roadmap.schoolId === schoolId) lines.push({ roadmapId: sel.roadmap.id, roadmapTitle: sel.roadmap.title, row });
+      if (linked || named || sel.roadmap.schoolId === schoolId)
+        lines.push({ roadmapId: sel.roadmap.id, roadmapTitle: sel.roadmap.title, row });
     }
   return lines;
 }
 
-export async function buildSchoolForm(db: Db, req: { quarter: string; schoolId: number }): Promise<{ fileName: string; data: Buffer; measures: number }> {
+export async function buildSchoolForm(
+  db: Db,
+  req: { quarter: string; schoolId: number },
+): Promise<{ fileName: string; data: Buffer; measures: number }> {
   const span = quarterSpan(req.quarter);
   const school = getOrganization(db, req.schoolId);
   const lines = formLines(db, req.quarter, req.schoolId);
   const schoolName = school.shortName || school.name;
-  if (!lines.length) throw new AppError('nothing_for_school', `Для «${schoolName}» нет мероприятий в ${quarterWords(req.quarter).replace('квартал', 'квартале')}: форма не нужна.`);
+  if (!lines.length)
+    throw new AppError(
+      'nothing_for_school',
+      `Для «${schoolName}» нет мероприятий в ${quarterWords(req.quarter).replace('квартал', 'квартале')}: форма не нужна.`,
+    );
 
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Дорожные карты РМК';
@@ -93,7 +105,10 @@ export async function buildSchoolForm(db: Db, req: { quarter: string; schoolId: 
   text(1, 'Сведения о выполнении мероприятий дорожных карт', true);
   text(2, `Образовательная организация: ${school.name}`);
   text(3, `Отчётный период: ${quarterWords(req.quarter)} (${ruDate(span.start)} — ${ruDate(span.end)})`);
-  text(4, 'Заполните столбцы «Отметка о выполнении» (выбор из списка), «Достигнутый результат», «Подтверждающие документы» и «Примечание». Остальные ячейки защищены от изменения. Не добавляйте и не удаляйте строки.');
+  text(
+    4,
+    'Заполните столбцы «Отметка о выполнении» (выбор из списка), «Достигнутый результат», «Подтверждающие документы» и «Примечание». Остальные ячейки защищены от изменения. Не добавляйте и не удаляйте строки.',
+  );
   fitRowHeight(ws, 4, [String(ws.getCell(4, 2).value)], [widths.slice(1).reduce((a, b) => a + b, 0)]);
   ws.getCell(5, 2).value = 'Заполнил(а), ФИО и должность:';
   ws.getCell(5, 2).font = FONT;
@@ -108,7 +123,12 @@ export async function buildSchoolForm(db: Db, req: { quarter: string; schoolId: 
     cell.value = c.header;
     styleHeaderCell(cell);
   });
-  fitRowHeight(ws, FORM_HEADER_ROW, FORM_COLUMNS.map((c) => c.header), widths);
+  fitRowHeight(
+    ws,
+    FORM_HEADER_ROW,
+    FORM_COLUMNS.map((c) => c.header),
+    widths,
+  );
 
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   meta.getCell('A1').value = FORM_MARKER;
@@ -147,8 +167,15 @@ export async function buildSchoolForm(db: Db, req: { quarter: string; schoolId: 
       cell.protection = { locked: !(ANSWER_KEYS as readonly string[]).includes(c.key) };
       if (!cell.protection.locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } };
     });
-    fitRowHeight(ws, r, FORM_COLUMNS.map((c) => String(values[c.key])), widths);
-    [m.id, line.roadmapId, m.updatedAt, rec?.status ?? '', rec?.result ?? '', rec?.evidence ?? '', rec?.note ?? ''].forEach((v, k) => (meta.getCell(8 + i, k + 1).value = v));
+    fitRowHeight(
+      ws,
+      r,
+      FORM_COLUMNS.map((c) => String(values[c.key])),
+      widths,
+    );
+    [m.id, line.roadmapId, m.updatedAt, rec?.status ?? '', rec?.result ?? '', rec?.evidence ?? '', rec?.note ?? ''].forEach(
+      (v, k) => (meta.getCell(8 + i, k + 1).value = v),
+    );
     r++;
   });
   statusValidation(ws, `${ws.getColumn(col('status')).letter}${FORM_HEADER_ROW + 1}:${ws.getColumn(col('status')).letter}${r - 1}`);
@@ -156,7 +183,15 @@ export async function buildSchoolForm(db: Db, req: { quarter: string; schoolId: 
   ws.getColumn(col('id')).hidden = true;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: FORM_HEADER_ROW }];
   printSetup(ws, FORM_HEADER_ROW);
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true, sort: false, insertRows: false, deleteRows: false });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatRows: true,
+    formatColumns: true,
+    sort: false,
+    insertRows: false,
+    deleteRows: false,
+  });
 
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: safeFileName(`Форма ${schoolName} — ${quarterWords(req.quarter)}`) + '.xlsx', data, measures: lines.length };

@@ -15,7 +15,19 @@ import { DONE_STATUSES, doneShare } from '../../shared/execution-rules';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
-import { DATE_FORMAT, excelDate, fitRowHeight, FONT, PERCENT_FORMAT, printSetup, quarterWords, sheetName, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
+import {
+  DATE_FORMAT,
+  excelDate,
+  fitRowHeight,
+  FONT,
+  PERCENT_FORMAT,
+  printSetup,
+  quarterWords,
+  sheetName,
+  statusValidation,
+  styleBodyCell,
+  styleHeaderCell,
+} from './sheet-style';
 
 export interface ReportRequest {
   quarter: string;
@@ -43,7 +55,16 @@ export const HEADER_ROW = 8;
 export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = [...DONE_STATUSES, 'in_progress', 'not_done', 'postponed', 'none'];
 /** The share of done measures counts every done status (shared/execution-rules.ts). */
 const lineShare = (l: SummaryLine) => doneShare(l.counts, l.total);
-const SUMMARY_HEADERS = ['Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных'];
+const SUMMARY_HEADERS = [
+  'Мероприятий в отчёте',
+  'Выполнено в срок',
+  'Выполнено с нарушением срока',
+  'В работе',
+  'Не выполнено',
+  'Перенесено',
+  'Не начато / нет отметки',
+  'Доля выполненных',
+];
 
 export interface SummaryLine {
   roadmapId: number;
@@ -68,17 +89,30 @@ export function summarize(sel: QuarterSelection): SummaryLine {
 
 export function reportSelections(db: Db, req: ReportRequest): QuarterSelection[] {
   quarterSpan(req.quarter);
-  const ids = req.roadmapIds?.length ? req.roadmapIds : listRoadmaps(db).filter((r) => roadmapCoversQuarter(r, req.quarter)).map((r) => r.id);
-  if (!ids.length) throw new AppError('no_roadmaps', `Нет дорожных карт, действующих в ${quarterWords(req.quarter).replace('квартал', 'квартале')}.`);
+  const ids = req.roadmapIds?.length
+    ? req.roadmapIds
+    : listRoadmaps(db)
+        .filter((r) => roadmapCoversQuarter(r, req.quarter))
+        .map((r) => r.id);
+  if (!ids.length)
+    throw new AppError('no_roadmaps', `Нет дорожных карт, действующих в ${quarterWords(req.quarter).replace('квартал', 'квартале')}.`);
   return ids.map((id) => {
     const sel = selectForQuarter(db, id, req.quarter);
     if (!roadmapCoversQuarter(sel.roadmap, req.quarter))
-      throw new AppError('quarter_outside', `Дорожная карта «${sel.roadmap.title.slice(0, 80)}» не действует в ${quarterWords(req.quarter).replace('квартал', 'квартале')}: её период — ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}.`);
+      throw new AppError(
+        'quarter_outside',
+        `Дорожная карта «${sel.roadmap.title.slice(0, 80)}» не действует в ${quarterWords(req.quarter).replace('квартал', 'квартале')}: её период — ${periodText(sel.roadmap.periodStart, sel.roadmap.periodEnd)}.`,
+      );
     return sel;
   });
 }
 
-function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { department: string; date: string; preparedBy: string }, taken: Set<string>): void {
+function roadmapSheet(
+  wb: ExcelJS.Workbook,
+  sel: QuarterSelection,
+  ctx: { department: string; date: string; preparedBy: string },
+  taken: Set<string>,
+): void {
   const ws = wb.addWorksheet(sheetName(sel.roadmap.title, taken));
   ws.columns = REPORT_COLUMNS.map((c) => ({ width: c.width }));
   const last = REPORT_COLUMNS.length;
@@ -113,7 +147,12 @@ function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { depart
     header.getCell(i + 1).value = c.header;
     styleHeaderCell(header.getCell(i + 1));
   });
-  fitRowHeight(ws, HEADER_ROW, REPORT_COLUMNS.map((c) => c.header), widths);
+  fitRowHeight(
+    ws,
+    HEADER_ROW,
+    REPORT_COLUMNS.map((c) => c.header),
+    widths,
+  );
   let row = HEADER_ROW + 1;
   for (const r of sel.rows) {
     if (r.kind === 'section') {
@@ -125,7 +164,17 @@ function roadmapSheet(wb: ExcelJS.Workbook, sel: QuarterSelection, ctx: { depart
     } else {
       const m = r.measure!;
       const rec = r.record;
-      const values = [m.number, m.name, m.term, m.executors, m.result, rec ? STATUS_LABELS[rec.status] : '', rec?.result ?? '', rec?.evidence ?? '', rec?.note ?? ''];
+      const values = [
+        m.number,
+        m.name,
+        m.term,
+        m.executors,
+        m.result,
+        rec ? STATUS_LABELS[rec.status] : '',
+        rec?.result ?? '',
+        rec?.evidence ?? '',
+        rec?.note ?? '',
+      ];
       values.forEach((v, i) => {
         const cell = ws.getCell(row, i + 1);
         cell.value = v;
@@ -165,7 +214,13 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     if (i >= 2 && i <= 7) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SUMMARY_KEYS[i - 2]!) } };
   });
   fitRowHeight(ws, headerRow, ['Дорожная карта', ...SUMMARY_HEADERS], [60, ...SUMMARY_HEADERS.map(() => 14)]);
-  const totals: SummaryLine = { roadmapId: 0, title: 'Итого', total: 0, counts: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, 0])) as SummaryLine['counts'], share: 0 };
+  const totals: SummaryLine = {
+    roadmapId: 0,
+    title: 'Итого',
+    total: 0,
+    counts: Object.fromEntries(SUMMARY_KEYS.map((k) => [k, 0])) as SummaryLine['counts'],
+    share: 0,
+  };
   for (const l of lines) {
     totals.total += l.total;
     for (const k of SUMMARY_KEYS) totals.counts[k] += l.counts[k];
@@ -183,10 +238,14 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     fitRowHeight(ws, r, [l.title], [60]);
   });
   const chartTop = headerRow + lines.length + 3;
-  ws.getCell(chartTop - 1, 1).value = 'Исполнение по дорожным картам: полосы в порядке строк таблицы, на полосах — число мероприятий, в конце — всего.';
+  ws.getCell(chartTop - 1, 1).value =
+    'Исполнение по дорожным картам: полосы в порядке строк таблицы, на полосах — число мероприятий, в конце — всего.';
   ws.getCell(chartTop - 1, 1).font = { ...FONT, italic: true };
   const chartHeight = lines.length * 32 + 10;
-  const image = wb.addImage({ buffer: barChartPng(lines, SUMMARY_KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer, extension: 'png' });
+  const image = wb.addImage({
+    buffer: barChartPng(lines, SUMMARY_KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer,
+    extension: 'png',
+  });
   ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: 720, height: chartHeight } });
   // The chart's own legend, under it: a coloured cell per status with its name.
   const legendRow = chartTop + Math.ceil(chartHeight / 20) + 2;
@@ -199,12 +258,20 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     styleHeaderCell(cell);
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } };
   });
-  fitRowHeight(ws, legendRow, SUMMARY_HEADERS.slice(1, 1 + SUMMARY_KEYS.length), SUMMARY_KEYS.map(() => 14));
+  fitRowHeight(
+    ws,
+    legendRow,
+    SUMMARY_HEADERS.slice(1, 1 + SUMMARY_KEYS.length),
+    SUMMARY_KEYS.map(() => 14),
+  );
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: headerRow }];
   printSetup(ws, headerRow);
 }
 
-export async function buildQuarterlyReport(db: Db, req: ReportRequest): Promise<{ fileName: string; data: Buffer; summary: SummaryLine[] }> {
+export async function buildQuarterlyReport(
+  db: Db,
+  req: ReportRequest,
+): Promise<{ fileName: string; data: Buffer; summary: SummaryLine[] }> {
   const selections = reportSelections(db, req);
   const dept = getDepartment(db);
   const date = req.date ?? new Date().toISOString().slice(0, 10);
@@ -220,10 +287,18 @@ export async function buildQuarterlyReport(db: Db, req: ReportRequest): Promise<
   taken.add('данные').add('rmk-report');
   for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
   addDataSheet(wb, dataRows(selections, { districtName: district, districtCode: dept.districtCode }));
-  addReportMeta(wb, { created: new Date().toISOString(), date, districtName: district, districtCode: dept.districtCode, quarter: req.quarter });
+  addReportMeta(wb, {
+    created: new Date().toISOString(),
+    date,
+    districtName: district,
+    districtCode: dept.districtCode,
+    quarter: req.quarter,
+  });
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   const [y, q] = req.quarter.split('-Q');
   // «Отчёт_Ульчский_район_2022-Q2.xlsx»: every district's file has its own name in the region's mail.
-  const fileName = district ? `${safeFileName(`Отчёт_${district.slice(0, 80)}_${req.quarter}`).replace(/\s+/g, '_')}.xlsx` : `Отчёт о реализации дорожных карт за ${q} квартал ${y} года.xlsx`;
+  const fileName = district
+    ? `${safeFileName(`Отчёт_${district.slice(0, 80)}_${req.quarter}`).replace(/\s+/g, '_')}.xlsx`
+    : `Отчёт о реализации дорожных карт за ${q} квартал ${y} года.xlsx`;
   return { fileName, data, summary };
 }

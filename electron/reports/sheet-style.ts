@@ -26,12 +26,14 @@ export const columnPx = (width: number) => Math.trunc(width * 7 + 5);
  */
 export function printSetup(ws: Worksheet, headerRow: number, fontSize = FONT.size): void {
   const px = (ws.columns ?? []).filter((c) => !c.hidden).reduce((sum, c) => sum + columnPx(c.width ?? 9), 0);
-  const fits = px === 0 || (fontSize * Math.min(1, PRINTABLE_PX / px)) >= MIN_PRINT_PT;
+  const fits = px === 0 || fontSize * Math.min(1, PRINTABLE_PX / px) >= MIN_PRINT_PT;
   ws.pageSetup = {
     ...ws.pageSetup,
     paperSize: 9,
     orientation: 'landscape',
-    ...(fits ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : { fitToPage: false, scale: Math.ceil((MIN_PRINT_PT / fontSize) * 100) }),
+    ...(fits
+      ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+      : { fitToPage: false, scale: Math.ceil((MIN_PRINT_PT / fontSize) * 100) }),
     margins: MARGINS,
     printTitlesRow: `${headerRow}:${headerRow}`,
   };
@@ -77,7 +79,14 @@ export function statusValidation(ws: Worksheet, range: string): void {
  * end, and exceljs writes the print-titles reference ('name'!$8:$8) without doubling one inside.
  */
 export function sheetName(title: string, taken: Set<string>): string {
-  const cleaned = title.replace(/[[\]:*?/\\]/g, ' ').replace(/'/g, '’').replace(/\s+/g, ' ').trim().slice(0, 28).trim() || 'Лист';
+  const cleaned =
+    title
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .replace(/'/g, '’')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 28)
+      .trim() || 'Лист';
   const base = cleaned.toLowerCase() === 'history' ? `${cleaned} (1)` : cleaned;
   let name = base;
   for (let i = 2; taken.has(name.toLocaleLowerCase('ru-RU')); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;

@@ -18,7 +18,14 @@ declare module 'petrovich' {
 
 declare module 'russian-nouns-js' {
   export const Gender: { MASCULINE: string; FEMININE: string; NEUTER: string; COMMON: string };
-  export const Case: { NOMINATIVE: string; GENITIVE: string; DATIVE: string; ACCUSATIVE: string; INSTRUMENTAL: string; PREPOSITIONAL: string };
+  export const Case: {
+    NOMINATIVE: string;
+    GENITIVE: string;
+    DATIVE: string;
+    ACCUSATIVE: string;
+    INSTRUMENTAL: string;
+    PREPOSITIONAL: string;
+  };
   export interface Lemma {
     readonly __lemma: true;
   }

@@ -15,10 +15,15 @@ async function main(): Promise<void> {
   installProcessGuards('web', { fatal: false });
   // A failed API call's cause goes to the log, not to the console the launcher prints its address to.
   setErrorLogger((method, err) => logInternalError(`web api ${method}`, err));
-  const { values } = parseArgs({ args: process.argv.slice(2), options: { port: { type: 'string' }, db: { type: 'string' }, 'read-only': { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { port: { type: 'string' }, db: { type: 'string' }, 'read-only': { type: 'boolean' } },
+  });
   const port = values.port === undefined ? 0 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
-  if (!fs.existsSync(path.join(rendererDir(), 'index.html'))) throw new AppError('no_ui', 'Интерфейс не собран: выполните npm run build:renderer.');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new AppError('usage', `Неверный порт «${values.port}»: нужно число от 0 до 65535.`);
+  if (!fs.existsSync(path.join(rendererDir(), 'index.html')))
+    throw new AppError('no_ui', 'Интерфейс не собран: выполните npm run build:renderer.');
   const dbPath = resolveDbPath(values.db);
   // The recent list and the demo district live beside the database the browser mode was started with:
   // for the default database that is the user's data folder, shared with the desktop app; a browser mode

@@ -64,7 +64,13 @@ function cookieToken(req: http.IncomingMessage): string | null {
   return null;
 }
 
-function send(res: http.ServerResponse, status: number, body: string | Buffer, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'text/plain; charset=utf-8',
+  extra: Record<string, string> = {},
+): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -141,14 +147,16 @@ export function startWebServer(
   const apiCtx: ApiContext = Object.assign(ctx, { uploads });
   let port = 0;
 
-  const authorized = (req: http.IncomingMessage) => safeEqual((req.headers['x-rmk-token'] as string | undefined) ?? cookieToken(req) ?? '', token);
+  const authorized = (req: http.IncomingMessage) =>
+    safeEqual((req.headers['x-rmk-token'] as string | undefined) ?? cookieToken(req) ?? '', token);
 
   /** The checks every call and upload passes, in this order: our page, the token, POST, the body's type. */
   const admit = (req: http.IncomingMessage, res: http.ServerResponse, type: string): boolean => {
     if (!fromOwnPage(req, port)) send(res, 403, FOREIGN, JSON_TYPE);
     else if (!authorized(req)) send(res, 401, UNAUTHORIZED, JSON_TYPE);
     else if (req.method !== 'POST') send(res, 405, refusal('method', 'Этот адрес принимает только POST.'), JSON_TYPE, { Allow: 'POST' });
-    else if (!hasContentType(req, type)) send(res, 403, refusal('content_type', `Запрос отклонён: ожидается тело типа ${type}.`), JSON_TYPE);
+    else if (!hasContentType(req, type))
+      send(res, 403, refusal('content_type', `Запрос отклонён: ожидается тело типа ${type}.`), JSON_TYPE);
     else return true;
     return false;
   };
@@ -205,13 +213,16 @@ export function startWebServer(
       if (!err) return send(res, 200, data, TYPES[path.extname(file)] ?? 'application/octet-stream');
       // A route of the page (no extension) gets the page; a missing asset is a 404.
       if (path.extname(rel)) return send(res, 404, 'Not found');
-      fs.readFile(path.join(root, 'index.html'), (e2, html) => (e2 ? send(res, 500, 'Интерфейс не собран: выполните npm run build:renderer') : send(res, 200, html, TYPES['.html'])));
+      fs.readFile(path.join(root, 'index.html'), (e2, html) =>
+        e2 ? send(res, 500, 'Интерфейс не собран: выполните npm run build:renderer') : send(res, 200, html, TYPES['.html']),
+      );
     });
   };
 
   const route = (req: http.IncomingMessage, res: http.ServerResponse): void | Promise<void> => {
     const host = req.headers.host ?? '';
-    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) return send(res, 403, 'Доступ запрещён: откройте программу по адресу 127.0.0.1.');
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`)
+      return send(res, 403, 'Доступ запрещён: откройте программу по адресу 127.0.0.1.');
     const target = parseTarget(req.url);
     if (!target) return send(res, 400, 'Неверный адрес запроса.');
     if (target.pathname.startsWith('/api/')) return serveApi(req, res, target.pathname.slice('/api/'.length));

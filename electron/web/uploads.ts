@@ -90,7 +90,12 @@ export class UploadStore implements UploadedFiles {
         if (!body.readableEnded) fail(new AppError('upload_aborted', 'Передача файла прервана: выберите его ещё раз.'));
       });
       body.on('error', () => fail(new AppError('upload_aborted', 'Передача файла прервана: выберите его ещё раз.')));
-      out.on('error', (err) => fail(fileErrorMessage(err, file, { writing: true }) ?? new AppError('upload_failed', 'Не удалось сохранить загруженный файл.', { cause: err })));
+      out.on('error', (err) =>
+        fail(
+          fileErrorMessage(err, file, { writing: true }) ??
+            new AppError('upload_failed', 'Не удалось сохранить загруженный файл.', { cause: err }),
+        ),
+      );
       out.on('finish', () => {
         if (done) return;
         done = true;

@@ -50,7 +50,9 @@ export function FileMenu() {
         : [{ key: 'none', disabled: true, label: 'пока нет' }],
     },
     { type: 'divider' },
-    info.data?.demo ? { key: 'home', label: 'Вернуться к своей базе' } : { key: 'demo', label: 'Открыть демонстрационный район', disabled: !canSwitch },
+    info.data?.demo
+      ? { key: 'home', label: 'Вернуться к своей базе' }
+      : { key: 'demo', label: 'Открыть демонстрационный район', disabled: !canSwitch },
     { type: 'divider' },
     { key: 'help', label: 'Справка (F1)' },
   ];

@@ -136,7 +136,11 @@ export function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       {/* The menu scrolls on its own on a low screen (1093×614 at 125 %), so it never makes the page scroll. */}
-      <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #f0f0f0', height: '100vh', position: 'sticky', top: 0, overflowY: 'auto' }}>
+      <Layout.Sider
+        width={230}
+        theme="light"
+        style={{ borderRight: '1px solid #f0f0f0', height: '100vh', position: 'sticky', top: 0, overflowY: 'auto' }}
+      >
         <Typography.Title level={5} style={{ padding: '16px 16px 8px', margin: 0 }}>
           Дорожные карты РМК
         </Typography.Title>

@@ -29,11 +29,18 @@ async function transport(method: string, input: unknown): Promise<ApiResult<unkn
     // No input is sent as an empty body (the server reads it as `undefined`), never as `null`.
     body: input === undefined ? '' : JSON.stringify(input),
   });
-  if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: 'Доступ запрещён: откройте программу по адресу, который она напечатала при запуске.' } };
+  if (res.status === 401)
+    return {
+      ok: false,
+      error: { code: 'unauthorized', message: 'Доступ запрещён: откройте программу по адресу, который она напечатала при запуске.' },
+    };
   return (await res.json()) as ApiResult<unknown>;
 }
 
-export async function call<K extends ApiMethod>(method: K, ...input: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]): Promise<ApiOutput<K>> {
+export async function call<K extends ApiMethod>(
+  method: K,
+  ...input: undefined extends ApiInput<K> ? [ApiInput<K>?] : [ApiInput<K>]
+): Promise<ApiOutput<K>> {
   let result: ApiResult<unknown>;
   try {
     result = await transport(method, input[0]);

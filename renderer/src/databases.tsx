@@ -79,7 +79,17 @@ export function OpenPathDialog({ onClose }: { onClose: () => void }) {
     }
   };
   return (
-    <Modal open title="Открыть другую базу" okText="Открыть" cancelText="Отмена" onOk={() => void submit()} onCancel={onClose} confirmLoading={busy} destroyOnHidden width={640}>
+    <Modal
+      open
+      title="Открыть другую базу"
+      okText="Открыть"
+      cancelText="Отмена"
+      onOk={() => void submit()}
+      onCancel={onClose}
+      confirmLoading={busy}
+      destroyOnHidden
+      width={640}
+    >
       <Typography.Paragraph type="secondary">
         Укажите полный путь к файлу базы данных (.sqlite) на этом компьютере. Открытая сейчас база будет закрыта; её данные не изменятся.
       </Typography.Paragraph>

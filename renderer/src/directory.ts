@@ -4,7 +4,10 @@ import { call } from './api';
 import { useLoad } from './hooks';
 
 export function useDirectory() {
-  const { data, reload } = useLoad(async () => ({ people: await call('people.list'), organizations: await call('organizations.list') }), []);
+  const { data, reload } = useLoad(
+    async () => ({ people: await call('people.list'), organizations: await call('organizations.list') }),
+    [],
+  );
   return useMemo(() => {
     const people = data?.people ?? [];
     const organizations = data?.organizations ?? [];
@@ -27,4 +30,7 @@ export type Directory = ReturnType<typeof useDirectory>;
 
 /** Filter for antd Select: case- and ё-insensitive. */
 export const selectFilter = (input: string, option?: { label?: unknown }) =>
-  String(option?.label ?? '').toLocaleLowerCase('ru').replace(/ё/g, 'е').includes(input.toLocaleLowerCase('ru').replace(/ё/g, 'е'));
+  String(option?.label ?? '')
+    .toLocaleLowerCase('ru')
+    .replace(/ё/g, 'е')
+    .includes(input.toLocaleLowerCase('ru').replace(/ё/g, 'е'));

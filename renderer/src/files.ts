@@ -38,15 +38,29 @@ export function readBase64(file: File): Promise<string> {
  * would not fit one JSON body, so it goes first, as it is, to /upload.
  */
 export async function fileInput(file: File): Promise<{ base64: string } | { uploadId: string }> {
-  if (file.size > MAX_UPLOAD_BYTES) throw new ApiCallError(`«${file.name}» слишком большой (${Math.round(file.size / 1048576)} МБ): принимаются файлы до ${MAX_UPLOAD_BYTES / 1048576} МБ.`, 'too_large');
+  if (file.size > MAX_UPLOAD_BYTES)
+    throw new ApiCallError(
+      `«${file.name}» слишком большой (${Math.round(file.size / 1048576)} МБ): принимаются файлы до ${MAX_UPLOAD_BYTES / 1048576} МБ.`,
+      'too_large',
+    );
   if (window.rmk) return { base64: await readBase64(file) };
   let res: Response;
   try {
-    res = await fetch('upload', { method: 'POST', headers: { 'Content-Type': 'application/octet-stream' }, credentials: 'same-origin', body: file });
+    res = await fetch('upload', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream' },
+      credentials: 'same-origin',
+      body: file,
+    });
   } catch {
     throw new ApiCallError('Нет связи с программой. Перезапустите её и повторите действие.', 'transport');
   }
-  const result = (await res.json().catch(() => null)) as { ok: boolean; value?: { uploadId: string }; error?: { code: string; message: string } } | null;
-  if (!result?.ok || !result.value) throw new ApiCallError(result?.error?.message ?? 'Не удалось передать файл программе.', result?.error?.code ?? 'upload_failed');
+  const result = (await res.json().catch(() => null)) as {
+    ok: boolean;
+    value?: { uploadId: string };
+    error?: { code: string; message: string };
+  } | null;
+  if (!result?.ok || !result.value)
+    throw new ApiCallError(result?.error?.message ?? 'Не удалось передать файл программе.', result?.error?.code ?? 'upload_failed');
   return { uploadId: result.value.uploadId };
 }

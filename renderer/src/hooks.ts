@@ -7,7 +7,10 @@ export function errorText(err: unknown): string {
   return err instanceof ApiCallError ? err.message : 'Непредвиденная ошибка. Действие не выполнено.';
 }
 
-export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
+export function useLoad<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+): { data: T | undefined; loading: boolean; error: string | null; reload: () => Promise<void> } {
   const [data, setData] = useState<T>();
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);

@@ -32,7 +32,9 @@ export interface FieldDiff {
 
 /** The fields whose text differs, for `compare`: pairs of [label, saved, typed]. */
 export function differing(fields: [string, string | null | undefined, string | null | undefined][]): FieldDiff[] {
-  return fields.filter(([, saved, typed]) => (saved ?? '') !== (typed ?? '')).map(([label, saved, typed]) => ({ label, saved: saved ?? '', typed: typed ?? '' }));
+  return fields
+    .filter(([, saved, typed]) => (saved ?? '') !== (typed ?? ''))
+    .map(([label, saved, typed]) => ({ label, saved: saved ?? '', typed: typed ?? '' }));
 }
 
 /**
@@ -55,8 +57,8 @@ export function useVersionedSave() {
           content: (
             <>
               <p>
-                Пока форма была открыта, эту запись сохранили в другом окне программы. «Обновить» — показать новые данные (ваши несохранённые изменения в
-                форме пропадут). «Перезаписать» — сохранить ваши данные поверх чужих.
+                Пока форма была открыта, эту запись сохранили в другом окне программы. «Обновить» — показать новые данные (ваши
+                несохранённые изменения в форме пропадут). «Перезаписать» — сохранить ваши данные поверх чужих.
               </p>
               {diffs.length > 0 && (
                 <Table<FieldDiff>
@@ -67,8 +69,16 @@ export function useVersionedSave() {
                   dataSource={diffs}
                   columns={[
                     { title: 'Поле', dataIndex: 'label', width: 150 },
-                    { title: 'Сохранено в другом окне', dataIndex: 'saved', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
-                    { title: 'У вас в форме', dataIndex: 'typed', render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+                    {
+                      title: 'Сохранено в другом окне',
+                      dataIndex: 'saved',
+                      render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>,
+                    },
+                    {
+                      title: 'У вас в форме',
+                      dataIndex: 'typed',
+                      render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>,
+                    },
                   ]}
                 />
               )}
@@ -91,7 +101,11 @@ export function useVersionedSave() {
   );
 
   return useCallback(
-    async function save<T>(send: (expectedVersion: number | undefined) => Promise<T>, version: number, options: VersionedSaveOptions): Promise<{ value: T } | null> {
+    async function save<T>(
+      send: (expectedVersion: number | undefined) => Promise<T>,
+      version: number,
+      options: VersionedSaveOptions,
+    ): Promise<{ value: T } | null> {
       const attempt = async (expected: number | undefined): Promise<{ value: T } | { stale: true } | null> => {
         try {
           const value = await send(expected);

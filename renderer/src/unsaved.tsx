@@ -58,7 +58,13 @@ const valuesOf = (form: FormInstance) => JSON.stringify(form.getFieldsValue(true
  * `openedWith` changes (the record loaded) are its clean state; `markClean` after a save.
  * `close(fn)` runs fn at once without changes, or after the question otherwise.
  */
-export function useUnsavedGuard(options: { form: FormInstance; save: () => Promise<boolean>; active?: boolean; openedWith?: unknown; discard?: () => void }) {
+export function useUnsavedGuard(options: {
+  form: FormInstance;
+  save: () => Promise<boolean>;
+  active?: boolean;
+  openedWith?: unknown;
+  discard?: () => void;
+}) {
   const { form, active = true, openedWith } = options;
   const baseline = useRef<string | null>(null);
   const markClean = useCallback(() => {

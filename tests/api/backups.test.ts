@@ -45,7 +45,16 @@ describe('backups through the API', () => {
     expect(await call('backups.list')).toMatchObject({ folder: path.join(path.dirname(ctx.db.path), 'backups'), items: [] });
     const made = (await call('backups.create')) as { fileName: string };
     const list = (await call('backups.list')) as { items: unknown[] };
-    expect(list.items).toEqual([{ fileName: made.fileName, kind: 'manual', date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/), size: expect.any(Number), roadmaps: 2, measures: 38 }]);
+    expect(list.items).toEqual([
+      {
+        fileName: made.fileName,
+        kind: 'manual',
+        date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/),
+        size: expect.any(Number),
+        roadmaps: 2,
+        measures: 38,
+      },
+    ]);
     closeDatabase(ctx.db);
   });
 
@@ -54,7 +63,11 @@ describe('backups through the API', () => {
     const made = (await call('backups.create')) as { fileName: string };
     const first = ctx.db;
     await call('people.create', { fullName: 'Появилась после копии' });
-    expect(await call('backups.describe', { source: { fileName: made.fileName } })).toMatchObject({ roadmaps: 2, measures: 38, text: expect.stringMatching(/^В копии от .*: 2 дорожные карты, 38 мероприятий$/) });
+    expect(await call('backups.describe', { source: { fileName: made.fileName } })).toMatchObject({
+      roadmaps: 2,
+      measures: 38,
+      text: expect.stringMatching(/^В копии от .*: 2 дорожные карты, 38 мероприятий$/),
+    });
     const r = (await call('backups.restore', { source: { fileName: made.fileName } })) as { replacedBackup: string; text: string };
     expect(ctx.db).not.toBe(first);
     expect(first.sqlite.open).toBe(false);
@@ -62,14 +75,22 @@ describe('backups through the API', () => {
     expect(people.map((p) => p.fullName)).not.toContain('Появилась после копии');
     expect(fs.existsSync(r.replacedBackup)).toBe(true);
     // The list now holds both: the copy restored from and the copy of what was replaced.
-    expect(((await call('backups.list')) as { items: { kind: string }[] }).items.map((i) => i.kind).sort()).toEqual(['before-restore', 'manual']);
+    expect(((await call('backups.list')) as { items: { kind: string }[] }).items.map((i) => i.kind).sort()).toEqual([
+      'before-restore',
+      'manual',
+    ]);
     closeDatabase(ctx.db);
   });
 
   it('refuses a name that is not a copy in the folder, a path nobody picked, and a damaged upload — changing nothing', async () => {
     const { ctx } = setup();
     const file = ctx.db.path;
-    for (const source of [{ fileName: '../rmk.sqlite' }, { fileName: 'rmk-2020-01-01_00-00-00-manual.sqlite' }, { path: file }, { upload: { fileName: 'битая.sqlite', base64: Buffer.from('SQLite format 3\u0000 и дальше мусор'.repeat(100)).toString('base64') } }]) {
+    for (const source of [
+      { fileName: '../rmk.sqlite' },
+      { fileName: 'rmk-2020-01-01_00-00-00-manual.sqlite' },
+      { path: file },
+      { upload: { fileName: 'битая.sqlite', base64: Buffer.from('SQLite format 3\u0000 и дальше мусор'.repeat(100)).toString('base64') } },
+    ]) {
       const r = await callApi(ctx, 'backups.restore', { source });
       expect(r.ok, JSON.stringify(source)).toBe(false);
       if (!r.ok) expect(r.error.message).toMatch(/[А-Яа-я]/);
@@ -119,7 +140,8 @@ describe('backups through the API', () => {
     expect(count(ctx, 'people')).toBe(9);
 
     const web: ApiContext = { db: ctx.db };
-    for (const m of ['backups.saveAs', 'backups.pick', 'backups.openFolder'] as ApiMethod[]) expect(await callApi(web, m, undefined)).toMatchObject({ ok: false, error: { code: 'no_host' } });
+    for (const m of ['backups.saveAs', 'backups.pick', 'backups.openFolder'] as ApiMethod[])
+      expect(await callApi(web, m, undefined)).toMatchObject({ ok: false, error: { code: 'no_host' } });
     closeDatabase(ctx.db);
   });
 });

@@ -20,7 +20,16 @@ beforeAll(() => {
   db = freshDb();
   fillDemo(db);
   // A desktop host that saves into a temp folder, so desktop-only methods are refused for their input, not for want of a host.
-  ctx = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), chooseFolder: async () => saveDir, openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set([path.join(saveDir, 'x.docx')]) };
+  ctx = {
+    db,
+    host: {
+      chooseSavePath: async (p) => path.join(saveDir, path.basename(p)),
+      chooseFolder: async () => saveDir,
+      openPath: async () => {},
+      showInFolder: () => {},
+    },
+    savedPaths: new Set([path.join(saveDir, 'x.docx')]),
+  };
 });
 // Something in the bin, so that the bin's methods have an item to be refused about.
 beforeAll(() => {
@@ -60,19 +69,42 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'app.openDemo': () => ({}),
   'app.returnHome': () => ({}),
   'settings.getDepartment': () => ({}),
-  'settings.setDepartment': (i) => ({ fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: i.person, districtName: 'Ульчский район', districtCode: '08650000' }),
+  'settings.setDepartment': (i) => ({
+    fullName: 'Отдел',
+    shortName: 'ОО',
+    headName: 'Грек',
+    headPosition: 'Начальник',
+    town: 'г. Карпинск',
+    coordinatorId: i.person,
+    districtName: 'Ульчский район',
+    districtCode: '08650000',
+  }),
   'people.list': () => ({}),
   'people.create': (i) => ({ fullName: 'Иванов И.И.', position: 'Методист', organizationId: i.org, phone: '1', email: 'a@b' }),
   'people.update': (i) => ({ id: i.person, values: { fullName: 'Иванов И.И.', organizationId: i.org }, expectedVersion: i.personVersion }),
   'people.delete': (i) => ({ id: i.person }),
   'organizations.list': () => ({ kind: 'school' }),
-  'organizations.create': (i) => ({ kind: 'school', name: 'Школа', shortName: 'СОШ', isShnor: true, directorId: i.person, aliases: 'Первая школа\nШкола на Садовой' }),
+  'organizations.create': (i) => ({
+    kind: 'school',
+    name: 'Школа',
+    shortName: 'СОШ',
+    isShnor: true,
+    directorId: i.person,
+    aliases: 'Первая школа\nШкола на Садовой',
+  }),
   'organizations.update': (i) => ({ id: i.org, values: { name: 'Школа', curatorId: i.person } }),
   'organizations.delete': (i) => ({ id: i.org }),
   'roadmaps.list': () => ({}),
   'roadmaps.get': (i) => ({ id: i.roadmap }),
   'roadmaps.dump': (i) => ({ id: i.roadmap }),
-  'roadmaps.create': (i) => ({ title: 'Карта', level: 'school', schoolId: i.org, periodStart: '2024-01-01', periodEnd: '2024-12-31', goal: 'Цель' }),
+  'roadmaps.create': (i) => ({
+    title: 'Карта',
+    level: 'school',
+    schoolId: i.org,
+    periodStart: '2024-01-01',
+    periodEnd: '2024-12-31',
+    goal: 'Цель',
+  }),
   'roadmaps.update': (i) => ({ id: i.roadmap, values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель' } }),
   'roadmaps.delete': (i) => ({ id: i.roadmap }),
   'plan.downloadXlsx': (i) => ({ roadmapId: i.roadmap }),
@@ -83,8 +115,16 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'plan.updateSection': (i) => ({ id: i.section, title: 'Раздел' }),
   'plan.deleteSection': (i) => ({ id: i.section }),
   'plan.moveSection': (i) => ({ id: i.section, index: 1 }),
-  'plan.addMeasure': (i) => ({ roadmapId: i.roadmap, sectionId: null, index: 0, values: { name: 'М', term: 'Май 2022', executors: 'Я', result: 'Р', links: [{ personId: i.person, organizationId: null }] } }),
-  'plan.updateMeasure': (i) => ({ id: i.measure, values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }] } }),
+  'plan.addMeasure': (i) => ({
+    roadmapId: i.roadmap,
+    sectionId: null,
+    index: 0,
+    values: { name: 'М', term: 'Май 2022', executors: 'Я', result: 'Р', links: [{ personId: i.person, organizationId: null }] },
+  }),
+  'plan.updateMeasure': (i) => ({
+    id: i.measure,
+    values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }] },
+  }),
   'plan.deleteMeasures': (i) => ({ ids: [i.measure] }),
   'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
   'plan.renumberPreview': (i) => ({ roadmapId: i.roadmap }),
@@ -102,12 +142,30 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'meetings.get': (i) => ({ id: i.meeting }),
   'meetings.save': (i) => ({
     id: i.meeting,
-    values: { date: '2022-05-01', number: '2', place: 'каб. 1', chairId: i.person, secretaryId: null, attendeeIds: [i.person], invitedIds: [], agenda: [{ title: 'Вопрос', heard: 'Слушали', decisions: [{ text: 'Решили', responsibleId: i.person, term: 'Май 2022' }] }] },
+    values: {
+      date: '2022-05-01',
+      number: '2',
+      place: 'каб. 1',
+      chairId: i.person,
+      secretaryId: null,
+      attendeeIds: [i.person],
+      invitedIds: [],
+      agenda: [{ title: 'Вопрос', heard: 'Слушали', decisions: [{ text: 'Решили', responsibleId: i.person, term: 'Май 2022' }] }],
+    },
   }),
   'meetings.delete': (i) => ({ id: i.meeting }),
   'orders.list': () => ({}),
   'orders.get': (i) => ({ id: i.order }),
-  'orders.save': (i) => ({ id: i.order, values: { number: '1', date: '2022-01-01', title: 'Приказ', signerId: i.person, appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }] } }),
+  'orders.save': (i) => ({
+    id: i.order,
+    values: {
+      number: '1',
+      date: '2022-01-01',
+      title: 'Приказ',
+      signerId: i.person,
+      appendices: [{ roadmapId: i.roadmap, appendixNumber: '1' }],
+    },
+  }),
   'orders.delete': (i) => ({ id: i.order }),
   'execution.grid': (i) => ({ roadmapId: i.roadmap }),
   'execution.set': (i) => ({ measureId: i.measure, quarter: '2022-Q2', status: 'done', result: 'Р', evidence: 'Д' }),
@@ -117,11 +175,23 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'execution.ofQuarter': (i) => ({ roadmapId: i.roadmap, quarter: '2022-Q2' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
   'terms.parserInfo': () => ({}),
-  'terms.due': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person, schoolId: i.org, roadmapId: i.roadmap, executor: 'Гокова', showDone: false, sortBy: 'status', sortOrder: 'descend' }),
+  'terms.due': (i) => ({
+    today: '2022-05-01',
+    window: 'overdue',
+    personId: i.person,
+    schoolId: i.org,
+    roadmapId: i.roadmap,
+    executor: 'Гокова',
+    showDone: false,
+    sortBy: 'status',
+    sortOrder: 'descend',
+  }),
   'terms.dueDownloadXlsx': (i) => ({ today: '2022-05-01', window: 'quarter', roadmapId: i.roadmap, sortBy: 'origin' }),
   'terms.dueSaveXlsx': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person }),
   'settings.getSchoolCalendar': () => ({}),
-  'documents.preview': (i) => ({ request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false } }),
+  'documents.preview': (i) => ({
+    request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false },
+  }),
   'documents.download': (i) => ({ request: { kind: 'protocol', meetingId: i.meeting } }),
   'documents.save': (i) => ({ request: { kind: 'order', orderId: i.order }, fileName: 'Приказ.docx' }),
   'files.open': () => ({ path: path.join(saveDir, 'x.docx') }),
@@ -135,8 +205,20 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'forms.save': (i) => ({ quarter: '2022-Q2', schoolId: i.org }),
   'forms.saveAll': () => ({ quarter: '2022-Q2' }),
   'answers.preview': () => ({ files: [{ name: 'форма.xlsx', base64: formBase64 }] }),
-  'import.preview': () => ({ fileName: 'таблица.txt', text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024', title: 'План', period: { start: '2024-01-01', end: '2024-12-31' }, columns: { number: 0, name: 1, term: 2 }, linkOrder: false }),
-  'import.commit': () => ({ fileName: 'таблица.txt', text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024', title: 'План', period: { start: '2024-01-01', end: '2024-12-31' } }),
+  'import.preview': () => ({
+    fileName: 'таблица.txt',
+    text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024',
+    title: 'План',
+    period: { start: '2024-01-01', end: '2024-12-31' },
+    columns: { number: 0, name: 1, term: 2 },
+    linkOrder: false,
+  }),
+  'import.commit': () => ({
+    fileName: 'таблица.txt',
+    text: 'План на 2024 год\n№\tМероприятие\tСрок\n1\tЗаседание\tмарт 2024',
+    title: 'План',
+    period: { start: '2024-01-01', end: '2024-12-31' },
+  }),
   'answers.apply': (i) => ({ answers: [{ measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' } }] }),
   'backups.list': () => ({}),
   'backups.create': () => ({}),
@@ -207,7 +289,36 @@ describe('every API method validates its input', () => {
   it('has a valid example for every method, and each example is accepted', async () => {
     expect(Object.keys(valid).sort()).toEqual(Object.keys(api).sort());
     // Read-only methods accept their example; writing ones are checked in the domain tests.
-    for (const m of ['plan.get', 'plan.renumberPreview', 'plan.proposeSchoolLinks', 'roadmaps.get', 'roadmaps.dump', 'meetings.get', 'orders.get', 'execution.grid', 'execution.ofQuarter', 'search.measures', 'terms.parse', 'terms.due', 'terms.dueDownloadXlsx', 'decisions.states', 'settings.getSchoolCalendar', 'documents.preview', 'documents.download', 'orders.suggest', 'reports.quarters', 'reports.download', 'forms.download', 'reports.consolidate', 'answers.preview', 'import.preview', 'backups.list', 'trash.list', 'app.firstSteps', 'app.recentDatabases'] as ApiMethod[])
+    for (const m of [
+      'plan.get',
+      'plan.renumberPreview',
+      'plan.proposeSchoolLinks',
+      'roadmaps.get',
+      'roadmaps.dump',
+      'meetings.get',
+      'orders.get',
+      'execution.grid',
+      'execution.ofQuarter',
+      'search.measures',
+      'terms.parse',
+      'terms.due',
+      'terms.dueDownloadXlsx',
+      'decisions.states',
+      'settings.getSchoolCalendar',
+      'documents.preview',
+      'documents.download',
+      'orders.suggest',
+      'reports.quarters',
+      'reports.download',
+      'forms.download',
+      'reports.consolidate',
+      'answers.preview',
+      'import.preview',
+      'backups.list',
+      'trash.list',
+      'app.firstSteps',
+      'app.recentDatabases',
+    ] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
 
@@ -235,9 +346,11 @@ describe('every API method validates its input', () => {
             await expectRefused(method, withLeaf(input, leaf.path, 'один'), `a string as ${leaf.path.join('.')}`);
             await expectRefused(method, withLeaf(input, leaf.path, -1), `a negative ${leaf.path.join('.')}`);
             await expectRefused(method, withLeaf(input, leaf.path, 1.5), `a fraction as ${leaf.path.join('.')}`);
-            if (ID_KEYS.test(key) || typeof leaf.path.at(-1) === 'number') await expectRefused(method, withLeaf(input, leaf.path, 987654), `an unknown id at ${leaf.path.join('.')}`);
+            if (ID_KEYS.test(key) || typeof leaf.path.at(-1) === 'number')
+              await expectRefused(method, withLeaf(input, leaf.path, 987654), `an unknown id at ${leaf.path.join('.')}`);
           }
-          if (typeof leaf.value === 'boolean') await expectRefused(method, withLeaf(input, leaf.path, 'да'), `a string as ${leaf.path.join('.')}`);
+          if (typeof leaf.value === 'boolean')
+            await expectRefused(method, withLeaf(input, leaf.path, 'да'), `a string as ${leaf.path.join('.')}`);
         }
       });
 
@@ -282,7 +395,13 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'settings.setDepartment': [['fullName'], ['coordinatorId']],
   'workingGroup.add': [['personId']],
   'workingGroup.update': [['id'], ['role']],
-  'meetings.save': [['id'], ['values'], ['values', 'date'], ['values', 'agenda', 0, 'title'], ['values', 'agenda', 0, 'decisions', 0, 'text']],
+  'meetings.save': [
+    ['id'],
+    ['values'],
+    ['values', 'date'],
+    ['values', 'agenda', 0, 'title'],
+    ['values', 'agenda', 0, 'decisions', 0, 'text'],
+  ],
   'meetings.get': [['id']],
   'orders.save': [['id'], ['values', 'number'], ['values', 'date'], ['values', 'title'], ['values', 'appendices', 0, 'roadmapId']],
   'execution.set': [['measureId'], ['quarter'], ['status']],
@@ -336,7 +455,10 @@ describe('the district in the settings', () => {
     const kept = await callApi(ctx, 'settings.getDepartment', {});
     expect(kept.ok && kept.value).toMatchObject({ districtName: 'Ульчский район', districtCode: '08650000' });
     expect((await callApi(ctx, 'settings.setDepartment', old)).ok).toBe(true);
-    expect(((await callApi(ctx, 'settings.getDepartment', {})) as { value: object }).value).toMatchObject({ districtName: 'Ульчский район', districtCode: '08650000' });
+    expect(((await callApi(ctx, 'settings.getDepartment', {})) as { value: object }).value).toMatchObject({
+      districtName: 'Ульчский район',
+      districtCode: '08650000',
+    });
   });
 });
 
@@ -348,9 +470,17 @@ describe('dates, quarters and empty texts', () => {
     await expectRefused('roadmaps.create', { title: 'К', periodStart: '2024-12-31', periodEnd: '2024-01-01' }, 'reversed period');
     await expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q5', status: 'done' }, 'Q5');
     await expectRefused('execution.set', { measureId: i.measure, quarter: '2022-Q2', status: 'сделано' }, 'unknown status');
-    await expectRefused('execution.set', { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' }, 'both targets');
+    await expectRefused(
+      'execution.set',
+      { measureId: i.measure, decisionId: i.decision, quarter: '2022-Q2', status: 'done' },
+      'both targets',
+    );
     await expectRefused('people.create', { fullName: '   ' }, 'blank name');
-    await expectRefused('roadmaps.update', { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } }, 'a non-school as school');
+    await expectRefused(
+      'roadmaps.update',
+      { id: i.roadmap, values: { level: 'school', schoolId: one("SELECT id FROM organizations WHERE kind = 'rmk'") } },
+      'a non-school as school',
+    );
   });
 
   it('names an impossible date as typed: «Такой даты нет: 31.02.2024», wherever a date is entered', async () => {

@@ -14,11 +14,21 @@ import { closeDatabase, freshDb } from '../helpers';
 function planOf(db: Db, sections: number): { roadmapId: number; ids: number[]; sectionIds: number[] } {
   const roadmapId = db.sqlite.transaction(() => {
     const r = createRoadmap(db, { title: 'Бенчмарк истории', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
-    insertPlan(db, r.id, Array.from({ length: sections }, (_, s) => ({
-      number: '',
-      title: `Раздел ${s + 1}`,
-      measures: Array.from({ length: 100 }, (_, i) => ({ number: '', name: `Мероприятие ${s}.${i} ${'текст '.repeat(30)}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: 'Результат '.repeat(10) })),
-    })));
+    insertPlan(
+      db,
+      r.id,
+      Array.from({ length: sections }, (_, s) => ({
+        number: '',
+        title: `Раздел ${s + 1}`,
+        measures: Array.from({ length: 100 }, (_, i) => ({
+          number: '',
+          name: `Мероприятие ${s}.${i} ${'текст '.repeat(30)}`,
+          term: 'Ежеквартально',
+          executors: 'Рабочая группа',
+          result: 'Результат '.repeat(10),
+        })),
+      })),
+    );
     return r.id;
   })();
   const ids = db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? ORDER BY id').pluck().all(roadmapId) as number[];
@@ -35,8 +45,10 @@ function call(db: Db, m: string, input: unknown): void {
 function edit(db: Db, plan: ReturnType<typeof planOf>, i: number): void {
   const measure = plan.ids[(i * 7919) % plan.ids.length]!;
   const section = plan.sectionIds[i % plan.sectionIds.length]!;
-  if (i % 3 === 0) call(db, 'plan.updateMeasure', { id: measure, values: { term: `Май 202${4 + (i % 2)}`, result: `Результат правки ${i}` } });
-  else if (i % 3 === 1) call(db, 'plan.addMeasure', { roadmapId: plan.roadmapId, sectionId: section, index: 50, values: { name: `Новое мероприятие ${i}` } });
+  if (i % 3 === 0)
+    call(db, 'plan.updateMeasure', { id: measure, values: { term: `Май 202${4 + (i % 2)}`, result: `Результат правки ${i}` } });
+  else if (i % 3 === 1)
+    call(db, 'plan.addMeasure', { roadmapId: plan.roadmapId, sectionId: section, index: 50, values: { name: `Новое мероприятие ${i}` } });
   else call(db, 'plan.moveMeasure', { id: measure, sectionId: section, index: 10 });
 }
 
@@ -67,10 +79,24 @@ export function benchHistory(): void {
   const grownMb = (fileSize(db) - start) / 1024 / 1024;
   const historyMb = (db.sqlite.prepare('SELECT sum(length(changes)) FROM plan_history').pluck().get() as number) / 1024 / 1024;
   closeDatabase(db);
-  console.log(JSON.stringify({ case: 'history: database growth after 30 edits of a 10 000-measure plan', mb: +grownMb.toFixed(2), historyMb: +historyMb.toFixed(2), limitMb: 5 }));
+  console.log(
+    JSON.stringify({
+      case: 'history: database growth after 30 edits of a 10 000-measure plan',
+      mb: +grownMb.toFixed(2),
+      historyMb: +historyMb.toFixed(2),
+      limitMb: 5,
+    }),
+  );
   const small = medianEditMs(5);
   const large = medianEditMs(100);
-  console.log(JSON.stringify({ case: 'history: one edit at 500 vs 10 000 measures', ms500: +small.toFixed(2), ms10000: +large.toFixed(2), ratio: +(large / small).toFixed(2) }));
+  console.log(
+    JSON.stringify({
+      case: 'history: one edit at 500 vs 10 000 measures',
+      ms500: +small.toFixed(2),
+      ms10000: +large.toFixed(2),
+      ratio: +(large / small).toFixed(2),
+    }),
+  );
 }
 
 if (require.main === module) benchHistory();

@@ -18,7 +18,13 @@ const roadmapId = db.sqlite.transaction(() => {
   const r = createRoadmap(db, { title: 'Бенчмарк', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
   for (let s = 0; s < 10; s++) {
     const sectionId = addSection(db, r.id, `Раздел ${s + 1}`);
-    for (let i = 0; i < 50; i++) addMeasure(db, r.id, sectionId, { name: `Мероприятие ${s}.${i} ${'текст '.repeat(30)}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: 'Результат '.repeat(10) });
+    for (let i = 0; i < 50; i++)
+      addMeasure(db, r.id, sectionId, {
+        name: `Мероприятие ${s}.${i} ${'текст '.repeat(30)}`,
+        term: 'Ежеквартально',
+        executors: 'Рабочая группа',
+        result: 'Результат '.repeat(10),
+      });
   }
   return r.id;
 })();
@@ -43,7 +49,10 @@ const call = (m: string, input: unknown) => {
 const baseline = time(() => db.sqlite.prepare('SELECT * FROM measures WHERE roadmap_id = ?').all(roadmapId));
 const cases: [string, () => unknown][] = [
   ['plan.get (500 measures)', () => call('plan.get', { roadmapId })],
-  ['plan.moveMeasure (history step + renumber of its section)', () => call('plan.moveMeasure', { id: ids[0], sectionId: firstSection, index: 25 })],
+  [
+    'plan.moveMeasure (history step + renumber of its section)',
+    () => call('plan.moveMeasure', { id: ids[0], sectionId: firstSection, index: 25 }),
+  ],
   ['plan.updateMeasure', () => call('plan.updateMeasure', { id: ids[10], values: { term: 'Май 2024' } })],
   ['execution.grid (500 × 12 quarters)', () => call('execution.grid', { roadmapId })],
   ['search.measures', () => call('search.measures', { query: 'мероприятие 7.4' })],
@@ -55,7 +64,24 @@ for (const [name, fn] of cases) {
 }
 
 // Terms: 10 000 real-looking phrases parsed against a period, against the same baseline.
-const PHRASES = ['До 10 февраля 2024', 'Март –май 2024', 'Ежемесячно', 'Ежегодно в мае', '2 – 3 квартал 2024', 'По итогам каждой четверти', 'В течение всего срока действия программы', 'С 01.03.2024', 'Октябрь, ноябрь 2024', 'до 5мая 2024', 'октябрь2024', 'По мере поступления запросов', 'Ноябрь 2024 – февраль 2025', '28 октября – 8 ноября 2024', 'ежеквартально', '2024/2025 учебный год'];
+const PHRASES = [
+  'До 10 февраля 2024',
+  'Март –май 2024',
+  'Ежемесячно',
+  'Ежегодно в мае',
+  '2 – 3 квартал 2024',
+  'По итогам каждой четверти',
+  'В течение всего срока действия программы',
+  'С 01.03.2024',
+  'Октябрь, ноябрь 2024',
+  'до 5мая 2024',
+  'октябрь2024',
+  'По мере поступления запросов',
+  'Ноябрь 2024 – февраль 2025',
+  '28 октября – 8 ноября 2024',
+  'ежеквартально',
+  '2024/2025 учебный год',
+];
 const terms = Array.from({ length: 10_000 }, (_, i) => PHRASES[i % PHRASES.length]!);
 const ctx = { period: { start: '2024-01-01', end: '2025-12-31' }, calendar: {} };
 const parseAll = time(() => terms.forEach((t) => parseTerm(t, ctx)), 5);
@@ -68,7 +94,13 @@ const roadmapIds = big.sqlite.transaction(() =>
     const rm = createRoadmap(big, { title: `Дорожная карта ${r + 1}`, periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     for (let s = 0; s < 4; s++) {
       const sectionId = addSection(big, rm.id, `Раздел ${s + 1}`);
-      for (let i = 0; i < 25; i++) addMeasure(big, rm.id, sectionId, { name: `Мероприятие ${r}.${s}.${i} ${'текст '.repeat(20)}`, term: i % 2 ? 'ежеквартально' : 'Апрель – июнь 2024', executors: 'Рабочая группа', result: 'Результат '.repeat(8) });
+      for (let i = 0; i < 25; i++)
+        addMeasure(big, rm.id, sectionId, {
+          name: `Мероприятие ${r}.${s}.${i} ${'текст '.repeat(20)}`,
+          term: i % 2 ? 'ежеквартально' : 'Апрель – июнь 2024',
+          executors: 'Рабочая группа',
+          result: 'Результат '.repeat(8),
+        });
     }
     return rm.id;
   }),
@@ -81,7 +113,13 @@ void (async () => {
     reportRuns.push(performance.now() - t0);
   }
   const reportMs = reportRuns.sort((a, b) => a - b)[1]!;
-  console.log(JSON.stringify({ case: 'quarterly report, 20 roadmaps × 100 measures', medianMs: +reportMs.toFixed(0), ratio: +(reportMs / baseline).toFixed(0) }));
+  console.log(
+    JSON.stringify({
+      case: 'quarterly report, 20 roadmaps × 100 measures',
+      medianMs: +reportMs.toFixed(0),
+      ratio: +(reportMs / baseline).toFixed(0),
+    }),
+  );
   closeDatabase(big);
   closeDatabase(db);
   benchHistory();

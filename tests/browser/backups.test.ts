@@ -51,7 +51,13 @@ describe('backups in the settings screen', () => {
     await row.first().waitFor();
     expect(await row.count()).toBe(1);
     const cells = await row.first().locator('td').allTextContents();
-    expect(cells.slice(0, 5)).toEqual([expect.stringMatching(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/), 'сделана вручную', expect.stringMatching(/КБ|МБ/), '2', '38']);
+    expect(cells.slice(0, 5)).toEqual([
+      expect.stringMatching(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/),
+      'сделана вручную',
+      expect.stringMatching(/КБ|МБ/),
+      '2',
+      '38',
+    ]);
     await screenshot(page, 'settings-backups');
   });
 
@@ -62,7 +68,9 @@ describe('backups in the settings screen', () => {
     await card().locator('.ant-table-row').first().getByRole('button', { name: 'Восстановить…' }).click();
     const dialog = page.locator('.ant-modal-confirm');
     await dialog.waitFor();
-    expect(await dialog.getByTestId('restore-description').textContent()).toMatch(/^В копии от \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}: 2 дорожные карты, 38 мероприятий\.$/);
+    expect(await dialog.getByTestId('restore-description').textContent()).toMatch(
+      /^В копии от \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}: 2 дорожные карты, 38 мероприятий\.$/,
+    );
     expect(await dialog.textContent()).toContain(before.path);
     await screenshot(page, 'restore-confirm');
     // «Отмена» changes nothing.

@@ -14,13 +14,23 @@ export const SCREENSHOTS = path.resolve(__dirname, '../output/screenshots');
 export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 export async function serve(db: Db): Promise<WebServer> {
   const staticDir = path.resolve(__dirname, '../../dist/renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
+  if (!fs.existsSync(path.join(staticDir, 'index.html')))
+    throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
   return startWebServer({ db }, { staticDir });
 }
 

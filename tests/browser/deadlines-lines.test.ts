@@ -56,7 +56,9 @@ beforeAll(async () => {
 });
 
 const lines = () =>
-  page.$$eval('[data-testid="due-row"]', (rows) => rows.map((r) => [...r.querySelectorAll('td:not(.ant-table-row-expand-icon-cell)')].map((td) => td.textContent ?? '')));
+  page.$$eval('[data-testid="due-row"]', (rows) =>
+    rows.map((r) => [...r.querySelectorAll('td:not(.ant-table-row-expand-icon-cell)')].map((td) => td.textContent ?? '')),
+  );
 const names = async () => (await lines()).map((l) => l[2]);
 
 async function openOverdueOn(date: string) {
@@ -119,13 +121,20 @@ describe('«Сроки» one line per measure', () => {
   });
 
   it('marks a decision done from its line in «Сроки»: it leaves the list, the screen stays', async () => {
-    await page.locator('[data-testid="due-row"]', { hasText: 'Провести семинар' }).getByRole('button', { name: 'Отметить исполнение' }).click();
+    await page
+      .locator('[data-testid="due-row"]', { hasText: 'Провести семинар' })
+      .getByRole('button', { name: 'Отметить исполнение' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Исполнение решения' });
     await dialog.getByLabel('Результат').fill('Семинар проведён, 24 участника');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(names).toEqual(['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости']);
     expect(page.url()).toMatch(/#\/deadlines$/);
-    expect(db.sqlite.prepare("SELECT x.status, x.result FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'").get()).toEqual({
+    expect(
+      db.sqlite
+        .prepare("SELECT x.status, x.result FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'")
+        .get(),
+    ).toEqual({
       status: 'done',
       result: 'Семинар проведён, 24 участника',
     });
@@ -137,7 +146,12 @@ describe('«Сроки» one line per measure', () => {
     const focused = page.getByTestId('decision-focused');
     await focused.waitFor();
     expect(await focused.getAttribute('data-decision-id')).toBe(String(decisionId));
-    expect(await focused.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; })).toBe(true);
+    expect(
+      await focused.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }),
+    ).toBe(true);
     await expect.poll(() => focused.getByTestId('decision-state').textContent()).toBe('просрочено');
   });
 
@@ -155,7 +169,7 @@ describe('«Сроки» one line per measure', () => {
     await expect.poll(names).toEqual(['Мониторинг посещаемости', 'Отчёт о мониторинге']);
   });
 
-  it('opens a measure\'s line at the measure\'s address in its plan', async () => {
+  it("opens a measure's line at the measure's address in its plan", async () => {
     await page.locator('[data-testid="due-row"]', { hasText: 'Мониторинг посещаемости' }).locator('td').nth(3).click();
     await page.waitForURL(new RegExp(`#/roadmaps/${roadmapId}/plan/${weeklyId}$`));
     const drawer = page.locator('.ant-drawer');

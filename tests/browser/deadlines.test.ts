@@ -23,7 +23,23 @@ const app = useApp((db) => {
   add('Анализ ВПР', 'Май 2024');
   add('Консультации', 'По мере поступления запросов');
   setExecution(db, { measureId: meetings, quarter: '2024-Q1', status: 'done', result: 'Проведено', evidence: '', note: '' });
-  saveMeeting(db, null, { date: '2024-02-01', number: '3', place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [{ title: 'О плане', heard: '', spoke: '', decisions: [{ text: 'Подготовить справку', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 05.04.2024' }] }] });
+  saveMeeting(db, null, {
+    date: '2024-02-01',
+    number: '3',
+    place: '',
+    chairId: null,
+    secretaryId: null,
+    attendeeIds: [],
+    invitedIds: [],
+    agenda: [
+      {
+        title: 'О плане',
+        heard: '',
+        spoke: '',
+        decisions: [{ text: 'Подготовить справку', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 05.04.2024' }],
+      },
+    ],
+  });
 });
 let page: Page;
 let errors: string[];
@@ -33,7 +49,14 @@ beforeAll(() => {
 
 // The first cell of a line is the expand button of its dates (empty for a single date): skipped.
 const lines = () =>
-  page.$$eval('[data-testid="due-row"]', (rows) => rows.map((r) => [...r.querySelectorAll('td:not(.ant-table-row-expand-icon-cell)')].slice(0, 3).map((td) => td.textContent).join(' | ')));
+  page.$$eval('[data-testid="due-row"]', (rows) =>
+    rows.map((r) =>
+      [...r.querySelectorAll('td:not(.ant-table-row-expand-icon-cell)')]
+        .slice(0, 3)
+        .map((td) => td.textContent)
+        .join(' | '),
+    ),
+  );
 
 describe('«Сроки»', () => {
   it('lists what is overdue on 08.04.2024: the March report and the protocol decision, not the quarterly meeting marked done', async () => {
@@ -52,18 +75,22 @@ describe('«Сроки»', () => {
     await page.getByText('В этом месяце').click();
     await expect.poll(lines).toEqual(['05.04.2024 | 1.1 | Подготовить справку', '20.04.2024 | 3 | Семинар для педагогов']);
     await page.getByText('В этом квартале').click();
-    await expect.poll(lines).toEqual([
-      '05.04.2024 | 1.1 | Подготовить справку',
-      '20.04.2024 | 3 | Семинар для педагогов',
-      '31.05.2024 | 4 | Анализ ВПР',
-      '30.06.2024 | 2 | Заседания рабочей группы',
-    ]);
+    await expect
+      .poll(lines)
+      .toEqual([
+        '05.04.2024 | 1.1 | Подготовить справку',
+        '20.04.2024 | 3 | Семинар для педагогов',
+        '31.05.2024 | 4 | Анализ ВПР',
+        '30.06.2024 | 2 | Заседания рабочей группы',
+      ]);
   });
 
   it('filters by roadmap (decisions belong to none)', async () => {
     await page.locator('.ant-select').filter({ hasText: 'Дорожная карта' }).click();
     await page.locator('.ant-select-item-option', { hasText: 'Дорожная карта ШНОР 2024' }).click();
-    await expect.poll(lines).toEqual(['20.04.2024 | 3 | Семинар для педагогов', '31.05.2024 | 4 | Анализ ВПР', '30.06.2024 | 2 | Заседания рабочей группы']);
+    await expect
+      .poll(lines)
+      .toEqual(['20.04.2024 | 3 | Семинар для педагогов', '31.05.2024 | 4 | Анализ ВПР', '30.06.2024 | 2 | Заседания рабочей группы']);
   });
 
   it('opens the measure from its line', async () => {
@@ -85,7 +112,13 @@ describe('«Сроки»', () => {
     await drawer.getByRole('button', { name: 'Отмена' }).click();
     // In the table, every term carries how it was understood.
     const hints = await page.$$eval('[data-testid="plan"] [data-testid="term-understood"]', (xs) => xs.map((x) => x.textContent));
-    expect(hints).toEqual(['→ до 25.03.2024', '→ ежеквартально: 31.03, 30.06, 30.09, 31.12', '→ 10.04.2024 — 20.04.2024', '→ 01.05.2024 — 31.05.2024', '⚠ срок не распознан']);
+    expect(hints).toEqual([
+      '→ до 25.03.2024',
+      '→ ежеквартально: 31.03, 30.06, 30.09, 31.12',
+      '→ 10.04.2024 — 20.04.2024',
+      '→ 01.05.2024 — 31.05.2024',
+      '⚠ срок не распознан',
+    ]);
   });
 
   it('logged no errors in the page', () => {

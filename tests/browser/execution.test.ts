@@ -18,8 +18,13 @@ const app = useApp((db) => {
   for (const [s, title] of ['Организационные мероприятия', 'Методическое сопровождение'].entries()) {
     const sectionId = addSection(db, r.id, title);
     for (let i = 1; i <= 12; i++) {
-      const id = addMeasure(db, r.id, sectionId, { name: `Мероприятие ${s + 1}.${i}: ${'описание '.repeat(i % 5)}`, term: i % 2 ? 'Ежеквартально' : 'Декабрь 2025', executors: 'Рабочая группа' });
-      if (s === 0 && i === 1) setExecution(db, { measureId: id, quarter: '2025-Q4', status: 'done', result: 'Итоги подведены', evidence: '', note: '' });
+      const id = addMeasure(db, r.id, sectionId, {
+        name: `Мероприятие ${s + 1}.${i}: ${'описание '.repeat(i % 5)}`,
+        term: i % 2 ? 'Ежеквартально' : 'Декабрь 2025',
+        executors: 'Рабочая группа',
+      });
+      if (s === 0 && i === 1)
+        setExecution(db, { measureId: id, quarter: '2025-Q4', status: 'done', result: 'Итоги подведены', evidence: '', note: '' });
     }
   }
 });
@@ -35,11 +40,21 @@ beforeAll(async () => {
 
 const grid = () => page.getByTestId('execution-grid');
 const quarterHeads = () => page.getByTestId('grid-quarter').allTextContents();
-const box = (sel: string) => page.locator(sel).first().evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
+const box = (sel: string) =>
+  page
+    .locator(sel)
+    .first()
+    .evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
 
 describe('the execution grid', () => {
   it('shows the sections as full-width rows above their measures, in the plan order', async () => {
-    const rows = await page.$$eval('[data-testid="execution-grid"] tbody tr', (trs) => trs.map((tr) => (tr.getAttribute('data-testid') === 'grid-section' ? `§ ${tr.textContent}` : tr.querySelector('[data-testid="grid-number"]')?.textContent)));
+    const rows = await page.$$eval('[data-testid="execution-grid"] tbody tr', (trs) =>
+      trs.map((tr) =>
+        tr.getAttribute('data-testid') === 'grid-section'
+          ? `§ ${tr.textContent}`
+          : tr.querySelector('[data-testid="grid-number"]')?.textContent,
+      ),
+    );
     expect(rows.slice(0, 3)).toEqual(['§ 1. Организационные мероприятия', '1.1', '1.2']);
     expect(rows[13]).toBe('§ 2. Методическое сопровождение');
     expect(rows).toHaveLength(26);
@@ -49,7 +64,16 @@ describe('the execution grid', () => {
   });
 
   it('has every quarter of the period, the last reachable by scrolling sideways, № and the measure staying in view', async () => {
-    expect(await quarterHeads()).toEqual(['I кв. 2024', 'II кв. 2024', 'III кв. 2024', 'IV кв. 2024', 'I кв. 2025', 'II кв. 2025', 'III кв. 2025', 'IV кв. 2025']);
+    expect(await quarterHeads()).toEqual([
+      'I кв. 2024',
+      'II кв. 2024',
+      'III кв. 2024',
+      'IV кв. 2024',
+      'I кв. 2025',
+      'II кв. 2025',
+      'III кв. 2025',
+      'IV кв. 2025',
+    ]);
     const frame = await grid().evaluate((e) => e.getBoundingClientRect().toJSON() as DOMRect);
     const lastHead = page.getByTestId('grid-quarter').last();
     // Not in view at first: the grid is wider than the screen.
@@ -68,12 +92,19 @@ describe('the execution grid', () => {
     expect(heading.left).toBeGreaterThanOrEqual(frame.left);
     expect(heading.left).toBeLessThan(frame.left + 20);
     // The status marked for IV кв. 2025 is in the last column.
-    expect(await page.locator('[data-testid="grid-row"]').first().locator('td[data-quarter="2025-Q4"]').textContent()).toContain('Итоги подведены');
+    expect(await page.locator('[data-testid="grid-row"]').first().locator('td[data-quarter="2025-Q4"]').textContent()).toContain(
+      'Итоги подведены',
+    );
     await screenshot(page, 'execution-grid-scrolled');
   });
 
   it('fits 1366×768 with one vertical scrollbar: the grid scrolls, the page does not', async () => {
-    const page_ = await page.evaluate(() => ({ scroll: document.documentElement.scrollHeight, inner: window.innerHeight, scrollW: document.documentElement.scrollWidth, innerW: window.innerWidth }));
+    const page_ = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollHeight,
+      inner: window.innerHeight,
+      scrollW: document.documentElement.scrollWidth,
+      innerW: window.innerWidth,
+    }));
     expect(page_.scroll).toBeLessThanOrEqual(page_.inner);
     expect(page_.scrollW).toBeLessThanOrEqual(page_.innerW);
     const g = await grid().evaluate((e) => ({ scroll: e.scrollHeight, client: e.clientHeight }));
@@ -105,7 +136,11 @@ describe('the execution grid', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Достигнутый результат').fill('Совещание проведено');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
-    await page.locator('[data-testid="grid-row"]').nth(1).locator('td[data-quarter="2024-Q1"]', { hasText: 'Совещание проведено' }).waitFor();
+    await page
+      .locator('[data-testid="grid-row"]')
+      .nth(1)
+      .locator('td[data-quarter="2024-Q1"]', { hasText: 'Совещание проведено' })
+      .waitFor();
     expect(db.sqlite.prepare("SELECT result FROM executions WHERE quarter = '2024-Q1'").pluck().all()).toEqual(['Совещание проведено']);
   });
 

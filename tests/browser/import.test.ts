@@ -32,7 +32,9 @@ describe('importing a roadmap in the UI', () => {
     expect(await page.getByTestId('roadmap-title').textContent()).toMatch(/^ДОРОЖНАЯ КАРТА краевого проекта/);
     const id = db.sqlite.prepare('SELECT id FROM roadmaps').pluck().get() as number;
     expect(dumpRoadmap(db, id).sections.map((s) => s.measures.length)).toEqual([4, 4]);
-    await page.locator('[data-testid="plan"] .ant-table-row', { hasText: 'Формирование состава муниципальных и школьных координаторов' }).waitFor();
+    await page
+      .locator('[data-testid="plan"] .ant-table-row', { hasText: 'Формирование состава муниципальных и школьных координаторов' })
+      .waitFor();
   });
 
   it('imports a table pasted from Excel', async () => {
@@ -40,7 +42,9 @@ describe('importing a roadmap in the UI', () => {
     await page.getByRole('button', { name: 'Импорт из Word / Excel…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('tab', { name: 'Вставить таблицу' }).click();
-    await dialog.getByLabel('Вставленная таблица').fill('План на 2025 год\n№\tМероприятие\tСрок\tОтветственные\n1.\tСовещание\tЯнварь 2025\tРМК\n2.\tМониторинг\tЕжеквартально\tРМК');
+    await dialog
+      .getByLabel('Вставленная таблица')
+      .fill('План на 2025 год\n№\tМероприятие\tСрок\tОтветственные\n1.\tСовещание\tЯнварь 2025\tРМК\n2.\tМониторинг\tЕжеквартально\tРМК');
     await dialog.getByRole('button', { name: 'Разобрать' }).click();
     await dialog.getByTestId('import-counts').waitFor();
     expect(await dialog.getByTestId('import-counts').textContent()).toBe('разделов: 0, мероприятий: 2');

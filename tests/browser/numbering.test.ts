@@ -13,10 +13,32 @@ import { useApp } from './chromium';
 const measure = (number: string, name: string) => ({ number, name, term: 'Май 2022', executors: 'РМК', result: '' });
 const ids: Record<string, number> = {};
 const app = useApp((db) => {
-  const plain = createRoadmap(db, { title: 'План Зеи (как напечатан)', periodStart: '2022-01-01', periodEnd: '2022-12-31', autoNumber: false });
-  insertPlan(db, plain.id, [{ number: '', title: null, measures: ['Совещание', 'Семинар', 'Анализ ВПР', 'Конференция', 'Отчёт'].map((n, i) => measure(`${i + 1}.`, n)) }]);
-  const spaced = createRoadmap(db, { title: 'План с номерами «4. 8»', periodStart: '2022-01-01', periodEnd: '2022-12-31', autoNumber: false });
-  insertPlan(db, spaced.id, [{ number: '4.', title: 'Работа с педагогами', measures: [measure('4. 7', 'Курсы'), measure('4. 8', 'Наставничество'), measure('4. 9', 'Методический день')] }]);
+  const plain = createRoadmap(db, {
+    title: 'План Зеи (как напечатан)',
+    periodStart: '2022-01-01',
+    periodEnd: '2022-12-31',
+    autoNumber: false,
+  });
+  insertPlan(db, plain.id, [
+    {
+      number: '',
+      title: null,
+      measures: ['Совещание', 'Семинар', 'Анализ ВПР', 'Конференция', 'Отчёт'].map((n, i) => measure(`${i + 1}.`, n)),
+    },
+  ]);
+  const spaced = createRoadmap(db, {
+    title: 'План с номерами «4. 8»',
+    periodStart: '2022-01-01',
+    periodEnd: '2022-12-31',
+    autoNumber: false,
+  });
+  insertPlan(db, spaced.id, [
+    {
+      number: '4.',
+      title: 'Работа с педагогами',
+      measures: [measure('4. 7', 'Курсы'), measure('4. 8', 'Наставничество'), measure('4. 9', 'Методический день')],
+    },
+  ]);
   ids.plain = plain.id;
   ids.spaced = spaced.id;
 });
@@ -32,7 +54,10 @@ const planRows = () =>
   page.$$eval('[data-testid="plan"] .ant-table-row', (rows) =>
     rows
       .filter((r) => !r.querySelector('[data-testid="section-row"]'))
-      .map((r) => `${r.querySelector('[data-testid="measure-number"]')?.textContent} ${r.querySelector('[data-testid="measure-name"]')?.textContent}`),
+      .map(
+        (r) =>
+          `${r.querySelector('[data-testid="measure-number"]')?.textContent} ${r.querySelector('[data-testid="measure-name"]')?.textContent}`,
+      ),
   );
 const row = (text: string) => page.locator('[data-testid="plan"] .ant-table-row', { hasText: text });
 async function openPlan(id: number, waitText: string) {
@@ -52,7 +77,9 @@ describe('numbers as printed, in a browser at 1366×768', () => {
   it('Insert after «3.» gives «4.» and the following measures shift', async () => {
     await openPlan(ids.plain!, 'Анализ ВПР');
     await insertAfter('Анализ ВПР', 'Новое мероприятие');
-    await expect.poll(planRows).toEqual(['1. Совещание', '2. Семинар', '3. Анализ ВПР', '4. Новое мероприятие', '5. Конференция', '6. Отчёт']);
+    await expect
+      .poll(planRows)
+      .toEqual(['1. Совещание', '2. Семинар', '3. Анализ ВПР', '4. Новое мероприятие', '5. Конференция', '6. Отчёт']);
     expect(await row('Новое мероприятие').isVisible()).toBe(true);
   });
 
@@ -75,7 +102,9 @@ describe('numbers as printed, in a browser at 1366×768', () => {
     await page.getByRole('switch').click();
     const dialog = page.getByRole('dialog', { name: 'Нумеровать автоматически' });
     await dialog.getByText('4. 10').waitFor();
-    const table = await dialog.locator('.ant-table-row').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
+    const table = await dialog
+      .locator('.ant-table-row')
+      .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent)));
     expect(table).toEqual([
       ['Раздел', '4.', '1'],
       ['Мероприятие', '4. 7', '1.1'],

@@ -48,7 +48,12 @@ const EXECUTORS: { text: string; school2: boolean; link2?: boolean }[] = [
   { text: 'Заместитель директора по УВР', school2: true, link2: true },
   { text: 'Руководители школьных методических объединений, учителя-предметники, классные руководители выпускных классов', school2: false },
 ];
-const RESULTS = ['Протокол заседания', 'Аналитическая справка, адресные рекомендации школам; повышение качества подготовки обучающихся', 'Приказ', ''];
+const RESULTS = [
+  'Протокол заседания',
+  'Аналитическая справка, адресные рекомендации школам; повышение качества подготовки обучающихся',
+  'Приказ',
+  '',
+];
 
 interface Made {
   id: number;
@@ -61,14 +66,30 @@ const made: Made[] = [];
 
 const app = useApp((db: Db) => {
   const api = apiOf(db);
-  const school2 = api('organizations.create', { kind: 'school', name: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»', shortName: 'МАОУ СОШ № 2' }).id;
-  api('organizations.create', { kind: 'school', name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 24»', shortName: 'МБОУ СОШ № 24' });
-  roadmapId = api('roadmaps.create', { title: 'Дорожная карта по повышению качества образования в школах с низкими результатами обучения и школах, функционирующих в неблагоприятных социальных условиях, на 2022 год', periodStart: '2022-01-01', periodEnd: '2022-12-31' }).id;
+  const school2 = api('organizations.create', {
+    kind: 'school',
+    name: 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»',
+    shortName: 'МАОУ СОШ № 2',
+  }).id;
+  api('organizations.create', {
+    kind: 'school',
+    name: 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № 24»',
+    shortName: 'МБОУ СОШ № 24',
+  });
+  roadmapId = api('roadmaps.create', {
+    title:
+      'Дорожная карта по повышению качества образования в школах с низкими результатами обучения и школах, функционирующих в неблагоприятных социальных условиях, на 2022 год',
+    periodStart: '2022-01-01',
+    periodEnd: '2022-12-31',
+  }).id;
   const rnd = lcg(12);
-  const pick = <T,>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   db.sqlite.transaction(() => {
     for (let s = 0; s < 10; s++) {
-      const sectionId = api('plan.addSection', { roadmapId, title: `Раздел ${s + 1}. ${pick(['Организационные мероприятия', 'Методическое сопровождение', 'Работа с педагогами и руководителями школ', 'Мониторинг'])}` });
+      const sectionId = api('plan.addSection', {
+        roadmapId,
+        title: `Раздел ${s + 1}. ${pick(['Организационные мероприятия', 'Методическое сопровождение', 'Работа с педагогами и руководителями школ', 'Мониторинг'])}`,
+      });
       sectionIds.push(sectionId);
       for (let i = 0; i < 50; i++) {
         const ex = pick(EXECUTORS);
@@ -76,7 +97,13 @@ const app = useApp((db: Db) => {
         const m = api('plan.addMeasure', {
           roadmapId,
           sectionId,
-          values: { name, term: pick(TERMS), executors: ex.text, result: pick(RESULTS), links: ex.link2 ? [{ personId: null, organizationId: school2 }] : [] },
+          values: {
+            name,
+            term: pick(TERMS),
+            executors: ex.text,
+            result: pick(RESULTS),
+            links: ex.link2 ? [{ personId: null, organizationId: school2 }] : [],
+          },
         });
         made.push({ id: m, section: s, school2: ex.school2 });
       }
@@ -106,13 +133,20 @@ async function openPlan(hash = `#/roadmaps/${roadmapId}/plan`) {
 const layout = () =>
   page.evaluate(() => {
     const container = document.querySelector('[data-testid="plan"] .ant-table-container')!.getBoundingClientRect();
-    const heads = [...document.querySelectorAll('[data-testid="plan"] .ant-table-thead th[data-column]')].map((th) => th.getBoundingClientRect());
+    const heads = [...document.querySelectorAll('[data-testid="plan"] .ant-table-thead th[data-column]')].map((th) =>
+      th.getBoundingClientRect(),
+    );
     const doc = document.scrollingElement!;
     const h = document.querySelector('[data-testid="plan"] .ant-table-tbody-virtual-holder')!;
     // Anything else that scrolls (a native scrollbar of some box) would be a second scrollbar.
     const others = [...document.querySelectorAll('body *')].filter((el) => {
       const s = getComputedStyle(el);
-      return el !== h && ['auto', 'scroll'].includes(s.overflowY) && el.scrollHeight > el.clientHeight + 1 && el.getBoundingClientRect().height > 0;
+      return (
+        el !== h &&
+        ['auto', 'scroll'].includes(s.overflowY) &&
+        el.scrollHeight > el.clientHeight + 1 &&
+        el.getBoundingClientRect().height > 0
+      );
     });
     const hbar = document.querySelector('[data-testid="plan"] .ant-table-tbody-virtual-scrollbar-horizontal');
     return {
@@ -144,7 +178,9 @@ describe('the plan editor at office screen sizes', () => {
       expect(l.tableBottom).toBeLessThanOrEqual(l.viewport);
       // The term column holds «Февраль–ноябрь 2022 (по графику)» in two lines.
       const term = page.locator('[data-testid="plan"] .ant-table-cell div', { hasText: /^Февраль–ноябрь 2022 \(по графику\)$/ }).first();
-      const lines = await term.evaluate((el) => Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)));
+      const lines = await term.evaluate((el) =>
+        Math.round(el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight)),
+      );
       expect(lines).toBeLessThanOrEqual(2);
       await screenshot(page, `plan-fit-${width}x${height}`);
     });
@@ -192,7 +228,13 @@ describe('the plan editor at office screen sizes', () => {
     await page.locator('[data-testid="plan"] .ant-table-row').first().waitFor();
     await expect.poll(async () => Math.round((await th.boundingBox())!.width)).toBe(Math.round(after));
     // Another roadmap's widths are its own: the stored key is per roadmap.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('plan-columns:')).join())).toBe(`plan-columns:${roadmapId}`);
+    expect(
+      await page.evaluate(() =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith('plan-columns:'))
+          .join(),
+      ),
+    ).toBe(`plan-columns:${roadmapId}`);
     await page.getByRole('button', { name: 'Ширина по окну' }).click();
     await expect.poll(async () => Math.round((await th.boundingBox())!.width)).toBe(Math.round(before));
     expect((await layout()).hbar).toBe(false);
@@ -213,7 +255,10 @@ async function reset() {
 /** Keys of the measure rows on screen, top to bottom. */
 const shownMeasureIds = () =>
   page.$$eval('[data-testid="plan"] .ant-table-row[data-row-key^="m"]', (rows) =>
-    rows.map((r) => ({ id: Number(r.getAttribute('data-row-key')!.slice(1)), top: r.getBoundingClientRect().top })).sort((a, b) => a.top - b.top).map((r) => r.id),
+    rows
+      .map((r) => ({ id: Number(r.getAttribute('data-row-key')!.slice(1)), top: r.getBoundingClientRect().top }))
+      .sort((a, b) => a.top - b.top)
+      .map((r) => r.id),
   );
 
 describe('filtering and sorting the plan', () => {
@@ -243,7 +288,9 @@ describe('filtering and sorting the plan', () => {
     for (const id of await shownMeasureIds()) expect(third.has(id)).toBe(true);
     await reset();
 
-    const unparsed = plan().sections.flatMap((s) => s.measures).filter((m) => m.parsed.kind === 'unparsed');
+    const unparsed = plan()
+      .sections.flatMap((s) => s.measures)
+      .filter((m) => m.parsed.kind === 'unparsed');
     expect(unparsed.length).toBeGreaterThan(0);
     await openFilter();
     await page.getByTestId('plan-filter').getByText('срок не распознан').click();
@@ -253,7 +300,7 @@ describe('filtering and sorting the plan', () => {
     await reset();
   });
 
-  it('filters by this quarter\'s execution status and by «просрочено» (the rule of «Сроки»)', async () => {
+  it("filters by this quarter's execution status and by «просрочено» (the rule of «Сроки»)", async () => {
     // The roadmap is of 2022: its «current» quarter is its last one.
     const api = apiOf(db);
     for (const x of [made[5]!, made[77]!]) api('execution.set', { measureId: x.id, quarter: '2022-Q4', status: 'done' });
@@ -265,7 +312,9 @@ describe('filtering and sorting the plan', () => {
     await expect.poll(stateText).toContain('Фильтр включён: 2 из 500');
     await reset();
     // Every due date of 2022 is past: overdue is what has a due date and no «выполнено» in its quarter.
-    const overdue = new Set(apiOf(db)('terms.due', { today: new Date().toISOString().slice(0, 10), window: 'overdue', roadmapId }).map((x) => x.id));
+    const overdue = new Set(
+      apiOf(db)('terms.due', { today: new Date().toISOString().slice(0, 10), window: 'overdue', roadmapId }).map((x) => x.id),
+    );
     expect(overdue.size).toBeGreaterThan(100);
     await openFilter();
     await page.getByTestId('plan-filter').getByText('просрочено').click();
@@ -305,7 +354,11 @@ describe('filtering and sorting the plan', () => {
     await drawer.getByLabel('Наименование мероприятия').fill('Круглый стол для руководителей школ по итогам мониторинга');
     await drawer.getByRole('button', { name: 'Сохранить' }).click();
     await page.locator(`[data-row-key="m${target.id}"]`, { hasText: 'Круглый стол для руководителей' }).waitFor();
-    expect(plan().sections.flatMap((s) => s.measures).find((m) => m.id === target.id)!.name).toBe('Круглый стол для руководителей школ по итогам мониторинга');
+    expect(
+      plan()
+        .sections.flatMap((s) => s.measures)
+        .find((m) => m.id === target.id)!.name,
+    ).toBe('Круглый стол для руководителей школ по итогам мониторинга');
 
     await page.locator(`[data-row-key="m${target.id}"]`).click();
     await page.keyboard.press('Insert');
@@ -330,7 +383,9 @@ describe('filtering and sorting the plan', () => {
 describe('a measure opened by its address', () => {
   it('is scrolled to, highlighted and opened in its form', async () => {
     const far = made[437]!;
-    const number = plan().sections.flatMap((s) => s.measures).find((m) => m.id === far.id)!.number;
+    const number = plan()
+      .sections.flatMap((s) => s.measures)
+      .find((m) => m.id === far.id)!.number;
     await page.evaluate(() => (window.location.hash = '#/roadmaps'));
     await page.getByText('Новая дорожная карта').waitFor();
     await page.evaluate((h) => (window.location.hash = h), `#/roadmaps/${roadmapId}/plan/${far.id}`);

@@ -19,7 +19,6 @@ beforeAll(async () => {
   ({ db, page, errors } = app);
 });
 
-
 const planRows = () =>
   page.$$eval('[data-testid="plan"] .ant-table-row', (rows) =>
     rows.map((r) => {
@@ -90,21 +89,25 @@ describe('the plan editor in a browser', () => {
     await row('Консультации для педагогов').click();
     await page.keyboard.press('Alt+ArrowUp');
     await page.waitForFunction(() => !document.body.textContent!.includes('2.1Консультации'));
-    await expect.poll(planRows).toEqual([
-      '§ 1. Организационные мероприятия',
-      '1.1 Заседание рабочей группы',
-      '1.2 Анализ результатов ВПР и региональных мониторингов',
-      '1.3 Консультации для педагогов',
-      '§ 2. Методическое сопровождение',
-    ]);
+    await expect
+      .poll(planRows)
+      .toEqual([
+        '§ 1. Организационные мероприятия',
+        '1.1 Заседание рабочей группы',
+        '1.2 Анализ результатов ВПР и региональных мониторингов',
+        '1.3 Консультации для педагогов',
+        '§ 2. Методическое сопровождение',
+      ]);
     await row('Заседание рабочей группы').dragTo(row('Методическое сопровождение'));
-    await expect.poll(planRows).toEqual([
-      '§ 1. Организационные мероприятия',
-      '1.1 Анализ результатов ВПР и региональных мониторингов',
-      '1.2 Консультации для педагогов',
-      '§ 2. Методическое сопровождение',
-      '2.1 Заседание рабочей группы',
-    ]);
+    await expect
+      .poll(planRows)
+      .toEqual([
+        '§ 1. Организационные мероприятия',
+        '1.1 Анализ результатов ВПР и региональных мониторингов',
+        '1.2 Консультации для педагогов',
+        '§ 2. Методическое сопровождение',
+        '2.1 Заседание рабочей группы',
+      ]);
   });
 
   it('after a reload everything is still there, numbered right, with terms as typed', async () => {
@@ -130,13 +133,15 @@ describe('the plan editor in a browser', () => {
   it('undoes the last change with Ctrl+Z', async () => {
     await page.getByTestId('plan').focus();
     await page.keyboard.press('Control+z');
-    await expect.poll(planRows).toEqual([
-      '§ 1. Организационные мероприятия',
-      '1.1 Заседание рабочей группы',
-      '1.2 Анализ результатов ВПР и региональных мониторингов',
-      '1.3 Консультации для педагогов',
-      '§ 2. Методическое сопровождение',
-    ]);
+    await expect
+      .poll(planRows)
+      .toEqual([
+        '§ 1. Организационные мероприятия',
+        '1.1 Заседание рабочей группы',
+        '1.2 Анализ результатов ВПР и региональных мониторингов',
+        '1.3 Консультации для педагогов',
+        '§ 2. Методическое сопровождение',
+      ]);
   });
 
   it('brings back what undo took with Ctrl+Y, Ctrl+Shift+Z and the «Вернуть» button', async () => {
@@ -189,7 +194,14 @@ describe('the plan editor in a browser', () => {
     const [summary] = listMeetings(db);
     const meeting = getMeeting(db, summary!.id);
     expect(meeting.place).toBe('Отдел образования, каб. 12');
-    expect(meeting.agenda).toMatchObject([{ number: '1', title: 'О плане работы рабочей группы', heard: 'Гокову В.Я. о проекте плана', decisions: [{ number: '1.1', text: 'Утвердить план работы', term: 'До 20 апреля 2024' }] }]);
+    expect(meeting.agenda).toMatchObject([
+      {
+        number: '1',
+        title: 'О плане работы рабочей группы',
+        heard: 'Гокову В.Я. о проекте плана',
+        decisions: [{ number: '1.1', text: 'Утвердить план работы', term: 'До 20 апреля 2024' }],
+      },
+    ]);
   });
 
   it('logged no errors in the page', () => {

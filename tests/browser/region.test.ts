@@ -27,7 +27,10 @@ beforeAll(async () => {
     fillDemo(other);
     const { version: _v, ...d } = getDepartment(other);
     setDepartment(other, { ...d, districtName: 'Ульчский район', districtCode: '08650000' });
-    for (const [db, name] of [[app.db, 'Карпинск.xlsx'], [other, 'Ульчский.xlsx']] as const) {
+    for (const [db, name] of [
+      [app.db, 'Карпинск.xlsx'],
+      [other, 'Ульчский.xlsx'],
+    ] as const) {
       const r = await buildQuarterlyReport(db, { quarter: '2022-Q2', date: '2022-07-05' });
       expectedTotal += r.summary.reduce((n, l) => n + l.total, 0);
       fs.writeFileSync(path.join(dir, name), r.data);

@@ -26,19 +26,38 @@ describe('reports and forms in the UI', () => {
     expect(download.suggestedFilename()).toBe('Отчёт_Городской_округ_Карпинск_2022-Q2.xlsx');
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    const names = spawnSync('/usr/bin/python3', ['-c', 'import sys; from openpyxl import load_workbook; print([ws.title for ws in load_workbook(sys.argv[1]).worksheets])', file], { encoding: 'utf8' }).stdout;
+    const names = spawnSync(
+      '/usr/bin/python3',
+      ['-c', 'import sys; from openpyxl import load_workbook; print([ws.title for ws in load_workbook(sys.argv[1]).worksheets])', file],
+      { encoding: 'utf8' },
+    ).stdout;
     expect(names).toContain('Сводка');
   });
 
-  it('downloads a school\'s form, takes it back filled in, shows old → new and writes it on confirmation', async () => {
+  it("downloads a school's form, takes it back filled in, shows old → new and writes it on confirmation", async () => {
     await page.locator('.ant-select').filter({ hasText: 'Школа' }).click();
     await page.locator('.ant-select-item-option[title="МАОУ СОШ № 2"]').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Скачать форму' }).click()]);
     const form = path.join(dir, download.suggestedFilename());
     await download.saveAs(form);
-    const measureId = db.sqlite.prepare("SELECT m.id FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE r.title LIKE '%Карпинск%' AND m.number = '1.3'").pluck().get() as number;
+    const measureId = db.sqlite
+      .prepare("SELECT m.id FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE r.title LIKE '%Карпинск%' AND m.number = '1.3'")
+      .pluck()
+      .get() as number;
     const answered = path.join(dir, 'answered.xlsx');
-    const fill = spawnSync('/usr/bin/python3', [path.join(__dirname, '../reports/fill_form.py'), form, answered, JSON.stringify({ answers: { [measureId]: { status: 'выполнено не в срок', result: 'Программы обновлены' } }, filledBy: 'Петрова А.С., зам. директора по УВР' })], { encoding: 'utf8' });
+    const fill = spawnSync(
+      '/usr/bin/python3',
+      [
+        path.join(__dirname, '../reports/fill_form.py'),
+        form,
+        answered,
+        JSON.stringify({
+          answers: { [measureId]: { status: 'выполнено не в срок', result: 'Программы обновлены' } },
+          filledBy: 'Петрова А.С., зам. директора по УВР',
+        }),
+      ],
+      { encoding: 'utf8' },
+    );
     expect(fill.status, fill.stderr).toBe(0);
 
     await page.locator('input[type=file]').setInputFiles(answered);
@@ -48,11 +67,17 @@ describe('reports and forms in the UI', () => {
     expect(await row.textContent()).toContain('—выполнено с нарушением срока · Программы обновлены');
     expect(await row.getByTestId('typed-status').textContent()).toBe('в форме: «выполнено не в срок»');
     expect(await row.textContent()).toContain('заполнил(а): Петрова А.С., зам. директора по УВР');
-    expect(db.sqlite.prepare("SELECT count(*) FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").pluck().get(measureId)).toBe(0);
+    expect(db.sqlite.prepare("SELECT count(*) FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").pluck().get(measureId)).toBe(
+      0,
+    );
     await screenshot(page, 'answers-preview');
     await page.getByRole('button', { name: 'Записать выбранные (1)' }).click();
     await page.getByText('Ответы записаны').waitFor();
-    expect(db.sqlite.prepare("SELECT status, result, filled_by AS filledBy FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'").get(measureId)).toEqual({ status: 'done_late', result: 'Программы обновлены', filledBy: 'Петрова А.С., зам. директора по УВР' });
+    expect(
+      db.sqlite
+        .prepare("SELECT status, result, filled_by AS filledBy FROM executions WHERE measure_id = ? AND quarter = '2022-Q2'")
+        .get(measureId),
+    ).toEqual({ status: 'done_late', result: 'Программы обновлены', filledBy: 'Петрова А.С., зам. директора по УВР' });
   });
 
   it('logged no errors in the page', () => {

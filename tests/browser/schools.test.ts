@@ -13,8 +13,16 @@ import { screenshot, useApp } from './chromium';
 const ids = { roadmap: 0, two: 0, twentyFour: 0, ivanovka: 0, m2: 0, m24: 0, mIvanovka: 0 };
 const app = useApp((db) => {
   ids.two = createOrganization(db, { kind: 'school', name: 'Средняя общеобразовательная школа № 2', shortName: 'МАОУ СОШ № 2' }).id;
-  ids.twentyFour = createOrganization(db, { kind: 'school', name: 'Средняя общеобразовательная школа № 24', shortName: 'МАОУ СОШ № 24' }).id;
-  ids.ivanovka = createOrganization(db, { kind: 'school', name: 'Основная общеобразовательная школа д. Ивановка', shortName: 'МКОУ ООШ д. Ивановка' }).id;
+  ids.twentyFour = createOrganization(db, {
+    kind: 'school',
+    name: 'Средняя общеобразовательная школа № 24',
+    shortName: 'МАОУ СОШ № 24',
+  }).id;
+  ids.ivanovka = createOrganization(db, {
+    kind: 'school',
+    name: 'Основная общеобразовательная школа д. Ивановка',
+    shortName: 'МКОУ ООШ д. Ивановка',
+  }).id;
   const r = createRoadmap(db, { title: 'Дорожная карта ШНОР на 2024 год', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
   ids.roadmap = r.id;
   ids.m2 = addMeasure(db, r.id, null, { name: 'Методический десант во вторую школу', term: 'Март 2024', executors: 'МБОУ "СОШ №2"' });
@@ -30,10 +38,14 @@ beforeAll(async () => {
 });
 
 const links = () =>
-  app.db.sqlite.prepare('SELECT measure_id AS m, organization_id AS o FROM measure_executors WHERE organization_id IS NOT NULL ORDER BY measure_id, organization_id').all() as { m: number; o: number }[];
+  app.db.sqlite
+    .prepare(
+      'SELECT measure_id AS m, organization_id AS o FROM measure_executors WHERE organization_id IS NOT NULL ORDER BY measure_id, organization_id',
+    )
+    .all() as { m: number; o: number }[];
 
 describe('schools recognised in executors', () => {
-  it('edits a school\'s other spellings («Другие написания») in the directory', async () => {
+  it("edits a school's other spellings («Другие написания») in the directory", async () => {
     await page.goto(`${base()}#/organizations`);
     const row = page.locator('tr', { hasText: 'МКОУ ООШ д. Ивановка' });
     await row.getByRole('button', { name: 'Изменить' }).click();
@@ -45,7 +57,9 @@ describe('schools recognised in executors', () => {
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await row.getByTestId('org-aliases').waitFor();
     expect(await row.getByTestId('org-aliases').textContent()).toBe('Ивановская школа; Школа в Ивановке');
-    expect(app.db.sqlite.prepare('SELECT aliases FROM organizations WHERE id = ?').pluck().get(ids.ivanovka)).toBe('Ивановская школа\nШкола в Ивановке');
+    expect(app.db.sqlite.prepare('SELECT aliases FROM organizations WHERE id = ?').pluck().get(ids.ivanovka)).toBe(
+      'Ивановская школа\nШкола в Ивановке',
+    );
   });
 
   it('proposes the links in one list, links the checked rows only, and the measure form shows the school', async () => {
@@ -99,7 +113,11 @@ describe('schools recognised in executors', () => {
     await page.getByRole('button', { name: 'Импорт из Word / Excel…' }).click();
     const importing = page.getByRole('dialog');
     await importing.getByRole('tab', { name: 'Вставить таблицу' }).click();
-    await importing.getByLabel('Вставленная таблица').fill('План на 2025 год\n№\tМероприятие\tСрок\tОтветственные\n1.\tСовещание\tЯнварь 2025\tРМК\n2.\tМониторинг\tЕжеквартально\tМАОУ «СОШ № 2», СОШ №24');
+    await importing
+      .getByLabel('Вставленная таблица')
+      .fill(
+        'План на 2025 год\n№\tМероприятие\tСрок\tОтветственные\n1.\tСовещание\tЯнварь 2025\tРМК\n2.\tМониторинг\tЕжеквартально\tМАОУ «СОШ № 2», СОШ №24',
+      );
     await importing.getByRole('button', { name: 'Разобрать' }).click();
     await importing.getByTestId('import-counts').waitFor();
     await importing.getByRole('button', { name: 'Импортировать' }).click();
@@ -109,7 +127,10 @@ describe('schools recognised in executors', () => {
     await dialog.getByRole('button', { name: 'Связать' }).click();
     await page.getByTestId('roadmap-title').getByText('План на 2025 год').waitFor();
     const imported = app.db.sqlite.prepare("SELECT id FROM roadmaps WHERE title = 'План на 2025 год'").pluck().get() as number;
-    const monitoring = app.db.sqlite.prepare("SELECT id FROM measures WHERE roadmap_id = ? AND name = 'Мониторинг'").pluck().get(imported) as number;
+    const monitoring = app.db.sqlite
+      .prepare("SELECT id FROM measures WHERE roadmap_id = ? AND name = 'Мониторинг'")
+      .pluck()
+      .get(imported) as number;
     expect(links().filter((l) => l.m === monitoring)).toEqual([
       { m: monitoring, o: ids.two },
       { m: monitoring, o: ids.twentyFour },

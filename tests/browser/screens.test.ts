@@ -17,7 +17,13 @@ const app = useApp((db) => {
     const r = createRoadmap(db, { title: 'Большая дорожная карта (500 мероприятий)', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
     for (let s = 1; s <= 10; s++) {
       const sectionId = addSection(db, r.id, `Раздел ${s}`);
-      for (let i = 1; i <= 50; i++) addMeasure(db, r.id, sectionId, { name: `Мероприятие ${s}-${i}: ${'длинное описание '.repeat(i % 7)}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: 'Результат' });
+      for (let i = 1; i <= 50; i++)
+        addMeasure(db, r.id, sectionId, {
+          name: `Мероприятие ${s}-${i}: ${'длинное описание '.repeat(i % 7)}`,
+          term: 'Ежеквартально',
+          executors: 'Рабочая группа',
+          result: 'Результат',
+        });
     }
     return r.id;
   })();

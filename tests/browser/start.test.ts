@@ -48,7 +48,10 @@ afterAll(async () => {
   session?.close();
 });
 
-const stepsDone = () => page.$$eval('[data-testid="start-step"]', (els) => els.map((e) => `${e.querySelector('h5')?.textContent} ${e.getAttribute('data-done')}`));
+const stepsDone = () =>
+  page.$$eval('[data-testid="start-step"]', (els) =>
+    els.map((e) => `${e.querySelector('h5')?.textContent} ${e.getAttribute('data-done')}`),
+  );
 
 describe('the first start', () => {
   it('opens an empty database on the start page with the three steps, none done', async () => {

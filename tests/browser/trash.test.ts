@@ -32,7 +32,16 @@ beforeAll(() => {
   ({ db, page, errors } = app);
 });
 
-const rows = () => page.$$eval('.ant-table-tbody tr.ant-table-row', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].filter((_, i) => i !== 2).slice(0, 3).map((td) => td.textContent).join(' | ')));
+const rows = () =>
+  page.$$eval('.ant-table-tbody tr.ant-table-row', (trs) =>
+    trs.map((tr) =>
+      [...tr.querySelectorAll('td')]
+        .filter((_, i) => i !== 2)
+        .slice(0, 3)
+        .map((td) => td.textContent)
+        .join(' | '),
+    ),
+  );
 const count = (sql: string) => db.sqlite.prepare(sql).pluck().get() as number;
 
 describe('«Корзина»', () => {
@@ -48,8 +57,15 @@ describe('«Корзина»', () => {
   it('lists what, when and how much is inside', async () => {
     await page.getByRole('menuitem', { name: 'Корзина' }).click();
     await page.getByRole('heading', { name: 'Корзина' }).waitFor();
-    await expect.poll(rows).toEqual(['Дорожная карта | Дорожная карта ШНОР 2024 | 1 раздел, 3 мероприятия, 1 отметка исполнения', 'Человек | Лишний Человек | только сама запись']);
-    expect(await page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').nth(2).textContent()).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
+    await expect
+      .poll(rows)
+      .toEqual([
+        'Дорожная карта | Дорожная карта ШНОР 2024 | 1 раздел, 3 мероприятия, 1 отметка исполнения',
+        'Человек | Лишний Человек | только сама запись',
+      ]);
+    expect(await page.locator('.ant-table-tbody tr.ant-table-row').first().locator('td').nth(2).textContent()).toMatch(
+      /^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/,
+    );
     await screenshot(page, 'trash');
   });
 
@@ -57,7 +73,9 @@ describe('«Корзина»', () => {
     await page.locator('tr', { hasText: 'Лишний Человек' }).getByRole('button', { name: 'Удалить навсегда' }).click();
     const confirm = page.locator('.ant-modal-confirm');
     await expect.poll(() => confirm.locator('.ant-modal-confirm-title').textContent()).toBe('Удалить навсегда «Лишний Человек»?');
-    expect(await confirm.locator('.ant-modal-confirm-content').textContent()).toBe('Человек, внутри: только сама запись. Всё это будет удалено без возможности восстановления.');
+    expect(await confirm.locator('.ant-modal-confirm-content').textContent()).toBe(
+      'Человек, внутри: только сама запись. Всё это будет удалено без возможности восстановления.',
+    );
     await confirm.getByRole('button', { name: 'Отмена' }).click();
     expect(count('SELECT count(*) FROM trash')).toBe(2);
     await page.locator('tr', { hasText: 'Лишний Человек' }).getByRole('button', { name: 'Удалить навсегда' }).click();
@@ -70,7 +88,10 @@ describe('«Корзина»', () => {
     await page.locator('tr', { hasText: 'Дорожная карта ШНОР 2024' }).getByRole('button', { name: 'Восстановить' }).click();
     await page.getByText('Корзина пуста').waitFor();
     expect(db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? ORDER BY id').pluck().all(roadmapId)).toEqual(measureIds);
-    expect(db.sqlite.prepare('SELECT status, result FROM executions WHERE measure_id = ?').get(measureIds[0])).toEqual({ status: 'done', result: 'Проведено' });
+    expect(db.sqlite.prepare('SELECT status, result FROM executions WHERE measure_id = ?').get(measureIds[0])).toEqual({
+      status: 'done',
+      result: 'Проведено',
+    });
     expect(await page.getByRole('button', { name: 'Очистить корзину' }).isDisabled()).toBe(true);
   });
 
@@ -81,7 +102,9 @@ describe('«Корзина»', () => {
     await expect.poll(rows).toEqual(['Человек | Ещё Один | только сама запись']);
     await page.getByRole('button', { name: 'Очистить корзину' }).click();
     const confirm = page.locator('.ant-modal-confirm');
-    await expect.poll(() => confirm.locator('.ant-modal-confirm-content').textContent()).toMatch(/^Все записи в корзине \(1\) будут удалены навсегда/);
+    await expect
+      .poll(() => confirm.locator('.ant-modal-confirm-content').textContent())
+      .toMatch(/^Все записи в корзине \(1\) будут удалены навсегда/);
     await confirm.getByRole('button', { name: 'Очистить корзину' }).click();
     await page.getByText('Корзина пуста').waitFor();
     expect(count('SELECT count(*) FROM trash')).toBe(0);
@@ -99,9 +122,14 @@ describe('a form opened before another window saved', () => {
     updatePerson(db, personId, { position: 'заместитель директора' });
     await dialog().getByRole('button', { name: 'Сохранить' }).click();
     const conflict = page.locator('.ant-modal-confirm');
-    await expect.poll(() => conflict.locator('.ant-modal-confirm-title').textContent()).toBe('Запись изменена после того, как вы её открыли');
+    await expect
+      .poll(() => conflict.locator('.ant-modal-confirm-title').textContent())
+      .toBe('Запись изменена после того, как вы её открыли');
     // Both versions side by side: only the field that differs.
-    const diff = () => conflict.locator('[data-testid="stale-diff"] tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const diff = () =>
+      conflict
+        .locator('[data-testid="stale-diff"] tbody tr.ant-table-row')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     await expect.poll(diff).toEqual([['Должность', 'заместитель директора', 'старший методист']]);
     await page.waitForTimeout(500); // the modal's opening animation, for the picture only
     await screenshot(page, 'stale-conflict');
@@ -126,7 +154,10 @@ describe('a form opened before another window saved', () => {
     await drawer.getByLabel('Ожидаемый результат').fill('Справка по итогам ВПР');
     updateMeasure(db, id, { result: 'Аналитическая справка' }); // another window
     const conflict = page.locator('.ant-modal-confirm');
-    const diff = () => conflict.locator('[data-testid="stale-diff"] tbody tr.ant-table-row').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const diff = () =>
+      conflict
+        .locator('[data-testid="stale-diff"] tbody tr.ant-table-row')
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     await drawer.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(diff).toEqual([['Ожидаемый результат', 'Аналитическая справка', 'Справка по итогам ВПР']]);
     await conflict.getByRole('button', { name: 'Отмена' }).click();

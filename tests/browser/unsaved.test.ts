@@ -79,14 +79,14 @@ describe('the measure drawer', () => {
     expect(await prompt().count()).toBe(0);
   });
 
-  it('a reload asks the browser\'s question, and staying keeps the text', async () => {
+  it("a reload asks the browser's question, and staying keeps the text", async () => {
     await openMeasure();
     await nameField().fill('Заседание рабочей группы — не потерять');
     expect(await reloadAndStay()).toBe('beforeunload');
     expect(await nameField().inputValue()).toBe('Заседание рабочей группы — не потерять');
   });
 
-  it('switching pages (the drawer\'s mask covers the menu: an address change, as Back does) asks, and «Сохранить» saves, then goes', async () => {
+  it("switching pages (the drawer's mask covers the menu: an address change, as Back does) asks, and «Сохранить» saves, then goes", async () => {
     await page.evaluate(() => void (window.location.hash = '#/people'));
     await prompt().waitFor();
     await answer('Сохранить');
@@ -114,12 +114,12 @@ describe('the protocol', () => {
     expect(await page.getByLabel('Место').inputValue()).toBe('Отдел образования, каб. 12');
   });
 
-  it('a reload asks the browser\'s question', async () => {
+  it("a reload asks the browser's question", async () => {
     expect(await reloadAndStay()).toBe('beforeunload');
     expect(await page.getByLabel('Место').inputValue()).toBe('Отдел образования, каб. 12');
   });
 
-  it('the browser\'s Back asks too; «Не сохранять» leaves and nothing is written', async () => {
+  it("the browser's Back asks too; «Не сохранять» leaves and nothing is written", async () => {
     await page.evaluate(() => window.history.back());
     await prompt().waitFor();
     await answer('Не сохранять');
@@ -133,7 +133,10 @@ describe('the protocol', () => {
     await menu('Приказы');
     await prompt().waitFor();
     await answer('Сохранить');
-    await page.getByRole('heading', { name: /Приказы/ }).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Приказы/ })
+      .first()
+      .waitFor();
     expect(db.sqlite.prepare('SELECT place FROM meetings').pluck().all()).toEqual(['Каб. 5']);
   });
 });
@@ -144,7 +147,10 @@ describe('the roadmap forms', () => {
   it('the new roadmap form asks on Escape and on a click outside', async () => {
     await menu('Дорожные карты');
     await page.getByRole('button', { name: 'Новая дорожная карта' }).click({ timeout: 10_000 });
-    await page.getByRole('dialog', { name: 'Новая дорожная карта' }).getByLabel('Название').fill('Дорожная карта на 2025 год', { timeout: 10_000 });
+    await page
+      .getByRole('dialog', { name: 'Новая дорожная карта' })
+      .getByLabel('Название')
+      .fill('Дорожная карта на 2025 год', { timeout: 10_000 });
     await page.keyboard.press('Escape');
     await prompt().waitFor();
     await answer('Отмена');

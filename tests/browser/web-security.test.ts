@@ -82,7 +82,12 @@ describe('the browser mode in Chromium', () => {
     ]);
     // The form's request carried our cookie (Chromium reports no headers for the opaque no-cors fetch):
     // without the Origin check it would have been let in.
-    expect(seen).toContainEqual({ method: 'POST', cookie: `rmk_token=${app.server.token}`, origin: `http://127.0.0.1:${evilPort}`, status: 403 });
+    expect(seen).toContainEqual({
+      method: 'POST',
+      cookie: `rmk_token=${app.server.token}`,
+      origin: `http://127.0.0.1:${evilPort}`,
+      status: 403,
+    });
     expect(snapshotAll(db)).toEqual(before);
   });
 });

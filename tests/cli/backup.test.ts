@@ -35,7 +35,12 @@ describe('cli backup and restore', () => {
     const r = cli('restore', '--db', db, out);
     expect(r.code, r.err).toBe(0);
     const printed = JSON.parse(r.out);
-    expect(printed).toMatchObject({ restored: out, roadmaps: 2, measures: 38, text: expect.stringMatching(/^В копии от \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}: 2 дорожные карты, 38 мероприятий$/) });
+    expect(printed).toMatchObject({
+      restored: out,
+      roadmaps: 2,
+      measures: 38,
+      text: expect.stringMatching(/^В копии от \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}: 2 дорожные карты, 38 мероприятий$/),
+    });
     expect(cli('dump', '--db', db, '--roadmap', String(zeya.id)).out).toBe(dumpBefore);
     expect(listBackupFiles(db).map((b) => b.path)).toContain(printed.replacedBackup);
   });
@@ -48,7 +53,9 @@ describe('cli backup and restore', () => {
     const before = sha256(db);
     const r = cli('restore', '--db', db, damaged);
     expect(r.code).toBe(1);
-    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^Файл «битая\.sqlite» (повреждён|не является базой данных программы)/)]);
+    expect(r.err.trim().split('\n')).toEqual([
+      expect.stringMatching(/^Файл «битая\.sqlite» (повреждён|не является базой данных программы)/),
+    ]);
     expect(sha256(db)).toBe(before);
     expect(cli('restore', '--db', db).err).toMatch(/Укажите один файл копии/);
   });

@@ -6,7 +6,16 @@ import { runCli, tempDir } from '../helpers';
 
 function cli(...args: string[]) {
   const r = runCli(args);
-  return { code: r.status, out: r.stdout, err: r.stderr, lines: r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    code: r.status,
+    out: r.stdout,
+    err: r.stderr,
+    lines: r.stdout
+      .trim()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('cli demo, list, dump', () => {
@@ -26,7 +35,10 @@ describe('cli demo, list, dump', () => {
 
   it('refuses to read a database that is not there (a mistyped --db), creating nothing', () => {
     const typo = path.join(tempDir(), 'опечатка.sqlite');
-    for (const args of [['list', '--db', typo], ['backup', '--db', typo, '--out', `${typo}.copy`]]) {
+    for (const args of [
+      ['list', '--db', typo],
+      ['backup', '--db', typo, '--out', `${typo}.copy`],
+    ]) {
       const r = cli(...args);
       expect(r.code).toBe(1);
       expect(r.err.trim()).toBe(`Файла базы данных «${typo}» нет. Проверьте путь в --db (или RMK_DB).`);
@@ -37,9 +49,17 @@ describe('cli demo, list, dump', () => {
   it('lists roadmaps (by default), orders, meetings, schools and people, one JSON line per record', () => {
     const roadmaps = cli('list', '--db', db).lines;
     expect(roadmaps.map((r) => [r.title, r.measures])).toEqual(
-      expect.arrayContaining([[expect.stringContaining('(МОАУ ЦО) на 2022 год'), 31], [expect.stringContaining('ГО Карпинск в 2022 году'), 7]]),
+      expect.arrayContaining([
+        [expect.stringContaining('(МОАУ ЦО) на 2022 год'), 31],
+        [expect.stringContaining('ГО Карпинск в 2022 году'), 7],
+      ]),
     );
-    expect(cli('list', 'orders', '--db', db).lines.map((o) => [o.number, o.date])).toEqual(expect.arrayContaining([['38-д', '2022-03-28'], ['121 –о д', '2022-04-12']]));
+    expect(cli('list', 'orders', '--db', db).lines.map((o) => [o.number, o.date])).toEqual(
+      expect.arrayContaining([
+        ['38-д', '2022-03-28'],
+        ['121 –о д', '2022-04-12'],
+      ]),
+    );
     expect(cli('list', 'meetings', '--db', db).lines).toMatchObject([{ number: '1', date: '2022-04-14', items: 2, decisions: 3 }]);
     const schools = cli('list', 'schools', '--db', db).lines;
     expect(schools.find((s) => s.shortName === 'МАОУ СОШ № 2')).toMatchObject({ isShnor: true, is500: true });
@@ -50,23 +70,38 @@ describe('cli demo, list, dump', () => {
     const zeya = cli('list', '--db', db).lines.find((r) => String(r.title).includes('МОАУ ЦО'))!;
     const r = cli('dump', '--db', db, '--roadmap', String(zeya.id));
     expect(r.code).toBe(0);
-    const d = r.lines[0] as { periodStart: string; captions: Record<string, string>; sections: { title: string | null; measures: Record<string, string>[] }[] };
+    const d = r.lines[0] as {
+      periodStart: string;
+      captions: Record<string, string>;
+      sections: { title: string | null; measures: Record<string, string>[] }[];
+    };
     expect(d.periodStart).toBe('2022-01-01');
     expect(d.captions).toMatchObject({ name: 'Мероприятия', term: 'Сроки исполнения', result: 'Целевые ориентиры' });
     expect(d.sections).toHaveLength(1);
     expect(d.sections[0]!.title).toBeNull();
     const ms = d.sections[0]!.measures;
     expect(ms).toHaveLength(31);
-    expect(ms[4]).toMatchObject({ number: '5.', term: 'С 11.04.2022', executors: 'Отдел образования Руководитель ОО', result: 'Прохождение тестирования 100%' });
+    expect(ms[4]).toMatchObject({
+      number: '5.',
+      term: 'С 11.04.2022',
+      executors: 'Отдел образования Руководитель ОО',
+      result: 'Прохождение тестирования 100%',
+    });
     expect(ms[7]!.term).toBe('Май, июнь 2022');
     expect(ms[16]!.name).toContain('перевода образовательных организаций в эффективный режим работы, в том числе МОАУ ЦО');
   });
 
   it('dumps a roadmap with sections numbered 1, 2, 3 and its passport', () => {
     const k = cli('list', '--db', db).lines.find((r) => String(r.title).includes('Карпинск'))!;
-    const d = cli('dump', '--db', db, '--roadmap', String(k.id)).lines[0] as { passport: Record<string, string>; sections: { number: string; title: string; measures: { number: string; term: string }[] }[] };
+    const d = cli('dump', '--db', db, '--roadmap', String(k.id)).lines[0] as {
+      passport: Record<string, string>;
+      sections: { number: string; title: string; measures: { number: string; term: string }[] }[];
+    };
     expect(d.sections.map((s) => s.number)).toEqual(['1', '2', '3']);
-    expect(d.sections[1]!.measures.map((m) => [m.number, m.term])).toEqual([['2.1', 'Ежеквартально'], ['2.2', 'Февраль –ноябрь 2022']]);
+    expect(d.sections[1]!.measures.map((m) => [m.number, m.term])).toEqual([
+      ['2.1', 'Ежеквартально'],
+      ['2.2', 'Февраль –ноябрь 2022'],
+    ]);
     expect(d.passport.goal).toContain('Повышение качества образования');
   });
 
@@ -113,7 +148,12 @@ describe('cli term', () => {
   it('reads one term per line from standard input and answers in order, unparsed ones included', () => {
     const r = run(['--period', '2024-01-01..2024-12-31', '--stdin'], 'до 5мая 2024\nПо мере поступления запросов\n\nежегодно в мае\n');
     expect(r.code).toBe(0);
-    expect(r.out.trim().split('\n').map((l) => JSON.parse(l).kind)).toEqual(['deadline', 'unparsed', 'unparsed', 'recurring']);
+    expect(
+      r.out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).kind),
+    ).toEqual(['deadline', 'unparsed', 'unparsed', 'recurring']);
   });
 
   it('fails only for a bad --period, with one Russian line', () => {
@@ -138,21 +178,34 @@ describe('cli call: any API method through the same door as the UI', () => {
     const created = cli('call', '--db', db, 'plan.addSection', JSON.stringify({ roadmapId: k.id, title: 'Из командной строки' }));
     expect(created.code, created.err).toBe(0);
     expect(typeof JSON.parse(created.out)).toBe('number');
-    const plan = JSON.parse(cli('call', '--db', db, 'plan.get', JSON.stringify({ roadmapId: k.id })).out) as { sections: { title: string }[]; undo: { last: string } };
+    const plan = JSON.parse(cli('call', '--db', db, 'plan.get', JSON.stringify({ roadmapId: k.id })).out) as {
+      sections: { title: string }[];
+      undo: { last: string };
+    };
     expect(plan.sections.map((s) => s.title)).toContain('Из командной строки');
     expect(plan.undo.last).toBe('Добавление раздела');
-    expect(JSON.parse(cli('call', '--db', db, 'plan.undo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({ undone: 'Добавление раздела' });
-    expect(JSON.parse(cli('call', '--db', db, 'plan.redo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({ redone: 'Добавление раздела' });
+    expect(JSON.parse(cli('call', '--db', db, 'plan.undo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({
+      undone: 'Добавление раздела',
+    });
+    expect(JSON.parse(cli('call', '--db', db, 'plan.redo', JSON.stringify({ roadmapId: k.id })).out)).toEqual({
+      redone: 'Добавление раздела',
+    });
   });
 
-  it('refuses bad input with the UI\'s Russian message on one line and exit 1, writing nothing', () => {
+  it("refuses bad input with the UI's Russian message on one line and exit 1, writing nothing", () => {
     for (const [args, msg] of [
-      [['call', '--db', db, 'plan.addSection', '{"roadmapId":1,"title":"  "}'], /^Неверные данные — «Название»: Поле обязательно для заполнения\.$/],
+      [
+        ['call', '--db', db, 'plan.addSection', '{"roadmapId":1,"title":"  "}'],
+        /^Неверные данные — «Название»: Поле обязательно для заполнения\.$/,
+      ],
       [['call', '--db', db, 'roadmaps.get', '{"id":999}'], /^Не найдено: дорожная карта № 999/],
       [['call', '--db', db, 'sqlite.exec', '{}'], /^Неизвестное действие программы\.$/],
       [['call', '--db', db, 'plan.get', '{roadmapId: 1}'], /^Входные данные должны быть записаны в JSON, например/],
       [['call', '--db', db], /^Укажите действие/],
-      [['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')], /^Неверные данные — «Дата»: Такой даты нет: 31\.02\.2022\.$/],
+      [
+        ['export', 'report', '--db', db, '--quarter', '2022-Q2', '--date', '2022-02-31', '--out', path.join(tempDir(), 'r.xlsx')],
+        /^Неверные данные — «Дата»: Такой даты нет: 31\.02\.2022\.$/,
+      ],
     ] as [string[], RegExp][]) {
       const r = cli(...args);
       expect(r.code, args.join(' ')).toBe(1);

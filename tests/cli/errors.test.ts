@@ -96,11 +96,22 @@ describe('the CLI with its output closed early (`… | head -1`)', () => {
   });
 
   it('the same through a shell pipe into head -1', () => {
-    const r = spawnSync('sh', ['-c', `for i in 1 2 3 4 5 6 7 8; do cat "$0"; done | "$1" "$2" "$3" term --period 2024-01-01..2024-12-31 --stdin | head -1`, path.join(ROOT, 'tests/fixtures/import/tambov.html'), process.execPath, TSX, path.join(ROOT, 'electron/cli/main.ts')], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env,
-    });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `for i in 1 2 3 4 5 6 7 8; do cat "$0"; done | "$1" "$2" "$3" term --period 2024-01-01..2024-12-31 --stdin | head -1`,
+        path.join(ROOT, 'tests/fixtures/import/tambov.html'),
+        process.execPath,
+        TSX,
+        path.join(ROOT, 'electron/cli/main.ts'),
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env,
+      },
+    );
     expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
     expect(r.stderr).toBe('');
   });
@@ -109,9 +120,13 @@ describe('the CLI with its output closed early (`… | head -1`)', () => {
 describe('a bug: «Внутренняя ошибка» with the log path, the stack in the log', () => {
   it('maps file errors in one place, and only real bugs are internal', () => {
     const e = (code: string, extra: object = {}) => Object.assign(new Error(`${code}: raw`), { code, ...extra });
-    expect(toAppError(e('ENOSPC', { path: '/x/отчёт.xlsx' })).message).toBe('На диске нет места: не удалось записать «отчёт.xlsx». Освободите место и повторите.');
+    expect(toAppError(e('ENOSPC', { path: '/x/отчёт.xlsx' })).message).toBe(
+      'На диске нет места: не удалось записать «отчёт.xlsx». Освободите место и повторите.',
+    );
     expect(toAppError(e('EBUSY', { path: 'C:\\Users\\m\\Приказ.docx' })).code).toBe('file_locked');
-    expect(toAppError(e('EROFS', { path: '/media/usb/a.docx' })).message).toBe('Диск доступен только для чтения: не удалось записать «a.docx». Выберите другую папку.');
+    expect(toAppError(e('EROFS', { path: '/media/usb/a.docx' })).message).toBe(
+      'Диск доступен только для чтения: не удалось записать «a.docx». Выберите другую папку.',
+    );
     expect(toAppError(e('EPERM')).message).toMatch(/^Нет доступа к файлу: /);
     expect(toAppError(e('EADDRINUSE', { port: 8080 })).message).toMatch(/^Порт 8080 уже занят другой программой/);
     expect(toAppError(e('SQLITE_FULL')).code).toBe('disk_full');
@@ -142,7 +157,12 @@ describe('a bug: «Внутренняя ошибка» with the log path, the st
       expect(r.code).toBe(1);
       expect(r.out).toBe('');
       const log = errorLogPath(path.join(home, 'rmk-roadmaps'));
-      expectOneCleanLine(r.err, new RegExp(`^Внутренняя ошибка программы\\. Действие не выполнено; подробности записаны в журнал: ${log.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+      expectOneCleanLine(
+        r.err,
+        new RegExp(
+          `^Внутренняя ошибка программы\\. Действие не выполнено; подробности записаны в журнал: ${log.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`,
+        ),
+      );
       expect(fs.readFileSync(log, 'utf8')).toContain(how === 'throw' ? 'TypeError: boom in a timer' : 'RangeError: boom in a promise');
     });
 
@@ -167,9 +187,16 @@ describe('the web launcher', () => {
     await new Promise<void>((r) => taken.listen(0, '127.0.0.1', () => r()));
     const port = (taken.address() as net.AddressInfo).port;
     try {
-      const busy = spawnSync(process.execPath, [TSX, path.join(ROOT, 'electron/web/main.ts'), '--port', String(port), '--db', path.join(tempDir(), 'w.sqlite')], { cwd: ROOT, encoding: 'utf8', env });
+      const busy = spawnSync(
+        process.execPath,
+        [TSX, path.join(ROOT, 'electron/web/main.ts'), '--port', String(port), '--db', path.join(tempDir(), 'w.sqlite')],
+        { cwd: ROOT, encoding: 'utf8', env },
+      );
       expect(busy.status).toBe(1);
-      expectOneCleanLine(busy.stderr, new RegExp(`^Порт ${port} уже занят другой программой: укажите другой \\(--port 0 — любой свободный\\)\\.$`));
+      expectOneCleanLine(
+        busy.stderr,
+        new RegExp(`^Порт ${port} уже занят другой программой: укажите другой \\(--port 0 — любой свободный\\)\\.$`),
+      );
     } finally {
       taken.close();
     }
@@ -188,7 +215,11 @@ describe('the web launcher', () => {
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
     const port = (probe.address() as net.AddressInfo).port;
     await new Promise<void>((r) => probe.close(() => r()));
-    const child = spawn(process.execPath, [TSX, path.join(ROOT, 'electron/web/main.ts'), '--port', String(port), '--db', path.join(tempDir(), 'w.sqlite')], { cwd: ROOT, env });
+    const child = spawn(
+      process.execPath,
+      [TSX, path.join(ROOT, 'electron/web/main.ts'), '--port', String(port), '--db', path.join(tempDir(), 'w.sqlite')],
+      { cwd: ROOT, env },
+    );
     child.stdout.destroy();
     let err = '';
     child.stderr.on('data', (c) => (err += c));

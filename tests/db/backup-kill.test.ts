@@ -41,7 +41,11 @@ const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(
 
 /** Starts the child, waits for `ready`, then kills it with SIGKILL as soon as `when()` holds. */
 async function killWhen(args: string[], when: () => boolean): Promise<{ signal: NodeJS.Signals | null; out: string }> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'copy-child.ts'), ...args], { cwd: ROOT });
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(__dirname, 'copy-child.ts'), ...args],
+    { cwd: ROOT },
+  );
   let out = '';
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
   await new Promise<void>((resolve, reject) => {
@@ -62,7 +66,8 @@ const partials = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filt
 
 /** Every file under a good name in backups/ passes integrity_check. */
 function goodNamesAreSound(file: string): void {
-  for (const n of fs.readdirSync(backupsDir(file)).filter((x) => parseBackupName(x))) expect(integrityProblems(path.join(backupsDir(file), n)), n).toBeNull();
+  for (const n of fs.readdirSync(backupsDir(file)).filter((x) => parseBackupName(x)))
+    expect(integrityProblems(path.join(backupsDir(file), n)), n).toBeNull();
 }
 
 describe('a copy killed half-way', () => {
@@ -102,7 +107,9 @@ describe('a copy killed half-way', () => {
   it('by SIGKILL during the migration itself leaves a sound copy and the database at its old version', async () => {
     const file = bigDb();
     const appliedBefore = inspect(file).applied.length;
-    const folder = nextVersion("UPDATE people SET position = position || ' (обновлено)';--> statement-breakpoint\nUPDATE people SET full_name = full_name || ' ';");
+    const folder = nextVersion(
+      "UPDATE people SET position = position || ' (обновлено)';--> statement-breakpoint\nUPDATE people SET full_name = full_name || ' ';",
+    );
     const good = () => fs.existsSync(backupsDir(file)) && fs.readdirSync(backupsDir(file)).some((n) => parseBackupName(n));
     const r = await killWhen(['migrate', file, folder], good);
     expect(r.signal).toBe('SIGKILL');

@@ -9,7 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { backupDatabase, backupsDir, copyDatabase, DAILY_KEPT, dailyBackup, integrityProblems, listBackupFiles, parseBackupName, removeOrphans } from '../../db/backup';
+import {
+  backupDatabase,
+  backupsDir,
+  copyDatabase,
+  DAILY_KEPT,
+  dailyBackup,
+  integrityProblems,
+  listBackupFiles,
+  parseBackupName,
+  removeOrphans,
+} from '../../db/backup';
 import { dumpRoadmap } from '../../db/dump';
 import { closeDatabase, type Db, defaultMigrationsFolder, openDatabase } from '../../db/open';
 import { describeCopy, restoreDatabase } from '../../db/restore';
@@ -19,7 +29,8 @@ import { apiOf, snapshotAll, tempDir } from '../helpers';
 const sha256 = (file: string) => (fs.existsSync(file) ? crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex') : 'absent');
 /** The database file and its WAL: together they are "the current database". */
 const fingerprint = (file: string) => [sha256(file), sha256(`${file}-wal`)];
-const dumps = (db: Db) => (db.sqlite.prepare('SELECT id FROM roadmaps ORDER BY id').pluck().all() as number[]).map((id) => dumpRoadmap(db, id));
+const dumps = (db: Db) =>
+  (db.sqlite.prepare('SELECT id FROM roadmaps ORDER BY id').pluck().all() as number[]).map((id) => dumpRoadmap(db, id));
 
 function demoDb(): Db {
   const db = openDatabase(path.join(tempDir(), 'rmk.sqlite'));
@@ -66,8 +77,15 @@ describe('copies in backups/', () => {
     const all = listBackupFiles(db.path);
     const daily = all.filter((b) => b.kind === 'daily');
     expect(daily).toHaveLength(DAILY_KEPT);
-    expect(daily.map((b) => b.date.slice(0, 10))).toEqual(Array.from({ length: 14 }, (_, i) => `2025-03-${String(20 - i).padStart(2, '0')}`));
-    expect(all.filter((b) => b.kind !== 'daily').map((b) => b.kind).sort()).toEqual(['before-migration', 'manual']);
+    expect(daily.map((b) => b.date.slice(0, 10))).toEqual(
+      Array.from({ length: 14 }, (_, i) => `2025-03-${String(20 - i).padStart(2, '0')}`),
+    );
+    expect(
+      all
+        .filter((b) => b.kind !== 'daily')
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['before-migration', 'manual']);
     closeDatabase(db);
   });
 
@@ -75,7 +93,10 @@ describe('copies in backups/', () => {
     const dir = tempDir();
     const file = path.join(dir, 'rmk.sqlite');
     fs.mkdirSync(backupsDir(file));
-    const orphans = [path.join(backupsDir(file), '.rmk-2025-03-01_10-00-00-daily.sqlite.0a1b2c3d4e5f.partial'), path.join(dir, '.rmk.sqlite.restore-0a1b2c3d4e5f.partial')];
+    const orphans = [
+      path.join(backupsDir(file), '.rmk-2025-03-01_10-00-00-daily.sqlite.0a1b2c3d4e5f.partial'),
+      path.join(dir, '.rmk.sqlite.restore-0a1b2c3d4e5f.partial'),
+    ];
     const kept = [path.join(backupsDir(file), 'rmk-2025-03-01_10-00-00-daily.sqlite'), path.join(dir, 'notes.txt')];
     for (const f of [...orphans, ...kept]) fs.writeFileSync(f, 'x');
     expect(removeOrphans(file).sort()).toEqual([...orphans].sort());
@@ -83,7 +104,11 @@ describe('copies in backups/', () => {
   });
 
   it('names the kinds in the file name and reads them back', () => {
-    expect(parseBackupName('rmk-2025-03-12_08-05-09-before-migration.sqlite')).toEqual({ fileName: 'rmk-2025-03-12_08-05-09-before-migration.sqlite', kind: 'before-migration', date: '2025-03-12T08:05:09' });
+    expect(parseBackupName('rmk-2025-03-12_08-05-09-before-migration.sqlite')).toEqual({
+      fileName: 'rmk-2025-03-12_08-05-09-before-migration.sqlite',
+      kind: 'before-migration',
+      date: '2025-03-12T08:05:09',
+    });
     expect(parseBackupName('rmk-2025-03-12_08-05-09-daily-2.sqlite')?.kind).toBe('daily');
     expect(parseBackupName('.rmk-2025-03-12_08-05-09-daily.sqlite.abc.partial')).toBeNull();
     expect(parseBackupName('rmk.sqlite')).toBeNull();
@@ -102,7 +127,10 @@ describe('restore', () => {
     api('plan.addMeasure', { roadmapId: zeya, sectionId: null, index: 0, values: { name: 'Добавлено после копии', term: 'Май 2022' } });
     api('people.create', { fullName: 'Новый Н.Н.' });
     const karpinsk = before[1]!.id;
-    api('orders.save', { id: (db.sqlite.prepare('SELECT id FROM orders ORDER BY id').pluck().get() as number), values: { number: '38-д', date: '2022-03-28', title: 'Изменён', appendices: [] } });
+    api('orders.save', {
+      id: db.sqlite.prepare('SELECT id FROM orders ORDER BY id').pluck().get() as number,
+      values: { number: '38-д', date: '2022-03-28', title: 'Изменён', appendices: [] },
+    });
     api('roadmaps.delete', { id: karpinsk });
     expect(dumps(db)).not.toEqual(before);
 
@@ -178,7 +206,10 @@ describe('restore', () => {
     const rows = snapshotAll(db);
     const copies = fs.readdirSync(backupsDir(db.path));
     for (const [file, message] of cases) {
-      await expect(restoreDatabase(db, file, () => expect.fail('no database may be adopted')), path.basename(file)).rejects.toThrow(message);
+      await expect(
+        restoreDatabase(db, file, () => expect.fail('no database may be adopted')),
+        path.basename(file),
+      ).rejects.toThrow(message);
       expect(fingerprint(db.path), path.basename(file)).toEqual(before);
     }
     expect(db.sqlite.open).toBe(true);
@@ -192,7 +223,9 @@ describe('restore', () => {
     const dir = tempDir();
     const oldFile = path.join(dir, 'old.sqlite');
     const v1 = openDatabase(oldFile, { migrationsFolder: firstVersionFolder() });
-    v1.sqlite.exec("INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (1, 'Старая карта', '2022-01-01', '2022-12-31', '{}'); INSERT INTO measures (id, roadmap_id, position, number, name, term) VALUES (1, 1, 0, '1', 'А', 'Май 2022')");
+    v1.sqlite.exec(
+      "INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (1, 'Старая карта', '2022-01-01', '2022-12-31', '{}'); INSERT INTO measures (id, roadmap_id, position, number, name, term) VALUES (1, 1, 0, '1', 'А', 'Май 2022')",
+    );
     closeDatabase(v1);
 
     let db = demoDb();
@@ -200,11 +233,17 @@ describe('restore', () => {
     expect(described).toMatchObject({ older: true, roadmaps: 1, measures: 1 });
     expect(described.text).toMatch(/1 дорожная карта, 1 мероприятие \(сделана прежней версией программы, будет обновлена\)$/);
     await restoreDatabase(db, oldFile, (next) => (db = next));
-    expect(db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length);
+    expect(db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length,
+    );
     expect(dumpRoadmap(db, 1).sections[0]!.measures[0]).toMatchObject({ name: 'А', term: 'Май 2022' });
     expect(db.sqlite.prepare('SELECT term_kind FROM measures WHERE id = 1').pluck().get()).toBe('range');
     // The restore's own copy of the replaced file and the copy before the update are both there.
-    expect(listBackupFiles(db.path).map((b) => b.kind).sort()).toEqual(['before-migration', 'before-restore']);
+    expect(
+      listBackupFiles(db.path)
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['before-migration', 'before-restore']);
     closeDatabase(db);
   });
 

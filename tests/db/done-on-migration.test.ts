@@ -33,12 +33,18 @@ describe('migration: executions.done_on', () => {
               INSERT INTO agenda_items (id, meeting_id, position, title) VALUES (1, 1, 0, 'В');
               INSERT INTO decisions (id, agenda_item_id, position, text, term) VALUES (1, 1, 0, 'Р', 'До 30.04.2022');
               INSERT INTO executions (measure_id, decision_id, quarter, status, result) VALUES (1, NULL, '2022-Q2', 'done', 'Проведено'), (NULL, 1, '2022-Q2', 'done_late', 'Справка');`);
-    const marks = raw.prepare('SELECT measure_id, decision_id, quarter, status, result, evidence, note, updated_at FROM executions ORDER BY id').all();
+    const marks = raw
+      .prepare('SELECT measure_id, decision_id, quarter, status, result, evidence, note, updated_at FROM executions ORDER BY id')
+      .all();
     raw.close();
 
     const db = openDatabase(file);
     try {
-      expect(db.sqlite.prepare('SELECT measure_id, decision_id, quarter, status, result, evidence, note, updated_at FROM executions ORDER BY id').all()).toEqual(marks);
+      expect(
+        db.sqlite
+          .prepare('SELECT measure_id, decision_id, quarter, status, result, evidence, note, updated_at FROM executions ORDER BY id')
+          .all(),
+      ).toEqual(marks);
       expect(db.sqlite.prepare('SELECT done_on FROM executions').pluck().all()).toEqual([null, null]);
       expect(apiOf(db)('decisions.states', { decisionIds: [1], today: '2022-06-01' })).toEqual([
         { decisionId: 1, done: true, overdue: false, mark: { quarter: '2022-Q2', status: 'done_late', result: 'Справка', doneOn: null } },

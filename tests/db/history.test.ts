@@ -18,7 +18,8 @@ const m = (name: string, term = '') => ({ name, term, executors: '', result: '',
 /** The plan's tables without the «изменено» stamps, which any undo moves on. */
 function planState(roadmapId: number) {
   // «Изменено» and the version (a save stamp, see db/versions.ts) move on with undo and redo: the content is compared.
-  const rows = (sql: string) => (db.sqlite.prepare(sql).all(roadmapId) as Record<string, unknown>[]).map(({ updated_at: _, version: _v, ...rest }) => rest);
+  const rows = (sql: string) =>
+    (db.sqlite.prepare(sql).all(roadmapId) as Record<string, unknown>[]).map(({ updated_at: _, version: _v, ...rest }) => rest);
   return {
     roadmap: rows('SELECT * FROM roadmaps WHERE id = ?'),
     sections: rows('SELECT * FROM sections WHERE roadmap_id = ? ORDER BY id'),
@@ -45,12 +46,22 @@ describe('undo and redo', () => {
     api('execution.set', { measureId: b, quarter: '2024-Q2', status: 'done', result: 'проведено' });
     const states = [planState(r.id)];
     const edits = [
-      () => api('plan.updateMeasure', { id: a, values: { name: 'А (изм.)', term: 'Май 2024', links: [{ personId: p.id, organizationId: null }] } }),
+      () =>
+        api('plan.updateMeasure', {
+          id: a,
+          values: { name: 'А (изм.)', term: 'Май 2024', links: [{ personId: p.id, organizationId: null }] },
+        }),
       () => api('plan.moveMeasure', { id: c, sectionId: s1, index: 0 }),
       () => api('plan.moveSection', { id: s2, index: 0 }),
       () => api('plan.deleteSection', { id: s1 }),
       () => api('roadmaps.update', { id: r.id, values: { goal: 'Повышение качества образования' } }),
-      () => api('roadmaps.update', { id: r.id, values: { captions: { number: '№', name: 'Мероприятия', term: 'Сроки исполнения', executors: 'Исполнители', result: 'Целевые ориентиры' } } }),
+      () =>
+        api('roadmaps.update', {
+          id: r.id,
+          values: {
+            captions: { number: '№', name: 'Мероприятия', term: 'Сроки исполнения', executors: 'Исполнители', result: 'Целевые ориентиры' },
+          },
+        }),
     ];
     for (const edit of edits) {
       edit();
@@ -67,7 +78,14 @@ describe('undo and redo', () => {
       redone.push(api('plan.redo', { roadmapId: r.id }).redone);
       expect(planState(r.id)).toEqual(states[i]);
     }
-    expect(redone).toEqual(['Изменение мероприятия', 'Перемещение мероприятия', 'Перемещение раздела', 'Удаление раздела', 'Изменение паспорта', 'Изменение заголовков столбцов']);
+    expect(redone).toEqual([
+      'Изменение мероприятия',
+      'Перемещение мероприятия',
+      'Перемещение раздела',
+      'Удаление раздела',
+      'Изменение паспорта',
+      'Изменение заголовков столбцов',
+    ]);
     // The deleted section's execution came back with undo and went again with redo.
     expect(db.sqlite.prepare('SELECT count(*) FROM executions WHERE measure_id = ?').pluck().get(b)).toBe(0);
     expect(() => api('plan.redo', { roadmapId: r.id })).toThrow(/Возвращать нечего/);
@@ -105,7 +123,10 @@ describe('undo and redo', () => {
     api('plan.updateMeasure', { id: a, values: { name: 'А2' } });
     api('execution.set', { measureId: a, quarter: '2024-Q3', status: 'done', result: 'после изменения' });
     api('plan.undo', { roadmapId: r.id });
-    expect(api('execution.grid', { roadmapId: r.id }).rows[0]!.cells['2024-Q3']).toMatchObject({ status: 'done', result: 'после изменения' });
+    expect(api('execution.grid', { roadmapId: r.id }).rows[0]!.cells['2024-Q3']).toMatchObject({
+      status: 'done',
+      result: 'после изменения',
+    });
     api('plan.redo', { roadmapId: r.id });
     expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!.name).toBe('А2');
   });
@@ -117,7 +138,9 @@ describe('undo and record versions', () => {
     api('plan.updateMeasure', { id: a, values: { name: 'Б2' } });
     const opened = api('plan.get', { roadmapId: r.id }).sections[0]!.measures.find((x) => x.id === a)!.version;
     api('plan.undo', { roadmapId: r.id });
-    expect(() => api('plan.updateMeasure', { id: a, values: { name: 'Из старой формы' }, expectedVersion: opened })).toThrow(/Запись изменена после того, как вы её открыли/);
+    expect(() => api('plan.updateMeasure', { id: a, values: { name: 'Из старой формы' }, expectedVersion: opened })).toThrow(
+      /Запись изменена после того, как вы её открыли/,
+    );
     expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures.find((x) => x.id === a)!.name).toBe('А');
   });
 });
@@ -135,16 +158,36 @@ describe('the history stays bounded', () => {
   it('stores only the rows a change touched: an edit of one measure in a 2 000-measure plan is a few hundred bytes', () => {
     const r = api('roadmaps.create', { title: 'Большая', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     db.sqlite.transaction(() =>
-      insertPlan(db, r.id, Array.from({ length: 20 }, (_, s) => ({ number: '', title: `Раздел ${s + 1}`, measures: Array.from({ length: 100 }, (_, i) => ({ number: '', name: `Мероприятие ${s}.${i} ${'текст '.repeat(20)}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: 'Результат' })) }))),
+      insertPlan(
+        db,
+        r.id,
+        Array.from({ length: 20 }, (_, s) => ({
+          number: '',
+          title: `Раздел ${s + 1}`,
+          measures: Array.from({ length: 100 }, (_, i) => ({
+            number: '',
+            name: `Мероприятие ${s}.${i} ${'текст '.repeat(20)}`,
+            term: 'Ежеквартально',
+            executors: 'Рабочая группа',
+            result: 'Результат',
+          })),
+        })),
+      ),
     )();
     const ids = db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? ORDER BY id').pluck().all(r.id) as number[];
-    const size = () => db.sqlite.prepare('SELECT coalesce(sum(length(changes)), 0) FROM plan_history WHERE roadmap_id = ?').pluck().get(r.id) as number;
+    const size = () =>
+      db.sqlite.prepare('SELECT coalesce(sum(length(changes)), 0) FROM plan_history WHERE roadmap_id = ?').pluck().get(r.id) as number;
     api('plan.updateMeasure', { id: ids[1500]!, values: { term: 'Май 2024' } });
     expect(size()).toBeGreaterThan(0);
     expect(size()).toBeLessThan(1000);
     // A measure added at the top of a section renumbers that section's hundred measures, not the plan.
     const before = size();
-    api('plan.addMeasure', { roadmapId: r.id, sectionId: db.sqlite.prepare('SELECT section_id FROM measures WHERE id = ?').pluck().get(ids[1500]!) as number, index: 0, values: m('Первое') });
+    api('plan.addMeasure', {
+      roadmapId: r.id,
+      sectionId: db.sqlite.prepare('SELECT section_id FROM measures WHERE id = ?').pluck().get(ids[1500]!) as number,
+      index: 0,
+      values: m('Первое'),
+    });
     const step = size() - before;
     expect(step).toBeGreaterThan(100 * 20);
     expect(step).toBeLessThan(100 * 200);

@@ -16,7 +16,9 @@ import { applyMigrations, defaultMigrationsFolder } from '../../db/open';
 import * as schema from '../../db/schema';
 
 const FOLDER = defaultMigrationsFolder();
-const JOURNAL = JSON.parse(fs.readFileSync(path.join(FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; tag: string }[] };
+const JOURNAL = JSON.parse(fs.readFileSync(path.join(FOLDER, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { idx: number; tag: string }[];
+};
 const MIGRATIONS = readMigrationFiles({ migrationsFolder: FOLDER });
 
 /** Tables a migration replaces on purpose, with where their content went. */
@@ -45,7 +47,12 @@ interface ForeignKey {
 }
 
 const tablesOf = (db: Database.Database) =>
-  db.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name").pluck().all() as string[];
+  db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
 
 /** A value SQLite accepts for the column in row k: the column's default where it has one (enums, JSON), else text or a number. */
 function valueFor(table: string, c: Column, k: number, fks: ForeignKey[]): unknown {
@@ -55,7 +62,8 @@ function valueFor(table: string, c: Column, k: number, fks: ForeignKey[]): unkno
   if (pair?.includes(c.name)) return pair[k % 2] === c.name ? k + 1 : null;
   if (fk) return fk.table === table && k === 0 ? null : fk.table === table ? k : k + 1;
   if (c.pk) return k + 1;
-  if (c.dflt_value !== null) return c.dflt_value.startsWith("'") ? c.dflt_value.slice(1, -1).replace(/''/g, "'") : isExpression(c) ? null : Number(c.dflt_value);
+  if (c.dflt_value !== null)
+    return c.dflt_value.startsWith("'") ? c.dflt_value.slice(1, -1).replace(/''/g, "'") : isExpression(c) ? null : Number(c.dflt_value);
   if (/INT|REAL|NUM/i.test(c.type)) return k + 1;
   if (/date|_at$|start|end/.test(c.name)) return `2024-0${k + 1}-15`;
   return `${table}.${c.name} № ${k + 1} «проверка»`;
@@ -74,8 +82,13 @@ function fill(db: Database.Database): void {
       const values = cols.map((c) => valueFor(table, c, k, fks));
       // A default written as an expression ((datetime('now'))) is left to SQLite.
       const used = cols.filter((c, i) => values[i] !== null || !isExpression(c));
-      const v = cols.map((c, i) => [c, values[i]] as const).filter(([c]) => used.includes(c)).map(([, x]) => x);
-      db.prepare(`INSERT INTO "${table}" (${used.map((c) => `"${c.name}"`).join(', ')}) VALUES (${used.map(() => '?').join(', ')})`).run(...v);
+      const v = cols
+        .map((c, i) => [c, values[i]] as const)
+        .filter(([c]) => used.includes(c))
+        .map(([, x]) => x);
+      db.prepare(`INSERT INTO "${table}" (${used.map((c) => `"${c.name}"`).join(', ')}) VALUES (${used.map(() => '?').join(', ')})`).run(
+        ...v,
+      );
     }
   }
   db.pragma('foreign_keys = ON');
@@ -83,7 +96,9 @@ function fill(db: Database.Database): void {
 }
 
 const readAll = (db: Database.Database) =>
-  Object.fromEntries(tablesOf(db).map((t) => [t, db.prepare(`SELECT rowid AS __rowid, * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
+  Object.fromEntries(
+    tablesOf(db).map((t) => [t, db.prepare(`SELECT rowid AS __rowid, * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]),
+  );
 
 describe('migrations', () => {
   it('the journal names every migration file, in order', () => {

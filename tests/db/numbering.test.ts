@@ -21,12 +21,21 @@ function imported(plan: { number?: string; title?: string; measures: string[] }[
   const r = api('roadmaps.create', { title: 'Импорт', periodStart: '2022-01-01', periodEnd: '2022-12-31', autoNumber: false });
   // Written the way an import writes it (db/plan.ts insertPlan): numbers exactly as given.
   db.sqlite.transaction(() =>
-    insertPlan(db, r.id, plan.map((s) => ({ number: s.number ?? '', title: s.title ?? null, measures: s.measures.map((n, i) => ({ number: n, name: `м${i + 1}`, term: '', executors: '', result: '' })) }))),
+    insertPlan(
+      db,
+      r.id,
+      plan.map((s) => ({
+        number: s.number ?? '',
+        title: s.title ?? null,
+        measures: s.measures.map((n, i) => ({ number: n, name: `м${i + 1}`, term: '', executors: '', result: '' })),
+      })),
+    ),
   )();
   const got = api('plan.get', { roadmapId: r.id }).sections.filter((s) => s.id !== null || plan.some((p) => p.title === undefined));
   return { r, ids: got.map((s) => s.measures.map((x) => x.id)), sections: got.map((s) => s.id) };
 }
-const plan = (roadmapId: number) => api('plan.get', { roadmapId }).sections.map((s) => [s.number, s.measures.map((x) => `${x.number} ${x.name}`)]);
+const plan = (roadmapId: number) =>
+  api('plan.get', { roadmapId }).sections.map((s) => [s.number, s.measures.map((x) => `${x.number} ${x.name}`)]);
 const measureNumbers = (roadmapId: number) => api('plan.get', { roadmapId }).sections.map((s) => s.measures.map((x) => x.number));
 
 describe('an imported plan continues its own numbering', () => {
@@ -47,7 +56,10 @@ describe('an imported plan continues its own numbering', () => {
       { number: '5.', title: 'Пятый', measures: ['5. 1', '5. 2'] },
     ]);
     api('plan.addMeasure', { roadmapId: r.id, sectionId: sections[0]!, values: m('новое'), index: 2 });
-    expect(measureNumbers(r.id)).toEqual([['4. 7', '4. 8', '4. 9', '4. 10'], ['5. 1', '5. 2']]);
+    expect(measureNumbers(r.id)).toEqual([
+      ['4. 7', '4. 8', '4. 9', '4. 10'],
+      ['5. 1', '5. 2'],
+    ]);
     expect(plan(r.id)[0]![1]![2]).toBe('4. 9 новое');
   });
 
@@ -68,7 +80,10 @@ describe('an imported plan continues its own numbering', () => {
       { number: '2', title: 'Второй', measures: ['2.1'] },
     ]);
     api('plan.moveMeasure', { id: ids[0]![0]!, sectionId: sections[1]!, index: 1 });
-    expect(plan(r.id)).toEqual([['1', ['1.1 м2', '1.2 м3']], ['2', ['2.1 м1', '2.2 м1']]]);
+    expect(plan(r.id)).toEqual([
+      ['1', ['1.1 м2', '1.2 м3']],
+      ['2', ['2.1 м1', '2.2 м1']],
+    ]);
   });
 
   it('hand-made gaps, «5.1.» inside «5.» and empty numbers are kept; the new one takes the next free number', () => {
@@ -78,7 +93,10 @@ describe('an imported plan continues its own numbering', () => {
     ]);
     api('plan.addMeasure', { roadmapId: r.id, sectionId: sections[0]!, values: m('новое'), index: 1 });
     api('plan.addMeasure', { roadmapId: r.id, sectionId: sections[1]!, values: m('новое'), index: 4 });
-    expect(measureNumbers(r.id)).toEqual([['1.1', '1.2', '1.4', '1.10'], ['4.', '5.', '5.1.', '6.', '7.', '']]);
+    expect(measureNumbers(r.id)).toEqual([
+      ['1.1', '1.2', '1.4', '1.10'],
+      ['4.', '5.', '5.1.', '6.', '7.', ''],
+    ]);
   });
 
   it('a number typed by hand in the form is kept', () => {
@@ -97,7 +115,11 @@ describe('an imported plan continues its own numbering', () => {
     api('plan.addMeasure', { roadmapId: r.id, sectionId: sections[0]!, values: m('новое') });
     expect(measureNumbers(r.id)).toEqual([['1.', '2.', '3.'], ['4.', '5.'], ['6.']]);
     api('plan.addMeasure', { roadmapId: r.id, sectionId: sections[2]!, values: m('в конце') });
-    expect(measureNumbers(r.id)).toEqual([['1.', '2.', '3.'], ['4.', '5.'], ['6.', '7.']]);
+    expect(measureNumbers(r.id)).toEqual([
+      ['1.', '2.', '3.'],
+      ['4.', '5.'],
+      ['6.', '7.'],
+    ]);
   });
 
   it('a new section after «II» is «III», the following ones shift and their measures follow', () => {
@@ -113,13 +135,23 @@ describe('an imported plan continues its own numbering', () => {
       { number: '2.', title: 'Второй', measures: ['2.1', '2. 2'] },
     ]);
     api('plan.addSection', { roadmapId: r2.id, title: 'Новый', index: 1 });
-    expect(plan(r2.id)).toEqual([['1.', ['1.1 м1', '1.2 м2']], ['2.', []], ['3.', ['3.1 м1', '3. 2 м2']]]);
+    expect(plan(r2.id)).toEqual([
+      ['1.', ['1.1 м1', '1.2 м2']],
+      ['2.', []],
+      ['3.', ['3.1 м1', '3. 2 м2']],
+    ]);
   });
 
   it('an edit costs its section, not the plan: 10 000 measures edit as fast as 500', () => {
     /** Median time of an insert in the middle section of a plan of `count` sections of 100 measures «S. i». */
     const editTime = (count: number) => {
-      const { r, sections } = imported(Array.from({ length: count }, (_, s) => ({ number: `${s + 1}.`, title: `Р${s + 1}`, measures: Array.from({ length: 100 }, (_, i) => `${s + 1}. ${i + 1}`) })));
+      const { r, sections } = imported(
+        Array.from({ length: count }, (_, s) => ({
+          number: `${s + 1}.`,
+          title: `Р${s + 1}`,
+          measures: Array.from({ length: 100 }, (_, i) => `${s + 1}. ${i + 1}`),
+        })),
+      );
       const sid = sections[Math.floor(count / 2)]!;
       const times: number[] = [];
       for (let i = 0; i < 5; i++) {
@@ -157,10 +189,15 @@ describe('the district’s own plans, imported', () => {
 
   it('Tambov (1.1, 1.4, 1.10 / 2.1, 2. 3, 2.9) and Ulchsky (1.1, 1.2, 1.3., 1.4.): gaps kept, styles continued', async () => {
     const tambov = await importFixture('tambov.docx');
-    const [s1, s2] = api('plan.get', { roadmapId: tambov }).sections.filter((s) => s.id !== null).map((s) => s.id!);
+    const [s1, s2] = api('plan.get', { roadmapId: tambov })
+      .sections.filter((s) => s.id !== null)
+      .map((s) => s.id!);
     api('plan.addMeasure', { roadmapId: tambov, sectionId: s1!, values: m('Новое'), index: 1 });
     api('plan.addMeasure', { roadmapId: tambov, sectionId: s2!, values: m('Новое'), index: 2 });
-    expect(measureNumbers(tambov).filter((g) => g.length > 0)).toEqual([['1.1', '1.2', '1.4', '1.10'], ['2.1', '2. 3', '2. 4', '2.9']]);
+    expect(measureNumbers(tambov).filter((g) => g.length > 0)).toEqual([
+      ['1.1', '1.2', '1.4', '1.10'],
+      ['2.1', '2. 3', '2. 4', '2.9'],
+    ]);
     const ulchsky = await importFixture('ulchsky.docx');
     const first = api('plan.get', { roadmapId: ulchsky }).sections.find((s) => s.id !== null)!.id!;
     api('plan.addMeasure', { roadmapId: ulchsky, sectionId: first, values: m('Новое'), index: 1 });
@@ -185,13 +222,20 @@ describe('switching automatic numbering on', () => {
     expect(api('plan.renumberApply', { roadmapId: r.id })).toEqual({ changed: 4 });
     const after = api('roadmaps.dump', { id: r.id });
     expect(api('roadmaps.get', { id: r.id }).autoNumber).toBe(true);
-    expect(plan(r.id)).toEqual([['1', ['1.1 м1', '1.2 м2']], ['2', ['2.1 м1', '2.2 м2']]]);
+    expect(plan(r.id)).toEqual([
+      ['1', ['1.1 м1', '1.2 м2']],
+      ['2', ['2.1 м1', '2.2 м2']],
+    ]);
     // Nothing but the numbers listed (and the switch) changed.
-    const strip = (d: typeof before) => JSON.stringify(d, (k, v) => (['number', 'autoNumber', 'updatedAt', 'version'].includes(k) ? undefined : v));
+    const strip = (d: typeof before) =>
+      JSON.stringify(d, (k, v) => (['number', 'autoNumber', 'updatedAt', 'version'].includes(k) ? undefined : v));
     expect(strip(after)).toBe(strip(before));
     expect(api('plan.renumberPreview', { roadmapId: r.id })).toEqual([]);
     expect(api('plan.undo', { roadmapId: r.id })).toEqual({ undone: 'Автоматическая нумерация' });
     expect(api('roadmaps.get', { id: r.id }).autoNumber).toBe(false);
-    expect(plan(r.id)).toEqual([['I.', ['1. м1', '2. м2']], ['2', ['2.1 м1', '2. 2. м2']]]);
+    expect(plan(r.id)).toEqual([
+      ['I.', ['1. м1', '2. м2']],
+      ['2', ['2.1 м1', '2. 2. м2']],
+    ]);
   });
 });

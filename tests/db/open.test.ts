@@ -6,7 +6,10 @@ import { closeDatabase, defaultMigrationsFolder, openDatabase } from '../../db/o
 import { tempDir } from '../helpers';
 
 const sha = (file: string) => fs.readFileSync(file).toString('base64');
-const readJournal = (folder: string) => JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string }[] };
+const readJournal = (folder: string) =>
+  JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { idx: number; when: number; tag: string }[];
+  };
 
 /** The app's migrations plus one more, as a next version of the app would ship them. */
 function nextVersion(dir: string, tag: string, sql: string): string {
@@ -25,7 +28,20 @@ describe('opening the database file', () => {
     const file = path.join(tempDir(), 'nested', 'folder', 'rmk.sqlite');
     const db = openDatabase(file);
     const tables = db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['roadmaps', 'sections', 'measures', 'people', 'organizations', 'meetings', 'decisions', 'orders', 'executions', '__drizzle_migrations']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'roadmaps',
+        'sections',
+        'measures',
+        'people',
+        'organizations',
+        'meetings',
+        'decisions',
+        'orders',
+        'executions',
+        '__drizzle_migrations',
+      ]),
+    );
     expect(db.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.sqlite.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -33,7 +49,9 @@ describe('opening the database file', () => {
     closeDatabase(db);
     // Opening again applies nothing and changes nothing.
     const again = openDatabase(file);
-    expect(again.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length);
+    expect(again.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length,
+    );
     closeDatabase(again);
   });
 
@@ -46,10 +64,10 @@ describe('opening the database file', () => {
     expect(fs.existsSync(file + '-wal')).toBe(false);
   });
 
-  it('refuses another program\'s SQLite database untouched', () => {
+  it("refuses another program's SQLite database untouched", () => {
     const file = path.join(tempDir(), 'other.sqlite');
     const other = new Database(file);
-    other.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'x\')');
+    other.exec("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')");
     other.close();
     const before = sha(file);
     expect(() => openDatabase(file)).toThrow(/другой программы/);
@@ -68,7 +86,7 @@ describe('opening the database file', () => {
     expect(sha(file)).toBe(before);
   });
 
-  it('refuses a database whose migration history differs from the app\'s (not a prefix)', () => {
+  it("refuses a database whose migration history differs from the app's (not a prefix)", () => {
     const file = path.join(tempDir(), 'forked.sqlite');
     closeDatabase(openDatabase(file));
     const raw = new Database(file);

@@ -10,7 +10,14 @@ beforeEach(() => {
   return () => closeDatabase(db);
 });
 
-const m = (name: string, extra: Partial<{ term: string; executors: string; result: string }> = {}) => ({ name, term: '', executors: '', result: '', links: [], ...extra });
+const m = (name: string, extra: Partial<{ term: string; executors: string; result: string }> = {}) => ({
+  name,
+  term: '',
+  executors: '',
+  result: '',
+  links: [],
+  ...extra,
+});
 const numbers = (roadmapId: number) =>
   api('plan.get', { roadmapId }).sections.map((s) => [s.number, s.title, s.measures.map((x) => `${x.number} ${x.name}`)]);
 
@@ -54,7 +61,7 @@ describe('a roadmap and its plan', () => {
     expect(numbers(r.id)[0]![2]).toEqual(['1.1 А', '1.2 Между', '1.3 Б']);
   });
 
-  it('numbers measures outside any section 1, 2, 3 (a plan without sections, like Zeya\'s)', () => {
+  it("numbers measures outside any section 1, 2, 3 (a plan without sections, like Zeya's)", () => {
     const r = api('roadmaps.create', { title: 'Без разделов', periodStart: '2022-01-01', periodEnd: '2022-12-31' });
     for (const n of ['а', 'б', 'в']) api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: m(n) });
     expect(numbers(r.id)).toEqual([['', null, ['1 а', '2 б', '3 в']]]);
@@ -74,10 +81,23 @@ describe('a roadmap and its plan', () => {
     const { r, a } = roadmapWithPlan();
     const p = api('people.create', { fullName: 'Гокова В.Я.' });
     const o = api('organizations.create', { kind: 'school', name: 'МОАУ ЦО' });
-    api('plan.updateMeasure', { id: a, values: { name: 'А (изм.)', executors: 'Гокова В.Я., МОАУ ЦО', links: [{ personId: p.id, organizationId: null }, { personId: null, organizationId: o.id }] } });
+    api('plan.updateMeasure', {
+      id: a,
+      values: {
+        name: 'А (изм.)',
+        executors: 'Гокова В.Я., МОАУ ЦО',
+        links: [
+          { personId: p.id, organizationId: null },
+          { personId: null, organizationId: o.id },
+        ],
+      },
+    });
     const got = api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!;
     expect(got).toMatchObject({ name: 'А (изм.)', executors: 'Гокова В.Я., МОАУ ЦО', term: 'Февраль –ноябрь 2022' });
-    expect(got.links).toEqual([{ personId: p.id, organizationId: null }, { personId: null, organizationId: o.id }]);
+    expect(got.links).toEqual([
+      { personId: p.id, organizationId: null },
+      { personId: null, organizationId: o.id },
+    ]);
   });
 
   it('deleting a section deletes its measures (and their execution), and says how many', () => {
@@ -107,7 +127,10 @@ describe('a roadmap and its plan', () => {
     api('plan.deleteMeasures', { ids: [b] });
     api('execution.set', { measureId: a, quarter: '2024-Q3', status: 'done', result: 'после удаления' });
     api('plan.undo', { roadmapId: r.id });
-    expect(api('execution.grid', { roadmapId: r.id }).rows[0]!.cells['2024-Q3']).toMatchObject({ status: 'done', result: 'после удаления' });
+    expect(api('execution.grid', { roadmapId: r.id }).rows[0]!.cells['2024-Q3']).toMatchObject({
+      status: 'done',
+      result: 'после удаления',
+    });
   });
 
   it('says so when there is nothing to undo', () => {
@@ -127,14 +150,24 @@ describe('a roadmap and its plan', () => {
 
   it('records execution per quarter of the period only', () => {
     const { r, a } = roadmapWithPlan();
-    api('execution.set', { measureId: a, quarter: '2024-Q4', status: 'done_late', result: 'Проведено', evidence: 'Протокол № 3', note: '' });
+    api('execution.set', {
+      measureId: a,
+      quarter: '2024-Q4',
+      status: 'done_late',
+      result: 'Проведено',
+      evidence: 'Протокол № 3',
+      note: '',
+    });
     expect(api('execution.grid', { roadmapId: r.id }).quarters).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
     expect(() => api('execution.set', { measureId: a, quarter: '2025-Q1', status: 'done' })).toThrow(/вне периода/);
   });
 
   it('deleting a roadmap approved by an order is refused; otherwise it goes with its plan', () => {
     const { r } = roadmapWithPlan();
-    const o = api('orders.save', { id: null, values: { number: '121-од', date: '2024-04-12', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '1' }] } });
+    const o = api('orders.save', {
+      id: null,
+      values: { number: '121-од', date: '2024-04-12', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '1' }] },
+    });
     expect(() => api('roadmaps.delete', { id: r.id })).toThrow(/утверждена приказом № 121-од/);
     api('orders.delete', { id: o.id });
     api('roadmaps.delete', { id: r.id });
@@ -145,9 +178,24 @@ describe('a roadmap and its plan', () => {
 describe('the directory, the working group, meetings and orders', () => {
   it('creates, edits and deletes people and organisations; a school keeps its flags, director and curator', () => {
     const p = api('people.create', { fullName: 'Ремизова Н.Е.', position: 'Зам. директора по УВР' });
-    const s = api('organizations.create', { kind: 'school', name: 'Средняя школа № 2', shortName: 'МАОУ СОШ № 2', isShnor: true, is500: true, curatorId: p.id });
-    expect(api('organizations.update', { id: s.id, values: { isShnsu: true } })).toMatchObject({ isShnor: true, isShnsu: true, is500: true, curatorId: p.id });
-    expect(api('people.update', { id: p.id, values: { phone: '2-22-22', organizationId: s.id } })).toMatchObject({ phone: '2-22-22', organizationId: s.id });
+    const s = api('organizations.create', {
+      kind: 'school',
+      name: 'Средняя школа № 2',
+      shortName: 'МАОУ СОШ № 2',
+      isShnor: true,
+      is500: true,
+      curatorId: p.id,
+    });
+    expect(api('organizations.update', { id: s.id, values: { isShnsu: true } })).toMatchObject({
+      isShnor: true,
+      isShnsu: true,
+      is500: true,
+      curatorId: p.id,
+    });
+    expect(api('people.update', { id: p.id, values: { phone: '2-22-22', organizationId: s.id } })).toMatchObject({
+      phone: '2-22-22',
+      organizationId: s.id,
+    });
     expect(() => api('people.delete', { id: p.id })).toThrow(/руководитель или куратор ОО/);
     api('organizations.update', { id: s.id, values: { curatorId: null } });
     api('people.delete', { id: p.id });
@@ -160,13 +208,22 @@ describe('the directory, the working group, meetings and orders', () => {
     const { a } = roadmapWithPlan();
     const p = api('people.create', { fullName: 'Гокова В.Я.' });
     api('plan.updateMeasure', { id: a, values: { links: [{ personId: p.id, organizationId: null }] } });
-    expect(() => api('people.delete', { id: p.id })).toThrow('Нельзя удалить «Гокова В.Я.»: он(а) указан(а) как исполнитель мероприятий (1)');
+    expect(() => api('people.delete', { id: p.id })).toThrow(
+      'Нельзя удалить «Гокова В.Я.»: он(а) указан(а) как исполнитель мероприятий (1)',
+    );
     expect(api('people.list')).toHaveLength(1);
   });
 
   it('keeps the department settings and the municipal coordinator', () => {
     const p = api('people.create', { fullName: 'Русанова Е.А.' });
-    const d = { fullName: 'Отдел образования администрации городского округа Карпинск', shortName: 'Отдел образования', headName: 'В.В. Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: p.id };
+    const d = {
+      fullName: 'Отдел образования администрации городского округа Карпинск',
+      shortName: 'Отдел образования',
+      headName: 'В.В. Грек',
+      headPosition: 'Начальник',
+      town: 'г. Карпинск',
+      coordinatorId: p.id,
+    };
     api('settings.setDepartment', d);
     expect(api('settings.getDepartment')).toEqual({ ...d, districtName: '', districtCode: '', version: 1 });
   });
@@ -188,22 +245,51 @@ describe('the directory, the working group, meetings and orders', () => {
     const saved = api('meetings.save', {
       id: null,
       values: {
-        date: '2022-04-14', number: '1', place: 'каб. 12', chairId: chair.id, secretaryId: sec.id, attendeeIds: [chair.id, sec.id], invitedIds: [guest.id],
+        date: '2022-04-14',
+        number: '1',
+        place: 'каб. 12',
+        chairId: chair.id,
+        secretaryId: sec.id,
+        attendeeIds: [chair.id, sec.id],
+        invitedIds: [guest.id],
         agenda: [
-          { title: 'О плане работы', heard: 'Гокову В.Я.', spoke: 'Евсеева Л.Л.', decisions: [{ text: 'Утвердить план', responsibleId: chair.id, term: 'До 20 апреля 2022' }, { text: 'Составить график', responsibleText: 'Кураторы', term: 'До 30.04.2022' }] },
+          {
+            title: 'О плане работы',
+            heard: 'Гокову В.Я.',
+            spoke: 'Евсеева Л.Л.',
+            decisions: [
+              { text: 'Утвердить план', responsibleId: chair.id, term: 'До 20 апреля 2022' },
+              { text: 'Составить график', responsibleText: 'Кураторы', term: 'До 30.04.2022' },
+            ],
+          },
           { title: 'О тестировании', decisions: [{ text: 'Учесть результаты', term: 'Май 2022' }] },
         ],
       },
     });
-    expect(saved.agenda.flatMap((a) => a.decisions.map((d) => `${d.number} ${d.text}`))).toEqual(['1.1 Утвердить план', '1.2 Составить график', '2.1 Учесть результаты']);
+    expect(saved.agenda.flatMap((a) => a.decisions.map((d) => `${d.number} ${d.text}`))).toEqual([
+      '1.1 Утвердить план',
+      '1.2 Составить график',
+      '2.1 Учесть результаты',
+    ]);
     const first = saved.agenda[0]!.decisions[0]!;
     api('execution.set', { decisionId: first.id, quarter: '2022-Q2', status: 'done', result: 'Утверждён' });
     // The user swaps the two items and drops the second decision of the first.
     const asInput = (a: (typeof saved.agenda)[number], decisions = a.decisions) => ({
-      id: a.id, title: a.title, heard: a.heard, spoke: a.spoke,
+      id: a.id,
+      title: a.title,
+      heard: a.heard,
+      spoke: a.spoke,
       decisions: decisions.map(({ number: _n, parsed: _p, ...d }) => d),
     });
-    const base = { date: saved.date, number: saved.number, place: saved.place, chairId: saved.chairId, secretaryId: saved.secretaryId, attendeeIds: saved.attendeeIds, invitedIds: saved.invitedIds };
+    const base = {
+      date: saved.date,
+      number: saved.number,
+      place: saved.place,
+      chairId: saved.chairId,
+      secretaryId: saved.secretaryId,
+      attendeeIds: saved.attendeeIds,
+      invitedIds: saved.invitedIds,
+    };
     const edited = api('meetings.save', {
       id: saved.id,
       values: { ...base, agenda: [asInput(saved.agenda[1]!), asInput(saved.agenda[0]!, [first])] },
@@ -211,7 +297,9 @@ describe('the directory, the working group, meetings and orders', () => {
     expect(edited.agenda.map((a) => a.title)).toEqual(['О тестировании', 'О плане работы']);
     expect(edited.agenda[1]!.decisions).toMatchObject([{ id: first.id, number: '2.1' }]);
     expect(api('execution.ofDecision', { decisionId: first.id })).toMatchObject([{ quarter: '2022-Q2', status: 'done' }]);
-    expect(() => api('meetings.save', { id: saved.id, values: { ...base, attendeeIds: [guest.id], invitedIds: [guest.id] } })).toThrow(/и среди присутствующих, и среди приглашённых/);
+    expect(() => api('meetings.save', { id: saved.id, values: { ...base, attendeeIds: [guest.id], invitedIds: [guest.id] } })).toThrow(
+      /и среди присутствующих, и среди приглашённых/,
+    );
     api('meetings.delete', { id: saved.id });
     expect(api('meetings.list')).toEqual([]);
     expect(db.sqlite.prepare('SELECT count(*) FROM decisions').pluck().get()).toBe(0);
@@ -220,8 +308,23 @@ describe('the directory, the working group, meetings and orders', () => {
   it('saves an order approving roadmaps as appendices', () => {
     const { r } = roadmapWithPlan();
     const signer = api('people.create', { fullName: 'Грек В.В.' });
-    const o = api('orders.save', { id: null, values: { number: '38-д', date: '2022-03-28', title: 'Об утверждении дорожной карты', signerId: signer.id, clauses: 'Утвердить\nНазначить', appendices: [{ roadmapId: r.id, appendixNumber: '1' }] } });
-    expect(o).toMatchObject({ number: '38-д', date: '2022-03-28', signerId: signer.id, appendices: [{ roadmapId: r.id, appendixNumber: '1', roadmapTitle: 'Дорожная карта 2024' }] });
+    const o = api('orders.save', {
+      id: null,
+      values: {
+        number: '38-д',
+        date: '2022-03-28',
+        title: 'Об утверждении дорожной карты',
+        signerId: signer.id,
+        clauses: 'Утвердить\nНазначить',
+        appendices: [{ roadmapId: r.id, appendixNumber: '1' }],
+      },
+    });
+    expect(o).toMatchObject({
+      number: '38-д',
+      date: '2022-03-28',
+      signerId: signer.id,
+      appendices: [{ roadmapId: r.id, appendixNumber: '1', roadmapTitle: 'Дорожная карта 2024' }],
+    });
     const { id: _id, updatedAt: _u, version: _v, ...fields } = o;
     const edited = api('orders.save', { id: o.id, values: { ...fields, title: 'Изменён', appendices: [] } });
     expect(edited).toMatchObject({ title: 'Изменён', appendices: [] });

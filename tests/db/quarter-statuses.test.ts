@@ -12,7 +12,8 @@ describe('statuses of one quarter', () => {
     const api = apiOf(db);
     const r = api('roadmaps.create', { title: 'Карта 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     const other = api('roadmaps.create', { title: 'Другая карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
-    const add = (roadmapId: number, name: string) => api('plan.addMeasure', { roadmapId, sectionId: null, values: { name, term: 'ежеквартально' } });
+    const add = (roadmapId: number, name: string) =>
+      api('plan.addMeasure', { roadmapId, sectionId: null, values: { name, term: 'ежеквартально' } });
     const march = add(r.id, 'Отчёт');
     const quarterly = add(r.id, 'Заседания');
     add(r.id, 'Без отметок');

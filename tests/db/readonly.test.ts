@@ -60,7 +60,16 @@ describe('a database opened read-only', () => {
     const db = openDatabase(file, { readOnly: true });
     expect(db.readOnly).toBe(true);
     const saveDir = tempDir();
-    const ctx: ApiContext = { db, host: { chooseSavePath: async (p) => path.join(saveDir, path.basename(p)), chooseFolder: async () => saveDir, openPath: async () => {}, showInFolder: () => {} }, savedPaths: new Set() };
+    const ctx: ApiContext = {
+      db,
+      host: {
+        chooseSavePath: async (p) => path.join(saveDir, path.basename(p)),
+        chooseFolder: async () => saveDir,
+        openPath: async () => {},
+        showInFolder: () => {},
+      },
+      savedPaths: new Set(),
+    };
 
     expect(await callApi(ctx, 'app.info', undefined)).toMatchObject({ ok: true, value: { readOnly: true, dbPath: file } });
     const roadmaps = await callApi(ctx, 'roadmaps.list', undefined);
@@ -80,12 +89,18 @@ describe('a database opened read-only', () => {
       ['roadmaps.create', { title: 'К', periodStart: '2024-01-01', periodEnd: '2024-12-31' }],
       ['plan.addMeasure', { roadmapId: 1, sectionId: null, index: 0, values: { name: 'М' } }],
       ['execution.set', { measureId: 1, quarter: '2022-Q2', status: 'done' }],
-      ['settings.setDepartment', { fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: null }],
+      [
+        'settings.setDepartment',
+        { fullName: 'Отдел', shortName: 'ОО', headName: 'Грек', headPosition: 'Начальник', town: 'г. Карпинск', coordinatorId: null },
+      ],
     ] as const) {
       const r = await callApi(ctx, m, input);
       expect(r, m).toMatchObject({ ok: false, error: { code: 'readonly', message: expect.stringMatching(/только для чтения/) } });
     }
-    expect(await callApi(ctx, 'backups.create', undefined)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/только для чтения/) } });
+    expect(await callApi(ctx, 'backups.create', undefined)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/только для чтения/) },
+    });
     closeDatabase(db);
     expect(sha256(file)).toBe(before);
     // A WAL reader may leave an empty -wal beside the file; nothing was written into it.

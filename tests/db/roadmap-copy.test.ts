@@ -54,10 +54,14 @@ describe('copying a roadmap into the next year', () => {
     const links = 'SELECT count(*) FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ?';
     expect(count(links, copy.roadmap.id)).toBe(count(links, zeya.id));
     expect(count(links, zeya.id)).toBeGreaterThan(0);
-    expect(count('SELECT count(*) FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ?', copy.roadmap.id)).toBe(0);
+    expect(count('SELECT count(*) FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ?', copy.roadmap.id)).toBe(
+      0,
+    );
     expect(count('SELECT count(*) FROM order_appendices WHERE roadmap_id = ?', copy.roadmap.id)).toBe(0);
     // The moved terms are read against the new period.
-    expect(db.sqlite.prepare("SELECT term_due FROM measures WHERE roadmap_id = ? AND term = 'До 15.04.2023'").pluck().get(copy.roadmap.id)).toBe('["2023-04-15"]');
+    expect(
+      db.sqlite.prepare("SELECT term_due FROM measures WHERE roadmap_id = ? AND term = 'До 15.04.2023'").pluck().get(copy.roadmap.id),
+    ).toBe('["2023-04-15"]');
     // The original is untouched.
     expect(api('plan.get', { roadmapId: zeya.id })).toEqual(before);
   });

@@ -20,26 +20,40 @@ beforeEach(() => {
   api = apiOf(db);
 });
 
-const school = (shortName: string, aliases = '') => api('organizations.create', { kind: 'school', name: `Школа ${shortName}`, shortName, aliases });
+const school = (shortName: string, aliases = '') =>
+  api('organizations.create', { kind: 'school', name: `Школа ${shortName}`, shortName, aliases });
 
 /** A plan imported from a pasted table: executors are plain text, nothing linked. */
 async function importPlan(rows: [string, string, string][]): Promise<number> {
-  const text = ['План на 2024 год', '№\tМероприятие\tСрок\tИсполнители', ...rows.map(([n, name, executors], i) => `${i + 1}\t${name}\t${n}\t${executors}`)].join('\n');
-  const r = await callApi({ db }, 'import.commit', { fileName: 'таблица.txt', text, title: 'План на 2024 год', period: { start: '2024-01-01', end: '2024-12-31' } });
+  const text = [
+    'План на 2024 год',
+    '№\tМероприятие\tСрок\tИсполнители',
+    ...rows.map(([n, name, executors], i) => `${i + 1}\t${name}\t${n}\t${executors}`),
+  ].join('\n');
+  const r = await callApi({ db }, 'import.commit', {
+    fileName: 'таблица.txt',
+    text,
+    title: 'План на 2024 год',
+    period: { start: '2024-01-01', end: '2024-12-31' },
+  });
   if (!r.ok) throw new Error(r.error.message);
   return (r.value as { roadmapId: number }).roadmapId;
 }
 
 const linksOf = (roadmapId: number) =>
   db.sqlite
-    .prepare('SELECT e.measure_id AS measureId, e.organization_id AS organizationId FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ? ORDER BY e.measure_id, e.organization_id')
+    .prepare(
+      'SELECT e.measure_id AS measureId, e.organization_id AS organizationId FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ? ORDER BY e.measure_id, e.organization_id',
+    )
     .all(roadmapId);
 
 describe('aliases in the directory', () => {
   it('stores them one per line, tidied, and gives them to the matcher', () => {
     const o = school('МКОУ ООШ д. Ивановка', '  Ивановская школа \n\n Ивановская  ООШ\nивановская школа\n');
     expect(o.aliases).toBe('Ивановская школа\nИвановская ООШ');
-    expect(schoolDirectory(db)).toEqual([{ id: o.id, name: 'Школа МКОУ ООШ д. Ивановка', shortName: 'МКОУ ООШ д. Ивановка', aliases: ['Ивановская школа', 'Ивановская ООШ'] }]);
+    expect(schoolDirectory(db)).toEqual([
+      { id: o.id, name: 'Школа МКОУ ООШ д. Ивановка', shortName: 'МКОУ ООШ д. Ивановка', aliases: ['Ивановская школа', 'Ивановская ООШ'] },
+    ]);
     api('organizations.update', { id: o.id, values: { aliases: 'Школа в Ивановке' } });
     expect(schoolDirectory(db)[0]!.aliases).toEqual(['Школа в Ивановке']);
   });
@@ -86,7 +100,13 @@ describe('«Связать исполнителей со школами…»', (
       ['3', 'Для обеих', ['МАОУ СОШ № 2', 'МАОУ СОШ № 24']],
       ['5', 'Для Ивановки', ['МКОУ ООШ д. Ивановка']],
     ]);
-    expect(api('plan.proposeSchoolLinks', { roadmapId: r }).flatMap((p) => p.schools.map((s) => s.id))).toEqual([two.id, twentyFour.id, two.id, twentyFour.id, ivanovka.id]);
+    expect(api('plan.proposeSchoolLinks', { roadmapId: r }).flatMap((p) => p.schools.map((s) => s.id))).toEqual([
+      two.id,
+      twentyFour.id,
+      two.id,
+      twentyFour.id,
+      ivanovka.id,
+    ]);
   });
 
   it('links the checked pairs in one step that «Отменить» takes back, and proposes only what is still unlinked', async () => {
@@ -100,7 +120,15 @@ describe('«Связать исполнителей со школами…»', (
     const [first, both] = proposals.map((p) => p.measureId) as [number, number];
     // The methodist unchecks the first row: only the second measure's two schools are linked.
     const before = api('plan.get', { roadmapId: r }).undo.steps;
-    expect(api('plan.linkSchools', { roadmapId: r, links: [{ measureId: both, organizationId: two.id }, { measureId: both, organizationId: twentyFour.id }] })).toEqual({ linked: 2 });
+    expect(
+      api('plan.linkSchools', {
+        roadmapId: r,
+        links: [
+          { measureId: both, organizationId: two.id },
+          { measureId: both, organizationId: twentyFour.id },
+        ],
+      }),
+    ).toEqual({ linked: 2 });
     expect(linksOf(r)).toEqual([
       { measureId: both, organizationId: two.id },
       { measureId: both, organizationId: twentyFour.id },
@@ -137,8 +165,18 @@ describe('«Связать исполнителей со школами…»', (
       return res.ok ? '' : res.error.message;
     };
     // The good pair first: the bad one after it must not leave the good one written.
-    expect(await refused([{ measureId: mine, organizationId: two.id }, { measureId: foreign, organizationId: two.id }])).toMatch(/не из дорожной карты «План на 2024 год»/);
-    expect(await refused([{ measureId: mine, organizationId: two.id }, { measureId: mine, organizationId: rmk.id }])).toMatch(/не школа/);
+    expect(
+      await refused([
+        { measureId: mine, organizationId: two.id },
+        { measureId: foreign, organizationId: two.id },
+      ]),
+    ).toMatch(/не из дорожной карты «План на 2024 год»/);
+    expect(
+      await refused([
+        { measureId: mine, organizationId: two.id },
+        { measureId: mine, organizationId: rmk.id },
+      ]),
+    ).toMatch(/не школа/);
     expect(await refused([{ measureId: 987654, organizationId: two.id }])).toMatch(/Мероприятие № 987654 не найдено/);
     expect(await refused([{ measureId: mine, organizationId: 987654 }])).toMatch(/Организация № 987654 не найдена/);
     expect(await refused([{ measureId: mine, organizationId: two.id }], 987654)).toMatch(/[А-Яа-я]/);

@@ -27,7 +27,7 @@ const CASES: [string, ReturnType<typeof parseStatus>][] = [
 describe('a status typed in a form', () => {
   it.each(CASES)('«%s» is read as %s', (text, code) => expect(parseStatus(text)).toBe(code));
 
-  it('«выполнено частично» keeps the school\'s words in the note; ordinary statuses add nothing', () => {
+  it("«выполнено частично» keeps the school's words in the note; ordinary statuses add nothing", () => {
     expect(statusRemark('Выполнено частично')).toBe('Отметка школы: «Выполнено частично»');
     expect(statusRemark('выполнено')).toBeNull();
     expect(statusRemark('выполнено не в срок')).toBeNull();

@@ -15,7 +15,9 @@ beforeEach(() => {
 });
 
 const stored = (id: number) =>
-  db.sqlite.prepare('SELECT term_kind AS kind, term_start AS start, term_end AS end, term_due AS due FROM measures WHERE id = ?').get(id) as { kind: string; start: string; end: string; due: string };
+  db.sqlite
+    .prepare('SELECT term_kind AS kind, term_start AS start, term_end AS end, term_due AS due FROM measures WHERE id = ?')
+    .get(id) as { kind: string; start: string; end: string; due: string };
 
 describe('stored terms', () => {
   it('are computed when a measure is added and when its term text changes', () => {
@@ -25,10 +27,19 @@ describe('stored terms', () => {
     api('plan.updateMeasure', { id, values: { term: 'ежеквартально' } });
     expect(JSON.parse(stored(id).due)).toEqual(['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31']);
     const m = api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]!;
-    expect(m.parsed).toEqual({ kind: 'recurring', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'], certainty: 'exact', note: '', understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12', caveat: '' });
+    expect(m.parsed).toEqual({
+      kind: 'recurring',
+      start: '2024-01-01',
+      end: '2024-12-31',
+      due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'],
+      certainty: 'exact',
+      note: '',
+      understood: 'ежеквартально: 31.03, 30.06, 30.09, 31.12',
+      caveat: '',
+    });
   });
 
-  it('are recomputed when the roadmap\'s period changes', () => {
+  it("are recomputed when the roadmap's period changes", () => {
     const r = api('roadmaps.create', { title: 'К', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     const id = api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'М', term: 'Октябрь' } });
     expect(stored(id).start).toBe('2024-10-01');
@@ -39,7 +50,10 @@ describe('stored terms', () => {
   it('are recomputed for measures and decisions when the school calendar changes', () => {
     const r = api('roadmaps.create', { title: 'К', periodStart: '2023-09-01', periodEnd: '2024-05-31' });
     const id = api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'М', term: 'по итогам каждой четверти' } });
-    const meeting = api('meetings.save', { id: null, values: { date: '2023-09-15', agenda: [{ title: 'В', decisions: [{ text: 'Р', term: 'раз в четверть' }] }] } });
+    const meeting = api('meetings.save', {
+      id: null,
+      values: { date: '2023-09-15', agenda: [{ title: 'В', decisions: [{ text: 'Р', term: 'раз в четверть' }] }] },
+    });
     expect(meeting.agenda[0]!.decisions[0]!.parsed.due).toEqual(['2023-10-31', '2023-12-31', '2024-03-31', '2024-05-31']);
     const cal = api('settings.getSchoolCalendar').find((y) => y.startYear === 2023)!;
     const year = structuredClone(cal.year);
@@ -63,11 +77,23 @@ describe('stored terms', () => {
   it('explains a term as the user types it', () => {
     const r = api('roadmaps.create', { title: 'К', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id }).understood).toBe('до 25.03.2024');
-    expect(api('terms.parse', { text: 'По мере поступления запросов', roadmapId: r.id })).toMatchObject({ kind: 'unparsed', understood: 'срок не распознан' });
-    expect(api('terms.parse', { text: 'Март –май', period: { start: '2022-01-01', end: '2022-12-31' } }).understood).toBe('01.03.2022 — 31.05.2022');
+    expect(api('terms.parse', { text: 'По мере поступления запросов', roadmapId: r.id })).toMatchObject({
+      kind: 'unparsed',
+      understood: 'срок не распознан',
+    });
+    expect(api('terms.parse', { text: 'Март –май', period: { start: '2022-01-01', end: '2022-12-31' } }).understood).toBe(
+      '01.03.2022 — 31.05.2022',
+    );
     // How sure, and the qualifier, beside the reading.
-    expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id })).toMatchObject({ certainty: 'assumed-year', caveat: 'год взят из периода' });
-    expect(api('terms.parse', { text: 'Март (по итогам ВПР)', roadmapId: r.id })).toMatchObject({ understood: '01.03.2024 — 31.03.2024', note: 'по итогам ВПР', caveat: 'год взят из периода · по итогам ВПР' });
+    expect(api('terms.parse', { text: 'до 25 марта', roadmapId: r.id })).toMatchObject({
+      certainty: 'assumed-year',
+      caveat: 'год взят из периода',
+    });
+    expect(api('terms.parse', { text: 'Март (по итогам ВПР)', roadmapId: r.id })).toMatchObject({
+      understood: '01.03.2024 — 31.03.2024',
+      note: 'по итогам ВПР',
+      caveat: 'год взят из периода · по итогам ВПР',
+    });
     expect(api('terms.parse', { text: '3 раза в год', roadmapId: r.id })).toMatchObject({ certainty: 'approximate', caveat: 'примерно' });
     expect(api('terms.parse', { text: 'ежеквартально', roadmapId: r.id }).caveat).toBe('');
   });
@@ -100,7 +126,10 @@ describe('the migration that added parsed terms', () => {
       { term_kind: 'recurring', term_due: '["2022-05-31","2022-06-30"]' },
       { term_kind: 'recurring', term_due: '["2022-03-31","2022-06-30","2022-09-30","2022-12-31"]' },
     ]);
-    expect(migrated.sqlite.prepare('SELECT term_kind, term_end FROM decisions').get()).toEqual({ term_kind: 'deadline', term_end: '2022-04-30' });
+    expect(migrated.sqlite.prepare('SELECT term_kind, term_end FROM decisions').get()).toEqual({
+      term_kind: 'deadline',
+      term_end: '2022-04-30',
+    });
     closeDatabase(migrated);
   });
 });

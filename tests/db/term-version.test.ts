@@ -14,7 +14,11 @@ import { apiOf, tempDir } from '../helpers';
 const readings = (file: string) => {
   const raw = new Database(file, { readonly: true });
   try {
-    return raw.prepare('SELECT term, term_kind AS kind, term_end AS end, term_due AS due, term_certainty AS certainty, term_version AS version FROM measures ORDER BY id').all() as {
+    return raw
+      .prepare(
+        'SELECT term, term_kind AS kind, term_end AS end, term_due AS due, term_certainty AS certainty, term_version AS version FROM measures ORDER BY id',
+      )
+      .all() as {
       term: string;
       kind: string;
       end: string | null;
@@ -35,7 +39,10 @@ function databaseWithOldReadings(): string {
   const r = api('roadmaps.create', { title: 'Карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
   for (const term of ['до 25-го марта 2024', 'ежемесячно до 5 числа', 'ежеквартально'])
     api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: term, term } });
-  const meeting = api('meetings.save', { id: null, values: { date: '2024-02-10', agenda: [{ title: 'В', decisions: [{ text: 'Р', term: 'II четверть' }] }] } });
+  const meeting = api('meetings.save', {
+    id: null,
+    values: { date: '2024-02-10', agenda: [{ title: 'В', decisions: [{ text: 'Р', term: 'II четверть' }] }] },
+  });
   expect(meeting.agenda[0]!.decisions[0]!.parsed.kind).toBe('range');
   closeDatabase(db);
   const raw = new Database(file);
@@ -49,7 +56,7 @@ function databaseWithOldReadings(): string {
 }
 
 describe('the parser version', () => {
-  it('a database made by today\'s version records it', () => {
+  it("a database made by today's version records it", () => {
     const file = path.join(tempDir(), 'new.sqlite');
     const db = openDatabase(file);
     expect(db.sqlite.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(PARSER_VERSION_KEY)).toBe(String(TERM_PARSER_VERSION));
@@ -62,7 +69,9 @@ describe('the parser version', () => {
     expect(db.termUpgrade).toMatchObject({ from: 1, to: TERM_PARSER_VERSION, rows: 4, changed: 3 });
     const info = apiOf(db)('terms.parserInfo');
     expect(info.version).toBe(TERM_PARSER_VERSION);
-    expect(info.upgrade?.message).toBe('Сроки мероприятий и решений перечитаны новой версией программы: у 3 из 4 изменились даты — проверьте их в разделе «Сроки».');
+    expect(info.upgrade?.message).toBe(
+      'Сроки мероприятий и решений перечитаны новой версией программы: у 3 из 4 изменились даты — проверьте их в разделе «Сроки».',
+    );
     closeDatabase(db);
     const after = readings(file);
     expect(after.map((r) => [r.kind, r.end, r.version])).toEqual([
@@ -72,11 +81,15 @@ describe('the parser version', () => {
     ]);
     expect(JSON.parse(after[1]!.due)[0]).toBe('2024-01-05');
     const raw = new Database(file, { readonly: true });
-    expect(raw.prepare('SELECT term_kind, term_end, term_version FROM decisions').get()).toEqual({ term_kind: 'range', term_end: '2024-12-31', term_version: TERM_PARSER_VERSION });
+    expect(raw.prepare('SELECT term_kind, term_end, term_version FROM decisions').get()).toEqual({
+      term_kind: 'range',
+      term_end: '2024-12-31',
+      term_version: TERM_PARSER_VERSION,
+    });
     raw.close();
   });
 
-  it('an up-to-date database is not re-read: a reading spoiled behind the app\'s back stays as it is', () => {
+  it("an up-to-date database is not re-read: a reading spoiled behind the app's back stays as it is", () => {
     const file = databaseWithOldReadings();
     closeDatabase(openDatabase(file));
     const raw = new Database(file);
@@ -93,11 +106,26 @@ describe('the parser version', () => {
     const file = path.join(tempDir(), 'big.sqlite');
     closeDatabase(openDatabase(file));
     const raw = new Database(file);
-    const phrases = ['ежеквартально', 'до 25-го марта', 'Октябрь – ноябрь 2024 (по графику ОО)', 'в период с 1 по 10 ноября', 'по понедельникам', '3 раза в год', 'II четверть', 'постоянно', 'по мере необходимости', 'январь–февраль, сентябрь–октябрь'];
+    const phrases = [
+      'ежеквартально',
+      'до 25-го марта',
+      'Октябрь – ноябрь 2024 (по графику ОО)',
+      'в период с 1 по 10 ноября',
+      'по понедельникам',
+      '3 раза в год',
+      'II четверть',
+      'постоянно',
+      'по мере необходимости',
+      'январь–февраль, сентябрь–октябрь',
+    ];
     raw.transaction(() => {
-      for (let r = 1; r <= 50; r++) raw.prepare(`INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (?, 'К', ?, ?, '{}')`).run(r, `${2000 + (r % 25)}-01-01`, `${2000 + (r % 25)}-12-31`);
+      for (let r = 1; r <= 50; r++)
+        raw
+          .prepare(`INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (?, 'К', ?, ?, '{}')`)
+          .run(r, `${2000 + (r % 25)}-01-01`, `${2000 + (r % 25)}-12-31`);
       const add = raw.prepare('INSERT INTO measures (roadmap_id, position, number, name, term) VALUES (?, ?, ?, ?, ?)');
-      for (let i = 0; i < 50_000; i++) add.run((i % 50) + 1, i, String(i), 'М', `${phrases[i % phrases.length]}${i % 7 === 0 ? ` ${i % 28 + 1} декабря` : ''}`);
+      for (let i = 0; i < 50_000; i++)
+        add.run((i % 50) + 1, i, String(i), 'М', `${phrases[i % phrases.length]}${i % 7 === 0 ? ` ${(i % 28) + 1} декабря` : ''}`);
       raw.prepare('UPDATE settings SET value = ? WHERE key = ?').run('1', PARSER_VERSION_KEY);
     })();
     raw.close();

@@ -44,14 +44,24 @@ describe('from 0.1.0 to versions and the bin', () => {
     const api = apiOf(d);
     const edited = d.sqlite.prepare("SELECT id FROM roadmaps WHERE title LIKE '%МОАУ ЦО%'").pluck().get() as number;
     expect(api('plan.get', { roadmapId: edited }).undo).toMatchObject({ steps: 0 });
-    api('plan.updateMeasure', { id: d.sqlite.prepare('SELECT min(id) FROM measures WHERE roadmap_id = ?').pluck().get(edited) as number, values: { result: 'После обновления' } });
+    api('plan.updateMeasure', {
+      id: d.sqlite.prepare('SELECT min(id) FROM measures WHERE roadmap_id = ?').pluck().get(edited) as number,
+      values: { result: 'После обновления' },
+    });
     expect(api('plan.undo', { roadmapId: edited }).undone).toBe('Изменение мероприятия');
     const before = tables(d);
     // The demo's roadmaps are all approved by orders: the orders go to the bin first, then a roadmap.
-    const approving = d.sqlite.prepare('SELECT DISTINCT order_id FROM order_appendices WHERE roadmap_id = ?').pluck().all(edited) as number[];
+    const approving = d.sqlite
+      .prepare('SELECT DISTINCT order_id FROM order_appendices WHERE roadmap_id = ?')
+      .pluck()
+      .all(edited) as number[];
     for (const id of approving) api('orders.delete', { id });
     api('roadmaps.delete', { id: edited });
-    expect(api('trash.list').map((x) => x.kind).sort()).toEqual([...approving.map(() => 'order'), 'roadmap'].sort());
+    expect(
+      api('trash.list')
+        .map((x) => x.kind)
+        .sort(),
+    ).toEqual([...approving.map(() => 'order'), 'roadmap'].sort());
     // Roadmap first, so the orders' appendix links have it to point at.
     expect(api('trash.restore', { kind: 'roadmap', id: edited }).notes).toEqual([]);
     for (const id of approving) expect(api('trash.restore', { kind: 'order', id }).notes).toEqual([]);

@@ -18,7 +18,11 @@ beforeEach(() => {
   return () => closeDatabase(db);
 });
 
-const count = (sql: string, ...params: unknown[]) => db.sqlite.prepare(sql).pluck().get(...params) as number;
+const count = (sql: string, ...params: unknown[]) =>
+  db.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 /** Every table but the bin itself and the undo history (dropped with a deleted roadmap by design). */
 function tables() {
   const { trash: _t, plan_history: _h, ...rest } = snapshotAll(db);
@@ -29,7 +33,14 @@ function tables() {
 function bigRoadmap() {
   const person = api('people.create', { fullName: 'Гокова В.Я.', position: 'методист' });
   const school = api('organizations.create', { kind: 'school', name: 'МАОУ СОШ № 2', shortName: 'СОШ № 2' });
-  const r = api('roadmaps.create', { title: 'Дорожная карта ШНОР 2024', level: 'school', schoolId: school.id, periodStart: '2024-01-01', periodEnd: '2024-12-31', goal: 'Повысить качество' });
+  const r = api('roadmaps.create', {
+    title: 'Дорожная карта ШНОР 2024',
+    level: 'school',
+    schoolId: school.id,
+    periodStart: '2024-01-01',
+    periodEnd: '2024-12-31',
+    goal: 'Повысить качество',
+  });
   db.sqlite.transaction(() =>
     insertPlan(
       db,
@@ -37,12 +48,26 @@ function bigRoadmap() {
       Array.from({ length: 5 }, (_, s) => ({
         number: '',
         title: `Раздел ${s + 1}`,
-        measures: Array.from({ length: 100 }, (_, i) => ({ number: '', name: `Мероприятие ${s + 1}.${i + 1}`, term: i % 2 ? 'ежеквартально' : 'до 25 марта 2024', executors: 'Гокова В.Я.', result: `Результат ${i}` })),
+        measures: Array.from({ length: 100 }, (_, i) => ({
+          number: '',
+          name: `Мероприятие ${s + 1}.${i + 1}`,
+          term: i % 2 ? 'ежеквартально' : 'до 25 марта 2024',
+          executors: 'Гокова В.Я.',
+          result: `Результат ${i}`,
+        })),
       })),
     ),
   )();
   const ids = db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? ORDER BY id').pluck().all(r.id) as number[];
-  api('plan.updateMeasure', { id: ids[0]!, values: { links: [{ personId: person.id, organizationId: null }, { personId: null, organizationId: school.id }] } });
+  api('plan.updateMeasure', {
+    id: ids[0]!,
+    values: {
+      links: [
+        { personId: person.id, organizationId: null },
+        { personId: null, organizationId: school.id },
+      ],
+    },
+  });
   // One transaction around the thousand calls only to keep the test quick (each call is its own savepoint).
   db.sqlite.transaction(() => {
     for (const id of ids) {
@@ -67,7 +92,9 @@ describe('a roadmap in the recycle bin', () => {
     expect(api('roadmaps.list')).toEqual([]);
     expect(api('search.measures', { query: 'Мероприятие' })).toEqual([]);
     expect(api('terms.due', { today: '2024-06-01', window: 'overdue' })).toEqual([]);
-    expect(count('SELECT count(*) FROM measures') + count('SELECT count(*) FROM executions') + count('SELECT count(*) FROM measure_executors')).toBe(0);
+    expect(
+      count('SELECT count(*) FROM measures') + count('SELECT count(*) FROM executions') + count('SELECT count(*) FROM measure_executors'),
+    ).toBe(0);
     expect(api('trash.list')).toEqual([
       {
         kind: 'roadmap',
@@ -79,7 +106,12 @@ describe('a roadmap in the recycle bin', () => {
       },
     ]);
 
-    expect(api('trash.restore', { kind: 'roadmap', id: r.id })).toEqual({ kind: 'roadmap', id: r.id, title: 'Дорожная карта ШНОР 2024', notes: [] });
+    expect(api('trash.restore', { kind: 'roadmap', id: r.id })).toEqual({
+      kind: 'roadmap',
+      id: r.id,
+      title: 'Дорожная карта ШНОР 2024',
+      notes: [],
+    });
     expect(tables()).toEqual(before);
     expect(dumpRoadmap(db, r.id)).toEqual(dump);
     expect(api('execution.grid', { roadmapId: r.id })).toEqual(grid);
@@ -91,7 +123,10 @@ describe('a roadmap in the recycle bin', () => {
 
   it('is still refused while an order approves it, and goes to the bin once the order is gone', () => {
     const r = api('roadmaps.create', { title: 'Карта', periodStart: '2022-01-01', periodEnd: '2022-12-31' });
-    const o = api('orders.save', { id: null, values: { number: '121-од', date: '2022-04-12', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '1' }] } });
+    const o = api('orders.save', {
+      id: null,
+      values: { number: '121-од', date: '2022-04-12', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '1' }] },
+    });
     expect(() => api('roadmaps.delete', { id: r.id })).toThrow(/утверждена приказом № 121-од/);
     expect(api('trash.list')).toEqual([]);
     api('orders.delete', { id: o.id });
@@ -102,7 +137,9 @@ describe('a roadmap in the recycle bin', () => {
     ]);
     // Order first: its appendix link cannot come back while the roadmap is in the bin — said, not hidden.
     const restored = api('trash.restore', { kind: 'order', id: o.id });
-    expect(restored.notes).toEqual(['Не восстановлено (запись, на которую была ссылка, удалена): дорожные карты в приложениях приказа — 1.']);
+    expect(restored.notes).toEqual([
+      'Не восстановлено (запись, на которую была ссылка, удалена): дорожные карты в приложениях приказа — 1.',
+    ]);
     expect(api('orders.get', { id: o.id }).appendices).toEqual([]);
   });
 });
@@ -121,7 +158,13 @@ describe('meetings, orders, people and organisations in the bin', () => {
         attendeeIds: [chair.id],
         invitedIds: [secretary.id],
         agenda: [
-          { title: 'О плане', decisions: [{ text: 'Утвердить', responsibleId: chair.id, term: 'до 1 мая 2022' }, { text: 'Разослать', responsibleText: 'РМК' }] },
+          {
+            title: 'О плане',
+            decisions: [
+              { text: 'Утвердить', responsibleId: chair.id, term: 'до 1 мая 2022' },
+              { text: 'Разослать', responsibleText: 'РМК' },
+            ],
+          },
           { title: 'О мониторинге', decisions: [{ text: 'Провести' }] },
         ],
       },
@@ -137,11 +180,17 @@ describe('meetings, orders, people and organisations in the bin', () => {
     api('meetings.delete', { id: saved.id });
     expect(api('meetings.list')).toEqual([]);
     expect(count('SELECT count(*) FROM decisions') + count('SELECT count(*) FROM executions')).toBe(0);
-    expect(api('trash.list')[0]).toMatchObject({ kind: 'meeting', title: 'Заседание № 1 от 14.04.2022', inside: { participants: 2, agendaItems: 2, decisions: 3, executions: 1 } });
+    expect(api('trash.list')[0]).toMatchObject({
+      kind: 'meeting',
+      title: 'Заседание № 1 от 14.04.2022',
+      inside: { participants: 2, agendaItems: 2, decisions: 3, executions: 1 },
+    });
     api('trash.restore', { kind: 'meeting', id: saved.id });
     expect(tables()).toEqual(before);
     expect(api('meetings.get', { id: saved.id })).toEqual(saved);
-    expect(api('execution.ofDecision', { decisionId: decision })).toMatchObject([{ quarter: '2022-Q2', status: 'done', result: 'Утверждён' }]);
+    expect(api('execution.ofDecision', { decisionId: decision })).toMatchObject([
+      { quarter: '2022-Q2', status: 'done', result: 'Утверждён' },
+    ]);
   });
 
   it('restores a meeting whose chair was deleted meanwhile without the chair, and says so', () => {
@@ -163,7 +212,10 @@ describe('meetings, orders, people and organisations in the bin', () => {
 
   it('an order takes its appendix links to the bin and brings them back', () => {
     const r = api('roadmaps.create', { title: 'Карта', periodStart: '2022-01-01', periodEnd: '2022-12-31' });
-    const o = api('orders.save', { id: null, values: { number: '38-д', date: '2022-03-28', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '2' }] } });
+    const o = api('orders.save', {
+      id: null,
+      values: { number: '38-д', date: '2022-03-28', title: 'Об утверждении', appendices: [{ roadmapId: r.id, appendixNumber: '2' }] },
+    });
     api('orders.delete', { id: o.id });
     expect(count('SELECT count(*) FROM order_appendices')).toBe(0);
     expect(api('plan.get', { roadmapId: r.id }).orders).toEqual([]);
@@ -208,9 +260,17 @@ describe('deleting for good', () => {
     expect(api('trash.list')).toEqual([]);
     expect(count('SELECT count(*) FROM trash')).toBe(0);
     expect(count(`SELECT count(*) FROM measures WHERE id IN (${ids.join(',')})`)).toBe(0);
-    expect(count('SELECT count(*) FROM executions') + count('SELECT count(*) FROM sections') + count('SELECT count(*) FROM roadmaps')).toBe(0);
+    expect(count('SELECT count(*) FROM executions') + count('SELECT count(*) FROM sections') + count('SELECT count(*) FROM roadmaps')).toBe(
+      0,
+    );
     const again = callApiSync({ db }, 'trash.restore', { kind: 'roadmap', id: r.id });
-    expect(again).toEqual({ ok: false, error: { code: 'not_found', message: `В корзине нет: дорожная карта № ${r.id}. Возможно, запись уже восстановлена или удалена навсегда.` } });
+    expect(again).toEqual({
+      ok: false,
+      error: {
+        code: 'not_found',
+        message: `В корзине нет: дорожная карта № ${r.id}. Возможно, запись уже восстановлена или удалена навсегда.`,
+      },
+    });
   });
 
   it('«Очистить корзину» deletes every item for good', () => {
@@ -233,14 +293,23 @@ describe('restore conflicts', () => {
     db.sqlite.prepare("INSERT INTO people (id, full_name) VALUES (?, 'Другой человек')").run(p.id);
     const before = snapshotAll(db);
     const r = callApiSync({ db }, 'trash.restore', { kind: 'person', id: p.id });
-    expect(r).toEqual({ ok: false, error: { code: 'id_taken', message: `Восстановить «Гокова В.Я.» нельзя: в базе уже есть запись с тем же номером (человек № ${p.id}). Ничего не изменено.` } });
+    expect(r).toEqual({
+      ok: false,
+      error: {
+        code: 'id_taken',
+        message: `Восстановить «Гокова В.Я.» нельзя: в базе уже есть запись с тем же номером (человек № ${p.id}). Ничего не изменено.`,
+      },
+    });
     expect(snapshotAll(db)).toEqual(before);
   });
 
   it('refuses an item that is not in the bin, of a kind that does not exist, or a purge of a missing item', () => {
     const r = api('roadmaps.create', { title: 'Карта', periodStart: '2022-01-01', periodEnd: '2022-12-31' });
     expect(callApiSync({ db }, 'trash.restore', { kind: 'roadmap', id: r.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
-    expect(callApiSync({ db }, 'trash.restore', { kind: 'measure', id: r.id })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(callApiSync({ db }, 'trash.restore', { kind: 'measure', id: r.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(callApiSync({ db }, 'trash.purge', { kind: 'person', id: 5 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
@@ -250,7 +319,10 @@ describe('restore conflicts', () => {
     api('people.delete', { id: person.id });
     const res = api('trash.restore', { kind: 'roadmap', id: r.id });
     expect(res.notes).toEqual(['Не восстановлено (запись, на которую была ссылка, удалена): связи мероприятий с людьми — 1.']);
-    expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]).toMatchObject({ id: ids[0], links: [{ personId: null, organizationId: expect.any(Number) }] });
+    expect(api('plan.get', { roadmapId: r.id }).sections[0]!.measures[0]).toMatchObject({
+      id: ids[0],
+      links: [{ personId: null, organizationId: expect.any(Number) }],
+    });
     expect(count('SELECT count(*) FROM executions')).toBe(1000);
   });
 });

@@ -25,7 +25,12 @@ type Rows = Record<string, Record<string, unknown>[]>;
 function readAll(file: string): Rows {
   const ro = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = ro.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name").pluck().all() as string[];
+    const tables = ro
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name",
+      )
+      .pluck()
+      .all() as string[];
     return Object.fromEntries(tables.map((t) => [t, ro.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all() as Record<string, unknown>[]]));
   } finally {
     ro.close();

@@ -20,20 +20,31 @@ async function appendix(db: ReturnType<typeof freshDb>, roadmapId: number): Prom
 }
 
 describe('control characters in the text of a roadmap', () => {
-  it('the API turns Word\'s vertical tab and form feed into line breaks and drops other control characters', () => {
+  it("the API turns Word's vertical tab and form feed into line breaks and drops other control characters", () => {
     const db = freshDb();
     const api = apiOf(db);
     const r = api('roadmaps.create', { title: 'Карта\u000bна 2024 год\u0007', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
-    api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'Семинар\u000bдля РМК\fи школ\u0000', term: 'Март 2024', executors: 'РМК\r\nшкола', result: 'Итог' } });
+    api('plan.addMeasure', {
+      roadmapId: r.id,
+      sectionId: null,
+      values: { name: 'Семинар\u000bдля РМК\fи школ\u0000', term: 'Март 2024', executors: 'РМК\r\nшкола', result: 'Итог' },
+    });
     expect(db.sqlite.prepare('SELECT title FROM roadmaps').pluck().get()).toBe('Карта\nна 2024 год');
-    expect(db.sqlite.prepare('SELECT name, executors FROM measures').get()).toEqual({ name: 'Семинар\nдля РМК\nи школ', executors: 'РМК\nшкола' });
+    expect(db.sqlite.prepare('SELECT name, executors FROM measures').get()).toEqual({
+      name: 'Семинар\nдля РМК\nи школ',
+      executors: 'РМК\nшкола',
+    });
   });
 
   it('the appendix prints a stored vertical tab as a line break and a tab as w:tab', async () => {
     const db = freshDb();
     const api = apiOf(db);
     const r = api('roadmaps.create', { title: 'Дорожная карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
-    api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'Семинар', term: 'Март 2024', executors: 'x', result: 'Итог' } });
+    api('plan.addMeasure', {
+      roadmapId: r.id,
+      sectionId: null,
+      values: { name: 'Семинар', term: 'Март 2024', executors: 'x', result: 'Итог' },
+    });
     // Text stored by an older version, before the API cleaned its input.
     db.sqlite.prepare("UPDATE measures SET executors = 'РМК' || char(11) || 'школа', result = 'Итог' || char(9) || 'по плану'").run();
     const file = await appendix(db, r.id);

@@ -21,7 +21,8 @@ describe('positions in the accusative («назначить кого?»)', () =>
     ['РМК, методист', 'РМК, методист'],
   ])('«%s» → «%s»', (position, expected) => expect(declinePosition(position, 'accusative')).toBe(expected));
 
-  it('the dative for «поручить кому?»', () => expect(declinePosition('Заместитель директора по УВР', 'dative')).toBe('заместителю директора по УВР'));
+  it('the dative for «поручить кому?»', () =>
+    expect(declinePosition('Заместитель директора по УВР', 'dative')).toBe('заместителю директора по УВР'));
 });
 
 describe('names, initials first, the surname declined', () => {

@@ -49,13 +49,21 @@ describe('the appendix to an order', () => {
 
     const [plan] = tables(d);
     expect(plan!.rows[0]).toMatchObject({ header: true, cantSplit: true });
-    expect(plan!.rows[0]!.cells.map((c) => c.text)).toEqual(['№ п/п', 'Мероприятия', 'Сроки исполнения', 'Ответственные исполнители', 'Целевые ориентиры']);
+    expect(plan!.rows[0]!.cells.map((c) => c.text)).toEqual([
+      '№ п/п',
+      'Мероприятия',
+      'Сроки исполнения',
+      'Ответственные исполнители',
+      'Целевые ориентиры',
+    ]);
     expect(plan!.rows[0]!.cells.every((c) => c.bold)).toBe(true);
     const db = openDatabase(dbFile);
     const measures = dumpRoadmap(db, ids.zeya).sections.flatMap((s) => s.measures);
     closeDatabase(db);
     expect(measures).toHaveLength(31);
-    expect(plan!.rows.slice(1).map((r) => r.cells.map((c) => c.text))).toEqual(measures.map((m) => [m.number, m.name, m.term, m.executors, m.result]));
+    expect(plan!.rows.slice(1).map((r) => r.cells.map((c) => c.text))).toEqual(
+      measures.map((m) => [m.number, m.name, m.term, m.executors, m.result]),
+    );
     // Narrow №, wide measure.
     expect(plan!.grid[0]! * 5).toBeLessThan(plan!.grid[1]!);
     expect(Math.max(...plan!.grid)).toBe(plan!.grid[1]);
@@ -64,7 +72,18 @@ describe('the appendix to an order', () => {
   it('is landscape A4 with fields 30/15/20/20 mm, Times New Roman, page numbers from the second page at the top', () => {
     const d = readDocx(out('zeya.docx'));
     expect(d.sections).toHaveLength(1);
-    expect(d.sections[0]).toMatchObject({ orientation: 'landscape', widthMm: 297, heightMm: 210, leftMm: 30, rightMm: 15, topMm: 20, bottomMm: 20, differentFirstPage: true, headerHasPageField: true, firstHeaderText: [''] });
+    expect(d.sections[0]).toMatchObject({
+      orientation: 'landscape',
+      widthMm: 297,
+      heightMm: 210,
+      leftMm: 30,
+      rightMm: 15,
+      topMm: 20,
+      bottomMm: 20,
+      differentFirstPage: true,
+      headerHasPageField: true,
+      firstHeaderText: [''],
+    });
     expect(d.defaultFont).toBe('Times New Roman');
     for (const p of paragraphs(d)) if (p.text) expect(p.fonts).toEqual(['Times New Roman']);
   });
@@ -74,20 +93,46 @@ describe('the appendix to an order', () => {
     const d = readDocx(file);
     expect(paragraphs(d)[1]!.text).toMatch(/^УТВЕРЖДЕНА\nприказом отдела образования .* от 28\.03\.2022 № 38-д$/);
     const [passport, plan] = tables(d);
-    expect(passport!.rows.map((r) => r.cells[0]!.text)).toEqual(['Наименование', 'Сроки реализации', 'Координатор', 'Цель', 'Задачи', 'Основание']);
+    expect(passport!.rows.map((r) => r.cells[0]!.text)).toEqual([
+      'Наименование',
+      'Сроки реализации',
+      'Координатор',
+      'Цель',
+      'Задачи',
+      'Основание',
+    ]);
     expect(passport!.rows[1]!.cells[1]!.text).toBe('2022 год');
-    expect(passport!.rows[4]!.cells[1]!.text).toBe('1. Обеспечить адресную методическую помощь школам — участникам проекта «500+».\n2. Организовать работу школьных кураторов.\n3. Обеспечить мониторинг реализации антирисковых программ.');
+    expect(passport!.rows[4]!.cells[1]!.text).toBe(
+      '1. Обеспечить адресную методическую помощь школам — участникам проекта «500+».\n2. Организовать работу школьных кураторов.\n3. Обеспечить мониторинг реализации антирисковых программ.',
+    );
     const sectionRows = plan!.rows.filter((r) => r.cells.length === 1);
     expect(sectionRows.map((r) => [r.cells[0]!.text, r.cells[0]!.span, r.cells[0]!.bold])).toEqual([
       ['1. Организационно-управленческие мероприятия', 5, true],
       ['2. Методическое сопровождение', 5, true],
       ['3. Мониторинг и анализ результатов', 5, true],
     ]);
-    expect(plan!.rows.filter((r) => r.cells.length === 5).slice(1).map((r) => r.cells[0]!.text)).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
+    expect(
+      plan!.rows
+        .filter((r) => r.cells.length === 5)
+        .slice(1)
+        .map((r) => r.cells[0]!.text),
+    ).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
   });
 
   it('follows the options: portrait, no passport, no stamp', () => {
-    const d = readDocx(exportOk('appendix', '--roadmap', String(ids.karpinsk), '--orientation', 'portrait', '--no-passport', '--no-stamp', '--out', out('karpinsk-portrait.docx')));
+    const d = readDocx(
+      exportOk(
+        'appendix',
+        '--roadmap',
+        String(ids.karpinsk),
+        '--orientation',
+        'portrait',
+        '--no-passport',
+        '--no-stamp',
+        '--out',
+        out('karpinsk-portrait.docx'),
+      ),
+    );
     expect(d.sections[0]).toMatchObject({ orientation: 'portrait', widthMm: 210, heightMm: 297 });
     expect(tables(d)).toHaveLength(1);
     expect(paragraphs(d).some((p) => p.text.startsWith('УТВЕРЖДЕНА'))).toBe(false);
@@ -110,7 +155,9 @@ describe('the appendix to an order', () => {
     const target = out('wrong-order.docx');
     const r = cli('export', 'appendix', '--db', dbFile, '--roadmap', String(ids.zeya), '--order', String(ids.order), '--out', target);
     expect(r.status).toBe(1);
-    expect(r.stderr.trim().split('\n')).toEqual(['Приказ № 38-д от 28.03.2022 не утверждает эту дорожную карту: добавьте её в приложения приказа.']);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      'Приказ № 38-д от 28.03.2022 не утверждает эту дорожную карту: добавьте её в приложения приказа.',
+    ]);
     expect(fs.existsSync(target)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
@@ -119,7 +166,9 @@ describe('the appendix to an order', () => {
 describe('the order', () => {
   it('has the name block, ПРИКАЗ, date and number, place, title, basis, ПРИКАЗЫВАЮ, numbered clauses, control, signature', () => {
     const d = readDocx(exportOk('order', '--order', String(ids.order), '--out', out('order.docx')));
-    const texts = paragraphs(d).map((p) => p.text).filter(Boolean);
+    const texts = paragraphs(d)
+      .map((p) => p.text)
+      .filter(Boolean);
     expect(texts.slice(0, 5)).toEqual([
       'ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК',
       'ПРИКАЗ',
@@ -131,7 +180,9 @@ describe('the order', () => {
     expect(texts[6]).toBe('ПРИКАЗЫВАЮ:');
     expect(texts.slice(7, 12).map((t) => t.slice(0, 3))).toEqual(['1. ', '2. ', '3. ', '4. ', '5. ']);
     expect(texts[7]).toMatch(/^1\. Разработать и утвердить «дорожную карту»/);
-    expect(texts[11]).toBe('5. Контроль исполнения настоящего приказа возложить на заместителя начальника отдела образования администрации ГО Карпинск Л.Л. Евсееву.');
+    expect(texts[11]).toBe(
+      '5. Контроль исполнения настоящего приказа возложить на заместителя начальника отдела образования администрации ГО Карпинск Л.Л. Евсееву.',
+    );
     expect(texts[12]).toBe('Начальник отдела образования\tВ.В. Грек');
     expect(paragraphs(d).find((p) => p.text === 'ПРИКАЗ')).toMatchObject({ bold: true, alignment: 'CENTER' });
   });
@@ -140,8 +191,14 @@ describe('the order', () => {
     const d = readDocx(out('order.docx'));
     expect(d.sections.map((s) => s.orientation)).toEqual(['portrait', 'landscape']);
     expect(d.sections[0]).toMatchObject({ leftMm: 30, rightMm: 15, topMm: 20, bottomMm: 20, differentFirstPage: true });
-    expect(paragraphs(d).find((p) => p.text.startsWith('Приложение 1 к приказу'))!.text).toBe('Приложение 1 к приказу отдела образования администрации городского округа Карпинск от 28.03.2022 № 38-д');
-    expect(tables(d).at(-1)!.rows[0]!.cells.map((c) => c.text)).toEqual(['№ п/п', 'Наименование мероприятия', 'Сроки реализации', 'Исполнители', 'Ключевой результат']);
+    expect(paragraphs(d).find((p) => p.text.startsWith('Приложение 1 к приказу'))!.text).toBe(
+      'Приложение 1 к приказу отдела образования администрации городского округа Карпинск от 28.03.2022 № 38-д',
+    );
+    expect(
+      tables(d)
+        .at(-1)!
+        .rows[0]!.cells.map((c) => c.text),
+    ).toEqual(['№ п/п', 'Наименование мероприятия', 'Сроки реализации', 'Исполнители', 'Ключевой результат']);
     const pdf = toPdf(out('order.docx'));
     expect(pdfPages(pdf).pages).toBe(3);
     firstPagePng(pdf, 'order');
@@ -151,7 +208,9 @@ describe('the order', () => {
 describe('the protocol', () => {
   it('has ПРОТОКОЛ, date, number, place, chair, secretary, attendees, invited, the agenda, СЛУШАЛИ / ВЫСТУПИЛИ / РЕШИЛИ and signatures', () => {
     const d = readDocx(exportOk('protocol', '--meeting', String(ids.meeting), '--out', out('protocol.docx')));
-    const texts = paragraphs(d).map((p) => p.text).filter(Boolean);
+    const texts = paragraphs(d)
+      .map((p) => p.text)
+      .filter(Boolean);
     expect(texts).toEqual([
       'ОТДЕЛ ОБРАЗОВАНИЯ АДМИНИСТРАЦИИ ГОРОДСКОГО ОКРУГА КАРПИНСК',
       'ПРОТОКОЛ',

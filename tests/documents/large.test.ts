@@ -13,13 +13,18 @@ import { paragraphs, pdfPages, pdfText, readDocx, tables, toPdf } from './reader
 describe('large documents', () => {
   it('exports a 500-measure roadmap; 2 000-character cells wrap inside their column and the rows may break', async () => {
     const db = freshDb();
-    const long = ('Очень длинный текст ячейки, который должен переноситься по словам внутри столбца. ').repeat(25).slice(0, 2000);
+    const long = 'Очень длинный текст ячейки, который должен переноситься по словам внутри столбца. '.repeat(25).slice(0, 2000);
     const r = createRoadmap(db, { title: 'Большая дорожная карта', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
     db.sqlite.transaction(() => {
       for (let s = 1; s <= 10; s++) {
         const sectionId = addSection(db, r.id, `Раздел ${s}`);
         for (let i = 1; i <= 50; i++)
-          addMeasure(db, r.id, sectionId, { name: i === 7 ? long : `Мероприятие ${s}.${i}`, term: 'Ежеквартально', executors: 'Рабочая группа', result: i === 7 ? long : 'Результат' });
+          addMeasure(db, r.id, sectionId, {
+            name: i === 7 ? long : `Мероприятие ${s}.${i}`,
+            term: 'Ежеквартально',
+            executors: 'Рабочая группа',
+            result: i === 7 ? long : 'Результат',
+          });
       }
     })();
     const { data, fileName } = await renderDocument(db, { kind: 'appendix', roadmapId: r.id });
@@ -48,7 +53,16 @@ describe('large documents', () => {
   it('prints the number of attendees with «список прилагается» when there are more than 15', async () => {
     const db = freshDb();
     const people = Array.from({ length: 20 }, (_, i) => createPerson(db, { fullName: `Участник${i + 1} А.А.` }).id);
-    const id = saveMeeting(db, null, { date: '2024-03-01', number: '7', place: 'Актовый зал', chairId: people[0]!, secretaryId: people[1]!, attendeeIds: people, invitedIds: [], agenda: [] });
+    const id = saveMeeting(db, null, {
+      date: '2024-03-01',
+      number: '7',
+      place: 'Актовый зал',
+      chairId: people[0]!,
+      secretaryId: people[1]!,
+      attendeeIds: people,
+      invitedIds: [],
+      agenda: [],
+    });
     const { data, fileName } = await renderDocument(db, { kind: 'protocol', meetingId: id });
     closeDatabase(db);
     expect(fileName).toBe('Протокол № 7 от 01.03.2024.docx');

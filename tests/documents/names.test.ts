@@ -2,7 +2,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { accusativeOfTitle, approvedParticiple, genitiveOfBody, genitiveOfTitle, initialsFirst, periodText, safeFileName } from '../../electron/documents/names';
+import {
+  accusativeOfTitle,
+  approvedParticiple,
+  genitiveOfBody,
+  genitiveOfTitle,
+  initialsFirst,
+  periodText,
+  safeFileName,
+} from '../../electron/documents/names';
 import { numberClauses } from '../../electron/documents/order';
 import { responsibleOf } from '../../electron/documents/protocol';
 import { writeFileAtomic } from '../../electron/files/write-atomic';
@@ -10,9 +18,15 @@ import { tempDir } from '../helpers';
 
 describe('document words', () => {
   it('puts the body in the genitive for «к приказу …»', () => {
-    expect(genitiveOfBody('Отдел образования администрации городского округа Карпинск')).toBe('отдела образования администрации городского округа Карпинск');
-    expect(genitiveOfBody('Управление образования администрации Тамбовского района')).toBe('управления образования администрации Тамбовского района');
-    expect(genitiveOfBody('Комитет по образованию администрации Ульчского муниципального района')).toBe('комитета по образованию администрации Ульчского муниципального района');
+    expect(genitiveOfBody('Отдел образования администрации городского округа Карпинск')).toBe(
+      'отдела образования администрации городского округа Карпинск',
+    );
+    expect(genitiveOfBody('Управление образования администрации Тамбовского района')).toBe(
+      'управления образования администрации Тамбовского района',
+    );
+    expect(genitiveOfBody('Комитет по образованию администрации Ульчского муниципального района')).toBe(
+      'комитета по образованию администрации Ульчского муниципального района',
+    );
     expect(genitiveOfBody('МКУ «Управление образования»')).toBe('МКУ «Управление образования»');
   });
 
@@ -25,7 +39,7 @@ describe('document words', () => {
     expect(approvedParticiple('Программа перехода в эффективный режим')).toBe('УТВЕРЖДЕНА');
   });
 
-  it('inflects the title for the order\'s clauses and heading', () => {
+  it("inflects the title for the order's clauses and heading", () => {
     expect(accusativeOfTitle('«Дорожная карта» по реализации мероприятий')).toBe('«дорожную карту» по реализации мероприятий');
     expect(genitiveOfTitle('Дорожная карта по поддержке школ')).toBe('дорожной карты по поддержке школ');
     expect(genitiveOfTitle('План мероприятий на 2022 год')).toBe('плана мероприятий на 2022 год');
@@ -52,8 +66,13 @@ describe('document words', () => {
     expect(periodText('2024-02-01', '2024-11-30')).toBe('с 01.02.2024 по 30.11.2024');
   });
 
-  it('numbers the order\'s clauses, keeping the user\'s own sub-numbers', () => {
-    expect(numberClauses('Разработать план\nНазначить координатора\nМуниципальному координатору:\n3.1. Обеспечить участие\nРуководителям ОО:', 'Контроль оставляю за собой.')).toEqual([
+  it("numbers the order's clauses, keeping the user's own sub-numbers", () => {
+    expect(
+      numberClauses(
+        'Разработать план\nНазначить координатора\nМуниципальному координатору:\n3.1. Обеспечить участие\nРуководителям ОО:',
+        'Контроль оставляю за собой.',
+      ),
+    ).toEqual([
       '1. Разработать план',
       '2. Назначить координатора',
       '3. Муниципальному координатору:',

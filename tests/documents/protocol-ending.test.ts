@@ -18,7 +18,10 @@ const LAST_DECISION = 'Провести повторный анализ резу
 beforeAll(async () => {
   const db = freshDb();
   const api = apiOf(db);
-  const people = Array.from({ length: 20 }, (_, i) => api('people.create', { fullName: `Участникова${i + 1} Анна Петровна`, position: `Учитель школы № ${i + 1}` }).id);
+  const people = Array.from(
+    { length: 20 },
+    (_, i) => api('people.create', { fullName: `Участникова${i + 1} Анна Петровна`, position: `Учитель школы № ${i + 1}` }).id,
+  );
   // Enough text that the last decision ends near the foot of a page.
   const long = 'Проанализированы результаты мониторинга качества подготовки обучающихся, выявлены дефициты и намечены меры. '.repeat(14);
   const meeting = api('meetings.save', {
@@ -45,7 +48,7 @@ beforeAll(async () => {
 });
 
 describe('the end of a protocol', () => {
-  it('keeps the last decision with the signatures, and the chair\'s signature with the secretary\'s', () => {
+  it("keeps the last decision with the signatures, and the chair's signature with the secretary's", () => {
     const ps = paragraphs(doc);
     const last = ps.find((p) => p.text.includes(LAST_DECISION))!;
     expect(last).toMatchObject({ keepNext: true, keepLines: true });
@@ -68,8 +71,10 @@ describe('the end of a protocol', () => {
     expect(list[19]).toBe('20. Участникова20 Анна Петровна – учитель школы № 20');
   });
 
-  it('prints the secretary\'s signature on the page of the last decision, and the list on a page of its own', () => {
-    const pages = pdfText(toPdf(file)).split('\f').map((p) => p.replace(/\s+/g, ' '));
+  it("prints the secretary's signature on the page of the last decision, and the list on a page of its own", () => {
+    const pages = pdfText(toPdf(file))
+      .split('\f')
+      .map((p) => p.replace(/\s+/g, ' '));
     const withSecretary = pages.findIndex((p) => /Секретарь/.test(p) && /А\.П\. Участникова2/.test(p));
     expect(withSecretary).toBeGreaterThanOrEqual(0);
     expect(pages[withSecretary]).toContain(LAST_DECISION);

@@ -59,7 +59,11 @@ export const tables = (d: DocxDump) => d.body.filter((b): b is DocxTable => b.ty
 export function toPdf(file: string): string {
   const out = tempDir('rmk-pdf-');
   const profile = tempDir('rmk-lo-');
-  const r = spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, file], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    'soffice',
+    ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'pdf', '--outdir', out, file],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   const pdf = path.join(out, path.basename(file).replace(/\.[^.]+$/, '.pdf'));
   if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`LibreOffice could not convert ${file}: ${r.stderr}`);
   return pdf;
@@ -70,7 +74,8 @@ export function pdfPages(pdf: string): { pages: number; pageSize: string } {
   return { pages: Number(info.match(/Pages:\s+(\d+)/)?.[1]), pageSize: info.match(/Page size:\s+(.*)/)?.[1]?.trim() ?? '' };
 }
 
-export const pdfText = (pdf: string) => spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+export const pdfText = (pdf: string) =>
+  spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
 
 /** The first page as a PNG in tests/output/documents, to be looked at. */
 export function firstPagePng(pdf: string, name: string): string {

@@ -16,7 +16,16 @@ const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const DEFAULT_WIRE = '101100011';
 
 function fakeElectron(file: string): void {
-  fs.writeFileSync(file, Buffer.concat([Buffer.alloc(4096, 0x90), Buffer.from(SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE), Buffer.alloc(4096, 0x90)]));
+  fs.writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.alloc(4096, 0x90),
+      Buffer.from(SENTINEL),
+      Buffer.from([1, DEFAULT_WIRE.length]),
+      Buffer.from(DEFAULT_WIRE),
+      Buffer.alloc(4096, 0x90),
+    ]),
+  );
 }
 
 describe('Electron fuses after packing', () => {
@@ -36,7 +45,11 @@ describe('Electron fuses after packing', () => {
     const exe = path.join(dir, 'Дорожные карты РМК.exe');
     fakeElectron(exe);
     const size = fs.statSync(exe).size;
-    await hook.afterPack({ appOutDir: dir, electronPlatformName: 'win32', packager: { appInfo: { productFilename: 'Дорожные карты РМК' } } } as never);
+    await hook.afterPack({
+      appOutDir: dir,
+      electronPlatformName: 'win32',
+      packager: { appInfo: { productFilename: 'Дорожные карты РМК' } },
+    } as never);
     const wire = await getCurrentFuseWire(exe);
     expect(wire[FuseV1Options.RunAsNode]).toBe(FuseState.DISABLE);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(FuseState.DISABLE);
@@ -49,7 +62,11 @@ describe('Electron fuses after packing', () => {
   });
 
   it('finds the executable where electron-builder puts it on each platform', () => {
-    const ctx = (platform: string) => ({ appOutDir: '/out', electronPlatformName: platform, packager: { appInfo: { productFilename: 'Дорожные карты РМК' }, executableName: 'rmk-roadmaps' } });
+    const ctx = (platform: string) => ({
+      appOutDir: '/out',
+      electronPlatformName: platform,
+      packager: { appInfo: { productFilename: 'Дорожные карты РМК' }, executableName: 'rmk-roadmaps' },
+    });
     expect(hook.electronBinaryPath(ctx('win32'))).toBe(path.join('/out', 'Дорожные карты РМК.exe'));
     expect(hook.electronBinaryPath(ctx('linux'))).toBe(path.join('/out', 'rmk-roadmaps'));
     expect(hook.electronBinaryPath(ctx('darwin'))).toBe(path.join('/out', 'Дорожные карты РМК.app'));

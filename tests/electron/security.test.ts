@@ -13,12 +13,20 @@ const ROOT = path.resolve(__dirname, '../..');
 describe('external links', () => {
   it('opens nothing today: the allow-list is empty', () => {
     expect(EXTERNAL_ALLOW_LIST).toEqual([]);
-    for (const url of ['https://example.org/', 'http://example.org/', 'https://minobrnauki.gov.ru/', 'mailto:a@b.ru']) expect(isAllowedExternalUrl(url), url).toBe(false);
+    for (const url of ['https://example.org/', 'http://example.org/', 'https://minobrnauki.gov.ru/', 'mailto:a@b.ru'])
+      expect(isAllowedExternalUrl(url), url).toBe(false);
   });
 
   const allow = ['https://example.org', 'https://docs.example.org:8443'];
   it('lets through exactly the listed origins, over https', () => {
-    for (const url of ['https://example.org', 'https://example.org/', 'https://example.org/a/b?c=d#e', 'https://EXAMPLE.org/x', 'https://example.org:443/x', 'https://docs.example.org:8443/guide'])
+    for (const url of [
+      'https://example.org',
+      'https://example.org/',
+      'https://example.org/a/b?c=d#e',
+      'https://EXAMPLE.org/x',
+      'https://example.org:443/x',
+      'https://docs.example.org:8443/guide',
+    ])
       expect(isAllowedExternalUrl(url, allow), url).toBe(true);
   });
 
@@ -57,7 +65,16 @@ describe('external links', () => {
 describe("the app's own page", () => {
   it('is app://rmk only', () => {
     for (const url of ['app://rmk/index.html', 'app://rmk/', 'app://rmk/assets/x.js']) expect(isTrustedAppUrl(url), url).toBe(true);
-    for (const url of ['app://rmk.evil/index.html', 'app://evil/rmk', 'http://rmk/', 'https://rmk/', 'file:///rmk/index.html', 'app:rmk', 'app://user@evil/', 'garbage'])
+    for (const url of [
+      'app://rmk.evil/index.html',
+      'app://evil/rmk',
+      'http://rmk/',
+      'https://rmk/',
+      'file:///rmk/index.html',
+      'app:rmk',
+      'app://user@evil/',
+      'garbage',
+    ])
       expect(isTrustedAppUrl(url), url).toBe(false);
   });
 });

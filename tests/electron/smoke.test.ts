@@ -28,7 +28,8 @@ function findTarget(): Target | null {
   const pathTxt = path.join(root, 'node_modules/electron/path.txt');
   if (!fs.existsSync(pathTxt)) return null;
   const bin = path.join(root, 'node_modules/electron/dist', fs.readFileSync(pathTxt, 'utf8').trim());
-  const built = fs.existsSync(path.join(root, 'dist/node/electron/main/index.js')) && fs.existsSync(path.join(root, 'dist/renderer/index.html'));
+  const built =
+    fs.existsSync(path.join(root, 'dist/node/electron/main/index.js')) && fs.existsSync(path.join(root, 'dist/renderer/index.html'));
   return fs.existsSync(bin) && built ? { executablePath: bin, args: [root] } : null;
 }
 
@@ -81,7 +82,11 @@ describe.skipIf(!target)('the packaged desktop app', () => {
     const result = await page.evaluate(async () => {
       // The preload's one function (electron/preload/index.ts): the same door the UI uses.
       const { invoke } = (window as unknown as { rmk: { invoke: (m: string, i: unknown) => Promise<unknown> } }).rmk;
-      const created = (await invoke('roadmaps.create', { title: 'Дорожная карта проверки', periodStart: '2025-01-01', periodEnd: '2025-12-31' })) as {
+      const created = (await invoke('roadmaps.create', {
+        title: 'Дорожная карта проверки',
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+      })) as {
         ok: boolean;
         value: { id: number };
       };

@@ -27,7 +27,19 @@ afterEach(() => {
 /** A database file with one roadmap titled `title`, closed (its WAL folded in). */
 function makeDb(file: string, title: string): string {
   const db = openDatabase(file);
-  createRoadmap(db, { title, level: 'municipal', schoolId: null, periodStart: '2024-01-01', periodEnd: '2025-12-31', captions: DEFAULT_CAPTIONS, autoNumber: true, coordinator: '', goal: '', tasks: '', basisDocuments: '' });
+  createRoadmap(db, {
+    title,
+    level: 'municipal',
+    schoolId: null,
+    periodStart: '2024-01-01',
+    periodEnd: '2025-12-31',
+    captions: DEFAULT_CAPTIONS,
+    autoNumber: true,
+    coordinator: '',
+    goal: '',
+    tasks: '',
+    basisDocuments: '',
+  });
   closeDatabase(db);
   return file;
 }
@@ -153,7 +165,6 @@ describe('opening another database', () => {
     expect(await desk.call('app.pickDatabase')).toEqual({ cancelled: true });
   });
 
-
   it('updates a database made by an older version on switching, with the copy before the update, as at a start', async () => {
     const dir = tempDir();
     const a = makeDb(path.join(dir, 'a.sqlite'), 'Карта А');
@@ -166,14 +177,22 @@ describe('opening another database', () => {
     fs.writeFileSync(journalFile, JSON.stringify(journal));
     const old = path.join(dir, 'old.sqlite');
     const o = openDatabase(old, { migrationsFolder: v1 });
-    o.sqlite.exec("INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (1, 'Старая карта', '2022-01-01', '2022-12-31', '{}')");
+    o.sqlite.exec(
+      "INSERT INTO roadmaps (id, title, period_start, period_end, captions) VALUES (1, 'Старая карта', '2022-01-01', '2022-12-31', '{}')",
+    );
     closeDatabase(o);
 
     const { s, titles } = await start(dir, a);
     await expect(callApi(s.ctx, 'app.openDatabase', { path: old })).resolves.toMatchObject({ ok: true });
     expect(await titles()).toEqual(['Старая карта']);
-    expect(s.ctx.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length);
-    expect(listBackupFiles(old).map((b) => b.kind).sort()).toEqual(['before-migration', 'daily']);
+    expect(s.ctx.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      fs.readdirSync(defaultMigrationsFolder()).filter((f) => f.endsWith('.sql')).length,
+    );
+    expect(
+      listBackupFiles(old)
+        .map((b) => b.kind)
+        .sort(),
+    ).toEqual(['before-migration', 'daily']);
   });
 });
 
@@ -240,8 +259,14 @@ describe('the demo district', () => {
     try {
       const r = await callApi({ db }, 'app.openDemo', undefined);
       expect(r).toMatchObject({ ok: false, error: { code: 'no_workspace' } });
-      expect((await callApi({ db }, 'app.recentDatabases', undefined)) as unknown).toMatchObject({ ok: true, value: { items: [], canSwitch: false } });
-      expect(await callApi({ db }, 'app.firstSteps', undefined)).toMatchObject({ ok: true, value: { settings: false, schools: 0, roadmaps: 0, empty: true } });
+      expect((await callApi({ db }, 'app.recentDatabases', undefined)) as unknown).toMatchObject({
+        ok: true,
+        value: { items: [], canSwitch: false },
+      });
+      expect(await callApi({ db }, 'app.firstSteps', undefined)).toMatchObject({
+        ok: true,
+        value: { settings: false, schools: 0, roadmaps: 0, empty: true },
+      });
     } finally {
       closeDatabase(db);
     }

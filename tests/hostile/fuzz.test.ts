@@ -76,7 +76,13 @@ describe(`${SAMPLES.length * PER_SAMPLE} mutations of the sample files all end c
         const data =
           i % 2 === 0
             ? mutate(original, r)
-            : makeZip(inner.map((p, k) => ({ name: p.name, data: k === main ? mutate(p.data, r) : p.data, method: p.data.length > 1024 ? 8 : 0 })));
+            : makeZip(
+                inner.map((p, k) => ({
+                  name: p.name,
+                  data: k === main ? mutate(p.data, r) : p.data,
+                  method: p.data.length > 1024 ? 8 : 0,
+                })),
+              );
         const t0 = performance.now();
         const res = await callApi({ db }, 'import.preview', { fileName: sample, base64: data.toString('base64') });
         const ms = performance.now() - t0;

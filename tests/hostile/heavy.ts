@@ -48,8 +48,10 @@ const cases: Record<string, () => Promise<{ fileName: string; data: Buffer }>> =
     const bomb = await deflatedRepeat('<c s="1"/>', 16_000_000, `${SHEET_HEAD}<row r="1">`, `</row>${SHEET_TAIL}`);
     return { fileName: 'пустые.xlsx', data: makeXlsx([{ xml: '', deflated: bomb.deflated, declaredSize: bomb.size }]) };
   },
-  'xlsx: 80 000 entries in the archive': async () =>
-    ({ fileName: 'части.xlsx', data: makeZip(Array.from({ length: 80_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '', method: 0 as const }))) }),
+  'xlsx: 80 000 entries in the archive': async () => ({
+    fileName: 'части.xlsx',
+    data: makeZip(Array.from({ length: 80_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '', method: 0 as const }))),
+  }),
 };
 
 async function main() {

@@ -82,8 +82,14 @@ export function documentXml(body: string, prolog = ''): string {
 /** A .docx around a document.xml (string or bytes); `extra` adds or replaces parts. */
 export function makeDocx(doc: string | Buffer | Omit<ZipItem, 'name'>, extra: ZipItem[] = []): Buffer {
   return makeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>' },
-    { name: '_rels/.rels', data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>' },
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    },
+    {
+      name: '_rels/.rels',
+      data: '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    },
     typeof doc === 'string' || Buffer.isBuffer(doc) ? { name: 'word/document.xml', data: doc } : { name: 'word/document.xml', ...doc },
     ...extra,
   ]);
@@ -99,7 +105,8 @@ export const colName = (c: number) => {
   return s;
 };
 export const xc = (ref: string, text: string, style = '') => `<c r="${ref}" t="inlineStr"${style}><is><t>${esc(text)}</t></is></c>`;
-export const xrow = (r: number, texts: string[], extra = '') => `<row r="${r}"${extra}>${texts.map((t, i) => xc(`${colName(i + 1)}${r}`, t)).join('')}</row>`;
+export const xrow = (r: number, texts: string[], extra = '') =>
+  `<row r="${r}"${extra}>${texts.map((t, i) => xc(`${colName(i + 1)}${r}`, t)).join('')}</row>`;
 
 /** The plan's rows as sheet rows, from row 1: a title, the header, the measures. */
 export function planRows(rows: string[][] = MEASURES): string {
@@ -111,14 +118,40 @@ export function sheetXml(rows: string, { dimension = '', after = '' } = {}): str
 }
 
 /** An .xlsx with the given sheets (visible unless said); `parts` adds sharedStrings, styles or anything else. */
-export function makeXlsx(sheets: { name?: string; xml: string | Buffer; state?: string; declaredSize?: number; deflated?: Buffer }[], parts: ZipItem[] = []): Buffer {
-  const list = sheets.map((s, i) => `<sheet name="${s.name ?? `Лист${i + 1}`}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
-  const rels = sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+export function makeXlsx(
+  sheets: { name?: string; xml: string | Buffer; state?: string; declaredSize?: number; deflated?: Buffer }[],
+  parts: ZipItem[] = [],
+): Buffer {
+  const list = sheets
+    .map(
+      (s, i) => `<sheet name="${s.name ?? `Лист${i + 1}`}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ''} r:id="rId${i + 1}"/>`,
+    )
+    .join('');
+  const rels = sheets
+    .map(
+      (_, i) =>
+        `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+    )
+    .join('');
   return makeZip([
-    { name: '[Content_Types].xml', data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>' },
-    { name: 'xl/workbook.xml', data: `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${list}</sheets></workbook>` },
-    { name: 'xl/_rels/workbook.xml.rels', data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>` },
-    ...sheets.map((s, i) => ({ name: `xl/worksheets/sheet${i + 1}.xml`, data: s.xml, ...(s.declaredSize !== undefined ? { declaredSize: s.declaredSize } : {}), ...(s.deflated ? { deflated: s.deflated } : {}) })),
+    {
+      name: '[Content_Types].xml',
+      data: '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+    },
+    {
+      name: 'xl/workbook.xml',
+      data: `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${list}</sheets></workbook>`,
+    },
+    {
+      name: 'xl/_rels/workbook.xml.rels',
+      data: `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}</Relationships>`,
+    },
+    ...sheets.map((s, i) => ({
+      name: `xl/worksheets/sheet${i + 1}.xml`,
+      data: s.xml,
+      ...(s.declaredSize !== undefined ? { declaredSize: s.declaredSize } : {}),
+      ...(s.deflated ? { deflated: s.deflated } : {}),
+    })),
     ...parts,
   ]);
 }

@@ -1,10 +1,22 @@
 /** The plan editor's filter and sort (renderer/src/pages/plan/view.ts) and its geometry (plan/layout.ts), as pure functions. */
 import { describe, expect, it } from 'vitest';
 import { effectiveWidths, estimateHeight, fitWidths, lineCount, MIN_WIDTH, total } from '../../renderer/src/pages/plan/layout';
-import { filterCount, isPlanOrder, NO_FILTER, viewRows, type PlanFilter, type ViewContext, type ViewMeasure } from '../../renderer/src/pages/plan/view';
+import {
+  filterCount,
+  isPlanOrder,
+  NO_FILTER,
+  viewRows,
+  type PlanFilter,
+  type ViewContext,
+  type ViewMeasure,
+} from '../../renderer/src/pages/plan/view';
 
 let next = 1;
-const m = (executors: string, term: { kind?: string; start?: string | null; end?: string | null; due?: string[] } = {}, links: ViewMeasure['links'] = []): ViewMeasure => ({
+const m = (
+  executors: string,
+  term: { kind?: string; start?: string | null; end?: string | null; due?: string[] } = {},
+  links: ViewMeasure['links'] = [],
+): ViewMeasure => ({
   id: next++,
   number: '',
   name: `Мероприятие ${next}`,
@@ -17,7 +29,9 @@ const m = (executors: string, term: { kind?: string; start?: string | null; end?
 const a1 = m('МАОУ СОШ № 2', { start: '2024-03-01', end: '2024-03-31', due: ['2024-03-31'] });
 const a2 = m('МБОУ СОШ № 24', { due: ['2024-01-15'] });
 const b1 = m('Методист РМК Петрова А.С.', { kind: 'unparsed' });
-const b2 = m('Заместитель директора', { start: '2024-09-01', end: '2024-12-31', due: ['2024-12-31'] }, [{ personId: 7, organizationId: 2 }]);
+const b2 = m('Заместитель директора', { start: '2024-09-01', end: '2024-12-31', due: ['2024-12-31'] }, [
+  { personId: 7, organizationId: 2 },
+]);
 const sections = [
   { id: 10, number: '1', title: 'Организационные', measures: [a1, a2] },
   { id: 11, number: '2', title: 'Методические', measures: [b1, b2] },
@@ -31,7 +45,8 @@ const ctx: ViewContext = {
   statuses: new Map([[a1.id, 'done' as const]]),
   overdue: new Set([a2.id]),
 };
-const keys = (f: Partial<PlanFilter>, sort: 'number' | 'term' | 'executor' = 'number') => viewRows(sections, { ...NO_FILTER, ...f }, sort, ctx).map((r) => r.key);
+const keys = (f: Partial<PlanFilter>, sort: 'number' | 'term' | 'executor' = 'number') =>
+  viewRows(sections, { ...NO_FILTER, ...f }, sort, ctx).map((r) => r.key);
 
 describe('filtering the plan', () => {
   it('shows the whole plan, sections and measures, with no filter', () => {
@@ -67,7 +82,7 @@ describe('filtering the plan', () => {
     expect(isPlanOrder(NO_FILTER, 'term')).toBe(false);
   });
 
-  it('keeps each measure\'s place in the real plan, for Insert after it', () => {
+  it("keeps each measure's place in the real plan, for Insert after it", () => {
     const row = viewRows(sections, { ...NO_FILTER, schoolId: 2 }, 'number', ctx).find((r) => r.key === `m${b2.id}`);
     expect(row).toMatchObject({ kind: 'measure', sectionId: 11, index: 1 });
   });

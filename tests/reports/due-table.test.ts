@@ -12,9 +12,21 @@ function seed() {
   const api = apiOf(db);
   const r = api('roadmaps.create', { title: 'Карта 2025/26', periodStart: '2025-09-01', periodEnd: '2026-05-31' });
   const other = api('roadmaps.create', { title: 'Альфа-карта', periodStart: '2025-01-01', periodEnd: '2025-12-31', autoNumber: false });
-  api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'Мониторинг посещаемости', term: 'еженедельно', executors: 'Русанова Е.А.' } });
-  api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'Отчёт', term: 'до 15 октября 2025', executors: 'Гокова В.Я.' } });
-  api('plan.addMeasure', { roadmapId: other.id, sectionId: null, values: { name: 'Совещание', number: '4. 8', term: '20.11.2025', executors: 'Абрамова' } });
+  api('plan.addMeasure', {
+    roadmapId: r.id,
+    sectionId: null,
+    values: { name: 'Мониторинг посещаемости', term: 'еженедельно', executors: 'Русанова Е.А.' },
+  });
+  api('plan.addMeasure', {
+    roadmapId: r.id,
+    sectionId: null,
+    values: { name: 'Отчёт', term: 'до 15 октября 2025', executors: 'Гокова В.Я.' },
+  });
+  api('plan.addMeasure', {
+    roadmapId: other.id,
+    sectionId: null,
+    values: { name: 'Совещание', number: '4. 8', term: '20.11.2025', executors: 'Абрамова' },
+  });
   return { db, r, other };
 }
 
@@ -35,18 +47,57 @@ describe('«Сроки» in Excel', () => {
     expect(sheet.name).toBe('Сроки');
     expect(sheet.rows[0]![0]).toBe('Сроки: просрочено на 04.12.2025');
     expect(sheet.rows[1]![0]).toBe('Строк: 3');
-    expect(sheet.rows[2]).toEqual(['Срок', '№', 'Мероприятие / решение', 'Дорожная карта / протокол', 'Срок как написан', 'Исполнители', 'Отметка', 'Просрочено раз', 'Следующий срок', 'Все даты']);
+    expect(sheet.rows[2]).toEqual([
+      'Срок',
+      '№',
+      'Мероприятие / решение',
+      'Дорожная карта / протокол',
+      'Срок как написан',
+      'Исполнители',
+      'Отметка',
+      'Просрочено раз',
+      'Следующий срок',
+      'Все даты',
+    ]);
     const body = sheet.rows.slice(3);
     // Sorted by executor, as on the screen: Абрамова, Гокова, Русанова.
     expect(body.map((row) => row[5])).toEqual(['Абрамова', 'Гокова В.Я.', 'Русанова Е.А.']);
-    expect(body[0]).toEqual([{ date: '2025-11-20' }, '4. 8', 'Совещание', 'Альфа-карта', '20.11.2025', 'Абрамова', 'нет отметки', 1, null, '20.11.2025']);
+    expect(body[0]).toEqual([
+      { date: '2025-11-20' },
+      '4. 8',
+      'Совещание',
+      'Альфа-карта',
+      '20.11.2025',
+      'Абрамова',
+      'нет отметки',
+      1,
+      null,
+      '20.11.2025',
+    ]);
     const weekly = body[2]!;
-    expect(weekly.slice(0, 9)).toEqual([{ date: '2025-09-07' }, '1', 'Мониторинг посещаемости', 'Карта 2025/26', 'еженедельно — просрочено 13 раз, следующий срок 07.12.2025', 'Русанова Е.А.', 'нет отметки', 13, { date: '2025-12-07' }]);
+    expect(weekly.slice(0, 9)).toEqual([
+      { date: '2025-09-07' },
+      '1',
+      'Мониторинг посещаемости',
+      'Карта 2025/26',
+      'еженедельно — просрочено 13 раз, следующий срок 07.12.2025',
+      'Русанова Е.А.',
+      'нет отметки',
+      13,
+      { date: '2025-12-07' },
+    ]);
     expect(String(weekly[9]).split(', ')).toHaveLength(13);
     expect(sheet.formats.A4).toBe('dd.mm.yyyy');
     expect(sheet.formats.B4).toBe('@');
     expect(sheet.freeze).toBe('A4');
-    expect(sheet.print).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0, fitToPage: true, titleRows: '$3:$3' });
+    expect(sheet.print).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      fitToPage: true,
+      titleRows: '$3:$3',
+    });
   });
 
   it('applies the filters: a roadmap, another window', async () => {
@@ -54,13 +105,23 @@ describe('«Сроки» in Excel', () => {
     const { sheet } = await download(db, { today: '2025-12-04', window: 'overdue', roadmapId: other.id });
     expect(sheet.rows.slice(3).map((row) => row[2])).toEqual(['Совещание']);
     const month = await download(db, { today: '2025-12-04', window: 'month' });
-    expect(month.sheet.rows.slice(3).map((row) => [row[2], row[7], row[9]])).toEqual([['Мониторинг посещаемости', 0, '07.12.2025, 14.12.2025, 21.12.2025, 28.12.2025']]);
+    expect(month.sheet.rows.slice(3).map((row) => [row[2], row[7], row[9]])).toEqual([
+      ['Мониторинг посещаемости', 0, '07.12.2025, 14.12.2025, 21.12.2025, 28.12.2025'],
+    ]);
   });
 
   it('saves through the desktop dialog atomically into the chosen file', async () => {
     const { db } = seed();
     const dir = tempDir();
-    const ctx = { db, host: { chooseSavePath: async (p: string) => path.join(dir, path.basename(p)), chooseFolder: async () => dir, openPath: async () => {}, showInFolder: () => {} } };
+    const ctx = {
+      db,
+      host: {
+        chooseSavePath: async (p: string) => path.join(dir, path.basename(p)),
+        chooseFolder: async () => dir,
+        openPath: async () => {},
+        showInFolder: () => {},
+      },
+    };
     const res = await callApi(ctx, 'terms.dueSaveXlsx', { today: '2025-12-04', window: 'overdue' });
     expect(res).toMatchObject({ ok: true, value: { cancelled: false, path: path.join(dir, 'Сроки — Просрочено на 04.12.2025.xlsx') } });
     expect(readXlsx(path.join(dir, 'Сроки — Просрочено на 04.12.2025.xlsx'))[0]!.rows).toHaveLength(6);

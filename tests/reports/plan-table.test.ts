@@ -17,7 +17,7 @@ async function download(roadmapId: number, db = freshDb()) {
 }
 
 describe('the plan table in Excel', () => {
-  it('writes the Karpinsk plan with its sections merged and bold, numbers as text, the roadmap\'s captions, ready to print', async () => {
+  it("writes the Karpinsk plan with its sections merged and bold, numbers as text, the roadmap's captions, ready to print", async () => {
     const db = freshDb();
     fillDemo(db);
     const api = apiOf(db);
@@ -45,14 +45,27 @@ describe('the plan table in Excel', () => {
     }
     expect(ws.formats.A5).toBe('@');
     expect(ws.freeze).toBe('A4');
-    expect(ws.print).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0, fitToPage: true, titleRows: '$3:$3' });
+    expect(ws.print).toMatchObject({
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      fitToPage: true,
+      titleRows: '$3:$3',
+    });
   });
 
   it('keeps printed numbers such as «1.», «4. 8» and «2.10» as they are, and a plan without sections', async () => {
     const db = freshDb();
     const api = apiOf(db);
-    const r = api('roadmaps.create', { title: 'Импортированный план', periodStart: '2024-01-01', periodEnd: '2024-12-31', autoNumber: false });
-    for (const number of ['1.', '4. 8', '2.10']) api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: `Мероприятие ${number}`, number } });
+    const r = api('roadmaps.create', {
+      title: 'Импортированный план',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+      autoNumber: false,
+    });
+    for (const number of ['1.', '4. 8', '2.10'])
+      api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: `Мероприятие ${number}`, number } });
     const { sheet } = await download(r.id, db);
     expect(sheet.rows.slice(3).map((row) => row[0])).toEqual(['1.', '4. 8', '2.10']);
   });

@@ -21,7 +21,26 @@ import { makeXlsx, sheetXml, xrow } from '../hostile/make';
 const PYTHON = '/usr/bin/python3';
 const dir = tempDir('rmk-region-');
 const QUARTER = '2022-Q2';
-const COLUMNS = ['Район', 'Код района', 'Квартал', 'ID карты', 'Дорожная карта', 'Раздел', 'ID мероприятия', '№', 'Мероприятие', 'Срок', 'Сроки в квартале', 'Код статуса', 'Статус', 'Достигнутый результат', 'Подтверждающие документы', 'Примечание', 'Заполнил(а)', 'Дата отметки'];
+const COLUMNS = [
+  'Район',
+  'Код района',
+  'Квартал',
+  'ID карты',
+  'Дорожная карта',
+  'Раздел',
+  'ID мероприятия',
+  '№',
+  'Мероприятие',
+  'Срок',
+  'Сроки в квартале',
+  'Код статуса',
+  'Статус',
+  'Достигнутый результат',
+  'Подтверждающие документы',
+  'Примечание',
+  'Заполнил(а)',
+  'Дата отметки',
+];
 
 interface District {
   name: string;
@@ -48,7 +67,12 @@ async function report(db: Db, date: string, file: string): Promise<{ fileName: s
 function overdueFromDb(db: Db, date: string): string[] {
   return reportSelections(db, { quarter: QUARTER }).flatMap((sel) =>
     sel.rows
-      .filter((r) => r.measure && r.measure.parsed.kind !== 'unparsed' && r.measure.parsed.due.some((d) => d >= '2022-04-01' && d <= '2022-06-30' && d < date))
+      .filter(
+        (r) =>
+          r.measure &&
+          r.measure.parsed.kind !== 'unparsed' &&
+          r.measure.parsed.due.some((d) => d >= '2022-04-01' && d <= '2022-06-30' && d < date),
+      )
       .filter((r) => !['done', 'done_late'].includes(r.record?.status ?? ''))
       .map((r) => `${r.measure!.number}|${sel.roadmap.title}`),
   );
@@ -70,9 +94,11 @@ beforeAll(async () => {
       api('settings.setDepartment', { ...values, districtName: s.name, districtCode: s.code });
       // Different marks per district, so that the counts differ.
       const measures = db.sqlite.prepare('SELECT id FROM measures ORDER BY id').pluck().all() as number[];
-      for (const id of measures.slice(0, s.marks)) api('execution.set', { measureId: id, quarter: QUARTER, status: i % 2 ? 'not_done' : 'done', result: '', evidence: '' });
+      for (const id of measures.slice(0, s.marks))
+        api('execution.set', { measureId: id, quarter: QUARTER, status: i % 2 ? 'not_done' : 'done', result: '', evidence: '' });
       // Who answered, as a school's form would have stored it.
-      if (i === 0) db.sqlite.prepare("UPDATE executions SET filled_by = 'Петрова А.С., заместитель директора' WHERE quarter = ?").run(QUARTER);
+      if (i === 0)
+        db.sqlite.prepare("UPDATE executions SET filled_by = 'Петрова А.С., заместитель директора' WHERE quarter = ?").run(QUARTER);
       const file = path.join(dir, `district-${i}.xlsx`);
       const r = await report(db, s.date, file);
       districts.push({ name: s.name, code: s.code, file, date: s.date, summary: r.summary, overdue: overdueFromDb(db, s.date) });
@@ -114,7 +140,9 @@ describe('the «Данные» sheet of a quarterly report', () => {
       expect(r[16]).toBe('Петрова А.С., заместитель директора');
       expect(ws.formats[`R${body.indexOf(r) + 2}`]).toBe('dd.mm.yyyy');
     }
-    expect(body.find((r) => r[7] === '1.' && String(r[4]).startsWith('План'))).toEqual(expect.arrayContaining(['done', 'выполнено', 'План работы рабочей группы утверждён']));
+    expect(body.find((r) => r[7] === '1.' && String(r[4]).startsWith('План'))).toEqual(
+      expect.arrayContaining(['done', 'выполнено', 'План работы рабочей группы утверждён']),
+    );
   });
 
   it('is an Excel table with a filter, and the book carries the hidden format marker', () => {
@@ -127,7 +155,12 @@ print(json.dumps({'ref':t.ref,'filter':t.autoFilter is not None and t.autoFilter
     const r = spawnSync(PYTHON, ['-W', 'ignore', '-c', py, districts[0]!.file], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     const rows = sheets.find((s) => s.name === 'Данные')!.rows.length;
-    expect(JSON.parse(r.stdout)).toEqual({ ref: `A1:R${rows}`, filter: `A1:R${rows}`, marker: ['Дорожные карты РМК: квартальный отчёт', 1], state: 'veryHidden' });
+    expect(JSON.parse(r.stdout)).toEqual({
+      ref: `A1:R${rows}`,
+      filter: `A1:R${rows}`,
+      marker: ['Дорожные карты РМК: квартальный отчёт', 1],
+      state: 'veryHidden',
+    });
   });
 });
 
@@ -158,11 +191,21 @@ async function badFiles(): Promise<{ foreign: string; damaged: string; future: s
 
 describe('«Свод по региону»', () => {
   let bad: Awaited<ReturnType<typeof badFiles>>;
-  let value: { lines: { district: string; total: number; counts: Record<string, number>; share: number }[]; total: { total: number; counts: Record<string, number> }; overdue: number; refused: string[]; warnings: string[]; base64: string };
+  let value: {
+    lines: { district: string; total: number; counts: Record<string, number>; share: number }[];
+    total: { total: number; counts: Record<string, number> };
+    overdue: number;
+    refused: string[];
+    warnings: string[];
+    base64: string;
+  };
   let sheets: Sheet[];
   beforeAll(async () => {
     bad = await badFiles();
-    const files = [districts[0]!.file, older, districts[1]!.file, districts[2]!.file, bad.foreign, bad.damaged, bad.future].map((f) => ({ name: path.basename(f), base64: fs.readFileSync(f).toString('base64') }));
+    const files = [districts[0]!.file, older, districts[1]!.file, districts[2]!.file, bad.foreign, bad.damaged, bad.future].map((f) => ({
+      name: path.basename(f),
+      base64: fs.readFileSync(f).toString('base64'),
+    }));
     const r = await callApi({} as { db: Db }, 'reports.consolidate', { files });
     if (!r.ok) throw new Error(r.error.message);
     value = r.value as typeof value;
@@ -171,7 +214,7 @@ describe('«Свод по региону»', () => {
     sheets = readXlsx(out);
   });
 
-  it('counts per district what each district\'s own summary says, and their sum in total', () => {
+  it("counts per district what each district's own summary says, and their sum in total", () => {
     const own = districts.map((d) => {
       const counts = Object.fromEntries(SUMMARY_KEYS.map((k) => [k, d.summary.reduce((n, l) => n + l.counts[k], 0)]));
       return { district: d.name, total: d.summary.reduce((n, l) => n + l.total, 0), counts };
@@ -185,7 +228,19 @@ describe('«Свод по региону»', () => {
 
     const ws = sheets.find((s) => s.name === 'Свод')!;
     const header = ws.rows.findIndex((r) => r[0] === 'Район');
-    expect(ws.rows[header]).toEqual(['Район', 'Код района', 'Квартал', 'Мероприятий', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных']);
+    expect(ws.rows[header]).toEqual([
+      'Район',
+      'Код района',
+      'Квартал',
+      'Мероприятий',
+      'Выполнено в срок',
+      'Выполнено с нарушением срока',
+      'В работе',
+      'Не выполнено',
+      'Перенесено',
+      'Не начато / нет отметки',
+      'Доля выполненных',
+    ]);
     const body = ws.rows.slice(header + 1, header + 5);
     expect(body.map((r) => r[0])).toEqual(['Городской округ Карпинск', 'Зейский район', 'Ульчский район', 'Итого']);
     for (const r of body.slice(0, 3)) {
@@ -201,13 +256,28 @@ describe('«Свод по региону»', () => {
       'Отчёты «district-0.xlsx» и «district-0-older.xlsx» — об одном районе («Ульчский район») за II квартал 2022 года: взят более новый «district-0.xlsx» (отчёт от 05.07.2022), «district-0-older.xlsx» (отчёт от 01.07.2022) не учтён.',
     );
     // The older file's «перенесено» is nowhere in the consolidation.
-    expect(value.lines.find((l) => l.district === 'Ульчский район')!.counts.postponed).toBe(districts[0]!.summary.reduce((n, l) => n + l.counts.postponed, 0));
+    expect(value.lines.find((l) => l.district === 'Ульчский район')!.counts.postponed).toBe(
+      districts[0]!.summary.reduce((n, l) => n + l.counts.postponed, 0),
+    );
   });
 
   it('lists every overdue measure of every district', () => {
     const ws = sheets.find((s) => s.name === 'Просрочено')!;
-    expect(ws.rows[0]).toEqual(['Район', 'Квартал', 'Дорожная карта', '№', 'Мероприятие', 'Срок', 'Сроки в квартале', 'Статус', 'Примечание']);
-    const got = ws.rows.slice(1).map((r) => `${r[0]}#${r[3]}|${r[2]}`).sort();
+    expect(ws.rows[0]).toEqual([
+      'Район',
+      'Квартал',
+      'Дорожная карта',
+      '№',
+      'Мероприятие',
+      'Срок',
+      'Сроки в квартале',
+      'Статус',
+      'Примечание',
+    ]);
+    const got = ws.rows
+      .slice(1)
+      .map((r) => `${r[0]}#${r[3]}|${r[2]}`)
+      .sort();
     const expected = districts.flatMap((d) => d.overdue.map((o) => `${d.name}#${o}`)).sort();
     expect(expected.length).toBeGreaterThan(0);
     // The May report of Зейский район has fewer overdue than its July neighbours: the report's date counts.
@@ -235,17 +305,33 @@ describe('«Свод по региону»', () => {
 });
 
 describe('untrusted books are read with limits', () => {
-  const meta = (quarter = QUARTER) => xrow(1, ['Дорожные карты РМК: квартальный отчёт', '1']) + xrow(2, ['Создан', '2022-07-05T10:00:00.000Z']) + xrow(3, ['Дата отчёта', '2022-07-05']) + xrow(4, ['Район', 'Поддельный район']) + xrow(5, ['Код района', '']) + xrow(6, ['Квартал', quarter]);
+  const meta = (quarter = QUARTER) =>
+    xrow(1, ['Дорожные карты РМК: квартальный отчёт', '1']) +
+    xrow(2, ['Создан', '2022-07-05T10:00:00.000Z']) +
+    xrow(3, ['Дата отчёта', '2022-07-05']) +
+    xrow(4, ['Район', 'Поддельный район']) +
+    xrow(5, ['Код района', '']) +
+    xrow(6, ['Квартал', quarter]);
   const consolidate = async (extra: { name: string; data: Buffer }) => {
-    const files = [{ name: 'good.xlsx', base64: fs.readFileSync(districts[1]!.file).toString('base64') }, { name: extra.name, base64: extra.data.toString('base64') }];
+    const files = [
+      { name: 'good.xlsx', base64: fs.readFileSync(districts[1]!.file).toString('base64') },
+      { name: extra.name, base64: extra.data.toString('base64') },
+    ];
     const r = await callApi({} as { db: Db }, 'reports.consolidate', { files });
     if (!r.ok) throw new Error(r.error.message);
     return r.value as { refused: string[]; lines: unknown[] };
   };
 
   it('refuses a «Данные» sheet of more rows than the reader allows, by name, and keeps the good file', async () => {
-    const rows = xrow(1, COLUMNS) + Array.from({ length: 50_001 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
-    const v = await consolidate({ name: 'Огромный.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(rows) }, { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' }]) });
+    const rows =
+      xrow(1, COLUMNS) + Array.from({ length: 50_001 }, (_, i) => `<row r="${i + 2}"><c r="A${i + 2}"><v>1</v></c></row>`).join('');
+    const v = await consolidate({
+      name: 'Огромный.xlsx',
+      data: makeXlsx([
+        { name: 'Данные', xml: sheetXml(rows) },
+        { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' },
+      ]),
+    });
     expect(v.refused).toHaveLength(1);
     expect(v.refused[0]).toMatch(/«Огромный\.xlsx»/);
     expect(v.refused[0]).toMatch(/50 000/);
@@ -253,9 +339,21 @@ describe('untrusted books are read with limits', () => {
   });
 
   it('refuses a report whose «Данные» columns were changed, or whose quarter is not a quarter', async () => {
-    const changed = await consolidate({ name: 'Переставлен.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(xrow(1, [...COLUMNS].reverse())) }, { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' }]) });
+    const changed = await consolidate({
+      name: 'Переставлен.xlsx',
+      data: makeXlsx([
+        { name: 'Данные', xml: sheetXml(xrow(1, [...COLUMNS].reverse())) },
+        { name: 'rmk-report', xml: sheetXml(meta()), state: 'veryHidden' },
+      ]),
+    });
     expect(changed.refused).toEqual([expect.stringMatching(/^В отчёте «Переставлен\.xlsx» изменены столбцы листа «Данные»/)]);
-    const noQuarter = await consolidate({ name: 'Квартал.xlsx', data: makeXlsx([{ name: 'Данные', xml: sheetXml(xrow(1, COLUMNS)) }, { name: 'rmk-report', xml: sheetXml(meta('весна')), state: 'veryHidden' }]) });
+    const noQuarter = await consolidate({
+      name: 'Квартал.xlsx',
+      data: makeXlsx([
+        { name: 'Данные', xml: sheetXml(xrow(1, COLUMNS)) },
+        { name: 'rmk-report', xml: sheetXml(meta('весна')), state: 'veryHidden' },
+      ]),
+    });
     expect(noQuarter.refused).toEqual([expect.stringMatching(/^Файл «Квартал\.xlsx» — не квартальный отчёт/)]);
   });
 });
@@ -267,15 +365,23 @@ describe('the consolidate command', () => {
     const r = runCli(['consolidate', '--out', out, districts[0]!.file, districts[1]!.file, bad.older, bad.foreign]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('Файл «Бюджет.xlsx» — не квартальный отчёт');
-    expect(r.stderr).toContain('Отчёт «Отчёт_старый.xlsx» сделан прежней версией программы (без листа «Данные»): прочитан по листам дорожных карт');
-    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(r.stderr).toContain(
+      'Отчёт «Отчёт_старый.xlsx» сделан прежней версией программы (без листа «Данные»): прочитан по листам дорожных карт',
+    );
+    const lines = r.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toMatchObject({ out: path.resolve(out) });
     expect(lines[1]).toMatchObject({ districts: 3, refused: 1 });
     const svod = readXlsx(out).find((s) => s.name === 'Свод')!;
     // The older report's district comes from its header; its counts are the same report's own.
     const oldLine = svod.rows.find((row) => String(row[0]).startsWith('Отдел образования администрации городского округа Карпинск'))!;
     const d = districts[2]!;
-    expect(oldLine.slice(3, 10)).toEqual([d.summary.reduce((n, l) => n + l.total, 0), ...SUMMARY_KEYS.map((k) => d.summary.reduce((n, l) => n + l.counts[k], 0))]);
+    expect(oldLine.slice(3, 10)).toEqual([
+      d.summary.reduce((n, l) => n + l.total, 0),
+      ...SUMMARY_KEYS.map((k) => d.summary.reduce((n, l) => n + l.counts[k], 0)),
+    ]);
   });
 
   it('refuses to run without files or --out, and says so in Russian', () => {

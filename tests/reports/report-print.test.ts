@@ -26,7 +26,16 @@ beforeAll(async () => {
   const api = apiOf(db);
   TITLES.forEach((title, t) => {
     const r = api('roadmaps.create', { title, periodStart: '2024-01-01', periodEnd: '2024-12-31' });
-    api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: longText(6 + t, `Зюйд${t}А`), term: 'Март 2024', executors: longText(2, `Зюйд${t}Б`), result: longText(3, `Зюйд${t}В`) } });
+    api('plan.addMeasure', {
+      roadmapId: r.id,
+      sectionId: null,
+      values: {
+        name: longText(6 + t, `Зюйд${t}А`),
+        term: 'Март 2024',
+        executors: longText(2, `Зюйд${t}Б`),
+        result: longText(3, `Зюйд${t}В`),
+      },
+    });
   });
   const report = await callApi({ db }, 'reports.download', { quarter: '2024-Q1', date: '2024-04-02', preparedBy: 'Иванова И.И.' });
   if (!report.ok) throw new Error(report.error.message);

@@ -14,7 +14,12 @@ import { lastMedia, readXlsx, type Sheet } from './xlsx';
 
 const PYTHON = '/usr/bin/python3';
 const cli = (...args: string[]) => runCli(args);
-const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 function fill(src: string, dst: string, spec: object): void {
   const r = spawnSync(PYTHON, [path.join(__dirname, 'fill_form.py'), src, dst, JSON.stringify(spec)], { encoding: 'utf8' });
@@ -50,13 +55,32 @@ describe('the quarterly report', () => {
   let sheets: Sheet[];
   const file = path.join(dir, 'report.xlsx');
   beforeAll(() => {
-    const r = cli('export', 'report', '--db', dbFile, '--quarter', '2022-Q2', '--date', '2022-07-05', '--prepared-by', 'Русанова Е.А., методист', '--out', file);
+    const r = cli(
+      'export',
+      'report',
+      '--db',
+      dbFile,
+      '--quarter',
+      '2022-Q2',
+      '--date',
+      '2022-07-05',
+      '--prepared-by',
+      'Русанова Е.А., методист',
+      '--out',
+      file,
+    );
     expect(r.status, r.stderr).toBe(0);
     sheets = readXlsx(file);
   });
 
   it('has a summary sheet and a sheet per roadmap', () => {
-    expect(sheets.map((s) => s.name)).toEqual(['Сводка', '«Дорожная карта» по реализац', 'План мероприятий («дорожная', 'Данные', 'rmk-report']);
+    expect(sheets.map((s) => s.name)).toEqual([
+      'Сводка',
+      '«Дорожная карта» по реализац',
+      'План мероприятий («дорожная',
+      'Данные',
+      'rmk-report',
+    ]);
     expect(sheets.at(-1)!.state).toBe('veryHidden');
   });
 
@@ -69,7 +93,17 @@ describe('the quarterly report', () => {
     expect(ws.rows[4]![2]).toEqual({ date: '2022-07-05' });
     expect(ws.formats.C5).toBe('dd.mm.yyyy');
     expect(ws.rows[5]![2]).toBe('Русанова Е.А., методист');
-    expect(ws.rows[7]).toEqual(['№ п/п', 'Мероприятие', 'Срок (как в дорожной карте)', 'Ответственные', 'Плановый результат', 'Отметка о выполнении', 'Достигнутый результат', 'Подтверждающие документы', 'Примечание / причины невыполнения']);
+    expect(ws.rows[7]).toEqual([
+      '№ п/п',
+      'Мероприятие',
+      'Срок (как в дорожной карте)',
+      'Ответственные',
+      'Плановый результат',
+      'Отметка о выполнении',
+      'Достигнутый результат',
+      'Подтверждающие документы',
+      'Примечание / причины невыполнения',
+    ]);
   });
 
   it('lists the measures due in the quarter, those still open, continuous ones — with their status, result and evidence', () => {
@@ -82,7 +116,13 @@ describe('the quarterly report', () => {
     expect(numbers).toEqual(expect.arrayContaining(['5.', '11.', '25.', '29.', '19.', '20.']));
     // Not in Q2: «Октябрь 2022», «Декабрь 2022», «Сентябрь 2022», «До 01.09.2022».
     for (const n of ['15.', '24.', '27.', '31.', '17.', '21.', '14.']) expect(numbers).not.toContain(n);
-    expect(body.find((r) => r[0] === '1.')).toEqual(['1.', 'Апрель 2022', 'выполнено', 'План работы рабочей группы утверждён', 'Протокол № 1 от 14.04.2022']);
+    expect(body.find((r) => r[0] === '1.')).toEqual([
+      '1.',
+      'Апрель 2022',
+      'выполнено',
+      'План работы рабочей группы утверждён',
+      'Протокол № 1 от 14.04.2022',
+    ]);
     expect(body.find((r) => r[0] === '4.')![2]).toBe('выполнено с нарушением срока');
     expect(body.find((r) => r[0] === '7.')).toEqual(['7.', 'До 31.05.2022', 'не выполнено', '', '']);
     expect(ws.rows.slice(8).find((r) => r[0] === '7.')![8]).toBe('Не утверждена программа перехода');
@@ -91,7 +131,11 @@ describe('the quarterly report', () => {
   it('merges section rows across the table in bold', () => {
     const ws = sheets[1]!;
     const sectionRows = ws.rows.map((r, i) => [i + 1, r[0]] as const).filter(([, v]) => typeof v === 'string' && /^\d\. /.test(v));
-    expect(sectionRows.map(([, v]) => v)).toEqual(['1. Организационно-управленческие мероприятия', '2. Методическое сопровождение', '3. Мониторинг и анализ результатов']);
+    expect(sectionRows.map(([, v]) => v)).toEqual([
+      '1. Организационно-управленческие мероприятия',
+      '2. Методическое сопровождение',
+      '3. Мониторинг и анализ результатов',
+    ]);
     for (const [row] of sectionRows) {
       expect(ws.merged).toContain(`A${row}:I${row}`);
       expect(ws.bold).toContain(`A${row}`);
@@ -101,9 +145,25 @@ describe('the quarterly report', () => {
   it('restricts the status column to the list, freezes the header, and prints A4 landscape one page wide with the header repeated', () => {
     for (const ws of sheets.slice(1, 3)) {
       const last = ws.rows.length;
-      expect(ws.validations).toEqual([{ sqref: `F9:F${last}`, type: 'list', formula1: STATUS_LIST, showErrorMessage: true, errorStyle: 'warning', error: expect.stringMatching(/^Лучше выберите отметку из списка/) }]);
+      expect(ws.validations).toEqual([
+        {
+          sqref: `F9:F${last}`,
+          type: 'list',
+          formula1: STATUS_LIST,
+          showErrorMessage: true,
+          errorStyle: 'warning',
+          error: expect.stringMatching(/^Лучше выберите отметку из списка/),
+        },
+      ]);
       expect(ws.freeze).toBe('C9');
-      expect(ws.print).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0, fitToPage: true, titleRows: '$8:$8' });
+      expect(ws.print).toMatchObject({
+        orientation: 'landscape',
+        paperSize: 9,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        fitToPage: true,
+        titleRows: '$8:$8',
+      });
     }
     expect(sheets[0]!.print).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1 });
   });
@@ -111,23 +171,55 @@ describe('the quarterly report', () => {
   it('counts in the summary what the database holds, per roadmap and in total, with a chart picture', () => {
     const ws = sheets[0]!;
     const header = ws.rows[4]!;
-    expect(header).toEqual(['Дорожная карта', 'Мероприятий в отчёте', 'Выполнено в срок', 'Выполнено с нарушением срока', 'В работе', 'Не выполнено', 'Перенесено', 'Не начато / нет отметки', 'Доля выполненных']);
+    expect(header).toEqual([
+      'Дорожная карта',
+      'Мероприятий в отчёте',
+      'Выполнено в срок',
+      'Выполнено с нарушением срока',
+      'В работе',
+      'Не выполнено',
+      'Перенесено',
+      'Не начато / нет отметки',
+      'Доля выполненных',
+    ]);
     // Counted independently: the rows of each roadmap sheet and the Q2 records in the database.
     const expected = sheets.slice(1, 3).map((s) => {
-      const nums = s.rows.slice(8).filter((r) => r[1] !== null && r[2] !== null).map((r) => String(r[0]));
+      const nums = s.rows
+        .slice(8)
+        .filter((r) => r[1] !== null && r[2] !== null)
+        .map((r) => String(r[0]));
       const statuses = withDb((db) =>
-        nums.map((n) => db.sqlite.prepare(`SELECT x.status FROM executions x JOIN measures m ON m.id = x.measure_id JOIN roadmaps r ON r.id = m.roadmap_id WHERE m.number = ? AND x.quarter = '2022-Q2' AND r.title LIKE ?`).pluck().get(n, `${String(s.rows[1]![0]).replace('Отчёт о реализации: ', '').slice(0, 30)}%`) as string | undefined),
+        nums.map(
+          (n) =>
+            db.sqlite
+              .prepare(
+                `SELECT x.status FROM executions x JOIN measures m ON m.id = x.measure_id JOIN roadmaps r ON r.id = m.roadmap_id WHERE m.number = ? AND x.quarter = '2022-Q2' AND r.title LIKE ?`,
+              )
+              .pluck()
+              .get(n, `${String(s.rows[1]![0]).replace('Отчёт о реализации: ', '').slice(0, 30)}%`) as string | undefined,
+        ),
       );
       const c = (st: string) => statuses.filter((x) => x === st).length;
       const total = nums.length;
-      return [total, c('done'), c('done_late'), c('in_progress'), c('not_done'), c('postponed'), statuses.filter((x) => !x || x === 'not_started').length];
+      return [
+        total,
+        c('done'),
+        c('done_late'),
+        c('in_progress'),
+        c('not_done'),
+        c('postponed'),
+        statuses.filter((x) => !x || x === 'not_started').length,
+      ];
     });
     const got = [ws.rows[5]!, ws.rows[6]!].map((r) => r.slice(1, 8));
     expect(got).toEqual(expected);
     const total = ws.rows[7]!;
     expect(total[0]).toBe('Итого');
     expect(total.slice(1, 8)).toEqual(expected[0]!.map((v, i) => v + expected[1]![i]!));
-    expect(total[8]).toBeCloseTo((expected[0]![1]! + expected[0]![2]! + expected[1]![1]! + expected[1]![2]!) / (expected[0]![0]! + expected[1]![0]!), 6);
+    expect(total[8]).toBeCloseTo(
+      (expected[0]![1]! + expected[0]![2]! + expected[1]![1]! + expected[1]![2]!) / (expected[0]![0]! + expected[1]![0]!),
+      6,
+    );
     expect(ws.formats.I6).toBe('0%');
     expect(lastMedia).toEqual(['xl/media/image1.png']);
   });
@@ -140,7 +232,7 @@ describe('the quarterly report', () => {
     firstPagePng(pdf, 'report-summary');
   });
 
-  it('refuses a quarter outside a roadmap\'s period and a wrongly written quarter, writing nothing', () => {
+  it("refuses a quarter outside a roadmap's period and a wrongly written quarter, writing nothing", () => {
     const target = path.join(dir, 'nothing.xlsx');
     const r1 = cli('export', 'report', '--db', dbFile, '--quarter', '2023-Q1', '--roadmap', String(ids.zeya), '--out', target);
     expect(r1.status).toBe(1);
@@ -157,25 +249,48 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
   const form2 = path.join(dir, 'form-sosh2.xlsx');
   const formZeya = path.join(dir, 'form-zeya.xlsx');
   beforeAll(() => {
-    for (const [school, out] of [[ids.sosh2, form2], [ids.zeyaSchool, formZeya]] as const) {
+    for (const [school, out] of [
+      [ids.sosh2, form2],
+      [ids.zeyaSchool, formZeya],
+    ] as const) {
       const r = cli('export', 'form', '--db', dbFile, '--quarter', '2022-Q2', '--school', String(school), '--out', out);
       expect(r.status, r.stderr).toBe(0);
     }
   });
 
-  it('lists the school\'s measures with only the answer columns open, a status drop-down and a very hidden identifying sheet', () => {
+  it("lists the school's measures with only the answer columns open, a status drop-down and a very hidden identifying sheet", () => {
     const [ws, meta] = readXlsx(form2);
     expect(ws!.name).toBe('Форма');
     expect(meta).toMatchObject({ name: 'rmk', state: 'veryHidden' });
     expect(ws!.protected).toBe(true);
     expect(ws!.hiddenColumns).toEqual(['A']);
     const header = ws!.rows[6]!;
-    expect(header).toEqual(['id', '№ п/п', 'Дорожная карта', 'Мероприятие', 'Срок', 'Плановый результат', 'Отметка о выполнении', 'Достигнутый результат', 'Подтверждающие документы', 'Примечание / причины невыполнения']);
+    expect(header).toEqual([
+      'id',
+      '№ п/п',
+      'Дорожная карта',
+      'Мероприятие',
+      'Срок',
+      'Плановый результат',
+      'Отметка о выполнении',
+      'Достигнутый результат',
+      'Подтверждающие документы',
+      'Примечание / причины невыполнения',
+    ]);
     const body = ws!.rows.slice(7);
     // МАОУ СОШ № 2 is linked to Karpinsk's 1.3 (February, still open in Q2).
     expect(body.map((r) => r[1])).toEqual(['1.3']);
     // A word outside the list is questioned (warning), not refused: the import reads such words.
-    expect(ws!.validations).toEqual([{ sqref: body.length === 1 ? 'G8' : `G8:G${7 + body.length}`, type: 'list', formula1: STATUS_LIST, showErrorMessage: true, errorStyle: 'warning', error: expect.stringMatching(/^Лучше выберите отметку из списка/) }]);
+    expect(ws!.validations).toEqual([
+      {
+        sqref: body.length === 1 ? 'G8' : `G8:G${7 + body.length}`,
+        type: 'list',
+        formula1: STATUS_LIST,
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        error: expect.stringMatching(/^Лучше выберите отметку из списка/),
+      },
+    ]);
     const answerCells = body.flatMap((_, i) => ['G', 'H', 'I', 'J'].map((c) => `${c}${8 + i}`));
     expect(ws!.unlocked).toEqual(expect.arrayContaining(answerCells));
     expect(ws!.unlocked.filter((c) => /^[A-F]\d+$/.test(c) && Number(c.slice(1)) >= 8)).toEqual([]);
@@ -189,11 +304,18 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     const filled2 = path.join(dir, 'answer-sosh2.xlsx');
     const filledZeya = path.join(dir, 'answer-zeya.xlsx');
     const m = withDb((db) => {
-      const id = (roadmap: number, n: string) => db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? AND number = ?').pluck().get(roadmap, n) as number;
+      const id = (roadmap: number, n: string) =>
+        db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? AND number = ?').pluck().get(roadmap, n) as number;
       return { k13: id(ids.karpinsk, '1.3'), z5: id(ids.zeya, '5.'), z6: id(ids.zeya, '6.'), z9: id(ids.zeya, '9.') };
     });
     fill(form2, filled2, {
-      answers: { [m.k13]: { status: 'выполнено с нарушением срока', result: 'Программы обновлены в трёх школах', evidence: 'Приказ ОО № 14 от 20.04.2022' } },
+      answers: {
+        [m.k13]: {
+          status: 'выполнено с нарушением срока',
+          result: 'Программы обновлены в трёх школах',
+          evidence: 'Приказ ОО № 14 от 20.04.2022',
+        },
+      },
       extraRow: true,
       filledBy: 'Петрова А.С., заместитель директора по УВР',
     });
@@ -228,12 +350,32 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     const applied = cli('import', 'answers', '--db', dbFile, filled2, filledZeya, '--apply');
     expect(applied.status, applied.stderr).toBe(0);
     expect(applied.stderr).toMatch(/Записано ответов: 4; не записано из-за конфликтов: 0\./);
-    const rows = withDb((db) => db.sqlite.prepare("SELECT measure_id AS id, status, result, evidence, note, filled_by AS filledBy FROM executions WHERE quarter = '2022-Q2' AND measure_id IN (?, ?, ?, ?) ORDER BY measure_id").all(m.k13, m.z5, m.z6, m.z9));
+    const rows = withDb((db) =>
+      db.sqlite
+        .prepare(
+          "SELECT measure_id AS id, status, result, evidence, note, filled_by AS filledBy FROM executions WHERE quarter = '2022-Q2' AND measure_id IN (?, ?, ?, ?) ORDER BY measure_id",
+        )
+        .all(m.k13, m.z5, m.z6, m.z9),
+    );
     expect(rows).toEqual(
       [
-        { id: m.k13, status: 'done_late', result: 'Программы обновлены в трёх школах', evidence: 'Приказ ОО № 14 от 20.04.2022', note: '', filledBy: 'Петрова А.С., заместитель директора по УВР' },
+        {
+          id: m.k13,
+          status: 'done_late',
+          result: 'Программы обновлены в трёх школах',
+          evidence: 'Приказ ОО № 14 от 20.04.2022',
+          note: '',
+          filledBy: 'Петрова А.С., заместитель директора по УВР',
+        },
         { id: m.z5, status: 'done', result: 'Тестирование прошли 100% педагогов', evidence: '', note: '', filledBy: '' },
-        { id: m.z6, status: 'in_progress', result: '', evidence: '', note: 'Отметка школы: «выполнено частично». Анализ завершим в июле', filledBy: '' },
+        {
+          id: m.z6,
+          status: 'in_progress',
+          result: '',
+          evidence: '',
+          note: 'Отметка школы: «выполнено частично». Анализ завершим в июле',
+          filledBy: '',
+        },
         { id: m.z9, status: 'not_started', result: '', evidence: 'Протоколы МО № 3, 4', note: '', filledBy: '' },
       ].sort((a, b) => a.id - b.id),
     );
@@ -247,8 +389,14 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     const f24 = path.join(dir, 'form-sosh24.xlsx');
     const f2 = path.join(dir, 'form-sosh2-b.xlsx');
     // The first quarter: Karpinsk's 1.3 («Февраль 2022») is due there for both schools.
-    for (const [school, out] of [[ids.sosh24, f24], [ids.sosh2, f2]] as const) expect(cli('export', 'form', '--db', dbFile, '--quarter', '2022-Q1', '--school', String(school), '--out', out).status).toBe(0);
-    const k13 = withDb((db) => db.sqlite.prepare("SELECT id FROM measures WHERE roadmap_id = ? AND number = '1.3'").pluck().get(ids.karpinsk) as number);
+    for (const [school, out] of [
+      [ids.sosh24, f24],
+      [ids.sosh2, f2],
+    ] as const)
+      expect(cli('export', 'form', '--db', dbFile, '--quarter', '2022-Q1', '--school', String(school), '--out', out).status).toBe(0);
+    const k13 = withDb(
+      (db) => db.sqlite.prepare("SELECT id FROM measures WHERE roadmap_id = ? AND number = '1.3'").pluck().get(ids.karpinsk) as number,
+    );
     const a24 = path.join(dir, 'a24.xlsx');
     const a2 = path.join(dir, 'a2.xlsx');
     fill(f24, a24, { answers: { [k13]: { status: 'не выполнено', note: 'Нет специалиста' } } });
@@ -257,7 +405,9 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     expect(disagree.map((c) => c.conflicts)).toEqual([['disagreement'], ['disagreement']]);
 
     // The methodist edits the measure after the forms went out.
-    withDb((db) => db.sqlite.prepare("UPDATE measures SET name = name || ' (уточнено)', updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?").run(k13));
+    withDb((db) =>
+      db.sqlite.prepare("UPDATE measures SET name = name || ' (уточнено)', updated_at = '2099-01-01T00:00:00.000Z' WHERE id = ?").run(k13),
+    );
     expect(lines(cli('import', 'answers', '--db', dbFile, a24).stdout)[0]!.conflicts).toEqual(['measure_changed']);
 
     const odd = path.join(dir, 'odd.xlsx');
@@ -266,7 +416,10 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     expect(oddLines).toEqual([expect.objectContaining({ measureId: 987654, conflicts: ['unknown_measure'], old: null })]);
     const bad = path.join(dir, 'bad-status.xlsx');
     fill(f24, bad, { answers: { [k13]: { status: 'почти готово наверное' } } });
-    expect(lines(cli('import', 'answers', '--db', dbFile, bad).stdout)[0]).toMatchObject({ statusText: 'почти готово наверное', conflicts: expect.arrayContaining(['bad_status']) });
+    expect(lines(cli('import', 'answers', '--db', dbFile, bad).stdout)[0]).toMatchObject({
+      statusText: 'почти готово наверное',
+      conflicts: expect.arrayContaining(['bad_status']),
+    });
 
     const before = withDb(snapshotAll);
     const r = cli('import', 'answers', '--db', dbFile, a24, a2, odd, bad, '--apply');
@@ -287,7 +440,10 @@ describe('forms for schools and their answers', { timeout: 120_000 }, () => {
     for (const [file, message] of [
       [damaged, 'Файл «damaged.xlsx» повреждён или не является книгой Excel (.xlsx). Ничего не изменено.'],
       [image, 'Файл «photo.xlsx» повреждён или не является книгой Excel (.xlsx). Ничего не изменено.'],
-      [path.join(dir, 'report.xlsx'), 'Файл «report.xlsx» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). Ничего не изменено.'],
+      [
+        path.join(dir, 'report.xlsx'),
+        'Файл «report.xlsx» — не форма программы «Дорожные карты РМК»: нет служебных данных (возможно, таблицу перепечатали заново). Ничего не изменено.',
+      ],
       [foreign, 'Форма «foreign.xlsx» выдана из другой базы данных: её мероприятия нельзя сопоставить с этой базой. Ничего не изменено.'],
     ] as const) {
       const r = cli('import', 'answers', '--db', dbFile, form2, file, '--apply');

@@ -13,9 +13,24 @@ export interface Sheet {
   bold: string[];
   unlocked: string[];
   merged: string[];
-  validations: { sqref: string; type: string; formula1: string; showErrorMessage: boolean; errorStyle: string | null; error: string | null }[];
+  validations: {
+    sqref: string;
+    type: string;
+    formula1: string;
+    showErrorMessage: boolean;
+    errorStyle: string | null;
+    error: string | null;
+  }[];
   freeze: string | null;
-  print: { orientation: string; paperSize: number; fitToWidth: number; fitToHeight: number; fitToPage: boolean; titleRows: string | null; scale: number | null };
+  print: {
+    orientation: string;
+    paperSize: number;
+    fitToWidth: number;
+    fitToHeight: number;
+    fitToPage: boolean;
+    titleRows: string | null;
+    scale: number | null;
+  };
   columns: { width: number; hidden: boolean }[];
   margins: { left: number; right: number };
   /** The smallest font size of any non-empty cell. */

@@ -13,7 +13,11 @@ const mark = (quarter: string, status: QuarterMark['status']): QuarterMark => ({
 describe('done and overdue', () => {
   it('counts «выполнено» and «выполнено с нарушением срока» as done, nothing else', () => {
     expect([...DONE_STATUSES]).toEqual(['done', 'done_late']);
-    expect(['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed', null].map((s) => isDoneStatus(s as QuarterMark['status'] | null))).toEqual([false, false, true, true, false, false, false]);
+    expect(
+      ['not_started', 'in_progress', 'done', 'done_late', 'not_done', 'postponed', null].map((s) =>
+        isDoneStatus(s as QuarterMark['status'] | null),
+      ),
+    ).toEqual([false, false, true, true, false, false, false]);
   });
 
   it('a due date is answered by the mark of its calendar quarter', () => {
@@ -29,14 +33,20 @@ describe('done and overdue', () => {
     expect(isDueDone('2024-04-05', ['2024-04-05'], [mark('2024-Q1', 'done')])).toBe(true);
   });
 
-  it('a recurring measure: the second quarter\'s «выполнено» says nothing about the first', () => {
+  it("a recurring measure: the second quarter's «выполнено» says nothing about the first", () => {
     const weekly = ['2024-03-04', '2024-03-11', '2024-04-01', '2024-04-08'];
     const marks = [mark('2024-Q2', 'done')];
     expect(weekly.map((d) => isDueDone(d, weekly, marks))).toEqual([false, false, true, true]);
     // Due in Q1 and Q3: a mark in Q2 (with nothing due) is Q1 done late, not Q3 done early.
-    expect(['2024-03-01', '2024-09-01'].map((d) => isDueDone(d, ['2024-03-01', '2024-09-01'], [mark('2024-Q2', 'done')]))).toEqual([true, false]);
+    expect(['2024-03-01', '2024-09-01'].map((d) => isDueDone(d, ['2024-03-01', '2024-09-01'], [mark('2024-Q2', 'done')]))).toEqual([
+      true,
+      false,
+    ]);
     // Before the first due quarter a mark is an early completion of that first one only.
-    expect(['2024-06-01', '2024-09-01'].map((d) => isDueDone(d, ['2024-06-01', '2024-09-01'], [mark('2024-Q1', 'done')]))).toEqual([true, false]);
+    expect(['2024-06-01', '2024-09-01'].map((d) => isDueDone(d, ['2024-06-01', '2024-09-01'], [mark('2024-Q1', 'done')]))).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('overdue: the date has passed (before today) and it is not done', () => {
@@ -47,17 +57,48 @@ describe('done and overdue', () => {
 });
 
 describe('a line of «Сроки»', () => {
-  const line = (due: string, origin: string, executors: string, status: QuarterMark['status'] | null, number = '1') => ({ due, origin, executors, status, number, overdueCount: 0, nextDue: null, dates: [due], term: '' });
+  const line = (due: string, origin: string, executors: string, status: QuarterMark['status'] | null, number = '1') => ({
+    due,
+    origin,
+    executors,
+    status,
+    number,
+    overdueCount: 0,
+    nextDue: null,
+    dates: [due],
+    term: '',
+  });
 
   it('reads «еженедельно — просрочено 14 раз, следующий срок 07.12.2025»', () => {
-    expect(dueSummary({ ...line('2025-09-01', 'К', '', null), term: 'еженедельно', overdueCount: 14, nextDue: '2025-12-07', dates: Array(14) })).toBe('еженедельно — просрочено 14 раз, следующий срок 07.12.2025');
-    expect(dueSummary({ ...line('2025-09-01', 'К', '', null), term: 'ежемесячно', overdueCount: 0, nextDue: null, dates: Array(3) })).toBe('ежемесячно — сроков: 3');
+    expect(
+      dueSummary({ ...line('2025-09-01', 'К', '', null), term: 'еженедельно', overdueCount: 14, nextDue: '2025-12-07', dates: Array(14) }),
+    ).toBe('еженедельно — просрочено 14 раз, следующий срок 07.12.2025');
+    expect(dueSummary({ ...line('2025-09-01', 'К', '', null), term: 'ежемесячно', overdueCount: 0, nextDue: null, dates: Array(3) })).toBe(
+      'ежемесячно — сроков: 3',
+    );
     expect(dueSummary(line('2025-09-01', 'К', '', null))).toBe('');
-    expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 112].map(timesRu)).toEqual(['1 раз', '2 раза', '4 раза', '5 раз', '11 раз', '12 раз', '14 раз', '21 раз', '22 раза', '25 раз', '101 раз', '112 раз']);
+    expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 112].map(timesRu)).toEqual([
+      '1 раз',
+      '2 раза',
+      '4 раза',
+      '5 раз',
+      '11 раз',
+      '12 раз',
+      '14 раз',
+      '21 раз',
+      '22 раза',
+      '25 раз',
+      '101 раз',
+      '112 раз',
+    ]);
   });
 
   it('sorts by date, roadmap, executor and status, both ways', () => {
-    const xs = [line('2024-05-01', 'Б', 'Гокова', 'done'), line('2024-03-01', 'В', 'Агеева', null), line('2024-04-01', 'А', 'Борисов', 'in_progress')];
+    const xs = [
+      line('2024-05-01', 'Б', 'Гокова', 'done'),
+      line('2024-03-01', 'В', 'Агеева', null),
+      line('2024-04-01', 'А', 'Борисов', 'in_progress'),
+    ];
     const dues = (ys: typeof xs) => ys.map((y) => y.due);
     expect(dues(sortDue(xs))).toEqual(['2024-03-01', '2024-04-01', '2024-05-01']);
     expect(dues(sortDue(xs, 'due', 'descend'))).toEqual(['2024-05-01', '2024-04-01', '2024-03-01']);
@@ -93,14 +134,17 @@ describe('one place for the done statuses', () => {
   });
 
   it('no module but shared/execution-rules.ts decides which statuses are done', () => {
-    const offenders = ['db', 'electron', 'renderer/src', 'shared'].flatMap(files).filter((f) => !ALLOWED.has(f)).flatMap((f) => {
-      const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
-      return text.split('\n').flatMap((l, i) => (SECOND_RULE.some((re) => re.test(l)) ? [`${f}:${i + 1}: ${l.trim()}`] : []));
-    });
+    const offenders = ['db', 'electron', 'renderer/src', 'shared']
+      .flatMap(files)
+      .filter((f) => !ALLOWED.has(f))
+      .flatMap((f) => {
+        const text = fs.readFileSync(path.join(ROOT, f), 'utf8');
+        return text.split('\n').flatMap((l, i) => (SECOND_RULE.some((re) => re.test(l)) ? [`${f}:${i + 1}: ${l.trim()}`] : []));
+      });
     expect(offenders).toEqual([]);
   });
 
-  it('«Сроки», the quarter\'s report selection and the protocol decisions use it', () => {
+  it("«Сроки», the quarter's report selection and the protocol decisions use it", () => {
     for (const f of ['db/terms/due.ts', 'db/quarter-selection.ts', 'db/decision-execution.ts', 'electron/reports/quarterly.ts'])
       expect(fs.readFileSync(path.join(ROOT, f), 'utf8'), f).toMatch(/from '(\.\.\/)+shared\/execution-rules'/);
   });

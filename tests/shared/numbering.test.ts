@@ -94,7 +94,11 @@ describe('continueNumbering', () => {
 
   test('numbering through the plan: the next section starts where the previous ended', () => {
     const r = continueNumbering(rows(['4.', '5.']), [{ key: 0, number: '' }, ...rows(['4.', '5.'])], { startBefore: 3, startAfter: 3 });
-    expect([...r.changes.entries()]).toEqual([[0, '4.'], [1, '5.'], [2, '6.']]);
+    expect([...r.changes.entries()]).toEqual([
+      [0, '4.'],
+      [1, '5.'],
+      [2, '6.'],
+    ]);
     expect(r.last).toBe(6);
   });
 

@@ -8,10 +8,17 @@ const school = (id: number, shortName: string, name = '', aliases: string[] = []
 const sosh2 = school(2, 'МАОУ СОШ № 2', 'Муниципальное автономное общеобразовательное учреждение «Средняя общеобразовательная школа № 2»');
 const sosh24 = school(24, 'МАОУ СОШ № 24');
 const gym2 = school(102, 'МБОУ Гимназия № 2');
-const centre = school(7, 'МОАУ ЦО', 'Муниципальное общеобразовательное автономное учреждение «Центр образования»', ['Центр образования г. Зеи']);
+const centre = school(7, 'МОАУ ЦО', 'Муниципальное общеобразовательное автономное учреждение «Центр образования»', [
+  'Центр образования г. Зеи',
+]);
 const village = school(8, 'МКОУ СОШ с. Ивановка');
 // A school without a number, known in the district by a name the directory holds only as an alias.
-const ivanovka = school(9, 'МКОУ ООШ д. Ивановка', 'Муниципальное казённое общеобразовательное учреждение основная общеобразовательная школа д. Ивановка', ['Ивановская школа', 'Ивановская ООШ']);
+const ivanovka = school(
+  9,
+  'МКОУ ООШ д. Ивановка',
+  'Муниципальное казённое общеобразовательное учреждение основная общеобразовательная школа д. Ивановка',
+  ['Ивановская школа', 'Ивановская ООШ'],
+);
 const all = [sosh2, sosh24, gym2, centre, village, ivanovka];
 
 describe('schools named in executors', () => {
@@ -60,7 +67,13 @@ describe('schools named in executors', () => {
     ['ивановская ООШ, РМК', [9]],
     ['Ивановская', []],
     ['Школа', []],
-  ])('«%s» → %j', (executors, ids) => expect(schoolsNamed(executors as string, all).map((s) => s.id).sort((a, b) => a - b)).toEqual(ids));
+  ])('«%s» → %j', (executors, ids) =>
+    expect(
+      schoolsNamed(executors as string, all)
+        .map((s) => s.id)
+        .sort((a, b) => a - b),
+    ).toEqual(ids),
+  );
 
   it('never takes «СОШ № 2» for «СОШ № 24» or the other way round', () => {
     expect(namesSchool('МАОУ СОШ № 24', sosh2)).toBe(false);
@@ -81,7 +94,8 @@ describe('one matcher for the school forms and «Сроки»', () => {
     const two = api('organizations.create', { kind: 'school', name: 'Средняя общеобразовательная школа № 2', shortName: 'МАОУ СОШ № 2' });
     api('organizations.create', { kind: 'school', name: 'Средняя общеобразовательная школа № 24', shortName: 'МАОУ СОШ № 24' });
     const r = api('roadmaps.create', { title: 'Карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
-    const add = (name: string, executors: string) => api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name, term: 'до 15.02.2024', executors } });
+    const add = (name: string, executors: string) =>
+      api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name, term: 'до 15.02.2024', executors } });
     add('Для двадцать четвёртой', 'МАОУ СОШ № 24');
     add('Для второй', 'МБОУ "СОШ №2", РМК');
     add('Для обеих', 'СОШ № 2, 24');

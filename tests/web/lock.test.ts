@@ -20,8 +20,13 @@ const running: ChildProcessWithoutNullStreams[] = [];
 afterAll(() => running.forEach((c) => c.exitCode === null && c.kill('SIGKILL')));
 
 /** Starts the browser mode; resolves with its printed address, or with its exit code and output if it stops first. */
-function startWeb(db: string): Promise<{ child: ChildProcessWithoutNullStreams; url?: string; code?: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'electron/web/main.ts'), '--db', db, '--port', '0'], { cwd: ROOT, env: { ...process.env, RMK_DB: '' } });
+function startWeb(
+  db: string,
+): Promise<{ child: ChildProcessWithoutNullStreams; url?: string; code?: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'electron/web/main.ts'), '--db', db, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, RMK_DB: '' },
+  });
   running.push(child);
   let out = '';
   let err = '';
@@ -37,7 +42,11 @@ function startWeb(db: string): Promise<{ child: ChildProcessWithoutNullStreams; 
 }
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, [TSX, path.join(ROOT, 'electron/cli/main.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, RMK_DB: '' } });
+  const r = spawnSync(process.execPath, [TSX, path.join(ROOT, 'electron/cli/main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, RMK_DB: '' },
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -45,17 +54,27 @@ function api(url: string, method: string, input: unknown): Promise<{ ok: boolean
   const u = new URL(url);
   const body = JSON.stringify(input);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: u.hostname, port: u.port, path: `/api/${method}`, method: 'POST', headers: { Host: u.host, 'X-RMK-Token': u.searchParams.get('token')!, 'Content-Type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve(JSON.parse(text)));
-    });
+    const req = http.request(
+      {
+        host: u.hostname,
+        port: u.port,
+        path: `/api/${method}`,
+        method: 'POST',
+        headers: { Host: u.host, 'X-RMK-Token': u.searchParams.get('token')!, 'Content-Type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
 }
 
-const IN_USE = /^Эта база уже открыта в другом окне программы \(процесс \d+, открыта \d{2}\.\d{2}\.\d{4} в \d{2}:\d{2}, режим браузера: http:\/\/127\.0\.0\.1:\d+\/\)\.$/;
+const IN_USE =
+  /^Эта база уже открыта в другом окне программы \(процесс \d+, открыта \d{2}\.\d{2}\.\d{4} в \d{2}:\d{2}, режим браузера: http:\/\/127\.0\.0\.1:\d+\/\)\.$/;
 
 describe('two processes on one database', () => {
   const file = path.join(tempDir(), 'rmk.sqlite');
@@ -81,7 +100,9 @@ describe('two processes on one database', () => {
 
     // The first is unaffected: it still writes.
     expect(await api(first.url!, 'people.create', { fullName: 'Записано первым окном' })).toMatchObject({ ok: true });
-    expect(((await api(first.url!, 'people.list', {})) as { value: { fullName: string }[] }).value.map((p) => p.fullName)).toContain('Записано первым окном');
+    expect(((await api(first.url!, 'people.list', {})) as { value: { fullName: string }[] }).value.map((p) => p.fullName)).toContain(
+      'Записано первым окном',
+    );
 
     // Reading commands of the CLI work alongside and see what the first wrote; writing ones are refused.
     const people = cli('list', 'people', '--db', file);

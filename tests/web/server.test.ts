@@ -42,12 +42,15 @@ interface Reply {
 function request(p: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; port?: number } = {}) {
   const port = opts.port ?? server.port;
   return new Promise<Reply>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: p, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: p, method: opts.method ?? 'GET', headers: { Host: `127.0.0.1:${port}`, ...opts.headers } },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end(opts.body);
   });
@@ -56,7 +59,16 @@ function request(p: string, opts: { method?: string; headers?: Record<string, st
 /** What our own page sends: the JSON type, the token header (the cookie works the same), no foreign origin. */
 const own = () => ({ 'Content-Type': 'application/json', 'X-RMK-Token': server.token });
 const call = async (method: string, input?: unknown, port?: number, token = server.token) =>
-  JSON.parse((await request(`/api/${method}`, { method: 'POST', port, headers: { 'Content-Type': 'application/json', 'X-RMK-Token': token }, body: input === undefined ? '' : JSON.stringify(input) })).body) as {
+  JSON.parse(
+    (
+      await request(`/api/${method}`, {
+        method: 'POST',
+        port,
+        headers: { 'Content-Type': 'application/json', 'X-RMK-Token': token },
+        body: input === undefined ? '' : JSON.stringify(input),
+      })
+    ).body,
+  ) as {
     ok: boolean;
     value?: unknown;
     error?: { code: string; message: string };
@@ -85,8 +97,12 @@ describe('browser mode server', () => {
     const body = JSON.stringify({ fullName: 'Взломщик' });
     const json = { 'Content-Type': 'application/json' };
     expect((await request('/api/people.create', { method: 'POST', body, headers: json })).status).toBe(401);
-    expect((await request('/api/people.create', { method: 'POST', body, headers: { ...json, 'X-RMK-Token': 'f'.repeat(48) } })).status).toBe(401);
-    expect((await request('/api/people.create', { method: 'POST', body, headers: { ...json, Cookie: 'rmk_token=nope' } })).status).toBe(401);
+    expect(
+      (await request('/api/people.create', { method: 'POST', body, headers: { ...json, 'X-RMK-Token': 'f'.repeat(48) } })).status,
+    ).toBe(401);
+    expect((await request('/api/people.create', { method: 'POST', body, headers: { ...json, Cookie: 'rmk_token=nope' } })).status).toBe(
+      401,
+    );
     expect(snapshotAll(db)).toEqual(before);
   });
 
@@ -110,18 +126,31 @@ describe('browser mode server', () => {
     expect([wrong.status, wrong.headers['set-cookie']]).toEqual([401, undefined]);
     const page = await request('/', { headers: { Cookie: cookie.split(';')[0]! } });
     expect([page.status, page.body]).toEqual([200, '<!doctype html><title>t</title>']);
-    const r = await request('/api/people.create', { method: 'POST', body: JSON.stringify({ fullName: 'Русанова Е.А.' }), headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0]! } });
+    const r = await request('/api/people.create', {
+      method: 'POST',
+      body: JSON.stringify({ fullName: 'Русанова Е.А.' }),
+      headers: { 'Content-Type': 'application/json', Cookie: cookie.split(';')[0]! },
+    });
     expect(JSON.parse(r.body)).toMatchObject({ ok: true, value: { fullName: 'Русанова Е.А.' } });
   });
 
   it('answers bad JSON and bad input with a Russian message', async () => {
-    expect(JSON.parse((await request('/api/people.create', { method: 'POST', body: '{oops', headers: own() })).body)).toMatchObject({ ok: false, error: { message: 'Повреждённый запрос.' } });
-    expect(JSON.parse((await request('/api/people.create', { method: 'POST', body: '{"fullName": 5}', headers: own() })).body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.parse((await request('/api/people.create', { method: 'POST', body: '{oops', headers: own() })).body)).toMatchObject({
+      ok: false,
+      error: { message: 'Повреждённый запрос.' },
+    });
+    expect(
+      JSON.parse((await request('/api/people.create', { method: 'POST', body: '{"fullName": 5}', headers: own() })).body),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(await call('no.such.method')).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
   });
 
   it('serves its files, the page for routes, and no file outside its folder', async () => {
-    expect(await request('/assets/app.js')).toMatchObject({ status: 200, body: 'console.log(1)', headers: { 'content-type': 'text/javascript; charset=utf-8' } });
+    expect(await request('/assets/app.js')).toMatchObject({
+      status: 200,
+      body: 'console.log(1)',
+      headers: { 'content-type': 'text/javascript; charset=utf-8' },
+    });
     expect((await request('/roadmaps/3')).body).toContain('<title>t</title>');
     expect((await request('/assets/missing.js')).status).toBe(404);
     expect((await request('/assets')).status).toBe(200); // a folder is a route, not a crash
@@ -159,13 +188,26 @@ describe('malformed requests: a 400, never a crash, and the next request is answ
     ['headers of 100 KB', `GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'b'.repeat(100_000)}\r\n\r\n`],
     ['a URL of 100 KB', `GET /${'a'.repeat(100_000)} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`],
     ['a header without a colon', 'GET / HTTP/1.1\r\nHost 127.0.0.1\r\n\r\n'],
-    ['a body shorter than its Content-Length, then gone', 'POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a'],
-    ['a broken chunked body', 'POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n'],
-    ['an upload cut off midway', 'POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\nPK\u0003\u0004'],
+    [
+      'a body shorter than its Content-Length, then gone',
+      'POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"a',
+    ],
+    [
+      'a broken chunked body',
+      'POST /api/people.list HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n',
+    ],
+    [
+      'an upload cut off midway',
+      'POST /upload HTTP/1.1\r\nHost: 127.0.0.1\r\nX-RMK-Token: TOKEN\r\nContent-Type: application/octet-stream\r\nContent-Length: 100000\r\n\r\nPK\u0003\u0004',
+    ],
   ];
   for (const [what, bytes] of rawCases)
     it(what, async () => {
-      const status = await raw(typeof bytes === 'string' ? bytes.replace(/Host: 127\.0\.0\.1/g, `Host: 127.0.0.1:${server.port}`).replace('TOKEN', server.token) : bytes);
+      const status = await raw(
+        typeof bytes === 'string'
+          ? bytes.replace(/Host: 127\.0\.0\.1/g, `Host: 127.0.0.1:${server.port}`).replace('TOKEN', server.token)
+          : bytes,
+      );
       expect(status).toMatch(/^(HTTP\/1\.1 (400|403|431) |$)/);
       expect(await call('people.list')).toMatchObject({ ok: true });
     });
@@ -174,7 +216,11 @@ describe('malformed requests: a 400, never a crash, and the next request is answ
 describe('the API takes only JSON POSTs from its own page', () => {
   const other = () => server.port + 1;
   const attempt = (headers: Record<string, string>, method = 'POST') =>
-    request('/api/people.create', { method, body: JSON.stringify({ fullName: 'Чужой' }), headers: { 'X-RMK-Token': server.token, ...headers } });
+    request('/api/people.create', {
+      method,
+      body: JSON.stringify({ fullName: 'Чужой' }),
+      headers: { 'X-RMK-Token': server.token, ...headers },
+    });
 
   it('refuses a cross-origin text/plain POST carrying our cookie (a page on another port of 127.0.0.1) and changes nothing', async () => {
     // Exactly what Chromium sends for `fetch(…, {method: 'POST', mode: 'no-cors', credentials: 'include', body: '…'})` from
@@ -183,10 +229,19 @@ describe('the API takes only JSON POSTs from its own page', () => {
     const r = await request('/api/people.create', {
       method: 'POST',
       body: JSON.stringify({ fullName: 'Чужой' }),
-      headers: { Cookie: `rmk_token=${server.token}`, Origin: `http://127.0.0.1:${other()}`, 'Sec-Fetch-Site': 'same-site', 'Sec-Fetch-Mode': 'no-cors', 'Content-Type': 'text/plain;charset=UTF-8' },
+      headers: {
+        Cookie: `rmk_token=${server.token}`,
+        Origin: `http://127.0.0.1:${other()}`,
+        'Sec-Fetch-Site': 'same-site',
+        'Sec-Fetch-Mode': 'no-cors',
+        'Content-Type': 'text/plain;charset=UTF-8',
+      },
     });
     expect(r.status).toBe(403);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'foreign_origin', message: 'Запрос отклонён: он пришёл не со страницы программы.' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: false,
+      error: { code: 'foreign_origin', message: 'Запрос отклонён: он пришёл не со страницы программы.' },
+    });
     expect(snapshotAll(db)).toEqual(before);
   });
 
@@ -222,9 +277,15 @@ describe('the API takes only JSON POSTs from its own page', () => {
       { 'Content-Type': 'application/json' },
       { 'Content-Type': 'application/json; charset=UTF-8' },
       { 'Content-Type': 'Application/JSON;charset=utf-8', Origin: `http://127.0.0.1:${server.port}`, 'Sec-Fetch-Site': 'same-origin' },
-      { 'Content-Type': 'application/json', Origin: `http://localhost:${server.port}`, 'Sec-Fetch-Site': 'same-origin', Host: `localhost:${server.port}` },
+      {
+        'Content-Type': 'application/json',
+        Origin: `http://localhost:${server.port}`,
+        'Sec-Fetch-Site': 'same-origin',
+        Host: `localhost:${server.port}`,
+      },
     ];
-    for (const headers of accepted) expect(JSON.parse((await attempt(headers)).body)).toMatchObject({ ok: true, value: { fullName: 'Чужой' } });
+    for (const headers of accepted)
+      expect(JSON.parse((await attempt(headers)).body)).toMatchObject({ ok: true, value: { fullName: 'Чужой' } });
   });
 });
 
@@ -232,7 +293,11 @@ describe('the API takes only JSON POSTs from its own page', () => {
 function streamUpload(total: number, opts: { chunked: boolean; port?: number; token?: string }) {
   const port = opts.port ?? server.port;
   return new Promise<Reply & { sentWhenAnswered: number }>((resolve, reject) => {
-    const headers: Record<string, string> = { Host: `127.0.0.1:${port}`, 'Content-Type': 'application/octet-stream', 'X-RMK-Token': opts.token ?? server.token };
+    const headers: Record<string, string> = {
+      Host: `127.0.0.1:${port}`,
+      'Content-Type': 'application/octet-stream',
+      'X-RMK-Token': opts.token ?? server.token,
+    };
     if (!opts.chunked) headers['Content-Length'] = String(total);
     const req = http.request({ host: '127.0.0.1', port, path: '/upload', method: 'POST', headers });
     let sent = 0;
@@ -268,8 +333,15 @@ function streamUpload(total: number, opts: { chunked: boolean; port?: number; to
 
 describe('uploads stream to a temporary file', () => {
   const upload = async (body: Buffer, headers: Record<string, string> = {}) => {
-    const r = await request('/upload', { method: 'POST', body, headers: { 'Content-Type': 'application/octet-stream', 'X-RMK-Token': server.token, ...headers } });
-    return { status: r.status, json: JSON.parse(r.body) as { ok: boolean; value?: { uploadId: string; size: number }; error?: { code: string; message: string } } };
+    const r = await request('/upload', {
+      method: 'POST',
+      body,
+      headers: { 'Content-Type': 'application/octet-stream', 'X-RMK-Token': server.token, ...headers },
+    });
+    return {
+      status: r.status,
+      json: JSON.parse(r.body) as { ok: boolean; value?: { uploadId: string; size: number }; error?: { code: string; message: string } },
+    };
   };
   const tempFiles = () => (fs.existsSync(server.uploads.directory) ? fs.readdirSync(server.uploads.directory) : []);
 
@@ -311,10 +383,19 @@ describe('uploads stream to a temporary file', () => {
   });
 
   it('refuses a malformed upload id, and a file given twice or not at all', async () => {
-    expect(await call('import.preview', { fileName: 'a.docx', uploadId: '../../etc/passwd' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('import.preview', { fileName: 'a.docx', uploadId: 'a'.repeat(32), base64: 'AAAA' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await call('import.preview', { fileName: 'a.docx', uploadId: '../../etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await call('import.preview', { fileName: 'a.docx', uploadId: 'a'.repeat(32), base64: 'AAAA' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await call('import.preview', { fileName: 'a.docx' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await call('import.preview', { fileName: 'a.docx', uploadId: 'a'.repeat(32) })).toMatchObject({ ok: false, error: { code: 'upload_gone' } });
+    expect(await call('import.preview', { fileName: 'a.docx', uploadId: 'a'.repeat(32) })).toMatchObject({
+      ok: false,
+      error: { code: 'upload_gone' },
+    });
   });
 
   it('takes uploads only with the token, from its own page, as application/octet-stream', async () => {
@@ -332,7 +413,10 @@ describe('uploads stream to a temporary file', () => {
     const r = await streamUpload(100 * MB + 1, { chunked: false });
     expect(r.status).toBe(413);
     expect(r.sentWhenAnswered).toBe(0);
-    expect(JSON.parse(r.body)).toEqual({ ok: false, error: { code: 'too_large', message: 'Файл слишком большой: принимаются файлы до 100 МБ.' } });
+    expect(JSON.parse(r.body)).toEqual({
+      ok: false,
+      error: { code: 'too_large', message: 'Файл слишком большой: принимаются файлы до 100 МБ.' },
+    });
     expect(await call('people.list')).toMatchObject({ ok: true });
   });
 

@@ -21,7 +21,8 @@ const KINDS: Record<string, string> = {
 };
 
 const dateTime = (iso: string) => (iso ? `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)} ${iso.slice(11, 16)}` : '—');
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`);
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
 
 export function BackupsCard({ dbPath, readOnly }: { dbPath: string; readOnly: boolean }) {
   const list = useLoad(() => call('backups.list'), []);
@@ -45,8 +46,8 @@ export function BackupsCard({ dbPath, readOnly }: { dbPath: string; readOnly: bo
         <>
           <p data-testid="restore-description">{description.text}.</p>
           <p>
-            Текущая база <b>{dbPath}</b> будет заменена этой копией. Перед заменой её копия сохранится в папке резервных копий, так что вернуть её можно
-            тем же способом.
+            Текущая база <b>{dbPath}</b> будет заменена этой копией. Перед заменой её копия сохранится в папке резервных копий, так что
+            вернуть её можно тем же способом.
           </p>
         </>
       ),
@@ -79,11 +80,21 @@ export function BackupsCard({ dbPath, readOnly }: { dbPath: string; readOnly: bo
   return (
     <Card title="Резервные копии" style={{ maxWidth: 1000, marginTop: 16 }} data-testid="backups-card">
       <Typography.Paragraph type="secondary">
-        Копии хранятся в папке <b>{list.data?.folder ?? 'backups'}</b> рядом с файлом базы. Каждый день при первом запуске программа делает копию сама и
-        хранит последние 14 ежедневных копий; копии перед обновлением программы, сделанные вручную и перед восстановлением хранятся, пока вы их не удалите.
+        Копии хранятся в папке <b>{list.data?.folder ?? 'backups'}</b> рядом с файлом базы. Каждый день при первом запуске программа делает
+        копию сама и хранит последние 14 ежедневных копий; копии перед обновлением программы, сделанные вручную и перед восстановлением
+        хранятся, пока вы их не удалите.
       </Typography.Paragraph>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Button type="primary" disabled={readOnly} onClick={() => void act(async () => { await call('backups.create'); await list.reload(); }, 'Копия создана')}>
+        <Button
+          type="primary"
+          disabled={readOnly}
+          onClick={() =>
+            void act(async () => {
+              await call('backups.create');
+              await list.reload();
+            }, 'Копия создана')
+          }
+        >
           Создать копию сейчас
         </Button>
         <Button onClick={() => void act(saveAs)}>Сохранить копию как…</Button>

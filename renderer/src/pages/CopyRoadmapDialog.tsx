@@ -22,7 +22,9 @@ export function CopyRoadmapButton({ roadmap }: { roadmap: { id: number; periodSt
     // A field left wrong stays marked in the form; it is no error of the page.
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    await act(async () => setResult(await call('roadmaps.copy', { id: roadmap.id, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })));
+    await act(async () =>
+      setResult(await call('roadmaps.copy', { id: roadmap.id, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })),
+    );
   };
   const close = () => {
     setOpen(false);
@@ -62,8 +64,8 @@ export function CopyRoadmapButton({ roadmap }: { roadmap: { id: number; periodSt
         {!result ? (
           <Form form={form} layout="vertical" initialValues={{ period: nextYear }}>
             <Typography.Paragraph>
-              Будут скопированы паспорт, подписи столбцов, разделы, мероприятия и исполнители. Годы в названии и в сроках сдвинутся на разницу
-              периодов («Октябрь 2024» → «Октябрь 2025»). Отметки об исполнении и приказы не копируются.
+              Будут скопированы паспорт, подписи столбцов, разделы, мероприятия и исполнители. Годы в названии и в сроках сдвинутся на
+              разницу периодов («Октябрь 2024» → «Октябрь 2025»). Отметки об исполнении и приказы не копируются.
             </Typography.Paragraph>
             <Form.Item name="period" label="Период новой дорожной карты" rules={[{ required: true, message: 'Укажите период' }]}>
               <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />

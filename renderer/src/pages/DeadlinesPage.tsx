@@ -37,7 +37,13 @@ const WINDOWS: { value: Window; label: string }[] = [
 function StatusTag({ status, quarter }: { status: Item['status']; quarter: string }) {
   return (
     <>
-      {status ? <Tag color={STATUS_COLORS[status]} style={{ whiteSpace: 'normal' }}>{STATUS_LABELS[status]}</Tag> : <Tag>нет отметки</Tag>}
+      {status ? (
+        <Tag color={STATUS_COLORS[status]} style={{ whiteSpace: 'normal' }}>
+          {STATUS_LABELS[status]}
+        </Tag>
+      ) : (
+        <Tag>нет отметки</Tag>
+      )}
       <div style={{ fontSize: 12, color: '#888' }}>{quarterLabel(quarter)}</div>
     </>
   );
@@ -64,8 +70,15 @@ function DatesOf({ item }: { item: Item }) {
           ),
         },
         { title: 'Квартал', width: 120, render: (_, d) => quarterLabel(d.quarter) },
-        { title: 'Отметка квартала', render: (_, d) => (d.status ? <Tag color={STATUS_COLORS[d.status]}>{STATUS_LABELS[d.status]}</Tag> : <Tag>нет отметки</Tag>) },
-        { title: '', width: 110, render: (_, d) => (d.overdue ? <Tag color="error">просрочено</Tag> : d.done ? <Tag color="success">выполнено</Tag> : null) },
+        {
+          title: 'Отметка квартала',
+          render: (_, d) => (d.status ? <Tag color={STATUS_COLORS[d.status]}>{STATUS_LABELS[d.status]}</Tag> : <Tag>нет отметки</Tag>),
+        },
+        {
+          title: '',
+          width: 110,
+          render: (_, d) => (d.overdue ? <Tag color="error">просрочено</Tag> : d.done ? <Tag color="success">выполнено</Tag> : null),
+        },
       ]}
     />
   );
@@ -128,15 +141,51 @@ export function DeadlinesPage() {
             Показывать выполненные
           </Checkbox>
         )}
-        <Button icon={<FileExcelOutlined />} loading={exporting} onClick={() => void saveXlsx()} title="Список как на экране: с фильтрами и сортировкой">
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={exporting}
+          onClick={() => void saveXlsx()}
+          title="Список как на экране: с фильтрами и сортировкой"
+        >
           Сохранить в Excel
         </Button>
       </Space>
       <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear style={{ width: 260 }} placeholder="Исполнитель (человек)" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} value={personId} onChange={setPersonId} />
-        <Input allowClear style={{ width: 220 }} placeholder="Исполнитель (текст)" value={executor} onChange={(e) => setExecutor(e.target.value)} {...limited(LIMITS.short)} />
-        <Select allowClear style={{ width: 220 }} placeholder="Школа" showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} value={schoolId} onChange={setSchoolId} />
-        <Select allowClear style={{ width: 360 }} placeholder="Дорожная карта" showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} value={roadmapId} onChange={setRoadmapId} />
+        <Select
+          allowClear
+          style={{ width: 260 }}
+          placeholder="Исполнитель (человек)"
+          showSearch={{ filterOption: selectFilter }}
+          options={dir.personOptions}
+          value={personId}
+          onChange={setPersonId}
+        />
+        <Input
+          allowClear
+          style={{ width: 220 }}
+          placeholder="Исполнитель (текст)"
+          value={executor}
+          onChange={(e) => setExecutor(e.target.value)}
+          {...limited(LIMITS.short)}
+        />
+        <Select
+          allowClear
+          style={{ width: 220 }}
+          placeholder="Школа"
+          showSearch={{ filterOption: selectFilter }}
+          options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))}
+          value={schoolId}
+          onChange={setSchoolId}
+        />
+        <Select
+          allowClear
+          style={{ width: 360 }}
+          placeholder="Дорожная карта"
+          showSearch={{ filterOption: selectFilter }}
+          options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+          value={roadmapId}
+          onChange={setRoadmapId}
+        />
       </Space>
       <Table<Item>
         rowKey={(x) => `${x.source}${x.id}`}
@@ -153,7 +202,8 @@ export function DeadlinesPage() {
         }}
         onRow={(x) =>
           ({
-            onClick: () => (x.source === 'measure' ? go('roadmaps', x.roadmapId, 'plan', x.id) : go('meetings', x.meetingId, 'decision', x.id)),
+            onClick: () =>
+              x.source === 'measure' ? go('roadmaps', x.roadmapId, 'plan', x.id) : go('meetings', x.meetingId, 'decision', x.id),
             style: { cursor: 'pointer' },
             'data-testid': 'due-row',
           }) as React.HTMLAttributes<HTMLElement>
@@ -173,8 +223,24 @@ export function DeadlinesPage() {
           },
           { title: '№', dataIndex: 'number', width: 50 },
           // The name is what a methodist reads: the other columns are sized so that at 1366 px it keeps ~300 px.
-          { title: 'Мероприятие / решение', dataIndex: 'name', render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
-          { title: 'Дорожная карта / протокол', key: 'origin', dataIndex: 'origin', width: 170, ellipsis: true, sorter: true, sortOrder: sortOrderOf('origin') },
+          {
+            title: 'Мероприятие / решение',
+            dataIndex: 'name',
+            render: (t: string) => (
+              <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0 }}>
+                {t}
+              </Typography.Paragraph>
+            ),
+          },
+          {
+            title: 'Дорожная карта / протокол',
+            key: 'origin',
+            dataIndex: 'origin',
+            width: 170,
+            ellipsis: true,
+            sorter: true,
+            sortOrder: sortOrderOf('origin'),
+          },
           {
             title: 'Срок как написан',
             width: 170,
@@ -187,7 +253,15 @@ export function DeadlinesPage() {
                 x.term
               ),
           },
-          { title: 'Исполнители', key: 'executors', dataIndex: 'executors', width: 140, ellipsis: true, sorter: true, sortOrder: sortOrderOf('executors') },
+          {
+            title: 'Исполнители',
+            key: 'executors',
+            dataIndex: 'executors',
+            width: 140,
+            ellipsis: true,
+            sorter: true,
+            sortOrder: sortOrderOf('executors'),
+          },
           {
             title: 'Отметка',
             key: 'status',

@@ -16,7 +16,17 @@ import { STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS, type Status } from './lab
 export type DecisionState = ApiOutput<'decisions.states'>[number];
 type MarkForm = { status: Status; date: Dayjs; result: string };
 
-export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small' }: { decisionId: number; state?: DecisionState | undefined; onMarked: () => void; size?: 'small' | 'middle' }) {
+export function DecisionMarkButton({
+  decisionId,
+  state,
+  onMarked,
+  size = 'small',
+}: {
+  decisionId: number;
+  state?: DecisionState | undefined;
+  onMarked: () => void;
+  size?: 'small' | 'middle';
+}) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<MarkForm>();
@@ -25,7 +35,10 @@ export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small'
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
     setBusy(true);
-    const ok = await act(() => call('decisions.mark', { decisionId, status: v.status, result: v.result ?? '', date: fromDayjs(v.date) }), 'Исполнение решения отмечено');
+    const ok = await act(
+      () => call('decisions.mark', { decisionId, status: v.status, result: v.result ?? '', date: fromDayjs(v.date) }),
+      'Исполнение решения отмечено',
+    );
     setBusy(false);
     if (!ok) return;
     setOpen(false);
@@ -74,7 +87,12 @@ export function DecisionMarkButton({ decisionId, state, onMarked, size = 'small'
 export function DecisionStateTag({ state }: { state: DecisionState | undefined }) {
   if (!state) return null;
   const m = state.mark;
-  if (state.overdue) return <Tag color="error" data-testid="decision-state">просрочено{m ? ` (${STATUS_LABELS[m.status]})` : ''}</Tag>;
+  if (state.overdue)
+    return (
+      <Tag color="error" data-testid="decision-state">
+        просрочено{m ? ` (${STATUS_LABELS[m.status]})` : ''}
+      </Tag>
+    );
   if (!m) return null;
   return (
     <Tag color={STATUS_COLORS[m.status]} data-testid="decision-state" title={m.result || undefined} style={{ whiteSpace: 'normal' }}>

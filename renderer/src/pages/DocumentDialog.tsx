@@ -13,7 +13,13 @@ import { errorText, useLoad } from '../hooks';
 
 export type DocumentRequest = ApiInput<'documents.preview'>['request'];
 
-export function DocumentButton({ request, approvingOrders }: { request: DocumentRequest; approvingOrders?: { orderId: number; number: string; date: string }[] }) {
+export function DocumentButton({
+  request,
+  approvingOrders,
+}: {
+  request: DocumentRequest;
+  approvingOrders?: { orderId: number; number: string; date: string }[];
+}) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -25,7 +31,15 @@ export function DocumentButton({ request, approvingOrders }: { request: Document
   );
 }
 
-function DocumentDialog({ initial, approvingOrders, onClose }: { initial: DocumentRequest; approvingOrders: { orderId: number; number: string; date: string }[]; onClose: () => void }) {
+function DocumentDialog({
+  initial,
+  approvingOrders,
+  onClose,
+}: {
+  initial: DocumentRequest;
+  approvingOrders: { orderId: number; number: string; date: string }[];
+  onClose: () => void;
+}) {
   const [request, setRequest] = useState<DocumentRequest>(initial);
   const preview = useLoad(() => call('documents.preview', { request }), [JSON.stringify(request)]);
   const [busy, setBusy] = useState(false);
@@ -86,7 +100,12 @@ function DocumentDialog({ initial, approvingOrders, onClose }: { initial: Docume
             {preview.data.warnings.map((w) => (
               <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 8 }} data-testid="document-warning" />
             ))}
-            <Descriptions column={1} size="small" bordered items={preview.data.lines.map((l) => ({ key: l.label, label: l.label, children: l.value }))} />
+            <Descriptions
+              column={1}
+              size="small"
+              bordered
+              items={preview.data.lines.map((l) => ({ key: l.label, label: l.label, children: l.value }))}
+            />
             <Typography.Paragraph type="secondary" style={{ marginTop: 8 }} data-testid="document-file-name">
               Файл: {preview.data.fileName}
             </Typography.Paragraph>
@@ -105,11 +124,17 @@ function DocumentDialog({ initial, approvingOrders, onClose }: { initial: Docume
                 />
               </Space>
             )}
-            <Radio.Group value={appendix.orientation ?? 'landscape'} onChange={(e) => setRequest({ ...appendix, orientation: e.target.value as 'portrait' | 'landscape' })}>
+            <Radio.Group
+              value={appendix.orientation ?? 'landscape'}
+              onChange={(e) => setRequest({ ...appendix, orientation: e.target.value as 'portrait' | 'landscape' })}
+            >
               <Radio value="landscape">Альбомная</Radio>
               <Radio value="portrait">Книжная</Radio>
             </Radio.Group>
-            <Checkbox checked={appendix.includePassport ?? preview.data?.lines.some((l) => l.label === 'Паспорт' && l.value === 'печатается')} onChange={(e) => setRequest({ ...appendix, includePassport: e.target.checked })}>
+            <Checkbox
+              checked={appendix.includePassport ?? preview.data?.lines.some((l) => l.label === 'Паспорт' && l.value === 'печатается')}
+              onChange={(e) => setRequest({ ...appendix, includePassport: e.target.checked })}
+            >
               Печатать паспорт
             </Checkbox>
             <Checkbox checked={appendix.includeStamp ?? true} onChange={(e) => setRequest({ ...appendix, includeStamp: e.target.checked })}>

@@ -16,7 +16,14 @@ export type GridRow = Grid['rows'][number];
 
 const W = { number: 56, name: 320, term: 150, quarter: 160 };
 const BORDER = '1px solid #f0f0f0';
-const cell: CSSProperties = { borderBottom: BORDER, borderRight: BORDER, padding: '6px 8px', verticalAlign: 'top', background: '#fff', textAlign: 'left' };
+const cell: CSSProperties = {
+  borderBottom: BORDER,
+  borderRight: BORDER,
+  padding: '6px 8px',
+  verticalAlign: 'top',
+  background: '#fff',
+  textAlign: 'left',
+};
 const head: CSSProperties = { ...cell, position: 'sticky', top: 0, zIndex: 2, background: '#fafafa', fontWeight: 600 };
 const stickyLeft = (left: number, z: number): CSSProperties => ({ position: 'sticky', left, zIndex: z });
 const clamp: CSSProperties = { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' };
@@ -30,7 +37,10 @@ function useFitHeight() {
       const el = ref.current;
       if (!el) return;
       // 20 px: the content area's bottom padding (Shell).
-      const next = { height: Math.max(240, Math.floor(window.innerHeight - el.getBoundingClientRect().top - window.scrollY - 20)), width: el.clientWidth };
+      const next = {
+        height: Math.max(240, Math.floor(window.innerHeight - el.getBoundingClientRect().top - window.scrollY - 20)),
+        width: el.clientWidth,
+      };
       setSize((old) => (old.height === next.height && old.width === next.width ? old : next));
     };
     fit();
@@ -46,7 +56,15 @@ function useFitHeight() {
   return { ref, ...size };
 }
 
-export function ExecutionGrid({ grid, quarters, onOpen }: { grid: Grid; quarters: string[]; onOpen: (row: GridRow, quarter: string) => void }) {
+export function ExecutionGrid({
+  grid,
+  quarters,
+  onOpen,
+}: {
+  grid: Grid;
+  quarters: string[];
+  onOpen: (row: GridRow, quarter: string) => void;
+}) {
   const box = useFitHeight();
   const columns = 3 + quarters.length;
   const width = W.number + W.name + W.term + W.quarter * quarters.length;
@@ -77,14 +95,23 @@ export function ExecutionGrid({ grid, quarters, onOpen }: { grid: Grid; quarters
           <div style={clamp}>{r.name}</div>
         </td>
         <td style={cell}>
-          <TermCell term={r.term} parsed={{ kind: r.dueQuarters.length || r.understood !== 'срок не распознан' ? 'range' : 'unparsed', understood: r.understood }} />
+          <TermCell
+            term={r.term}
+            parsed={{ kind: r.dueQuarters.length || r.understood !== 'срок не распознан' ? 'range' : 'unparsed', understood: r.understood }}
+          />
         </td>
         {quarters.map((q) => {
           const c = r.cells[q];
           const due = r.dueQuarters.includes(q);
           return (
             // Quarters in which the measure has a due date (from its term) are tinted: that is what execution is asked about.
-            <td key={q} style={{ ...cell, cursor: 'pointer', background: due ? '#fffbe6' : '#fff' }} data-due={due ? 'yes' : 'no'} data-quarter={q} onClick={() => onOpen(r, q)}>
+            <td
+              key={q}
+              style={{ ...cell, cursor: 'pointer', background: due ? '#fffbe6' : '#fff' }}
+              data-due={due ? 'yes' : 'no'}
+              data-quarter={q}
+              onClick={() => onOpen(r, q)}
+            >
               {c ? (
                 <div>
                   <Tag color={STATUS_COLORS[c.status]} style={{ whiteSpace: 'normal' }}>
@@ -130,7 +157,11 @@ export function ExecutionGrid({ grid, quarters, onOpen }: { grid: Grid; quarters
         </thead>
         <tbody>{body}</tbody>
       </table>
-      {grid.rows.length === 0 && <Typography.Paragraph type="secondary" style={{ padding: 16 }}>В плане пока нет мероприятий.</Typography.Paragraph>}
+      {grid.rows.length === 0 && (
+        <Typography.Paragraph type="secondary" style={{ padding: 16 }}>
+          В плане пока нет мероприятий.
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

@@ -33,7 +33,12 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
 
   const open = (row: GridRow, quarter: string) => {
     const cell = row.cells[quarter];
-    form.setFieldsValue({ status: cell?.status ?? 'not_started', result: cell?.result ?? '', evidence: cell?.evidence ?? '', note: cell?.note ?? '' });
+    form.setFieldsValue({
+      status: cell?.status ?? 'not_started',
+      result: cell?.result ?? '',
+      evidence: cell?.evidence ?? '',
+      note: cell?.note ?? '',
+    });
     setEditing({ row, quarter });
   };
   const save = async () => {
@@ -50,7 +55,9 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
   const years = [...new Set(quarters.map((q) => q.slice(0, 4)))];
   // A filter left from another roadmap (a year outside this period) shows everything rather than nothing.
   const yearShown = year !== 'all' && years.includes(year) ? year : 'all';
-  const shownQuarters = quarters.filter((q) => (yearShown === 'all' || q.startsWith(yearShown)) && (quarterNo === 'all' || q.endsWith(`Q${quarterNo}`)));
+  const shownQuarters = quarters.filter(
+    (q) => (yearShown === 'all' || q.startsWith(yearShown)) && (quarterNo === 'all' || q.endsWith(`Q${quarterNo}`)),
+  );
 
   return (
     <>
@@ -80,7 +87,10 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
               style={{ width: 140 }}
               value={quarterNo}
               onChange={setQuarterNo}
-              options={[{ value: 'all', label: 'Все кварталы' }, ...(['1', '2', '3', '4'] as const).map((n) => ({ value: n, label: `${['I', 'II', 'III', 'IV'][Number(n) - 1]} квартал` }))]}
+              options={[
+                { value: 'all', label: 'Все кварталы' },
+                ...(['1', '2', '3', '4'] as const).map((n) => ({ value: n, label: `${['I', 'II', 'III', 'IV'][Number(n) - 1]} квартал` })),
+              ]}
               data-testid="grid-quarter-filter"
             />
           </>
@@ -91,7 +101,16 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
       ) : (
         grid.data && <ExecutionGrid grid={grid.data} quarters={shownQuarters} onOpen={open} />
       )}
-      <Modal open={editing !== null} width={640} title={editing ? `${editing.row.number} — ${quarterLabel(editing.quarter)}` : ''} okText="Сохранить" cancelText="Отмена" onOk={save} onCancel={() => setEditing(null)} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        width={640}
+        title={editing ? `${editing.row.number} — ${quarterLabel(editing.quarter)}` : ''}
+        okText="Сохранить"
+        cancelText="Отмена"
+        onOk={save}
+        onCancel={() => setEditing(null)}
+        destroyOnHidden
+      >
         {editing && <Typography.Paragraph type="secondary">{editing.row.name}</Typography.Paragraph>}
         <Form form={form} layout="vertical">
           <Form.Item name="status" label="Отметка о выполнении">

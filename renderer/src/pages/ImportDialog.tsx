@@ -72,7 +72,12 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const r = await call('import.commit', { ...request, title, period: { start: fromDayjs(period[0]), end: fromDayjs(period[1]) }, linkOrder });
+      const r = await call('import.commit', {
+        ...request,
+        title,
+        period: { start: fromDayjs(period[0]), end: fromDayjs(period[1]) },
+        linkOrder,
+      });
       // The roadmap is written; a failed proposal only means no offer, never a failed import.
       const proposals = await call('plan.proposeSchoolLinks', { roadmapId: r.roadmapId }).catch(() => []);
       if (proposals.length > 0) {
@@ -89,8 +94,19 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   const rows = (preview?.sections ?? []).flatMap((s, si) => [
-    ...(s.title !== null ? [{ key: `s${si}`, number: s.number, name: s.title, term: '', executors: '', result: '', section: true, flagged: false }] : []),
-    ...s.measures.map((m, mi) => ({ key: `m${si}-${mi}`, number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, section: false, flagged: m.numberedByApp })),
+    ...(s.title !== null
+      ? [{ key: `s${si}`, number: s.number, name: s.title, term: '', executors: '', result: '', section: true, flagged: false }]
+      : []),
+    ...s.measures.map((m, mi) => ({
+      key: `m${si}-${mi}`,
+      number: m.number,
+      name: m.name,
+      term: m.term,
+      executors: m.executors,
+      result: m.result,
+      section: false,
+      flagged: m.numberedByApp,
+    })),
   ]);
 
   if (imported)
@@ -145,7 +161,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             label: 'Вставить таблицу',
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
-                <Input.TextArea rows={6} value={pasted} onChange={(e) => setPasted(e.target.value)} placeholder="Скопируйте таблицу в Word или Excel вместе со строкой заголовков и вставьте сюда (Ctrl+V)" aria-label="Вставленная таблица" />
+                <Input.TextArea
+                  rows={6}
+                  value={pasted}
+                  onChange={(e) => setPasted(e.target.value)}
+                  placeholder="Скопируйте таблицу в Word или Excel вместе со строкой заголовков и вставьте сюда (Ctrl+V)"
+                  aria-label="Вставленная таблица"
+                />
                 <Button disabled={!pasted.trim()} onClick={() => void load({ fileName: 'Вставленная таблица', text: pasted })}>
                   Разобрать
                 </Button>
@@ -159,10 +181,21 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <div style={{ marginTop: 8 }} data-testid="import-preview">
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label="Название">
-              <Input.TextArea autoSize value={title} onChange={(e) => setTitle(e.target.value)} {...limited(LIMITS.medium)} aria-label="Название" />
+              <Input.TextArea
+                autoSize
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                {...limited(LIMITS.medium)}
+                aria-label="Название"
+              />
             </Descriptions.Item>
             <Descriptions.Item label="Период">
-              <DatePicker.RangePicker format={DATE_FORMAT} value={period} onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])} allowClear={false} />
+              <DatePicker.RangePicker
+                format={DATE_FORMAT}
+                value={period}
+                onChange={(v) => v?.[0] && v[1] && setPeriod([v[0], v[1]])}
+                allowClear={false}
+              />
             </Descriptions.Item>
             <Descriptions.Item label="Найдено">
               <span data-testid="import-counts">
@@ -174,10 +207,14 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               <Descriptions.Item label="Отметка о приложении">
                 {preview.order.existingOrderId ? (
                   <Checkbox checked={linkOrder} onChange={(e) => setLinkOrder(e.target.checked)}>
-                    Связать с приказом № {preview.order.number} от {formatDate(preview.order.date)} (приложение {preview.order.appendixNumber || 'без номера'})
+                    Связать с приказом № {preview.order.number} от {formatDate(preview.order.date)} (приложение{' '}
+                    {preview.order.appendixNumber || 'без номера'})
                   </Checkbox>
                 ) : (
-                  <>Приказ № {preview.order.number} от {formatDate(preview.order.date)} в программе не найден — его можно завести в «Приказах» и связать позже.</>
+                  <>
+                    Приказ № {preview.order.number} от {formatDate(preview.order.date)} в программе не найден — его можно завести в
+                    «Приказах» и связать позже.
+                  </>
                 )}
               </Descriptions.Item>
             )}
@@ -191,7 +228,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   «{c.caption || `столбец ${c.index + 1}`}»
                 </Typography.Text>
-                <Select<Field | "none"> style={{ width: 200 }} value={(c.field ?? "none") as Field | "none"} options={FIELD_OPTIONS} onChange={(v) => remap(c.index, v)} aria-label={`Столбец ${c.index + 1}`} />
+                <Select<Field | 'none'>
+                  style={{ width: 200 }}
+                  value={(c.field ?? 'none') as Field | 'none'}
+                  options={FIELD_OPTIONS}
+                  onChange={(v) => remap(c.index, v)}
+                  aria-label={`Столбец ${c.index + 1}`}
+                />
               </Space>
             ))}
           </Space>
@@ -220,8 +263,25 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
             rowKey="key"
             dataSource={rows}
             columns={[
-              { title: preview.captions.number, dataIndex: 'number', width: 70, render: (t: string, r) => (r.flagged ? <Typography.Text type="warning" title="номер присвоен программой">{t}*</Typography.Text> : t) },
-              { title: preview.captions.name, dataIndex: 'name', width: 380, render: (t: string, r) => (r.section ? <b>{t}</b> : <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>) },
+              {
+                title: preview.captions.number,
+                dataIndex: 'number',
+                width: 70,
+                render: (t: string, r) =>
+                  r.flagged ? (
+                    <Typography.Text type="warning" title="номер присвоен программой">
+                      {t}*
+                    </Typography.Text>
+                  ) : (
+                    t
+                  ),
+              },
+              {
+                title: preview.captions.name,
+                dataIndex: 'name',
+                width: 380,
+                render: (t: string, r) => (r.section ? <b>{t}</b> : <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>),
+              },
               { title: preview.captions.term, dataIndex: 'term', width: 150 },
               { title: preview.captions.executors, dataIndex: 'executors', width: 180 },
               { title: preview.captions.result, dataIndex: 'result', width: 220 },

@@ -14,8 +14,7 @@ type Section = PlanData['sections'][number];
 type Measure = Section['measures'][number];
 
 export type MeasureTarget =
-  | { mode: 'new'; sectionId: number | null; index: number }
-  | { mode: 'edit'; measure: Measure; sectionId: number | null };
+  { mode: 'new'; sectionId: number | null; index: number } | { mode: 'edit'; measure: Measure; sectionId: number | null };
 
 interface MeasureForm {
   number?: string;
@@ -27,7 +26,8 @@ interface MeasureForm {
 }
 
 const linkKey = (l: { personId: number | null; organizationId: number | null }) => (l.personId ? `p${l.personId}` : `o${l.organizationId}`);
-const linkOf = (k: string) => (k.startsWith('p') ? { personId: Number(k.slice(1)), organizationId: null } : { personId: null, organizationId: Number(k.slice(1)) });
+const linkOf = (k: string) =>
+  k.startsWith('p') ? { personId: Number(k.slice(1)), organizationId: null } : { personId: null, organizationId: Number(k.slice(1)) };
 
 export function MeasureDrawer(props: {
   target: MeasureTarget | null;
@@ -48,7 +48,14 @@ export function MeasureDrawer(props: {
   const reading = useTermReading(termText, { roadmapId: roadmap.id });
 
   const show = (m: Measure) => {
-    form.setFieldsValue({ number: m.number, name: m.name, term: m.term, executors: m.executors, result: m.result, links: m.links.map(linkKey) });
+    form.setFieldsValue({
+      number: m.number,
+      name: m.name,
+      term: m.term,
+      executors: m.executors,
+      result: m.result,
+      links: m.links.map(linkKey),
+    });
     setVersion(m.version);
   };
   useEffect(() => {
@@ -58,15 +65,15 @@ export function MeasureDrawer(props: {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, form]);
 
-  const savedMeasure = async (id: number) => (await call('plan.get', { roadmapId: roadmap.id })).sections.flatMap((s) => s.measures).find((m) => m.id === id);
+  const savedMeasure = async (id: number) =>
+    (await call('plan.get', { roadmapId: roadmap.id })).sections.flatMap((s) => s.measures).find((m) => m.id === id);
   /** «Обновить» after a conflict: the measure as saved last. */
   const reloadMeasure = async (id: number) => {
     const fresh = await savedMeasure(id);
     if (fresh) {
       show(fresh);
       guard.markClean();
-    }
-    else props.onClose();
+    } else props.onClose();
   };
 
   const save = async (): Promise<boolean> => {
@@ -156,14 +163,20 @@ export function MeasureDrawer(props: {
             <Input {...limited(LIMITS.short)} style={{ width: 120 }} />
           </Form.Item>
         )}
-        <Form.Item name="name" label={c.name} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Укажите мероприятие' }]}>
+        <Form.Item
+          name="name"
+          label={c.name}
+          rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Укажите мероприятие' }]}
+        >
           <Input.TextArea autoFocus autoSize={{ minRows: 3, maxRows: 12 }} {...limited(LIMITS.long)} />
         </Form.Item>
         <Form.Item
           name="term"
           label={c.term}
           rules={[limitRule(LIMITS.medium)]}
-          extra={reading ? <Understood reading={reading} /> : 'Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»'}
+          extra={
+            reading ? <Understood reading={reading} /> : 'Как в документе: «До 20 января 2022», «Ежеквартально», «Февраль – октябрь 2022»'
+          }
         >
           <Input {...limited(LIMITS.medium)} />
         </Form.Item>
@@ -171,7 +184,13 @@ export function MeasureDrawer(props: {
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} {...limited(LIMITS.medium)} />
         </Form.Item>
         <Form.Item name="links" label="Исполнители из справочника" extra="Для отчётов и форм школам: кто отвечает за мероприятие">
-          <Select mode="multiple" allowClear showSearch={{ filterOption: selectFilter }} options={linkOptions} placeholder="Выберите людей и организации" />
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ filterOption: selectFilter }}
+            options={linkOptions}
+            placeholder="Выберите людей и организации"
+          />
         </Form.Item>
         <Form.Item name="result" label={c.result} rules={[limitRule(LIMITS.long)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} {...limited(LIMITS.long)} />

@@ -20,7 +20,15 @@ type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
 type MeetingForm = Omit<Meeting, 'id' | 'date' | 'updatedAt' | 'version'> & { date: Dayjs };
 
-export function MeetingsPage({ meetingId, creating, decisionId = null }: { meetingId: number | null; creating: boolean; decisionId?: number | null }) {
+export function MeetingsPage({
+  meetingId,
+  creating,
+  decisionId = null,
+}: {
+  meetingId: number | null;
+  creating: boolean;
+  decisionId?: number | null;
+}) {
   if (meetingId) return <MeetingEditor key={meetingId} meetingId={meetingId} focusDecisionId={decisionId} />;
   if (creating) return <MeetingEditor key="new" meetingId={null} />;
   return <MeetingList />;
@@ -30,7 +38,19 @@ export function MeetingsPage({ meetingId, creating, decisionId = null }: { meeti
 async function blankMeeting(): Promise<Meeting> {
   const list = await call('meetings.list');
   const today = dayjs().format('YYYY-MM-DD');
-  return { id: 0, date: today, number: String(list.length + 1), place: '', chairId: null, secretaryId: null, attendeeIds: [], invitedIds: [], agenda: [], updatedAt: '', version: 0 };
+  return {
+    id: 0,
+    date: today,
+    number: String(list.length + 1),
+    place: '',
+    chairId: null,
+    secretaryId: null,
+    attendeeIds: [],
+    invitedIds: [],
+    agenda: [],
+    updatedAt: '',
+    version: 0,
+  };
 }
 
 function MeetingList() {
@@ -70,7 +90,10 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
   // Done / overdue of the saved decisions, by the rule «Сроки» uses; reloaded after a mark or a save.
   const savedDecisionIds = (meeting.data?.agenda ?? []).flatMap((a) => a.decisions.map((d) => d.id));
   const states = useLoad(
-    () => (savedDecisionIds.length ? call('decisions.states', { decisionIds: savedDecisionIds, today: dayjs().format('YYYY-MM-DD') }) : Promise.resolve([])),
+    () =>
+      savedDecisionIds.length
+        ? call('decisions.states', { decisionIds: savedDecisionIds, today: dayjs().format('YYYY-MM-DD') })
+        : Promise.resolve([]),
     [savedDecisionIds.join(',')],
   );
   const stateOf = (id: number | undefined) => states.data?.find((s) => s.decisionId === id);
@@ -100,7 +123,13 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
         title: a.title,
         heard: a.heard ?? '',
         spoke: a.spoke ?? '',
-        decisions: (a.decisions ?? []).map((d) => ({ id: d.id, text: d.text, responsibleId: d.responsibleId ?? null, responsibleText: d.responsibleText ?? '', term: d.term ?? '' })),
+        decisions: (a.decisions ?? []).map((d) => ({
+          id: d.id,
+          text: d.text,
+          responsibleId: d.responsibleId ?? null,
+          responsibleText: d.responsibleText ?? '',
+          term: d.term ?? '',
+        })),
       })),
     };
     if (meetingId === null) {
@@ -115,28 +144,33 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
       return true;
     }
     // «Обновить» reloads the meeting: the form is keyed by its updatedAt, so it shows the newer protocol.
-    const saved = await saveVersioned((expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }), meeting.data!.version, {
-      success: 'Протокол сохранён',
-      onReload: meeting.reload,
-      compare: async () => {
-        const saved = await call('meetings.get', { id: meetingId });
-        const items = (agenda: { title: string; heard: string; spoke: string }[]) => agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
-        const texts = (agenda: { heard: string; spoke: string }[], key: 'heard' | 'spoke') => agenda.map((a) => a[key]).join('\n');
-        const decisions = (agenda: { decisions: { text: string; term: string }[] }[]) =>
-          agenda.flatMap((a, i) => a.decisions.map((d, j) => `${i + 1}.${j + 1}. ${d.text}${d.term ? ` (${d.term})` : ''}`)).join('\n');
-        return differing([
-          ['Дата', formatDate(saved.date), formatDate(values.date)],
-          ['Номер', saved.number, values.number],
-          ['Место', saved.place, values.place],
-          ['Председатель', dir.personName(saved.chairId), dir.personName(values.chairId)],
-          ['Секретарь', dir.personName(saved.secretaryId), dir.personName(values.secretaryId)],
-          ['Повестка', items(saved.agenda), items(values.agenda)],
-          ['Слушали', texts(saved.agenda, 'heard'), texts(values.agenda, 'heard')],
-          ['Выступили', texts(saved.agenda, 'spoke'), texts(values.agenda, 'spoke')],
-          ['Решили', decisions(saved.agenda), decisions(values.agenda)],
-        ]);
+    const saved = await saveVersioned(
+      (expectedVersion) => call('meetings.save', { id: meetingId, values, expectedVersion }),
+      meeting.data!.version,
+      {
+        success: 'Протокол сохранён',
+        onReload: meeting.reload,
+        compare: async () => {
+          const saved = await call('meetings.get', { id: meetingId });
+          const items = (agenda: { title: string; heard: string; spoke: string }[]) =>
+            agenda.map((a, i) => `${i + 1}. ${a.title}`).join('\n');
+          const texts = (agenda: { heard: string; spoke: string }[], key: 'heard' | 'spoke') => agenda.map((a) => a[key]).join('\n');
+          const decisions = (agenda: { decisions: { text: string; term: string }[] }[]) =>
+            agenda.flatMap((a, i) => a.decisions.map((d, j) => `${i + 1}.${j + 1}. ${d.text}${d.term ? ` (${d.term})` : ''}`)).join('\n');
+          return differing([
+            ['Дата', formatDate(saved.date), formatDate(values.date)],
+            ['Номер', saved.number, values.number],
+            ['Место', saved.place, values.place],
+            ['Председатель', dir.personName(saved.chairId), dir.personName(values.chairId)],
+            ['Секретарь', dir.personName(saved.secretaryId), dir.personName(values.secretaryId)],
+            ['Повестка', items(saved.agenda), items(values.agenda)],
+            ['Слушали', texts(saved.agenda, 'heard'), texts(values.agenda, 'heard')],
+            ['Выступили', texts(saved.agenda, 'spoke'), texts(values.agenda, 'spoke')],
+            ['Решили', decisions(saved.agenda), decisions(values.agenda)],
+          ]);
+        },
       },
-    });
+    );
     if (!saved) return false;
     guard.markClean();
     void meeting.reload();
@@ -150,7 +184,12 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
 
   return (
     <>
-      <Breadcrumb items={[{ title: <a onClick={() => go('meetings')}>Заседания</a> }, { title: meetingId === null ? 'Новое заседание' : `Протокол № ${m.number} от ${formatDate(m.date)}` }]} />
+      <Breadcrumb
+        items={[
+          { title: <a onClick={() => go('meetings')}>Заседания</a> },
+          { title: meetingId === null ? 'Новое заседание' : `Протокол № ${m.number} от ${formatDate(m.date)}` },
+        ]}
+      />
       <Form
         key={`${m.version}:${m.updatedAt}`}
         form={form}
@@ -203,7 +242,12 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
                       <Button size="small" disabled={i === items.length - 1} onClick={() => move(i, i + 1)}>
                         Ниже
                       </Button>
-                      <Popconfirm title="Удалить вопрос повестки вместе с решениями?" okText="Удалить" cancelText="Отмена" onConfirm={() => remove(i)}>
+                      <Popconfirm
+                        title="Удалить вопрос повестки вместе с решениями?"
+                        okText="Удалить"
+                        cancelText="Отмена"
+                        onConfirm={() => remove(i)}
+                      >
                         <Button size="small" danger icon={<DeleteOutlined />} aria-label="Удалить вопрос" />
                       </Popconfirm>
                     </Space>
@@ -212,7 +256,11 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
                   <Form.Item name={[item.name, 'id']} hidden>
                     <Input />
                   </Form.Item>
-                  <Form.Item name={[item.name, 'title']} label="Вопрос повестки" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите вопрос' }]}>
+                  <Form.Item
+                    name={[item.name, 'title']}
+                    label="Вопрос повестки"
+                    rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите вопрос' }]}
+                  >
                     <Input.TextArea autoSize {...limited(LIMITS.medium)} />
                   </Form.Item>
                   <Form.Item name={[item.name, 'heard']} label="Слушали" rules={[limitRule(LIMITS.long)]}>
@@ -229,47 +277,79 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
                           const decisionId = form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'id']) as number | undefined;
                           const focused = decisionId !== undefined && decisionId === focusDecisionId;
                           return (
-                          <Space
-                            key={dec.key}
-                            align="start"
-                            wrap
-                            data-decision-id={decisionId}
-                            data-testid={focused ? 'decision-focused' : undefined}
-                            style={{ display: 'flex', marginTop: 8, ...(focused ? { background: '#fffbe6', outline: '2px solid #faad14', borderRadius: 4 } : {}) }}
-                          >
-                            <span style={{ width: 36, display: 'inline-block', paddingTop: 5 }}>
-                              {i + 1}.{j + 1}.
-                            </span>
-                            <Form.Item name={[dec.name, 'id']} hidden>
-                              <Input />
-                            </Form.Item>
-                            <Form.Item name={[dec.name, 'text']} rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Текст решения' }]} style={{ width: 420 }}>
-                              <Input.TextArea autoSize placeholder="Решение" {...limited(LIMITS.long)} />
-                            </Form.Item>
-                            <Form.Item name={[dec.name, 'responsibleId']} style={{ width: 220 }}>
-                              <Select allowClear placeholder="Ответственный" showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
-                            </Form.Item>
-                            <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }} rules={[limitRule(LIMITS.medium)]}>
-                              <Input placeholder="или текстом" {...limited(LIMITS.medium)} />
-                            </Form.Item>
-                            <Form.Item noStyle shouldUpdate>
-                              {() => (
-                                <Form.Item name={[dec.name, 'term']} style={{ width: 190 }} extra={<LiveTermHint text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])} scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }} />} rules={[limitRule(LIMITS.medium)]}>
-                                  <Input placeholder="Срок" {...limited(LIMITS.medium)} />
-                                </Form.Item>
+                            <Space
+                              key={dec.key}
+                              align="start"
+                              wrap
+                              data-decision-id={decisionId}
+                              data-testid={focused ? 'decision-focused' : undefined}
+                              style={{
+                                display: 'flex',
+                                marginTop: 8,
+                                ...(focused ? { background: '#fffbe6', outline: '2px solid #faad14', borderRadius: 4 } : {}),
+                              }}
+                            >
+                              <span style={{ width: 36, display: 'inline-block', paddingTop: 5 }}>
+                                {i + 1}.{j + 1}.
+                              </span>
+                              <Form.Item name={[dec.name, 'id']} hidden>
+                                <Input />
+                              </Form.Item>
+                              <Form.Item
+                                name={[dec.name, 'text']}
+                                rules={[limitRule(LIMITS.long), { required: true, whitespace: true, message: 'Текст решения' }]}
+                                style={{ width: 420 }}
+                              >
+                                <Input.TextArea autoSize placeholder="Решение" {...limited(LIMITS.long)} />
+                              </Form.Item>
+                              <Form.Item name={[dec.name, 'responsibleId']} style={{ width: 220 }}>
+                                <Select
+                                  allowClear
+                                  placeholder="Ответственный"
+                                  showSearch={{ filterOption: selectFilter }}
+                                  options={dir.personOptions}
+                                />
+                              </Form.Item>
+                              <Form.Item name={[dec.name, 'responsibleText']} style={{ width: 180 }} rules={[limitRule(LIMITS.medium)]}>
+                                <Input placeholder="или текстом" {...limited(LIMITS.medium)} />
+                              </Form.Item>
+                              <Form.Item noStyle shouldUpdate>
+                                {() => (
+                                  <Form.Item
+                                    name={[dec.name, 'term']}
+                                    style={{ width: 190 }}
+                                    extra={
+                                      <LiveTermHint
+                                        text={form.getFieldValue(['agenda', item.name, 'decisions', dec.name, 'term'])}
+                                        scope={{ meetingDate: fromDayjs(form.getFieldValue('date') ?? dayjs()) }}
+                                      />
+                                    }
+                                    rules={[limitRule(LIMITS.medium)]}
+                                  >
+                                    <Input placeholder="Срок" {...limited(LIMITS.medium)} />
+                                  </Form.Item>
+                                )}
+                              </Form.Item>
+                              <Button danger icon={<DeleteOutlined />} onClick={() => d.remove(j)} aria-label="Удалить решение" />
+                              {decisionId !== undefined && (
+                                <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
+                                  <DecisionMarkButton
+                                    decisionId={decisionId}
+                                    state={stateOf(decisionId)}
+                                    onMarked={() => void states.reload()}
+                                  />
+                                  <DecisionStateTag state={stateOf(decisionId)} />
+                                </div>
                               )}
-                            </Form.Item>
-                            <Button danger icon={<DeleteOutlined />} onClick={() => d.remove(j)} aria-label="Удалить решение" />
-                            {decisionId !== undefined && (
-                              <div style={{ display: 'flex', flexDirection: 'column', gap: 4 }}>
-                                <DecisionMarkButton decisionId={decisionId} state={stateOf(decisionId)} onMarked={() => void states.reload()} />
-                                <DecisionStateTag state={stateOf(decisionId)} />
-                              </div>
-                            )}
-                          </Space>
+                            </Space>
                           );
                         })}
-                        <Button size="small" icon={<PlusOutlined />} onClick={() => d.add({ text: '', responsibleId: null, responsibleText: '', term: '' })} style={{ marginTop: 8 }}>
+                        <Button
+                          size="small"
+                          icon={<PlusOutlined />}
+                          onClick={() => d.add({ text: '', responsibleId: null, responsibleText: '', term: '' })}
+                          style={{ marginTop: 8 }}
+                        >
                           Решение
                         </Button>
                       </>
@@ -277,7 +357,11 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
                   </Form.List>
                 </Card>
               ))}
-              <Button icon={<PlusOutlined />} onClick={() => add({ title: '', heard: '', spoke: '', decisions: [] })} style={{ marginTop: 12 }}>
+              <Button
+                icon={<PlusOutlined />}
+                onClick={() => add({ title: '', heard: '', spoke: '', decisions: [] })}
+                style={{ marginTop: 12 }}
+              >
                 Вопрос повестки
               </Button>
             </>
@@ -288,15 +372,19 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
             Сохранить протокол
           </Button>
           {meetingId !== null && <DocumentButton request={{ kind: 'protocol', meetingId }} />}
-          {meetingId !== null && <Popconfirm
-            title="Удалить заседание с протоколом и решениями?"
-            description="Оно попадёт в корзину: его можно будет восстановить вместе с решениями и отметками исполнения."
-            okText="Удалить"
-            cancelText="Отмена"
-            onConfirm={() => act(() => call('meetings.delete', { id: meetingId }), 'Заседание перемещено в корзину').then((ok) => ok && go('meetings'))}
-          >
-            <Button danger>Удалить заседание</Button>
-          </Popconfirm>}
+          {meetingId !== null && (
+            <Popconfirm
+              title="Удалить заседание с протоколом и решениями?"
+              description="Оно попадёт в корзину: его можно будет восстановить вместе с решениями и отметками исполнения."
+              okText="Удалить"
+              cancelText="Отмена"
+              onConfirm={() =>
+                act(() => call('meetings.delete', { id: meetingId }), 'Заседание перемещено в корзину').then((ok) => ok && go('meetings'))
+              }
+            >
+              <Button danger>Удалить заседание</Button>
+            </Popconfirm>
+          )}
         </Space>
       </Form>
     </>

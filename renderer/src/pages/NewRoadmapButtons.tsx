@@ -31,7 +31,15 @@ export function NewRoadmapButtons() {
     if (!v) return false;
     let id = 0;
     const ok = await act(async () => {
-      id = (await call('roadmaps.create', { title: v.title, level: v.level, schoolId: v.level === 'school' ? (v.schoolId ?? null) : null, periodStart: fromDayjs(v.period[0]), periodEnd: fromDayjs(v.period[1]) })).id;
+      id = (
+        await call('roadmaps.create', {
+          title: v.title,
+          level: v.level,
+          schoolId: v.level === 'school' ? (v.schoolId ?? null) : null,
+          periodStart: fromDayjs(v.period[0]),
+          periodEnd: fromDayjs(v.period[1]),
+        })
+      ).id;
     });
     if (ok) {
       guard.markClean();
@@ -55,20 +63,50 @@ export function NewRoadmapButtons() {
       </Button>
       <Button onClick={() => setImporting(true)}>Импорт из Word / Excel…</Button>
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
-      <Modal open={creating} title="Новая дорожная карта" okText="Создать" cancelText="Отмена" onOk={() => void create()} onCancel={() => void guard.close(() => setCreating(false))} destroyOnHidden width={640}>
+      <Modal
+        open={creating}
+        title="Новая дорожная карта"
+        okText="Создать"
+        cancelText="Отмена"
+        onOk={() => void create()}
+        onCancel={() => void guard.close(() => setCreating(false))}
+        destroyOnHidden
+        width={640}
+      >
         <Form form={form} layout="vertical" initialValues={{ level: 'municipal' }}>
-          <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
-            <Input.TextArea autoFocus autoSize={{ minRows: 2 }} {...limited(LIMITS.medium)} placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год" />
+          <Form.Item
+            name="title"
+            label="Название"
+            rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}
+          >
+            <Input.TextArea
+              autoFocus
+              autoSize={{ minRows: 2 }}
+              {...limited(LIMITS.medium)}
+              placeholder="План мероприятий («дорожная карта») по повышению качества образования … на 2024 год"
+            />
           </Form.Item>
           <Form.Item name="level" label="Уровень">
-            <Select options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />
+            <Select
+              options={[
+                { value: 'municipal', label: 'Муниципальная' },
+                { value: 'school', label: 'Одной школы' },
+              ]}
+            />
           </Form.Item>
           {level === 'school' && (
             <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>
-              <Select showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} />
+              <Select
+                showSearch={{ filterOption: selectFilter }}
+                options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="period" label="Период (календарный год, учебный год или несколько лет)" rules={[{ required: true, message: 'Укажите период' }]}>
+          <Form.Item
+            name="period"
+            label="Период (календарный год, учебный год или несколько лет)"
+            rules={[{ required: true, message: 'Укажите период' }]}
+          >
             <DatePicker.RangePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </Form>

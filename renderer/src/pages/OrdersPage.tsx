@@ -15,7 +15,10 @@ import { LIMITS, limitRule, limited } from '../limits';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
-type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'version' | 'appendices'> & { date: Dayjs; appendices: { roadmapId: number; appendixNumber: string }[] };
+type OrderForm = Omit<Order, 'id' | 'date' | 'updatedAt' | 'version' | 'appendices'> & {
+  date: Dayjs;
+  appendices: { roadmapId: number; appendixNumber: string }[];
+};
 
 const NEW = 0;
 
@@ -51,7 +54,12 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
   const save = async (): Promise<boolean> => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return false;
-    const values = { ...v, date: fromDayjs(v.date), signerId: v.signerId ?? null, appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })) };
+    const values = {
+      ...v,
+      date: fromDayjs(v.date),
+      signerId: v.signerId ?? null,
+      appendices: (v.appendices ?? []).map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' })),
+    };
     const ok = orderId
       ? await saveVersioned((expectedVersion) => call('orders.save', { id: orderId, values, expectedVersion }), version, {
           success: 'Приказ сохранён',
@@ -59,7 +67,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
           compare: async () => {
             const saved = await call('orders.get', { id: orderId });
             const appendices = (list: { roadmapId: number; appendixNumber: string }[]) =>
-              list.map((a) => `${a.appendixNumber || 'без номера'}: ${roadmaps.data?.find((r) => r.id === a.roadmapId)?.title ?? a.roadmapId}`).join('\n');
+              list
+                .map(
+                  (a) => `${a.appendixNumber || 'без номера'}: ${roadmaps.data?.find((r) => r.id === a.roadmapId)?.title ?? a.roadmapId}`,
+                )
+                .join('\n');
             return differing([
               ['Номер', saved.number, values.number],
               ['Дата', formatDate(saved.date), formatDate(values.date)],
@@ -106,17 +118,33 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
           { title: 'Приложений', dataIndex: 'appendices', width: 120 },
         ]}
       />
-      <Modal open={open} width={860} title={orderId ? 'Приказ' : 'Новый приказ'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => go('orders')} destroyOnHidden={false}
+      <Modal
+        open={open}
+        width={860}
+        title={orderId ? 'Приказ' : 'Новый приказ'}
+        okText="Сохранить"
+        cancelText="Отмена"
+        onOk={() => void save()}
+        onCancel={() => go('orders')}
+        destroyOnHidden={false}
         footer={(_, { OkBtn, CancelBtn }) => (
           <Space>
             {orderId !== null && orderId !== NEW && <DocumentButton request={{ kind: 'order', orderId }} />}
             {orderId !== null && orderId !== NEW && (
-              <Popconfirm title="Удалить приказ?" description="Приказ попадёт в корзину: его можно будет восстановить вместе с приложениями." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('orders.delete', { id: orderId }), 'Приказ перемещён в корзину').then((ok) => {
-                if (ok) {
-                  go('orders');
-                  void list.reload();
+              <Popconfirm
+                title="Удалить приказ?"
+                description="Приказ попадёт в корзину: его можно будет восстановить вместе с приложениями."
+                okText="Удалить"
+                cancelText="Отмена"
+                onConfirm={() =>
+                  act(() => call('orders.delete', { id: orderId }), 'Приказ перемещён в корзину').then((ok) => {
+                    if (ok) {
+                      go('orders');
+                      void list.reload();
+                    }
+                  })
                 }
-              })}>
+              >
                 <Button danger>Удалить</Button>
               </Popconfirm>
             )}
@@ -127,7 +155,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
       >
         <Form form={form} layout="vertical" initialValues={{ appendices: [] }}>
           <Space wrap>
-            <Form.Item name="number" label="Номер" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите номер' }]}>
+            <Form.Item
+              name="number"
+              label="Номер"
+              rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите номер' }]}
+            >
               <Input style={{ width: 140 }} {...limited(LIMITS.short)} placeholder="121-од" />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
@@ -137,7 +169,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
               <Select allowClear style={{ width: 380 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
             </Form.Item>
           </Space>
-          <Form.Item name="title" label="Заголовок" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите заголовок' }]}>
+          <Form.Item
+            name="title"
+            label="Заголовок"
+            rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите заголовок' }]}
+          >
             <Input.TextArea autoSize {...limited(LIMITS.medium)} placeholder="Об утверждении дорожной карты …" />
           </Form.Item>
           <Form.Item name="basis" label="Основание (преамбула)" rules={[limitRule(LIMITS.long)]}>
@@ -154,7 +190,11 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
                 const s = await call('orders.suggest', { appendices });
                 // The user's own text is never overwritten: only empty fields are filled.
                 const cur = form.getFieldsValue(['title', 'clauses', 'control']) as { title?: string; clauses?: string; control?: string };
-                form.setFieldsValue({ title: cur.title?.trim() ? cur.title : s.title, clauses: cur.clauses?.trim() ? cur.clauses : s.clauses, control: cur.control?.trim() ? cur.control : s.control });
+                form.setFieldsValue({
+                  title: cur.title?.trim() ? cur.title : s.title,
+                  clauses: cur.clauses?.trim() ? cur.clauses : s.clauses,
+                  control: cur.control?.trim() ? cur.control : s.control,
+                });
               }, 'Текст предложен: проверьте и поправьте')
             }
           >
@@ -176,12 +216,20 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
                       <Input addonBefore="Прил." {...limited(LIMITS.short)} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'roadmapId']} rules={[{ required: true, message: 'Выберите карту' }]} style={{ width: 580 }}>
-                      <Select showSearch={{ filterOption: selectFilter }} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />
+                      <Select
+                        showSearch={{ filterOption: selectFilter }}
+                        options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+                      />
                     </Form.Item>
                     <Button danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label="Убрать приложение" />
                   </Space>
                 ))}
-                <Button size="small" icon={<PlusOutlined />} style={{ marginTop: 8 }} onClick={() => add({ appendixNumber: String(fields.length + 1) })}>
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  style={{ marginTop: 8 }}
+                  onClick={() => add({ appendixNumber: String(fields.length + 1) })}
+                >
                   Приложение
                 </Button>
               </>

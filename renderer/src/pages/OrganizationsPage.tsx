@@ -18,7 +18,18 @@ export const KIND_LABELS: Record<Organization['kind'], string> = {
   other: 'Другая организация',
 };
 
-const EMPTY: OrgForm = { kind: 'school', name: '', shortName: '', isShnor: false, isShnsu: false, is500: false, directorId: null, curatorId: null, address: '', aliases: '' };
+const EMPTY: OrgForm = {
+  kind: 'school',
+  name: '',
+  shortName: '',
+  isShnor: false,
+  isShnsu: false,
+  is500: false,
+  directorId: null,
+  curatorId: null,
+  address: '',
+  aliases: '',
+};
 
 export function OrganizationsPage() {
   const dir = useDirectory();
@@ -46,25 +57,30 @@ export function OrganizationsPage() {
     const ok =
       editing === 'new'
         ? await act(() => call('organizations.create', values), 'Сохранено')
-        : await saveVersioned((expectedVersion) => call('organizations.update', { id: (editing as Organization).id, values, expectedVersion }), (editing as Organization).version, {
-            success: 'Сохранено',
-            onReload: () => reopen((editing as Organization).id),
-            compare: async () => {
-              const saved = (await call('organizations.list')).find((o) => o.id === (editing as Organization).id);
-              if (!saved) return [];
-              const flags = (o: Pick<Organization, 'isShnor' | 'isShnsu' | 'is500'>) => [o.isShnor && 'ШНОР', o.isShnsu && 'ШНСУ', o.is500 && '500+'].filter(Boolean).join(', ');
-              return differing([
-                ['Тип', KIND_LABELS[saved.kind], KIND_LABELS[values.kind]],
-                ['Полное название', saved.name, values.name],
-                ['Краткое название', saved.shortName, values.shortName],
-                ['Статус', flags(saved), flags(values)],
-                ['Руководитель', dir.personName(saved.directorId), dir.personName(values.directorId)],
-                ['Куратор', dir.personName(saved.curatorId), dir.personName(values.curatorId)],
-                ['Адрес', saved.address, values.address],
-                ['Другие написания', saved.aliases, values.aliases],
-              ]);
+        : await saveVersioned(
+            (expectedVersion) => call('organizations.update', { id: (editing as Organization).id, values, expectedVersion }),
+            (editing as Organization).version,
+            {
+              success: 'Сохранено',
+              onReload: () => reopen((editing as Organization).id),
+              compare: async () => {
+                const saved = (await call('organizations.list')).find((o) => o.id === (editing as Organization).id);
+                if (!saved) return [];
+                const flags = (o: Pick<Organization, 'isShnor' | 'isShnsu' | 'is500'>) =>
+                  [o.isShnor && 'ШНОР', o.isShnsu && 'ШНСУ', o.is500 && '500+'].filter(Boolean).join(', ');
+                return differing([
+                  ['Тип', KIND_LABELS[saved.kind], KIND_LABELS[values.kind]],
+                  ['Полное название', saved.name, values.name],
+                  ['Краткое название', saved.shortName, values.shortName],
+                  ['Статус', flags(saved), flags(values)],
+                  ['Руководитель', dir.personName(saved.directorId), dir.personName(values.directorId)],
+                  ['Куратор', dir.personName(saved.curatorId), dir.personName(values.curatorId)],
+                  ['Адрес', saved.address, values.address],
+                  ['Другие написания', saved.aliases, values.aliases],
+                ]);
+              },
             },
-          });
+          );
     if (ok) {
       guard.markClean();
       setEditing(null);
@@ -128,7 +144,13 @@ export function OrganizationsPage() {
                 <Button size="small" onClick={() => open(o)}>
                   Изменить
                 </Button>
-                <Popconfirm title={`Удалить «${o.shortName || o.name}»?`} description="Организация попадёт в корзину; её люди останутся без организации, пока её не восстановят." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('organizations.delete', { id: o.id }), 'Перемещено в корзину').then(() => dir.reload())}>
+                <Popconfirm
+                  title={`Удалить «${o.shortName || o.name}»?`}
+                  description="Организация попадёт в корзину; её люди останутся без организации, пока её не восстановят."
+                  okText="Удалить"
+                  cancelText="Отмена"
+                  onConfirm={() => act(() => call('organizations.delete', { id: o.id }), 'Перемещено в корзину').then(() => dir.reload())}
+                >
                   <Button size="small" danger>
                     Удалить
                   </Button>
@@ -138,12 +160,25 @@ export function OrganizationsPage() {
           },
         ]}
       />
-      <Modal open={editing !== null} width={640} title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        width={640}
+        title={editing === 'new' ? 'Новая организация' : 'Изменить организацию'}
+        okText="Сохранить"
+        cancelText="Отмена"
+        onOk={() => void save()}
+        onCancel={() => void guard.close(() => setEditing(null))}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label="Тип">
             <Select options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))} />
           </Form.Item>
-          <Form.Item name="name" label="Полное название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+          <Form.Item
+            name="name"
+            label="Полное название"
+            rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}
+          >
             <Input.TextArea autoSize {...limited(LIMITS.medium)} />
           </Form.Item>
           <Form.Item name="shortName" label="Краткое название" rules={[limitRule(LIMITS.short)]}>
@@ -168,7 +203,12 @@ export function OrganizationsPage() {
                 rules={[limitRule(LIMITS.medium)]}
                 extra="По одному на строку: как школу пишут в столбце «Исполнители», если не по номеру и не по названию (например, «Ивановская школа»). По ним программа узнаёт школу в формах, «Сроках» и при связывании исполнителей."
               >
-                <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} {...limited(LIMITS.medium)} placeholder={'Ивановская школа\nСОШ с. Ивановка'} aria-label="Другие написания" />
+                <Input.TextArea
+                  autoSize={{ minRows: 2, maxRows: 6 }}
+                  {...limited(LIMITS.medium)}
+                  placeholder={'Ивановская школа\nСОШ с. Ивановка'}
+                  aria-label="Другие написания"
+                />
               </Form.Item>
               <Form.Item name="curatorId" label="Куратор">
                 <Select allowClear showSearch={{ filterOption: selectFilter }} options={dir.personOptions} placeholder="Не назначен" />

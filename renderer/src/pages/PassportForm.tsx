@@ -39,21 +39,30 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
     const v = (await form.validateFields().catch(() => null)) as (Record<string, unknown> & { period: [Dayjs, Dayjs] }) | null;
     if (!v) return false;
     const { period, ...rest } = v;
-    const values = { ...rest, schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null, periodStart: fromDayjs(period[0]), periodEnd: fromDayjs(period[1]) };
-    const saved = await saveVersioned((expectedVersion) => call('roadmaps.update', { id: roadmap.id, values: values as never, expectedVersion }), roadmap.version, {
-      success: 'Паспорт сохранён',
-      onReload: onSaved,
-      compare: async () => {
-        const saved = await call('roadmaps.get', { id: roadmap.id });
-        const text = (x: unknown) => (typeof x === 'string' ? x : '');
-        const typed = values as Record<string, unknown>;
-        return differing([
-          ['Название', saved.title, text(typed.title)],
-          ['Период', formatPeriod(saved.periodStart, saved.periodEnd), formatPeriod(values.periodStart, values.periodEnd)],
-          ...PASSPORT.map((f): [string, string, string] => [f.label, text(saved[f.name]), text(typed[f.name])]),
-        ]);
+    const values = {
+      ...rest,
+      schoolId: rest.level === 'school' ? ((rest.schoolId as number | undefined) ?? null) : null,
+      periodStart: fromDayjs(period[0]),
+      periodEnd: fromDayjs(period[1]),
+    };
+    const saved = await saveVersioned(
+      (expectedVersion) => call('roadmaps.update', { id: roadmap.id, values: values as never, expectedVersion }),
+      roadmap.version,
+      {
+        success: 'Паспорт сохранён',
+        onReload: onSaved,
+        compare: async () => {
+          const saved = await call('roadmaps.get', { id: roadmap.id });
+          const text = (x: unknown) => (typeof x === 'string' ? x : '');
+          const typed = values as Record<string, unknown>;
+          return differing([
+            ['Название', saved.title, text(typed.title)],
+            ['Период', formatPeriod(saved.periodStart, saved.periodEnd), formatPeriod(values.periodStart, values.periodEnd)],
+            ...PASSPORT.map((f): [string, string, string] => [f.label, text(saved[f.name]), text(typed[f.name])]),
+          ]);
+        },
       },
-    });
+    );
     if (saved) {
       guard.markClean();
       onSaved();
@@ -77,22 +86,41 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       onFinish={save}
     >
       <Card size="small" title="Параметры">
-        <Form.Item name="title" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}>
+        <Form.Item
+          name="title"
+          label="Название"
+          rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название' }]}
+        >
           <Input.TextArea autoSize {...limited(LIMITS.medium)} />
         </Form.Item>
         <Space wrap>
           <Form.Item name="level" label="Уровень">
-            <Select style={{ width: 200 }} options={[{ value: 'municipal', label: 'Муниципальная' }, { value: 'school', label: 'Одной школы' }]} />
+            <Select
+              style={{ width: 200 }}
+              options={[
+                { value: 'municipal', label: 'Муниципальная' },
+                { value: 'school', label: 'Одной школы' },
+              ]}
+            />
           </Form.Item>
           {level === 'school' && (
             <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>
-              <Select style={{ width: 260 }} showSearch={{ filterOption: selectFilter }} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} />
+              <Select
+                style={{ width: 260 }}
+                showSearch={{ filterOption: selectFilter }}
+                options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))}
+              />
             </Form.Item>
           )}
           <Form.Item name="period" label="Период" rules={[{ required: true, message: 'Укажите период' }]}>
             <DatePicker.RangePicker format={DATE_FORMAT} />
           </Form.Item>
-          <Form.Item name="autoNumber" label="Нумеровать автоматически" valuePropName="checked" tooltip="Выключите, чтобы сохранить номера как в исходном документе">
+          <Form.Item
+            name="autoNumber"
+            label="Нумеровать автоматически"
+            valuePropName="checked"
+            tooltip="Выключите, чтобы сохранить номера как в исходном документе"
+          >
             {/* Switching on rewrites printed numbers: it goes through the preview, never through «Сохранить». */}
             <AutoNumberSwitch numbersItself={roadmap.autoNumber} onTurnOn={() => setRenumbering(true)} />
           </Form.Item>
@@ -101,7 +129,12 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
       <Card size="small" title="Заголовки столбцов (как в документах района)" style={{ marginTop: 12 }}>
         <Space wrap>
           {CAPTIONS.map((c) => (
-            <Form.Item key={c.name} name={['captions', c.name]} label={c.label} rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Нужен заголовок' }]}>
+            <Form.Item
+              key={c.name}
+              name={['captions', c.name]}
+              label={c.label}
+              rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Нужен заголовок' }]}
+            >
               <Input style={{ width: 170 }} {...limited(LIMITS.short)} />
             </Form.Item>
           ))}
@@ -130,6 +163,16 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
   );
 }
 
-function AutoNumberSwitch({ checked, onChange, numbersItself, onTurnOn }: { checked?: boolean; onChange?: (v: boolean) => void; numbersItself: boolean; onTurnOn: () => void }) {
+function AutoNumberSwitch({
+  checked,
+  onChange,
+  numbersItself,
+  onTurnOn,
+}: {
+  checked?: boolean;
+  onChange?: (v: boolean) => void;
+  numbersItself: boolean;
+  onTurnOn: () => void;
+}) {
   return <Switch checked={checked} onChange={(v) => (v && !numbersItself ? onTurnOn() : onChange?.(v))} />;
 }

@@ -41,21 +41,25 @@ export function PeoplePage() {
     const ok =
       editing === 'new'
         ? await act(() => call('people.create', values), 'Сохранено')
-        : await saveVersioned((expectedVersion) => call('people.update', { id: (editing as Person).id, values, expectedVersion }), (editing as Person).version, {
-            success: 'Сохранено',
-            onReload: () => reopen((editing as Person).id),
-            compare: async () => {
-              const saved = (await call('people.list')).find((p) => p.id === (editing as Person).id);
-              if (!saved) return [];
-              return differing([
-                ['ФИО', saved.fullName, values.fullName],
-                ['Должность', saved.position, values.position],
-                ['Организация', dir.orgName(saved.organizationId), dir.orgName(values.organizationId)],
-                ['Телефон', saved.phone, values.phone],
-                ['Эл. почта', saved.email, values.email],
-              ]);
+        : await saveVersioned(
+            (expectedVersion) => call('people.update', { id: (editing as Person).id, values, expectedVersion }),
+            (editing as Person).version,
+            {
+              success: 'Сохранено',
+              onReload: () => reopen((editing as Person).id),
+              compare: async () => {
+                const saved = (await call('people.list')).find((p) => p.id === (editing as Person).id);
+                if (!saved) return [];
+                return differing([
+                  ['ФИО', saved.fullName, values.fullName],
+                  ['Должность', saved.position, values.position],
+                  ['Организация', dir.orgName(saved.organizationId), dir.orgName(values.organizationId)],
+                  ['Телефон', saved.phone, values.phone],
+                  ['Эл. почта', saved.email, values.email],
+                ]);
+              },
             },
-          });
+          );
     if (ok) {
       guard.markClean();
       setEditing(null);
@@ -95,7 +99,13 @@ export function PeoplePage() {
                 <Button size="small" onClick={() => open(p)}>
                   Изменить
                 </Button>
-                <Popconfirm title={`Удалить «${p.fullName}»?`} description="Запись попадёт в корзину." okText="Удалить" cancelText="Отмена" onConfirm={() => act(() => call('people.delete', { id: p.id }), 'Перемещено в корзину').then(() => dir.reload())}>
+                <Popconfirm
+                  title={`Удалить «${p.fullName}»?`}
+                  description="Запись попадёт в корзину."
+                  okText="Удалить"
+                  cancelText="Отмена"
+                  onConfirm={() => act(() => call('people.delete', { id: p.id }), 'Перемещено в корзину').then(() => dir.reload())}
+                >
                   <Button size="small" danger>
                     Удалить
                   </Button>
@@ -105,9 +115,21 @@ export function PeoplePage() {
           },
         ]}
       />
-      <Modal open={editing !== null} title={editing === 'new' ? 'Новый человек' : 'Изменить'} okText="Сохранить" cancelText="Отмена" onOk={() => void save()} onCancel={() => void guard.close(() => setEditing(null))} destroyOnHidden>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? 'Новый человек' : 'Изменить'}
+        okText="Сохранить"
+        cancelText="Отмена"
+        onOk={() => void save()}
+        onCancel={() => void guard.close(() => setEditing(null))}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" onFinish={() => void save()}>
-          <Form.Item name="fullName" label="ФИО" rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите ФИО' }]}>
+          <Form.Item
+            name="fullName"
+            label="ФИО"
+            rules={[limitRule(LIMITS.short), { required: true, whitespace: true, message: 'Укажите ФИО' }]}
+          >
             <Input autoFocus {...limited(LIMITS.short)} placeholder="Иванова И.И." />
           </Form.Item>
           <Form.Item name="position" label="Должность" rules={[limitRule(LIMITS.short)]}>

@@ -8,7 +8,16 @@
  * and it can be filtered and sorted (plan/view.ts) — while it is, rows cannot be moved, since the
  * order shown is not the plan's.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, FilterOutlined, PlusOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  FilterOutlined,
+  PlusOutlined,
+  RedoOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import { App, Badge, Button, Form, Input, Modal, Table, Tooltip, Typography } from 'antd';
 import type { ColumnsType, TableRef } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
@@ -49,7 +58,17 @@ const isTyping = (e: KeyboardEvent) => {
   return t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable;
 };
 
-export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData; dir: Directory; reload: () => Promise<void>; openMeasureId: number | null }) {
+export function PlanTable({
+  data,
+  dir,
+  reload,
+  openMeasureId,
+}: {
+  data: PlanData;
+  dir: Directory;
+  reload: () => Promise<void>;
+  openMeasureId: number | null;
+}) {
   const { modal, message } = App.useApp();
   const act = useAction();
   const saveVersioned = useVersionedSave();
@@ -148,22 +167,31 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     requestAnimationFrame(() => tableRef.current?.scrollTo({ key, align: 'start' }));
     setScrollKey(null);
   }, [scrollKey, rows, geometry.width]);
-  const run = useCallback(async (action: () => Promise<unknown>, success?: string) => {
-    const ok = await act(action, success);
-    await reload();
-    return ok;
-  }, [act, reload]);
+  const run = useCallback(
+    async (action: () => Promise<unknown>, success?: string) => {
+      const ok = await act(action, success);
+      await reload();
+      return ok;
+    },
+    [act, reload],
+  );
 
   // Where a new measure goes: after the selected one, or at the end of the selected section, or at the very end.
   const addMeasure = () => {
     if (selectedRow?.kind === 'measure') return setTarget({ mode: 'new', sectionId: selectedRow.sectionId, index: selectedRow.index + 1 });
-    if (selectedRow?.kind === 'section') return setTarget({ mode: 'new', sectionId: selectedRow.section.id, index: selectedRow.section.measures.length });
+    if (selectedRow?.kind === 'section')
+      return setTarget({ mode: 'new', sectionId: selectedRow.section.id, index: selectedRow.section.measures.length });
     const last = sections.at(-1);
     setTarget({ mode: 'new', sectionId: last?.id ?? null, index: last?.measures.length ?? 0 });
   };
 
   const addSection = () => {
-    const index = selectedRow?.kind === 'section' ? selectedRow.index + 1 : selectedRow?.kind === 'measure' && selectedRow.sectionId !== null ? realSections.findIndex((s) => s.id === selectedRow.sectionId) + 1 : realSections.length;
+    const index =
+      selectedRow?.kind === 'section'
+        ? selectedRow.index + 1
+        : selectedRow?.kind === 'measure' && selectedRow.sectionId !== null
+          ? realSections.findIndex((s) => s.id === selectedRow.sectionId) + 1
+          : realSections.length;
     sectionForm.setFieldsValue({ title: '' });
     setSectionEdit({ id: null, title: '', index });
   };
@@ -191,7 +219,9 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     else
       modal.confirm({
         title: `Удалить раздел «${row.section.title}»?`,
-        content: row.section.measures.length ? `Вместе с разделом будут удалены его мероприятия: ${row.section.measures.length}.` : 'Раздел пуст.',
+        content: row.section.measures.length
+          ? `Вместе с разделом будут удалены его мероприятия: ${row.section.measures.length}.`
+          : 'Раздел пуст.',
         okText: 'Удалить',
         okButtonProps: { danger: true },
         cancelText: 'Отмена',
@@ -212,7 +242,8 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     const g = groups.indexOf(row.sectionId);
     const size = sections[g]!.measures.length;
     const index = row.index + delta;
-    if (index >= 0 && index < size) return void run(() => call('plan.moveMeasure', { id: row.measure.id, sectionId: row.sectionId, index }));
+    if (index >= 0 && index < size)
+      return void run(() => call('plan.moveMeasure', { id: row.measure.id, sectionId: row.sectionId, index }));
     const next = sections[g + delta];
     if (!next) return;
     void run(() => call('plan.moveMeasure', { id: row.measure.id, sectionId: next.id, index: delta < 0 ? next.measures.length : 0 }));
@@ -253,15 +284,17 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
   };
   const sectionGuard = useUnsavedGuard({ form: sectionForm, active: sectionEdit !== null, openedWith: sectionEdit, save: saveSection });
 
-  const undoLast = () => run(async () => {
-    const { undone } = await call('plan.undo', { roadmapId: roadmap.id });
-    return undone;
-  }, 'Отменено');
+  const undoLast = () =>
+    run(async () => {
+      const { undone } = await call('plan.undo', { roadmapId: roadmap.id });
+      return undone;
+    }, 'Отменено');
 
-  const redoNext = () => run(async () => {
-    const { redone } = await call('plan.redo', { roadmapId: roadmap.id });
-    return redone;
-  }, 'Возвращено');
+  const redoNext = () =>
+    run(async () => {
+      const { redone } = await call('plan.redo', { roadmapId: roadmap.id });
+      return redone;
+    }, 'Возвращено');
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (isTyping(e) || target || sectionEdit) return;
@@ -324,7 +357,11 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
     const m = geometry.metrics;
     return rows.map((r) =>
       r.kind === 'section'
-        ? estimateHeight({ number: '', name: `${r.section.number}. ${r.section.title ?? ''}`, term: '', understood: '', executors: '', result: '' }, { ...widths, name: total(widths) }, m)
+        ? estimateHeight(
+            { number: '', name: `${r.section.number}. ${r.section.title ?? ''}`, term: '', understood: '', executors: '', result: '' },
+            { ...widths, name: total(widths) },
+            m,
+          )
         : estimateHeight({ ...r.measure, understood: r.measure.parsed.understood }, widths, m),
     );
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -359,7 +396,19 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
           <span data-testid="measure-number">{r.measure.number}</span>
         ),
     },
-    { title: c.name, key: 'name', width: widths.name, ...header('name'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-name">{r.measure.name}</span> : null) },
+    {
+      title: c.name,
+      key: 'name',
+      width: widths.name,
+      ...header('name'),
+      onCell: sectionSpan,
+      render: (_, r) =>
+        r.kind === 'measure' ? (
+          <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-name">
+            {r.measure.name}
+          </span>
+        ) : null,
+    },
     {
       title: c.term,
       key: 'term',
@@ -368,8 +417,27 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
       onCell: sectionSpan,
       render: (_, r) => (r.kind === 'measure' ? <TermCell term={r.measure.term} parsed={r.measure.parsed} /> : null),
     },
-    { title: c.executors, key: 'executors', width: widths.executors, ...header('executors'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-executors">{r.measure.executors}</span> : null) },
-    { title: c.result, key: 'result', width: widths.result, ...header('result'), onCell: sectionSpan, render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.result}</span> : null) },
+    {
+      title: c.executors,
+      key: 'executors',
+      width: widths.executors,
+      ...header('executors'),
+      onCell: sectionSpan,
+      render: (_, r) =>
+        r.kind === 'measure' ? (
+          <span style={{ whiteSpace: 'pre-wrap' }} data-testid="measure-executors">
+            {r.measure.executors}
+          </span>
+        ) : null,
+    },
+    {
+      title: c.result,
+      key: 'result',
+      width: widths.result,
+      ...header('result'),
+      onCell: sectionSpan,
+      render: (_, r) => (r.kind === 'measure' ? <span style={{ whiteSpace: 'pre-wrap' }}>{r.measure.result}</span> : null),
+    },
   ];
   const movable = Boolean(selectedRow) && planOrder;
   const moveTip = (text: string) => (planOrder ? text : NOT_PLAN_ORDER);
@@ -403,7 +471,12 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         </Tooltip>
         <SortSelect sort={sort} onChange={setSort} />
         <Badge count={filterCount(filter)} size="small">
-          <Button icon={<FilterOutlined />} type={filterOpen ? 'default' : 'text'} onClick={() => setFilterOpen((o) => !o)} aria-expanded={filterOpen}>
+          <Button
+            icon={<FilterOutlined />}
+            type={filterOpen ? 'default' : 'text'}
+            onClick={() => setFilterOpen((o) => !o)}
+            aria-expanded={filterOpen}
+          >
             Фильтр
           </Button>
         </Badge>
@@ -415,7 +488,15 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
           <Typography.Text
             type="secondary"
             title="Insert — добавить, Shift+Insert — раздел, Enter — изменить, Delete — удалить, Alt+↑/↓ или перетаскивание — переместить, Ctrl+Z / Ctrl+Y — отменить и вернуть. Ширину столбца меняют, потянув край заголовка."
-            style={{ cursor: 'help', flex: '1 1 0', minWidth: 0, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', marginLeft: 4 }}
+            style={{
+              cursor: 'help',
+              flex: '1 1 0',
+              minWidth: 0,
+              whiteSpace: 'nowrap',
+              overflow: 'hidden',
+              textOverflow: 'ellipsis',
+              marginLeft: 4,
+            }}
           >
             Мероприятий: {measureCount}
           </Typography.Text>
@@ -443,9 +524,16 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
             pagination={false}
             dataSource={rows}
             columns={columns}
-            locale={{ emptyText: filtered ? 'Под фильтр не подходит ни одно мероприятие.' : 'План пуст. Добавьте раздел или мероприятие (Insert).' }}
+            locale={{
+              emptyText: filtered ? 'Под фильтр не подходит ни одно мероприятие.' : 'План пуст. Добавьте раздел или мероприятие (Insert).',
+            }}
             rowClassName={(r) =>
-              [r.key === selected ? 'plan-row-selected' : '', r.key === highlight ? 'plan-row-highlight' : '', r.key === dropKey ? 'plan-row-drop' : '', r.kind === 'section' ? 'plan-row-section' : ''].join(' ')
+              [
+                r.key === selected ? 'plan-row-selected' : '',
+                r.key === highlight ? 'plan-row-highlight' : '',
+                r.key === dropKey ? 'plan-row-drop' : '',
+                r.kind === 'section' ? 'plan-row-section' : '',
+              ].join(' ')
             }
             onRow={(r) =>
               ({
@@ -504,7 +592,11 @@ export function PlanTable({ data, dir, reload, openMeasureId }: { data: PlanData
         onOk={() => void saveSection()}
       >
         <Form form={sectionForm} name="section" layout="vertical">
-          <Form.Item name="title" label="Название раздела" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название раздела' }]}>
+          <Form.Item
+            name="title"
+            label="Название раздела"
+            rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название раздела' }]}
+          >
             <Input autoFocus {...limited(LIMITS.medium)} placeholder="Организационно-управленческие мероприятия" />
           </Form.Item>
         </Form>

@@ -24,7 +24,12 @@ export function PlanXlsxButton({ roadmapId }: { roadmapId: number }) {
     }
   };
   return (
-    <Button icon={<FileExcelOutlined />} loading={busy} onClick={() => void save()} title="Таблица плана как в редакторе: разделы, номера, столбцы этой карты">
+    <Button
+      icon={<FileExcelOutlined />}
+      loading={busy}
+      onClick={() => void save()}
+      title="Таблица плана как в редакторе: разделы, номера, столбцы этой карты"
+    >
       Таблица в Excel
     </Button>
   );

@@ -25,7 +25,10 @@ export function RegionPage() {
   const [result, setResult] = useState<Result | null>(null);
 
   const add = (list: File[]) =>
-    setFiles((old) => [...old, ...list.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size && o.lastModified === f.lastModified))]);
+    setFiles((old) => [
+      ...old,
+      ...list.filter((f) => !old.some((o) => o.name === f.name && o.size === f.size && o.lastModified === f.lastModified)),
+    ]);
 
   const consolidate = async () => {
     setBusy(true);
@@ -42,7 +45,10 @@ export function RegionPage() {
   };
 
   const rows: (Line & { key: string })[] = result
-    ? [...result.lines.map((l) => ({ ...l, key: `${l.file}:${l.quarter}` })), { ...result.total, districtCode: '', quarter: '', file: '', key: 'total' }]
+    ? [
+        ...result.lines.map((l) => ({ ...l, key: `${l.file}:${l.quarter}` })),
+        { ...result.total, districtCode: '', quarter: '', file: '', key: 'total' },
+      ]
     : [];
 
   return (
@@ -50,8 +56,8 @@ export function RegionPage() {
       <Typography.Title level={3}>Свод по региону</Typography.Title>
       <Card size="small" style={{ maxWidth: 1100 }} title="Квартальные отчёты районов (.xlsx)">
         <Typography.Paragraph type="secondary">
-          Выберите отчёты, которые районы сделали в программе «Дорожные карты РМК» (лист «Данные»). Если от района пришло два отчёта за один квартал, берётся более новый; файлы, которые не являются такими
-          отчётами, называются и в свод не входят.
+          Выберите отчёты, которые районы сделали в программе «Дорожные карты РМК» (лист «Данные»). Если от района пришло два отчёта за один
+          квартал, берётся более новый; файлы, которые не являются такими отчётами, называются и в свод не входят.
         </Typography.Paragraph>
         <Space wrap style={{ marginBottom: 8 }}>
           <Upload
@@ -81,7 +87,16 @@ export function RegionPage() {
             dataSource={files}
             renderItem={(f) => (
               <List.Item
-                actions={[<Button key="remove" type="text" size="small" icon={<DeleteOutlined />} aria-label={`Убрать ${f.name}`} onClick={() => setFiles((old) => old.filter((o) => o !== f))} />]}
+                actions={[
+                  <Button
+                    key="remove"
+                    type="text"
+                    size="small"
+                    icon={<DeleteOutlined />}
+                    aria-label={`Убрать ${f.name}`}
+                    onClick={() => setFiles((old) => old.filter((o) => o !== f))}
+                  />,
+                ]}
               >
                 {f.name}
               </List.Item>
@@ -93,7 +108,11 @@ export function RegionPage() {
         <Card size="small" style={{ maxWidth: 1100, marginTop: 12 }} title="Результат свода">
           <Typography.Paragraph>
             Районов: {result.lines.length}; мероприятий: {result.rows}; просрочено: {result.overdue}.{' '}
-            {'saved' in result ? (result.saved.cancelled ? 'Файл не сохранён: выбор места отменён.' : `Сохранено: ${result.saved.path}`) : `Скачан файл «${result.fileName}».`}
+            {'saved' in result
+              ? result.saved.cancelled
+                ? 'Файл не сохранён: выбор места отменён.'
+                : `Сохранено: ${result.saved.path}`
+              : `Скачан файл «${result.fileName}».`}
           </Typography.Paragraph>
           {result.refused.map((m) => (
             <Alert key={m} type="error" showIcon message={m} style={{ marginBottom: 4 }} />

@@ -11,7 +11,17 @@ import { errorText, useAction } from '../hooks';
 
 type Change = ApiOutput<'plan.renumberPreview'>[number];
 
-export function RenumberDialog({ roadmapId, open, onDone, onCancel }: { roadmapId: number; open: boolean; onDone: () => void; onCancel: () => void }) {
+export function RenumberDialog({
+  roadmapId,
+  open,
+  onDone,
+  onCancel,
+}: {
+  roadmapId: number;
+  open: boolean;
+  onDone: () => void;
+  onCancel: () => void;
+}) {
   const [changes, setChanges] = useState<Change[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,12 +51,14 @@ export function RenumberDialog({ roadmapId, open, onDone, onCancel }: { roadmapI
       destroyOnHidden
     >
       {error && <Alert type="error" showIcon message={error} />}
-      {changes && changes.length === 0 && <Typography.Paragraph>Номера уже идут по порядку (1, 1.1, 1.2 …): ни один не изменится.</Typography.Paragraph>}
+      {changes && changes.length === 0 && (
+        <Typography.Paragraph>Номера уже идут по порядку (1, 1.1, 1.2 …): ни один не изменится.</Typography.Paragraph>
+      )}
       {changes && changes.length > 0 && (
         <>
           <Typography.Paragraph>
-            Разделы будут пронумерованы 1, 2, 3…, мероприятия — 1.1, 1.2… Изменятся {countOf(changes.length, ['номер', 'номера', 'номеров'])}; остальное
-            в плане не меняется.
+            Разделы будут пронумерованы 1, 2, 3…, мероприятия — 1.1, 1.2… Изменятся{' '}
+            {countOf(changes.length, ['номер', 'номера', 'номеров'])}; остальное в плане не меняется.
           </Typography.Paragraph>
           <Table<Change>
             size="small"

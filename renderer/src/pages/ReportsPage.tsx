@@ -109,7 +109,9 @@ export function ReportsPage() {
     setBusy('answers');
     try {
       await act(async () => {
-        const p = await call('answers.preview', { files: await Promise.all(list.map(async (f) => ({ name: f.name, ...(await fileInput(f)) }))) });
+        const p = await call('answers.preview', {
+          files: await Promise.all(list.map(async (f) => ({ name: f.name, ...(await fileInput(f)) }))),
+        });
         setPreview(p);
         setFiles(list.map((f) => f.name));
         // What has no conflict is proposed; the rest waits for the methodist's decision.
@@ -121,13 +123,24 @@ export function ReportsPage() {
   };
 
   const apply = () =>
-    run('apply', async () => {
-      const chosen = (preview?.changes ?? []).filter((c) => selected.includes(keyOf(c)));
-      const { applied } = await call('answers.apply', { answers: chosen.map((c) => ({ measureId: c.measureId, quarter: c.quarter, values: Object.fromEntries(Object.entries(c.new).filter(([, v]) => v !== null && v !== undefined)), ...(c.filledBy ? { filledBy: c.filledBy } : {}) })) });
-      setPreview(null);
-      setFiles([]);
-      return applied;
-    }, 'Ответы записаны');
+    run(
+      'apply',
+      async () => {
+        const chosen = (preview?.changes ?? []).filter((c) => selected.includes(keyOf(c)));
+        const { applied } = await call('answers.apply', {
+          answers: chosen.map((c) => ({
+            measureId: c.measureId,
+            quarter: c.quarter,
+            values: Object.fromEntries(Object.entries(c.new).filter(([, v]) => v !== null && v !== undefined)),
+            ...(c.filledBy ? { filledBy: c.filledBy } : {}),
+          })),
+        });
+        setPreview(null);
+        setFiles([]);
+        return applied;
+      },
+      'Ответы записаны',
+    );
 
   const quarterOptions = useMemo(() => (quarters.data ?? []).map((q) => ({ value: q, label: quarterLabel(q) })), [quarters.data]);
 
@@ -140,9 +153,24 @@ export function ReportsPage() {
       </Space>
       <Card title="Квартальный отчёт в регион (.xlsx)" size="small" style={{ maxWidth: 1100 }}>
         <Space wrap>
-          <Select mode="multiple" allowClear style={{ width: 520 }} placeholder="Все дорожные карты, действующие в квартале" showSearch={{ filterOption: selectFilter }} value={roadmapIds} onChange={setRoadmapIds} options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))} />
+          <Select
+            mode="multiple"
+            allowClear
+            style={{ width: 520 }}
+            placeholder="Все дорожные карты, действующие в квартале"
+            showSearch={{ filterOption: selectFilter }}
+            value={roadmapIds}
+            onChange={setRoadmapIds}
+            options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+          />
           <DatePicker value={date} format={DATE_FORMAT} allowClear={false} onChange={(d) => d && setDate(d)} aria-label="Дата отчёта" />
-          <Input style={{ width: 260 }} placeholder="Подготовил(а): ФИО, должность" value={preparedBy} onChange={(e) => setPreparedBy(e.target.value)} {...limited(LIMITS.short)} />
+          <Input
+            style={{ width: 260 }}
+            placeholder="Подготовил(а): ФИО, должность"
+            value={preparedBy}
+            onChange={(e) => setPreparedBy(e.target.value)}
+            {...limited(LIMITS.short)}
+          />
           <Button type="primary" disabled={!quarter} loading={busy === 'report'} onClick={() => void report()}>
             {desktop ? 'Сохранить отчёт…' : 'Скачать отчёт'}
           </Button>
@@ -153,7 +181,14 @@ export function ReportsPage() {
           В форме — мероприятия квартала, где школа указана исполнителем; открыты только столбцы для ответа, отметка выбирается из списка.
         </Typography.Paragraph>
         <Space wrap>
-          <Select style={{ width: 300 }} placeholder="Школа" showSearch={{ filterOption: selectFilter }} value={schoolId} onChange={setSchoolId} options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))} />
+          <Select
+            style={{ width: 300 }}
+            placeholder="Школа"
+            showSearch={{ filterOption: selectFilter }}
+            value={schoolId}
+            onChange={setSchoolId}
+            options={dir.schools.map((s) => ({ value: s.id, label: s.shortName || s.name }))}
+          />
           <Button disabled={!quarter || !schoolId} loading={busy === 'form'} onClick={() => void form()}>
             {desktop ? 'Сохранить форму…' : 'Скачать форму'}
           </Button>
@@ -179,7 +214,8 @@ export function ReportsPage() {
         {preview && (
           <>
             <Typography.Paragraph style={{ marginTop: 12 }}>
-              Файлы: {files.join(', ')}. Изменений: {preview.changes.length}, с конфликтами: {preview.changes.filter((c) => c.conflicts.length).length}. Ничего не записано, пока вы не нажмёте «Записать выбранные».
+              Файлы: {files.join(', ')}. Изменений: {preview.changes.length}, с конфликтами:{' '}
+              {preview.changes.filter((c) => c.conflicts.length).length}. Ничего не записано, пока вы не нажмёте «Записать выбранные».
             </Typography.Paragraph>
             {preview.warnings.map((w) => (
               <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 4 }} />
@@ -191,11 +227,24 @@ export function ReportsPage() {
               pagination={false}
               dataSource={preview.changes}
               locale={{ emptyText: 'Ответы ничего не меняют: всё уже записано' }}
-              rowSelection={{ selectedRowKeys: selected, onChange: setSelected, getCheckboxProps: (c) => ({ disabled: c.conflicts.some((k) => BLOCKING.has(k)) }) }}
+              rowSelection={{
+                selectedRowKeys: selected,
+                onChange: setSelected,
+                getCheckboxProps: (c) => ({ disabled: c.conflicts.some((k) => BLOCKING.has(k)) }),
+              }}
               columns={[
                 { title: 'Школа', dataIndex: 'school', width: 140 },
                 { title: '№', dataIndex: 'number', width: 60 },
-                { title: 'Мероприятие', dataIndex: 'name', width: 320, render: (t: string) => <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0 }}>{t}</Typography.Paragraph> },
+                {
+                  title: 'Мероприятие',
+                  dataIndex: 'name',
+                  width: 320,
+                  render: (t: string) => (
+                    <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0 }}>
+                      {t}
+                    </Typography.Paragraph>
+                  ),
+                },
                 { title: 'Было', width: 220, render: (_, c) => valuesText(c.old, ['status', 'result', 'evidence', 'note']) },
                 {
                   title: 'Станет',
@@ -213,7 +262,16 @@ export function ReportsPage() {
                     </>
                   ),
                 },
-                { title: 'Конфликты', width: 220, render: (_, c) => c.conflicts.map((k) => <Tag key={k} color={BLOCKING.has(k) ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>{CONFLICTS[k]}</Tag>) },
+                {
+                  title: 'Конфликты',
+                  width: 220,
+                  render: (_, c) =>
+                    c.conflicts.map((k) => (
+                      <Tag key={k} color={BLOCKING.has(k) ? 'red' : 'orange'} style={{ whiteSpace: 'normal' }}>
+                        {CONFLICTS[k]}
+                      </Tag>
+                    )),
+                },
               ]}
             />
             <Space style={{ marginTop: 12 }}>

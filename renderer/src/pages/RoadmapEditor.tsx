@@ -29,11 +29,17 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
       {/* One compact block above the plan (breadcrumb and actions on one line, the title in two at most),
           so that at 1366×768 and smaller the table keeps the height. */}
       <div style={{ display: 'flex', alignItems: 'center', gap: 8, minWidth: 0 }}>
-        <div title={`Дорожные карты / ${formatPeriod(roadmap.periodStart, roadmap.periodEnd)}`} style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden' }}>
+        <div
+          title={`Дорожные карты / ${formatPeriod(roadmap.periodStart, roadmap.periodEnd)}`}
+          style={{ flex: '1 1 auto', minWidth: 0, overflow: 'hidden' }}
+        >
           <Breadcrumb
             className="roadmap-breadcrumb"
             style={{ fontSize: 12, whiteSpace: 'nowrap' }}
-            items={[{ title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> }, { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) }]}
+            items={[
+              { title: <a onClick={() => go('roadmaps')}>Дорожные карты</a> },
+              { title: formatPeriod(roadmap.periodStart, roadmap.periodEnd) },
+            ]}
           />
         </div>
         <ConfigProvider componentSize="small">
@@ -44,7 +50,9 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
             <SchoolLinksButton roadmapId={roadmapId} onLinked={() => void plan.reload()} />
             {plan.data.orders.length > 0 ? (
               // The rule is in db/roadmaps.ts (deleteRoadmap); said here before asking, not after.
-              <Tooltip title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}>
+              <Tooltip
+                title={`Карта утверждена приказом ${plan.data.orders.map((o) => `№ ${o.number} от ${formatDate(o.date)}`).join(', ')}: чтобы удалить её, сначала уберите её из приложений приказа.`}
+              >
                 <Button danger disabled icon={<DeleteOutlined />} aria-label="Удалить карту" />
               </Tooltip>
             ) : (
@@ -53,7 +61,11 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
                 description="Она попадёт в корзину: её можно будет восстановить целиком."
                 okText="Удалить"
                 cancelText="Отмена"
-                onConfirm={() => act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then((ok) => ok && go('roadmaps'))}
+                onConfirm={() =>
+                  act(() => call('roadmaps.delete', { id: roadmapId }), 'Дорожная карта перемещена в корзину').then(
+                    (ok) => ok && go('roadmaps'),
+                  )
+                }
               >
                 <Tooltip title="Удалить карту">
                   <Button danger icon={<DeleteOutlined />} aria-label="Удалить карту" />
@@ -73,8 +85,16 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
         activeKey={tab === 'passport' ? 'passport' : 'plan'}
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[
-          { key: 'plan', label: 'План мероприятий', children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} openMeasureId={measureId} /> },
-          { key: 'passport', label: 'Паспорт и параметры', children: <PassportForm key={roadmap.updatedAt} roadmap={roadmap} dir={dir} onSaved={plan.reload} /> },
+          {
+            key: 'plan',
+            label: 'План мероприятий',
+            children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} openMeasureId={measureId} />,
+          },
+          {
+            key: 'passport',
+            label: 'Паспорт и параметры',
+            children: <PassportForm key={roadmap.updatedAt} roadmap={roadmap} dir={dir} onSaved={plan.reload} />,
+          },
         ]}
       />
     </>

@@ -31,11 +31,19 @@ export function RoadmapsPage() {
         onRow={(r) => ({ onClick: () => go('roadmaps', r.id, 'plan'), style: { cursor: 'pointer' } })}
         columns={[
           { title: 'Название', dataIndex: 'title', render: (t: string) => <a>{t}</a> },
-          { title: 'Уровень', width: 200, render: (_, r) => (r.level === 'school' ? `школьная: ${dir.orgName(r.schoolId)}` : 'муниципальная') },
+          {
+            title: 'Уровень',
+            width: 200,
+            render: (_, r) => (r.level === 'school' ? `школьная: ${dir.orgName(r.schoolId)}` : 'муниципальная'),
+          },
           { title: 'Период', width: 220, render: (_, r) => formatPeriod(r.periodStart, r.periodEnd) },
           { title: 'Разделов', dataIndex: 'sections', width: 90 },
           { title: 'Мероприятий', dataIndex: 'measures', width: 110 },
-          { title: 'Источник', width: 200, render: (_, r) => (r.sourceFile ? <span title={`импортировано ${formatDate(r.importedAt)}`}>{r.sourceFile}</span> : '') },
+          {
+            title: 'Источник',
+            width: 200,
+            render: (_, r) => (r.sourceFile ? <span title={`импортировано ${formatDate(r.importedAt)}`}>{r.sourceFile}</span> : ''),
+          },
         ]}
       />
     </>

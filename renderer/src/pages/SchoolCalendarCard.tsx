@@ -37,13 +37,15 @@ export function SchoolCalendarCard() {
   }, [current, form]);
 
   const save = async (year: SchoolYear | null) => {
-    if (await act(() => call('settings.setSchoolYear', { startYear: startYear!, year }), 'Календарь сохранён, сроки пересчитаны')) void years.reload();
+    if (await act(() => call('settings.setSchoolYear', { startYear: startYear!, year }), 'Календарь сохранён, сроки пересчитаны'))
+      void years.reload();
   };
 
   return (
     <Card title="Школьный календарь (четверти и триместры)" style={{ maxWidth: 800, marginTop: 16 }}>
       <Typography.Paragraph type="secondary">
-        По этим датам программа понимает сроки «по итогам каждой четверти», «по триместрам», «по полугодиям учебного года». После сохранения сроки всех мероприятий и решений пересчитываются.
+        По этим датам программа понимает сроки «по итогам каждой четверти», «по триместрам», «по полугодиям учебного года». После сохранения
+        сроки всех мероприятий и решений пересчитываются.
       </Typography.Paragraph>
       <Space style={{ marginBottom: 12 }}>
         Учебный год:
@@ -57,7 +59,14 @@ export function SchoolCalendarCard() {
         {current && (current.overridden ? <Tag color="blue">изменён</Tag> : <Tag>по умолчанию</Tag>)}
       </Space>
       {current && (
-        <Form form={form} layout="horizontal" labelCol={{ span: 6 }} onFinish={(v) => save({ quarters: toSpans(v.quarters) as SchoolYear['quarters'], trimesters: toSpans(v.trimesters) as SchoolYear['trimesters'] })}>
+        <Form
+          form={form}
+          layout="horizontal"
+          labelCol={{ span: 6 }}
+          onFinish={(v) =>
+            save({ quarters: toSpans(v.quarters) as SchoolYear['quarters'], trimesters: toSpans(v.trimesters) as SchoolYear['trimesters'] })
+          }
+        >
           {ROMAN.map((r, i) => (
             <Form.Item key={r} name={['quarters', i]} label={`${r} четверть`} rules={[{ required: true, message: 'Укажите даты' }]}>
               <DatePicker.RangePicker format={DATE_FORMAT} allowClear={false} />

@@ -18,7 +18,15 @@ const LINKS: [string, string, string] = ['связь', 'связи', 'связе
  * The dialog itself. `proposals` may come from the caller (the import asks first, to offer the dialog
  * only when there is something to link); otherwise the dialog asks on opening.
  */
-export function SchoolLinksDialog({ roadmapId, proposals: given, onClose }: { roadmapId: number; proposals?: SchoolLinkProposals; onClose: (linked: number) => void }) {
+export function SchoolLinksDialog({
+  roadmapId,
+  proposals: given,
+  onClose,
+}: {
+  roadmapId: number;
+  proposals?: SchoolLinkProposals;
+  onClose: (linked: number) => void;
+}) {
   const [proposals, setProposals] = useState<SchoolLinkProposals | null>(given ?? null);
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<number[]>(given?.map((p) => p.measureId) ?? []);
@@ -41,9 +49,12 @@ export function SchoolLinksDialog({ roadmapId, proposals: given, onClose }: { ro
   const link = async () => {
     setBusy(true);
     let linked = 0;
-    const ok = await act(async () => {
-      linked = (await call('plan.linkSchools', { roadmapId, links })).linked;
-    }, `Добавлено: ${countOf(links.length, LINKS)}. Отменить можно кнопкой «Отменить» в плане.`);
+    const ok = await act(
+      async () => {
+        linked = (await call('plan.linkSchools', { roadmapId, links })).linked;
+      },
+      `Добавлено: ${countOf(links.length, LINKS)}. Отменить можно кнопкой «Отменить» в плане.`,
+    );
     setBusy(false);
     if (ok) onClose(linked);
   };
@@ -75,8 +86,9 @@ export function SchoolLinksDialog({ roadmapId, proposals: given, onClose }: { ro
       {proposals && proposals.length > 0 && (
         <>
           <Typography.Paragraph>
-            В тексте исполнителей узнаны школы из справочника. Снимите отметку там, где школа узнана неверно; отмеченные мероприятия будут связаны со школами — тогда они попадут в формы для
-            школ и в «Сроки» по школе. Выбрано: {countOf(chosen.length, ['мероприятие', 'мероприятия', 'мероприятий'])}, {countOf(links.length, LINKS)}.
+            В тексте исполнителей узнаны школы из справочника. Снимите отметку там, где школа узнана неверно; отмеченные мероприятия будут
+            связаны со школами — тогда они попадут в формы для школ и в «Сроки» по школе. Выбрано:{' '}
+            {countOf(chosen.length, ['мероприятие', 'мероприятия', 'мероприятий'])}, {countOf(links.length, LINKS)}.
           </Typography.Paragraph>
           <Table
             size="small"
@@ -90,7 +102,12 @@ export function SchoolLinksDialog({ roadmapId, proposals: given, onClose }: { ro
             columns={[
               { title: '№', dataIndex: 'number', width: 70 },
               { title: 'Мероприятие', dataIndex: 'name', ellipsis: true },
-              { title: 'Исполнители', dataIndex: 'executors', width: 260, render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span> },
+              {
+                title: 'Исполнители',
+                dataIndex: 'executors',
+                width: 260,
+                render: (t: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{t}</span>,
+              },
               {
                 title: 'Школа',
                 width: 200,

@@ -60,7 +60,12 @@ export function SettingsPage() {
       <Typography.Title level={3}>Настройки</Typography.Title>
       <Card title="Орган управления образованием" style={{ maxWidth: 800 }}>
         <Form form={form} layout="vertical" onFinish={() => void save()}>
-          <Form.Item name="fullName" label="Полное наименование" extra="Печатается в шапке приказов и в отметке о приложении" rules={[limitRule(LIMITS.short)]}>
+          <Form.Item
+            name="fullName"
+            label="Полное наименование"
+            extra="Печатается в шапке приказов и в отметке о приложении"
+            rules={[limitRule(LIMITS.short)]}
+          >
             <Input {...limited(LIMITS.short)} placeholder="Отдел образования администрации городского округа …" />
           </Form.Item>
           <Form.Item name="shortName" label="Краткое наименование" rules={[limitRule(LIMITS.short)]}>
@@ -75,7 +80,12 @@ export function SettingsPage() {
           <Form.Item name="town" label="Населённый пункт" rules={[limitRule(LIMITS.short)]}>
             <Input {...limited(LIMITS.short)} placeholder="г. Карпинск" />
           </Form.Item>
-          <Form.Item name="districtName" label="Район (для отчётов в регион)" extra="Печатается в шапке квартального отчёта и в имени его файла; по нему регион сводит отчёты районов" rules={[limitRule(LIMITS.short)]}>
+          <Form.Item
+            name="districtName"
+            label="Район (для отчётов в регион)"
+            extra="Печатается в шапке квартального отчёта и в имени его файла; по нему регион сводит отчёты районов"
+            rules={[limitRule(LIMITS.short)]}
+          >
             <Input {...limited(LIMITS.short)} placeholder="Ульчский район" />
           </Form.Item>
           <Form.Item

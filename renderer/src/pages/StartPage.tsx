@@ -16,7 +16,10 @@ function Step({ n, done, title, link, children }: { n: number; done: boolean; ti
   return (
     <Card size="small" style={{ marginBottom: 12 }} data-testid="start-step" data-done={done ? 'yes' : 'no'}>
       <Space align="start" size={16}>
-        <span style={{ fontSize: 22, width: 28, display: 'inline-block', textAlign: 'center', color: done ? '#52c41a' : '#8c8c8c' }} aria-label={done ? 'сделано' : 'не сделано'}>
+        <span
+          style={{ fontSize: 22, width: 28, display: 'inline-block', textAlign: 'center', color: done ? '#52c41a' : '#8c8c8c' }}
+          aria-label={done ? 'сделано' : 'не сделано'}
+        >
           {done ? <CheckCircleFilled /> : n}
         </span>
         <div>
@@ -40,14 +43,17 @@ export function StartPage() {
       <Typography.Title level={3}>Начало работы</Typography.Title>
       <Typography.Paragraph>Три шага, чтобы программа заменила план в Word и таблицу исполнения в Excel.</Typography.Paragraph>
       <Step n={1} done={!!s?.settings} title="Заполните «Настройки»" link={hashOf('settings')}>
-        Полное и краткое название управления образования, руководитель, город, муниципальный координатор — они печатаются в каждом документе.
+        Полное и краткое название управления образования, руководитель, город, муниципальный координатор — они печатаются в каждом
+        документе.
       </Step>
       <Step n={2} done={(s?.schools ?? 0) > 0} title="Добавьте школы" link={hashOf('organizations')}>
         «Школы и организации»: школы района с краткими названиями (СОШ № 2), отметками ШНОР / ШНСУ и кураторами.
         {(s?.schools ?? 0) > 0 && <Typography.Text type="secondary"> Добавлено школ: {s!.schools}.</Typography.Text>}
       </Step>
       <Step n={3} done={(s?.roadmaps ?? 0) > 0} title="Создайте или импортируйте дорожную карту" link={hashOf('roadmaps')}>
-        <Typography.Paragraph>Новую карту заполняют по разделам, готовый план переносят из Word или Excel: программа покажет, что нашла, до записи.</Typography.Paragraph>
+        <Typography.Paragraph>
+          Новую карту заполняют по разделам, готовый план переносят из Word или Excel: программа покажет, что нашла, до записи.
+        </Typography.Paragraph>
         <Space wrap>
           <NewRoadmapButtons />
         </Space>
@@ -57,14 +63,14 @@ export function StartPage() {
           <ExperimentOutlined style={{ fontSize: 22, color: '#1677ff' }} />
           <div>
             <Typography.Paragraph style={{ marginTop: 0 }}>
-              Сначала посмотреть, как всё устроено? Демонстрационный район — дорожные карты, школы, приказ, протокол и отметки исполнения — открывается из отдельного файла; ваша база при этом не меняется.
+              Сначала посмотреть, как всё устроено? Демонстрационный район — дорожные карты, школы, приказ, протокол и отметки исполнения —
+              открывается из отдельного файла; ваша база при этом не меняется.
             </Typography.Paragraph>
             <Button disabled={!recent.data?.canSwitch} onClick={() => void switchTo(openDemo)}>
               Открыть демонстрационный район
             </Button>
             <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              Справка по ежедневной работе — клавиша F1 или «Файл» → «Справка».{' '}
-              <a onClick={() => go('roadmaps')}>К списку дорожных карт</a>
+              Справка по ежедневной работе — клавиша F1 или «Файл» → «Справка». <a onClick={() => go('roadmaps')}>К списку дорожных карт</a>
             </Typography.Paragraph>
           </div>
         </Space>

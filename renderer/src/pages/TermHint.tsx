@@ -15,7 +15,8 @@ export function Understood({ reading }: { reading: Pick<Reading, 'kind' | 'under
       </Typography.Text>
       {reading.caveat && (
         <Typography.Text type="secondary" italic style={{ fontSize: 12 }} data-testid="term-caveat">
-          {' '}({reading.caveat})
+          {' '}
+          ({reading.caveat})
         </Typography.Text>
       )}
     </>

@@ -12,7 +12,10 @@ export function TermUpgradeNotice() {
     shown = true;
     call('terms.parserInfo').then(
       // Only when some dates came out different: «перечитаны, ничего не изменилось» is noise.
-      (info) => info.upgrade && info.upgrade.changed > 0 && notification.info({ message: 'Сроки перечитаны', description: info.upgrade.message, duration: 12 }),
+      (info) =>
+        info.upgrade &&
+        info.upgrade.changed > 0 &&
+        notification.info({ message: 'Сроки перечитаны', description: info.upgrade.message, duration: 12 }),
       () => {},
     );
   }, [notification]);

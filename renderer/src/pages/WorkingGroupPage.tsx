@@ -19,17 +19,26 @@ export function WorkingGroupPage() {
     <>
       <Typography.Title level={3}>Рабочая группа</Typography.Title>
       <Space style={{ marginBottom: 12 }} wrap>
-        <Select style={{ width: 360 }} placeholder="Человек" showSearch={{ filterOption: selectFilter }} value={personId} onChange={setPersonId} options={dir.personOptions.filter((o) => !inGroup.has(o.value))} />
+        <Select
+          style={{ width: 360 }}
+          placeholder="Человек"
+          showSearch={{ filterOption: selectFilter }}
+          value={personId}
+          onChange={setPersonId}
+          options={dir.personOptions.filter((o) => !inGroup.has(o.value))}
+        />
         <Select style={{ width: 240 }} value={role} onChange={setRole} options={ROLE_OPTIONS} />
         <Button
           type="primary"
           disabled={!personId}
-          onClick={() => act(() => call('workingGroup.add', { personId: personId!, role }), 'Добавлен в рабочую группу').then((ok) => {
+          onClick={() =>
+            act(() => call('workingGroup.add', { personId: personId!, role }), 'Добавлен в рабочую группу').then((ok) => {
               if (ok) {
                 setPersonId(null);
                 void members.reload();
               }
-            })}
+            })
+          }
         >
           Добавить в группу
         </Button>
@@ -46,13 +55,25 @@ export function WorkingGroupPage() {
           {
             title: 'Роль',
             width: 260,
-            render: (_, m) => <Select style={{ width: 240 }} value={m.role} options={ROLE_OPTIONS} onChange={(r) => act(() => call('workingGroup.update', { id: m.id, role: r })).then(() => members.reload())} />,
+            render: (_, m) => (
+              <Select
+                style={{ width: 240 }}
+                value={m.role}
+                options={ROLE_OPTIONS}
+                onChange={(r) => act(() => call('workingGroup.update', { id: m.id, role: r })).then(() => members.reload())}
+              />
+            ),
           },
           {
             title: '',
             width: 140,
             render: (_, m) => (
-              <Popconfirm title="Исключить из рабочей группы?" okText="Исключить" cancelText="Отмена" onConfirm={() => act(() => call('workingGroup.remove', { id: m.id })).then(() => members.reload())}>
+              <Popconfirm
+                title="Исключить из рабочей группы?"
+                okText="Исключить"
+                cancelText="Отмена"
+                onConfirm={() => act(() => call('workingGroup.remove', { id: m.id })).then(() => members.reload())}
+              >
                 <Button size="small" danger>
                   Исключить
                 </Button>

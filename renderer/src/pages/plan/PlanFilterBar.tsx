@@ -14,7 +14,17 @@ export const SORT_OPTIONS: { value: PlanSort; label: string }[] = [
 ];
 
 export function SortSelect({ sort, onChange }: { sort: PlanSort; onChange: (s: PlanSort) => void }) {
-  return <Select aria-label="Сортировка" data-testid="plan-sort" size="small" style={{ width: 130 }} value={sort} onChange={onChange} options={SORT_OPTIONS} />;
+  return (
+    <Select
+      aria-label="Сортировка"
+      data-testid="plan-sort"
+      size="small"
+      style={{ width: 130 }}
+      value={sort}
+      onChange={onChange}
+      options={SORT_OPTIONS}
+    />
+  );
 }
 
 export function PlanFilterBar({
@@ -65,7 +75,10 @@ export function PlanFilterBar({
         popupMatchSelectWidth={false}
         value={filter.section ?? undefined}
         onChange={(v) => set({ section: v ?? null })}
-        options={[...sections.map((s) => ({ value: s.id as number | 'none', label: `${s.number ? `${s.number}. ` : ''}${s.title ?? ''}` })), { value: 'none' as const, label: 'Вне разделов' }]}
+        options={[
+          ...sections.map((s) => ({ value: s.id as number | 'none', label: `${s.number ? `${s.number}. ` : ''}${s.title ?? ''}` })),
+          { value: 'none' as const, label: 'Вне разделов' },
+        ]}
       />
       <DatePicker.RangePicker
         size="small"
@@ -86,7 +99,10 @@ export function PlanFilterBar({
         popupMatchSelectWidth={false}
         value={filter.status ?? undefined}
         onChange={(v) => set({ status: v ?? null })}
-        options={[{ value: 'none' as const, label: 'не отмечено' }, ...EXECUTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))]}
+        options={[
+          { value: 'none' as const, label: 'не отмечено' },
+          ...EXECUTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+        ]}
       />
       <Checkbox checked={filter.overdue} onChange={(e) => set({ overdue: e.target.checked })}>
         просрочено

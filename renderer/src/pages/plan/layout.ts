@@ -25,7 +25,7 @@ export function fitWidths(available: number): Widths {
   let shares = 1;
   // Columns whose share is under their minimum take the minimum; the others share what is left.
   const pinned = new Set<ColumnKey>();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const k of COLUMNS) {
       if (pinned.has(k)) continue;
@@ -113,7 +113,9 @@ export interface Metrics {
 
 export function estimateHeight(r: RowText, w: Widths, m: Metrics): number {
   const inner = (k: ColumnKey) => w[k] - m.padX;
-  const termLines = r.term.trim() ? lineCount(r.term, inner('term'), m.measure) + lineCount(`→ ${r.understood}`, inner('term'), m.measureSmall) : 0;
+  const termLines = r.term.trim()
+    ? lineCount(r.term, inner('term'), m.measure) + lineCount(`→ ${r.understood}`, inner('term'), m.measureSmall)
+    : 0;
   const lines = Math.max(
     1,
     lineCount(r.number, inner('number'), m.measure),

@@ -46,10 +46,27 @@ export interface PlanFilter {
   unparsed: boolean;
 }
 
-export const NO_FILTER: PlanFilter = { executor: '', schoolId: null, section: null, from: null, to: null, status: null, overdue: false, unparsed: false };
+export const NO_FILTER: PlanFilter = {
+  executor: '',
+  schoolId: null,
+  section: null,
+  from: null,
+  to: null,
+  status: null,
+  overdue: false,
+  unparsed: false,
+};
 
 export function filterCount(f: PlanFilter): number {
-  return [f.executor.trim() !== '', f.schoolId !== null, f.section !== null, f.from !== null || f.to !== null, f.status !== null, f.overdue, f.unparsed].filter(Boolean).length;
+  return [
+    f.executor.trim() !== '',
+    f.schoolId !== null,
+    f.section !== null,
+    f.from !== null || f.to !== null,
+    f.status !== null,
+    f.overdue,
+    f.unparsed,
+  ].filter(Boolean).length;
 }
 
 export interface ViewContext {
@@ -119,10 +136,18 @@ const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' })
  * measures (as headings); a sort by term or executor shows the measures alone, since sections
  * would be torn apart. Ties keep the plan's order.
  */
-export function viewRows<S extends ViewSection<M>, M extends ViewMeasure>(sections: readonly S[], f: PlanFilter, sort: PlanSort, ctx: ViewContext): ViewRow<S, M>[] {
+export function viewRows<S extends ViewSection<M>, M extends ViewMeasure>(
+  sections: readonly S[],
+  f: PlanFilter,
+  sort: PlanSort,
+  ctx: ViewContext,
+): ViewRow<S, M>[] {
   const all = planRows<S, M>(sections);
   if (sort === 'number' && filterCount(f) === 0) return all;
-  const kept = all.filter((r) => r.kind === 'measure' && matches(r.measure, r.sectionId, f, ctx)) as Extract<ViewRow<S, M>, { kind: 'measure' }>[];
+  const kept = all.filter((r) => r.kind === 'measure' && matches(r.measure, r.sectionId, f, ctx)) as Extract<
+    ViewRow<S, M>,
+    { kind: 'measure' }
+  >[];
   if (sort === 'number') {
     const withMeasures = new Set(kept.map((r) => r.sectionId));
     return all.filter((r) => (r.kind === 'section' ? withMeasures.has(r.section.id) : kept.includes(r)));
