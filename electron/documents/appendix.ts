@@ -53,10 +53,47 @@ function fitsHalfPage(texts: string[], widths: number[], orientation: Orientatio
   return Math.max(...lines) * lineHeight < pageHeight / 2;
 }
 
+/** Twips a word of `chars` letters takes at the table's size (Times New Roman: about 0.55 em a letter, bold a little more). */
+const wordTwips = (chars: number, bold = false) => Math.ceil(chars * (TABLE_SIZE / 2) * 20 * (bold ? 0.62 : 0.55));
+/** Word's default cell margins, left and right. */
+const CELL_PADDING = 2 * 108;
+
+/**
+ * Column widths: the shares of the page, but never narrower than the column's longest word (a number
+ * «12.15» or «общеобразовательных» is not broken in the middle — in a portrait page the share alone
+ * gave the № column 9.9 mm); what a column needs more is taken from the others in proportion to what
+ * they can spare. A single word wider than a third of the page may still break.
+ */
+export function planColumnWidths(columns: string[][], captions: string[], total: number): number[] {
+  const longest = (texts: string[]) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
+  const need = columns.map((texts, i) =>
+    Math.min(Math.floor(total / 3), Math.max(wordTwips(longest(texts)), wordTwips(longest([captions[i] ?? '']), true)) + CELL_PADDING),
+  );
+  const widths = COLUMN_SHARES.map((s) => Math.floor(total * s));
+  const short = widths.reduce((n, w, i) => n + Math.max(0, need[i]! - w), 0);
+  if (short === 0) return widths;
+  const spare = widths.map((w, i) => Math.max(0, w - need[i]!));
+  const spareTotal = spare.reduce((a, b) => a + b, 0);
+  // Every column wants more than the page has: the shares as they were (words may break, the table fits).
+  if (spareTotal < short) return widths;
+  return widths.map((w, i) => (w < need[i]! ? need[i]! : w - Math.floor((short * spare[i]!) / Math.max(1, spareTotal))));
+}
+
 function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientation): Table {
   const total = contentWidth(orientation);
-  const widths = COLUMN_SHARES.map((s) => Math.floor(total * s));
   const c = roadmap.captions;
+  const measures = plan.flatMap((s) => s.measures);
+  const widths = planColumnWidths(
+    [
+      measures.map((m) => m.number),
+      measures.map((m) => m.name),
+      measures.map((m) => m.term),
+      measures.map((m) => m.executors),
+      measures.map((m) => m.result),
+    ],
+    [c.number, c.name, c.term, c.executors, c.result],
+    total,
+  );
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
