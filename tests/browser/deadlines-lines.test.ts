@@ -127,16 +127,34 @@ describe('«Сроки» one line per measure', () => {
       .click();
     const dialog = page.getByRole('dialog', { name: 'Исполнение решения' });
     await dialog.getByLabel('Результат').fill('Семинар проведён, 24 участника');
+    // An impossible date is named and the field emptied: nothing is saved with today's date instead.
+    const date = dialog.getByLabel('Дата исполнения');
+    await date.fill('31.02.2024');
+    await page.getByText('Такой даты нет: 31.02.2024').waitFor();
+    await date.press('Tab');
+    await dialog.getByRole('button', { name: 'Сохранить' }).click();
+    await dialog.getByText('Укажите дату').waitFor();
+    expect(
+      db.sqlite
+        .prepare("SELECT count(*) FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'")
+        .pluck()
+        .get(),
+    ).toBe(0);
+    await date.fill('10.04.2024');
+    await date.press('Enter');
     await dialog.getByRole('button', { name: 'Сохранить' }).click();
     await expect.poll(names).toEqual(['Подготовить справку', 'Отчёт о мониторинге', 'Мониторинг посещаемости']);
     expect(page.url()).toMatch(/#\/deadlines$/);
     expect(
       db.sqlite
-        .prepare("SELECT x.status, x.result FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'")
+        .prepare(
+          "SELECT x.status, x.result, x.done_on AS doneOn FROM executions x JOIN decisions d ON d.id = x.decision_id WHERE d.text = 'Провести семинар'",
+        )
         .get(),
     ).toEqual({
       status: 'done',
       result: 'Семинар проведён, 24 участника',
+      doneOn: '2024-04-10',
     });
   });
 

@@ -4,7 +4,7 @@
  * shared rule (done / overdue) as the API reports it.
  */
 import { CheckOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Select, Tag } from 'antd';
+import { Button, Form, Input, Modal, Select, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
@@ -12,6 +12,7 @@ import { DATE_FORMAT, formatDate, fromDayjs } from '../format';
 import { useAction } from '../hooks';
 import { LIMITS, limitRule, limited } from '../limits';
 import { STATUS_COLORS, STATUS_LABELS, STATUS_OPTIONS, type Status } from './labels';
+import { DateInput } from '../DateInput';
 
 export type DecisionState = ApiOutput<'decisions.states'>[number];
 type MarkForm = { status: Status; date: Dayjs; result: string };
@@ -72,7 +73,7 @@ export function DecisionMarkButton({
             <Select options={STATUS_OPTIONS} aria-label="Отметка" />
           </Form.Item>
           <Form.Item name="date" label="Дата исполнения" rules={[{ required: true, message: 'Укажите дату' }]}>
-            <DatePicker format={DATE_FORMAT} allowClear={false} aria-label="Дата исполнения" />
+            <DateInput format={DATE_FORMAT} allowClear={false} aria-label="Дата исполнения" />
           </Form.Item>
           <Form.Item name="result" label="Результат" rules={[limitRule(LIMITS.long)]}>
             <Input.TextArea autoSize={{ minRows: 2 }} aria-label="Результат" {...limited(LIMITS.long)} />

@@ -1,6 +1,6 @@
 /** Meetings of the working group and their protocols: agenda items with «Слушали», «Выступили», «Решили». */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Breadcrumb, Button, Card, DatePicker, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Breadcrumb, Button, Card, Form, Input, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
@@ -15,6 +15,7 @@ import { DecisionMarkButton, DecisionStateTag } from './DecisionMark';
 import { DocumentButton } from './DocumentDialog';
 import { LiveTermHint } from './TermHint';
 import { LIMITS, limitRule, limited } from '../limits';
+import { DateInput } from '../DateInput';
 
 type Summary = ApiOutput<'meetings.list'>[number];
 type Meeting = ApiOutput<'meetings.get'>;
@@ -204,7 +205,7 @@ function MeetingEditor({ meetingId, focusDecisionId = null }: { meetingId: numbe
               <Input style={{ width: 120 }} {...limited(LIMITS.short)} />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
-              <DatePicker format={DATE_FORMAT} />
+              <DateInput format={DATE_FORMAT} />
             </Form.Item>
             <Form.Item name="place" label="Место" rules={[limitRule(LIMITS.short)]}>
               <Input style={{ width: 460 }} {...limited(LIMITS.short)} />

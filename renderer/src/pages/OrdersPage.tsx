@@ -1,6 +1,6 @@
 /** Orders (приказы): number, date, title, signer, clauses, and the roadmaps they approve as appendices. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
@@ -12,6 +12,7 @@ import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
 import { DocumentButton } from './DocumentDialog';
 import { LIMITS, limitRule, limited } from '../limits';
+import { DateInput } from '../DateInput';
 
 type Summary = ApiOutput<'orders.list'>[number];
 type Order = ApiOutput<'orders.get'>;
@@ -163,7 +164,7 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
               <Input style={{ width: 140 }} {...limited(LIMITS.short)} placeholder="121-од" />
             </Form.Item>
             <Form.Item name="date" label="Дата" rules={[{ required: true, message: 'Укажите дату' }]}>
-              <DatePicker format={DATE_FORMAT} />
+              <DateInput format={DATE_FORMAT} />
             </Form.Item>
             <Form.Item name="signerId" label="Подписывает">
               <Select allowClear style={{ width: 380 }} showSearch={{ filterOption: selectFilter }} options={dir.personOptions} />
