@@ -29,6 +29,8 @@ beforeAll(() => {
 
 const prompt = () => page.getByRole('dialog', { name: 'Сохранить изменения?' });
 const answer = async (button: 'Сохранить' | 'Не сохранять' | 'Отмена') => {
+  // A click while the question is still zooming in can be lost on a loaded machine: wait for it to settle.
+  await expect.poll(() => prompt().evaluate((el) => el.className)).not.toMatch(/zoom-(appear|enter)/);
   await prompt().getByRole('button', { name: button, exact: true }).click();
   await prompt().waitFor({ state: 'hidden' });
 };
