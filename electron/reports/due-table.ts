@@ -69,7 +69,8 @@ export async function renderDueTable(model: DueTableModel): Promise<{ fileName: 
       x.number,
       x.name,
       x.origin,
-      x.summary || x.term,
+      // The term as written; how often it was missed has columns of its own.
+      x.term,
       x.executors,
       x.status ? STATUS_LABELS[x.status] : 'нет отметки',
       '',

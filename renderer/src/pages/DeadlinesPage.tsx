@@ -233,13 +233,18 @@ export function DeadlinesPage() {
             ),
           },
           {
-            title: 'Дорожная карта / протокол',
+            // Two lines and the whole name in a tooltip: «План мероприятий («дорожная карта»)…» of 2022 and of 2023 differ at the end.
+            title: 'Карта / протокол',
             key: 'origin',
             dataIndex: 'origin',
             width: 170,
-            ellipsis: true,
             sorter: true,
             sortOrder: sortOrderOf('origin'),
+            render: (t: string) => (
+              <Typography.Paragraph ellipsis={{ rows: 2, tooltip: t }} style={{ margin: 0, fontSize: 12 }}>
+                {t}
+              </Typography.Paragraph>
+            ),
           },
           {
             title: 'Срок как написан',
@@ -265,7 +270,7 @@ export function DeadlinesPage() {
           {
             title: 'Отметка',
             key: 'status',
-            width: 150,
+            width: 160,
             sorter: true,
             sortOrder: sortOrderOf('status'),
             render: (_, x) => (
