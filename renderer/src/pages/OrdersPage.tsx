@@ -1,6 +1,6 @@
 /** Orders (приказы): number, date, title, signer, clauses, and the roadmaps they approve as appendices. */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
@@ -28,6 +28,39 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
   const dir = useDirectory();
   const act = useAction();
+  const { modal, message } = App.useApp();
+
+  /**
+   * «Предложить текст»: empty fields are filled at once; text the user typed is replaced only when they
+   * say so — never silently, and never with a «done» that did nothing.
+   */
+  const suggest = async () => {
+    const appendices = ((form.getFieldValue('appendices') ?? []) as { roadmapId?: number; appendixNumber?: string }[])
+      .filter((a): a is { roadmapId: number; appendixNumber?: string } => typeof a?.roadmapId === 'number')
+      .map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' }));
+    let s: { title: string; clauses: string; control: string } | null = null;
+    await act(async () => {
+      s = await call('orders.suggest', { appendices });
+    });
+    const text = s as { title: string; clauses: string; control: string } | null;
+    if (!text) return;
+    const cur = form.getFieldsValue(['title', 'clauses', 'control']) as { title?: string; clauses?: string; control?: string };
+    const keys = ['title', 'clauses', 'control'] as const;
+    const typed = keys.filter((k) => cur[k]?.trim());
+    const empty = keys.filter((k) => !cur[k]?.trim());
+    if (empty.length) form.setFieldsValue(Object.fromEntries(empty.map((k) => [k, text[k]])));
+    if (!typed.length) return void message.success('Текст предложен: проверьте и поправьте');
+    modal.confirm({
+      title: 'Заменить уже написанный текст?',
+      content: `${empty.length ? 'Пустые поля заполнены. ' : ''}В полях «${typed.map((k) => ({ title: 'Заголовок', clauses: 'Пункты', control: 'Контроль исполнения' })[k]).join('», «')}» уже есть ваш текст. Заменить его предложенным?`,
+      okText: 'Заменить',
+      cancelText: 'Оставить мой текст',
+      onOk: () => {
+        form.setFieldsValue(Object.fromEntries(typed.map((k) => [k, text[k]])));
+        void message.success('Текст предложен: проверьте и поправьте');
+      },
+    });
+  };
   const saveVersioned = useVersionedSave();
   const [form] = Form.useForm<OrderForm>();
   // «Новый приказ» only opens the form (#/orders/new): nothing is written before «Сохранить».
@@ -180,25 +213,7 @@ export function OrdersPage({ orderId, creating }: { orderId: number | null; crea
           <Form.Item name="basis" label="Основание (преамбула)" rules={[limitRule(LIMITS.long)]}>
             <Input.TextArea autoSize={{ minRows: 2 }} {...limited(LIMITS.long)} />
           </Form.Item>
-          <Button
-            size="small"
-            style={{ marginBottom: 8 }}
-            onClick={() =>
-              act(async () => {
-                const appendices = ((form.getFieldValue('appendices') ?? []) as { roadmapId?: number; appendixNumber?: string }[])
-                  .filter((a): a is { roadmapId: number; appendixNumber?: string } => typeof a?.roadmapId === 'number')
-                  .map((a) => ({ roadmapId: a.roadmapId, appendixNumber: a.appendixNumber ?? '' }));
-                const s = await call('orders.suggest', { appendices });
-                // The user's own text is never overwritten: only empty fields are filled.
-                const cur = form.getFieldsValue(['title', 'clauses', 'control']) as { title?: string; clauses?: string; control?: string };
-                form.setFieldsValue({
-                  title: cur.title?.trim() ? cur.title : s.title,
-                  clauses: cur.clauses?.trim() ? cur.clauses : s.clauses,
-                  control: cur.control?.trim() ? cur.control : s.control,
-                });
-              }, 'Текст предложен: проверьте и поправьте')
-            }
-          >
+          <Button size="small" style={{ marginBottom: 8 }} onClick={() => void suggest()}>
             Предложить текст по дорожным картам, координатору и кураторам
           </Button>
           <Form.Item name="clauses" label="Пункты после «ПРИКАЗЫВАЮ:» (каждый с новой строки)" rules={[limitRule(LIMITS.long)]}>
