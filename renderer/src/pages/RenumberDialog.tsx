@@ -57,7 +57,8 @@ export function RenumberDialog({
       {changes && changes.length > 0 && (
         <>
           <Typography.Paragraph>
-            Разделы будут пронумерованы 1, 2, 3…, мероприятия — 1.1, 1.2… Изменятся{' '}
+            Разделы будут пронумерованы 1, 2, 3…, мероприятия — 1.1, 1.2…{' '}
+            {changes.length % 10 === 1 && changes.length % 100 !== 11 ? 'Изменится' : 'Изменятся'}{' '}
             {countOf(changes.length, ['номер', 'номера', 'номеров'])}; остальное в плане не меняется.
           </Typography.Paragraph>
           <Table<Change>

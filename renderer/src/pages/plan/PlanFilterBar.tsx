@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { EXECUTION_STATUSES, STATUS_LABELS } from '../../../../shared/labels';
 import { quarterLabel } from '../../../../shared/quarters';
 import { selectFilter } from '../../directory';
-import { DATE_FORMAT } from '../../format';
+import { countOf, DATE_FORMAT } from '../../format';
 import { NO_FILTER, type PlanFilter, type PlanSort } from './view';
 
 export const SORT_OPTIONS: { value: PlanSort; label: string }[] = [
@@ -119,7 +119,9 @@ export function FilterState({ shown, total, filtered, onReset }: { shown: number
   return (
     <Space size={6} data-testid="filter-state">
       <Typography.Text type="warning" strong>
-        {filtered ? `Фильтр включён: ${shown} из ${total}` : `Отсортировано: ${total} мероприятий`}
+        {filtered
+          ? `Фильтр включён: ${shown} из ${total}`
+          : `Отсортировано: ${countOf(total, ['мероприятие', 'мероприятия', 'мероприятий'])}`}
       </Typography.Text>
       <Button size="small" onClick={onReset}>
         Сбросить
