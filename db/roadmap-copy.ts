@@ -105,14 +105,21 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
 
     // Read back as the app now understands each moved term: what was understood before and is not now,
     // or now falls outside the new period, needs the methodist's eye.
-    const readBack = db.sqlite.prepare('SELECT term, term_kind AS kind, term_due AS due FROM measures WHERE id = ?');
+    const readBack = db.sqlite.prepare('SELECT term, term_kind AS kind, term_start AS start, term_end AS end, term_due AS due FROM measures WHERE id = ?');
+    const outside = (d: string | null) => d !== null && (d < period.periodStart || d > period.periodEnd);
     for (const { old, newId } of copied) {
       if (unshifted.some((u) => u.measureId === newId)) continue;
-      const now = readBack.get(newId) as { term: string; kind: string; due: string };
+      const now = readBack.get(newId) as { term: string; kind: string; start: string | null; end: string | null; due: string };
       const due = JSON.parse(now.due) as string[];
-      if (old.termKind !== 'unparsed' && now.kind === 'unparsed')
-        unshifted.push({ measureId: newId, number: old.number, term: now.term, reason: 'срок не распознан после переноса' });
-      else if (due.some((d) => d < period.periodStart || d > period.periodEnd))
+      // An unread term is listed whether it was readable before or not: the new plan is the place to fix it.
+      if (now.kind === 'unparsed' && now.term.trim())
+        unshifted.push({
+          measureId: newId,
+          number: old.number,
+          term: now.term,
+          reason: old.termKind === 'unparsed' ? 'срок не распознан (и в исходной карте)' : 'срок не распознан после переноса',
+        });
+      else if (due.some(outside) || outside(now.start) || outside(now.end))
         unshifted.push({ measureId: newId, number: old.number, term: now.term, reason: 'срок выходит за период новой дорожной карты' });
     }
     return { roadmap: getRoadmap(db, copy.id), sections: sections.length, measures: measures.length, shifted, unshifted };

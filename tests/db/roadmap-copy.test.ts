@@ -90,3 +90,21 @@ describe('copying a roadmap into the next year', () => {
     expect(api('roadmaps.list').length).toBe(count);
   });
 });
+
+describe('the terms to check after a copy', () => {
+  it('lists a term the app cannot read and one that lands outside the new period', () => {
+    const db = freshDb();
+    const api = apiOf(db);
+    const r = api('roadmaps.create', { title: 'Карта на 2022 год', periodStart: '2022-01-01', periodEnd: '2022-12-31' });
+    const add = (name: string, term: string) => api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name, term } });
+    add('Анализ ВПР', 'После каждого участия в мониторинге');
+    // A typo in the real plan: a 2022 roadmap with «2020»; moved a year it is still outside 2023.
+    add('Совещание', 'Июнь 2020 года');
+    add('Семинар', 'Октябрь 2022');
+    const copy = api('roadmaps.copy', { id: r.id, periodStart: '2023-01-01', periodEnd: '2023-12-31' });
+    expect(copy.unshifted.map((u) => [u.number, u.term, u.reason])).toEqual([
+      ['1', 'После каждого участия в мониторинге', 'срок не распознан (и в исходной карте)'],
+      ['2', 'Июнь 2021 года', 'срок выходит за период новой дорожной карты'],
+    ]);
+  });
+});
