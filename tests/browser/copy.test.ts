@@ -30,7 +30,7 @@ describe('a roadmap copied into the next year', () => {
     expect(await dialog.locator('input').first().inputValue()).toBe('01.01.2025');
     expect(await dialog.locator('input').nth(1).inputValue()).toBe('31.12.2025');
     await dialog.getByRole('button', { name: 'Создать' }).click();
-    await dialog.getByText('Создана «Дорожная карта ШНОР на 2025 год»: 2 мероприятия, сроки сдвинуты у 2.').waitFor();
+    await dialog.getByText('Дорожная карта создана: «Дорожная карта ШНОР на 2025 год», 2 мероприятия, сроки сдвинуты у 2.').waitFor();
     expect(await dialog.getByText(/«до 28\.02\.2025» — дата 29\.02\.2024 перенесена/).count()).toBe(1);
     await screenshot(page, 'roadmap-copy');
     await dialog.getByRole('button', { name: 'Открыть новую карту' }).click();

@@ -120,6 +120,12 @@ describe('the execution grid', () => {
     await page.getByTestId('grid-year').click();
     await page.locator('.ant-select-item-option[title="2025 год"]').click();
     await expect.poll(quarterHeads).toEqual(['I кв. 2025', 'II кв. 2025', 'III кв. 2025', 'IV кв. 2025']);
+    // A year's four quarters fit at 1366 px and at 1280 px: the measure column gives up width, nothing is hidden to the right.
+    const fits = () => grid().evaluate((e) => e.scrollWidth <= e.clientWidth);
+    await expect.poll(fits).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await expect.poll(fits).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByTestId('grid-quarter-filter').click();
     await page.locator('.ant-select-item-option[title="IV квартал"]').click();
     await expect.poll(quarterHeads).toEqual(['IV кв. 2025']);

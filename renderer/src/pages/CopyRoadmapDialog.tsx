@@ -76,7 +76,7 @@ export function CopyRoadmapButton({ roadmap }: { roadmap: { id: number; periodSt
             <Alert
               type="success"
               showIcon
-              message={`Создана «${result.roadmap.title}»: ${countOf(result.measures, ['мероприятие', 'мероприятия', 'мероприятий'])}, сроки сдвинуты у ${result.shifted}.`}
+              message={`Дорожная карта создана: «${result.roadmap.title}», ${countOf(result.measures, ['мероприятие', 'мероприятия', 'мероприятий'])}, сроки сдвинуты у ${result.shifted}.`}
               style={{ marginBottom: 12 }}
             />
             {result.unshifted.length > 0 && (

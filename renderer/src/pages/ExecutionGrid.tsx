@@ -14,7 +14,9 @@ import { quarterLabel, STATUS_COLORS, STATUS_LABELS } from './labels';
 type Grid = ApiOutput<'execution.grid'>;
 export type GridRow = Grid['rows'][number];
 
-const W = { number: 56, name: 320, term: 150, quarter: 160 };
+const W = { number: 56, name: 320, term: 150, quarter: 150 };
+/** The measure column gives up width (down to 200 px) so that a year's four quarters fit at 1366 and 1280 px without scrolling. */
+const MIN_NAME = 200;
 const BORDER = '1px solid #f0f0f0';
 const cell: CSSProperties = {
   borderBottom: BORDER,
@@ -67,7 +69,8 @@ export function ExecutionGrid({
 }) {
   const box = useFitHeight();
   const columns = 3 + quarters.length;
-  const width = W.number + W.name + W.term + W.quarter * quarters.length;
+  const nameWidth = Math.max(MIN_NAME, Math.min(W.name, box.width - 2 - W.number - W.term - W.quarter * quarters.length));
+  const width = W.number + nameWidth + W.term + W.quarter * quarters.length;
   const headingOf = new Map(grid.sections.map((s) => [s.id, s.heading]));
   const body: React.ReactNode[] = [];
   let section: number | null | undefined;
@@ -135,7 +138,7 @@ export function ExecutionGrid({
       <table style={{ borderCollapse: 'separate', borderSpacing: 0, tableLayout: 'fixed', width, fontSize: 13 }}>
         <colgroup>
           <col style={{ width: W.number }} />
-          <col style={{ width: W.name }} />
+          <col style={{ width: nameWidth }} />
           <col style={{ width: W.term }} />
           {quarters.map((q) => (
             <col key={q} style={{ width: W.quarter }} />
