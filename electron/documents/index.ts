@@ -7,7 +7,7 @@ import type { Db } from '../../db/open';
 import { ruDate } from '../../db/terms/dates';
 import { type AppendixOptions, appendixChildren, hasPassport } from './appendix';
 import { FONT, type Orientation, section, TEXT_SIZE } from './layout';
-import { safeFileName } from './names';
+import { clipAtWord, safeFileName } from './names';
 import { orderSections } from './order';
 import { protocolSections } from './protocol';
 import { markFor, meetingSource, orderRefFor, orderSource, roadmapSource } from './sources';
@@ -54,7 +54,7 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
         safeFileName(
           ref
             ? `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к приказу № ${ref.number} от ${ruDate(ref.date)}`
-            : `Дорожная карта — ${roadmap.title.slice(0, 80)}`,
+            : `Дорожная карта — ${clipAtWord(roadmap.title, 80)}`,
         ) + '.docx',
       title: roadmap.title,
       lines: [

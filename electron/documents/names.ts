@@ -85,3 +85,12 @@ export const genitiveOfTitle = (title: string) =>
     [/^муниципальная «дорожная карта»/, 'муниципальной «дорожной карты»'],
     [/^муниципальная/, 'муниципальной'],
   ]);
+
+/** A long title cut for a file name at a word boundary, with «…»: «План — План мероприятий … школы…», never «…со с». */
+export function clipAtWord(text: string, max: number): string {
+  const t = text.trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,.;:«(—–-]+$/, '')}…`;
+}

@@ -178,7 +178,7 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
   for (const s of r.sections)
     for (const m of s.measures)
       if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed')
-        warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number}).`);
+        warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number.replace(/\.$/, '')}).`);
   const order = r.mark
     ? {
         ...r.mark,

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../db/open';
 import { getPlan, sectionHeading } from '../../db/plan';
 import { type Captions, getRoadmap } from '../../db/roadmaps';
-import { periodText, safeFileName } from '../documents/names';
+import { clipAtWord, periodText, safeFileName } from '../documents/names';
 import { fitRowHeight, FONT, printSetup, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export interface PlanTableModel {
@@ -78,5 +78,5 @@ export async function renderPlanTable(model: PlanTableModel): Promise<{ fileName
   }
   printSetup(ws, HEADER_ROW);
   const data = Buffer.from(await wb.xlsx.writeBuffer());
-  return { fileName: `${safeFileName(`План — ${model.title.slice(0, 80)}`)}.xlsx`, data };
+  return { fileName: `${safeFileName(`План — ${clipAtWord(model.title, 80)}`)}.xlsx`, data };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  clipAtWord,
   accusativeOfTitle,
   approvedParticiple,
   genitiveOfBody,
@@ -105,5 +106,13 @@ describe('writing files', () => {
     fs.writeFileSync(path.join(dir, 'file'), 'x');
     expect(() => writeFileAtomic(path.join(dir, 'file', 'c.docx'), Buffer.from('x'))).toThrow(/Не удалось записать «c\.docx»/);
     expect(fs.readdirSync(dir).sort()).toEqual(['a.docx', 'file', 'folder.docx']);
+  });
+});
+
+describe('a long title in a file name', () => {
+  it('is cut at a word boundary with «…», never in the middle of a word', () => {
+    const title = 'План мероприятий («дорожная карта») по повышению качества образования школы со сниженными результатами';
+    expect(clipAtWord(title, 80)).toBe('План мероприятий («дорожная карта») по повышению качества образования школы со…');
+    expect(clipAtWord('Короткое название', 80)).toBe('Короткое название');
   });
 });
