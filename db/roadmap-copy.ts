@@ -105,7 +105,9 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
 
     // Read back as the app now understands each moved term: what was understood before and is not now,
     // or now falls outside the new period, needs the methodist's eye.
-    const readBack = db.sqlite.prepare('SELECT term, term_kind AS kind, term_start AS start, term_end AS end, term_due AS due FROM measures WHERE id = ?');
+    const readBack = db.sqlite.prepare(
+      'SELECT term, term_kind AS kind, term_start AS start, term_end AS end, term_due AS due FROM measures WHERE id = ?',
+    );
     const outside = (d: string | null) => d !== null && (d < period.periodStart || d > period.periodEnd);
     for (const { old, newId } of copied) {
       if (unshifted.some((u) => u.measureId === newId)) continue;
