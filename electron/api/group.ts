@@ -1,5 +1,6 @@
 /** API of the working group: members, meetings, protocols and their decisions. */
 import { z } from 'zod';
+import { MEMBER_ROLES } from '../../shared/labels';
 import {
   addMember,
   deleteMeeting,
@@ -24,7 +25,7 @@ import {
   shortText,
 } from './define';
 
-const role = z.enum(['head', 'deputy', 'secretary', 'member']);
+const role = z.enum(MEMBER_ROLES);
 const decision = z.strictObject({
   id: id.optional(),
   text: requiredLong,
