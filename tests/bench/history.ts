@@ -9,6 +9,7 @@ import type { Db } from '../../db/open';
 import { insertPlan } from '../../db/plan';
 import { createRoadmap } from '../../db/roadmaps';
 import { closeDatabase, freshDb } from '../helpers';
+import { type BenchResult, figure } from './harness';
 
 /** A plan of `sections` × 100 measures, written at once like an import. */
 function planOf(db: Db, sections: number): { roadmapId: number; ids: number[]; sectionIds: number[] } {
@@ -71,7 +72,7 @@ function medianEditMs(sections: number): number {
   return t.sort((a, b) => a - b)[Math.floor(t.length / 2)]!;
 }
 
-export function benchHistory(): void {
+export function benchHistory(): BenchResult[] {
   const db = freshDb();
   const plan = planOf(db, 100);
   const start = fileSize(db);
@@ -79,24 +80,17 @@ export function benchHistory(): void {
   const grownMb = (fileSize(db) - start) / 1024 / 1024;
   const historyMb = (db.sqlite.prepare('SELECT sum(length(changes)) FROM plan_history').pluck().get() as number) / 1024 / 1024;
   closeDatabase(db);
-  console.log(
-    JSON.stringify({
-      case: 'history: database growth after 30 edits of a 10 000-measure plan',
-      mb: +grownMb.toFixed(2),
-      historyMb: +historyMb.toFixed(2),
-      limitMb: 5,
-    }),
-  );
   const small = medianEditMs(5);
   const large = medianEditMs(100);
-  console.log(
-    JSON.stringify({
-      case: 'history: one edit at 500 vs 10 000 measures',
-      ms500: +small.toFixed(2),
-      ms10000: +large.toFixed(2),
+  return [
+    figure('history: database growth after 30 edits of 10 000 measures', grownMb, 5, 'MB', { historyMb: +historyMb.toFixed(2) }),
+    {
+      case: 'one edit at 10 000 measures vs at 500',
+      floor: 'the same edits on a 500-measure plan',
+      appMs: +large.toFixed(2),
+      floorMs: +small.toFixed(2),
       ratio: +(large / small).toFixed(2),
-    }),
-  );
+      goal: 2,
+    },
+  ];
 }
-
-if (require.main === module) benchHistory();
