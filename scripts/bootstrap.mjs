@@ -4,7 +4,7 @@
 //   node scripts/bootstrap.mjs          npm dependencies (and the Electron binary where it can be had)
 //   node scripts/bootstrap.mjs --test   the same, plus the Debian packages the tests use
 //
-// Dependencies are installed with `npm ci` when node_modules is missing or older than
+// Dependencies are installed with `npm ci` when node_modules is missing or does not match
 // package-lock.json. The Electron binary is fetched by electron's own install script; where the
 // network has no way to it (our machines), the install goes on without it, with one line saying so:
 // `npm start` then falls back to the browser mode, and the tests need only Electron's typings.
@@ -40,19 +40,28 @@ function run(cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function mtime(file) {
+function readJson(file) {
   try {
-    return fs.statSync(file).mtimeMs;
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return null;
   }
 }
 
+/**
+ * node_modules matches package-lock.json when npm's record of the install (node_modules/.package-lock.json,
+ * written at the end of every install) holds every locked package at its locked version. Compared by
+ * content, not by file times: a fresh clone's lock file is always newer than a node_modules copied in
+ * beside it, and that used to cost a needless `npm ci`. Optional packages (other platforms' builds) may
+ * be absent.
+ */
 function dependenciesUpToDate() {
-  // npm writes node_modules/.package-lock.json at the end of every install: its age is the install's.
-  const installed = mtime(path.join(root, 'node_modules', '.package-lock.json'));
-  const lock = mtime(path.join(root, 'package-lock.json'));
-  return installed !== null && lock !== null && installed >= lock;
+  const installed = readJson(path.join(root, 'node_modules', '.package-lock.json'))?.packages;
+  const locked = readJson(path.join(root, 'package-lock.json'))?.packages;
+  if (!installed || !locked) return false;
+  return Object.entries(locked).every(
+    ([key, pkg]) => key === '' || pkg.optional || (installed[key] !== undefined && installed[key].version === pkg.version),
+  );
 }
 
 function electronBinaryPresent() {
