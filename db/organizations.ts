@@ -7,13 +7,14 @@ import { nowSql, organizations } from './schema';
 import { moveToTrash } from './trash';
 import { checkVersion, nextVersion } from './versions';
 import { aliasLines, type SchoolNames } from '../shared/school-match';
+import { ORGANIZATION_KINDS } from '../shared/labels';
 
 export type Organization = typeof organizations.$inferSelect;
 export type OrganizationKind = Organization['kind'];
 export type OrganizationInput = Pick<Organization, 'kind' | 'name'> &
   Partial<Pick<Organization, 'shortName' | 'isShnor' | 'isShnsu' | 'is500' | 'directorId' | 'curatorId' | 'address' | 'aliases'>>;
 
-const KIND_ORDER: OrganizationKind[] = ['department', 'rmk', 'school', 'other'];
+const KIND_ORDER: readonly OrganizationKind[] = ORGANIZATION_KINDS;
 // Natural order, as a person sorts: «СОШ № 2» before «СОШ № 16».
 const collator = new Intl.Collator('ru', { numeric: true, sensitivity: 'base' });
 

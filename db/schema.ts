@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { EXECUTION_STATUSES, MEMBER_ROLES } from '../shared/labels';
+import { EXECUTION_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, ROADMAP_LEVELS } from '../shared/labels';
 // Re-exported: the drizzle schema and its callers name the status list here too.
 export { EXECUTION_STATUSES };
 
@@ -61,7 +61,7 @@ export const organizations = sqliteTable(
   'organizations',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: ['department', 'rmk', 'school', 'other'] }).notNull(),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
     name: text('name').notNull(),
     shortName: text('short_name').notNull().default(''),
     isShnor: integer('is_shnor', { mode: 'boolean' }).notNull().default(false),
@@ -99,9 +99,7 @@ export const roadmaps = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     title: text('title').notNull(),
-    level: text('level', { enum: ['municipal', 'school'] })
-      .notNull()
-      .default('municipal'),
+    level: text('level', { enum: ROADMAP_LEVELS }).notNull().default('municipal'),
     schoolId: integer('school_id').references(() => organizations.id, { onDelete: 'restrict' }),
     periodStart: text('period_start').notNull(),
     periodEnd: text('period_end').notNull(),

@@ -20,6 +20,7 @@ import { addMeasure, addSection, type ExecutorLink, getPlan } from '../db/plan';
 import { type Captions, createRoadmap } from '../db/roadmaps';
 import { setDepartment } from '../db/settings';
 import { resourcesDir } from './paths';
+import type { RoadmapLevel } from '../shared/labels';
 
 interface DemoMeasure {
   number?: string;
@@ -32,7 +33,7 @@ interface DemoMeasure {
 interface DemoRoadmap {
   key: string;
   title: string;
-  level: 'municipal' | 'school';
+  level: RoadmapLevel;
   school?: string;
   periodStart: string;
   periodEnd: string;

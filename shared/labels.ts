@@ -16,6 +16,26 @@ export const STATUS_LABELS: Record<ExecutionStatus, string> = {
   postponed: 'перенесено',
 };
 
+/** Kinds of organisation, in the order the directory lists them. */
+export const ORGANIZATION_KINDS = ['department', 'rmk', 'school', 'other'] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+export const ORGANIZATION_KIND_LABELS: Record<OrganizationKind, string> = {
+  department: 'Орган управления образованием',
+  rmk: 'РМК',
+  school: 'Школа (ОО)',
+  other: 'Другая организация',
+};
+
+/** A roadmap is the district's (municipal) or one school's. */
+export const ROADMAP_LEVELS = ['municipal', 'school'] as const;
+export type RoadmapLevel = (typeof ROADMAP_LEVELS)[number];
+
+export const ROADMAP_LEVEL_LABELS: Record<RoadmapLevel, string> = {
+  municipal: 'Муниципальная',
+  school: 'Одной школы',
+};
+
 /** Roles in the working group. */
 export const MEMBER_ROLES = ['head', 'deputy', 'secretary', 'member'] as const;
 export type MemberRole = (typeof MEMBER_ROLES)[number];

@@ -4,6 +4,7 @@ import { createOrganization, deleteOrganization, listOrganizations, updateOrgani
 import { createPerson, deletePerson, listPeople, updatePerson } from '../../db/people';
 import { getDepartment, setDepartment } from '../../db/settings';
 import { expectedVersion, id, mediumText, method, noInput, optionalId, requiredMedium, requiredShort, shortText } from './define';
+import { ORGANIZATION_KINDS } from '../../shared/labels';
 
 const department = z.strictObject({
   fullName: shortText,
@@ -32,7 +33,7 @@ const person = z.strictObject({
 });
 
 const organization = z.strictObject({
-  kind: z.enum(['department', 'rmk', 'school', 'other']),
+  kind: z.enum(ORGANIZATION_KINDS),
   name: requiredMedium,
   shortName: shortText.optional(),
   isShnor: z.boolean().optional(),

@@ -33,13 +33,14 @@ import {
   requiredMedium,
   shortText,
 } from './define';
+import { ROADMAP_LEVELS } from '../../shared/labels';
 
 const captions = z.strictObject({ number: shortText, name: shortText, term: shortText, executors: shortText, result: shortText });
 
 // No .default() in the entity schemas: `.partial()` keeps defaults, and an update would reset what it omits.
 const roadmap = z.strictObject({
   title: requiredMedium,
-  level: z.enum(['municipal', 'school']).optional(),
+  level: z.enum(ROADMAP_LEVELS).optional(),
   schoolId: optionalId.optional(),
   periodStart: isoDate,
   periodEnd: isoDate,

@@ -10,10 +10,11 @@ import { go } from '../route';
 import { useUnsavedGuard } from '../unsaved';
 import { ImportDialog } from './ImportDialog';
 import { LIMITS, limitRule, limited } from '../limits';
+import { ROADMAP_LEVELS, ROADMAP_LEVEL_LABELS, type RoadmapLevel } from '../../../shared/labels';
 
 interface NewRoadmap {
   title: string;
-  level: 'municipal' | 'school';
+  level: RoadmapLevel;
   schoolId: number | null;
   period: [Dayjs, Dayjs];
 }
@@ -87,12 +88,7 @@ export function NewRoadmapButtons() {
             />
           </Form.Item>
           <Form.Item name="level" label="Уровень">
-            <Select
-              options={[
-                { value: 'municipal', label: 'Муниципальная' },
-                { value: 'school', label: 'Одной школы' },
-              ]}
-            />
+            <Select options={ROADMAP_LEVELS.map((value) => ({ value, label: ROADMAP_LEVEL_LABELS[value] }))} />
           </Form.Item>
           {level === 'school' && (
             <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>

@@ -7,16 +7,12 @@ import { useUnsavedGuard } from '../unsaved';
 import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
 import { LIMITS, limitRule, limited } from '../limits';
+import { ORGANIZATION_KIND_LABELS } from '../../../shared/labels';
 
 type Organization = ApiOutput<'organizations.list'>[number];
 type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
 
-export const KIND_LABELS: Record<Organization['kind'], string> = {
-  department: 'Орган управления образованием',
-  rmk: 'РМК',
-  school: 'Школа (ОО)',
-  other: 'Другая организация',
-};
+const KIND_LABELS = ORGANIZATION_KIND_LABELS;
 
 const EMPTY: OrgForm = {
   kind: 'school',

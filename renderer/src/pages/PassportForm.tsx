@@ -9,6 +9,7 @@ import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
 import { LIMITS, limitRule, limited } from '../limits';
 import { RenumberDialog } from './RenumberDialog';
+import { ROADMAP_LEVELS, ROADMAP_LEVEL_LABELS } from '../../../shared/labels';
 
 type Roadmap = ApiOutput<'roadmaps.get'>;
 
@@ -95,13 +96,7 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
         </Form.Item>
         <Space wrap>
           <Form.Item name="level" label="Уровень">
-            <Select
-              style={{ width: 200 }}
-              options={[
-                { value: 'municipal', label: 'Муниципальная' },
-                { value: 'school', label: 'Одной школы' },
-              ]}
-            />
+            <Select style={{ width: 200 }} options={ROADMAP_LEVELS.map((value) => ({ value, label: ROADMAP_LEVEL_LABELS[value] }))} />
           </Form.Item>
           {level === 'school' && (
             <Form.Item name="schoolId" label="Школа" rules={[{ required: true, message: 'Выберите школу' }]}>
