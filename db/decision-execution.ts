@@ -1,7 +1,8 @@
 /**
  * Protocol decisions executed like measures: the methodist marks a decision done (status, result,
  * date) on the protocol screen or in «Сроки», and the shared rule (shared/execution-rules.ts) stops
- * counting it as overdue. The mark is an execution record of the quarter of the date it was done.
+ * counting it as overdue. The mark is an execution record of the quarter of the date it was done,
+ * written by the one writer of execution records (db/executions.ts setExecution).
  */
 import { and, eq } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
@@ -47,12 +48,8 @@ export function markDecision(db: Db, input: DecisionMarkInput): DecisionState {
       result: input.result,
       evidence: existing?.evidence ?? '',
       note: existing?.note ?? '',
+      doneOn: input.date,
     });
-    db.orm
-      .update(executions)
-      .set({ doneOn: input.date })
-      .where(and(eq(executions.decisionId, row.id), eq(executions.quarter, quarter)))
-      .run();
     return decisionStates(db, [row.id], input.date)[0]!;
   })();
 }

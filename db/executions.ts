@@ -29,6 +29,8 @@ export interface ExecutionInput {
   note: string;
   /** Who answered, from a school's form; left as it is when not given. */
   filledBy?: string | undefined;
+  /** The day it was done (a protocol decision's mark); left as it is when not given. */
+  doneOn?: string | undefined;
 }
 
 export interface ExecutionGridRow {
