@@ -3,7 +3,6 @@
  * else. getPlan builds what the editor needs (executor links, term readings, versions), which an
  * appendix of 5 000 measures would pay for and throw away; this reads two bare SELECTs.
  */
-import { getRoadmap } from './roadmaps';
 import type { Db } from './open';
 
 export interface PrintedMeasure {
@@ -21,9 +20,11 @@ export interface PrintedSection {
   measures: PrintedMeasure[];
 }
 
-/** The same grouping and order as getPlan: measures outside sections first, then each section by position. */
+/**
+ * The same grouping and order as getPlan: measures outside sections first, then each section by
+ * position. The caller has read the roadmap (getRoadmap says «not found»); it is not read again here.
+ */
 export function printedPlan(db: Db, roadmapId: number): PrintedSection[] {
-  getRoadmap(db, roadmapId);
   const secs = db.sqlite
     .prepare('SELECT id, number, title FROM sections WHERE roadmap_id = ? ORDER BY position')
     .all(roadmapId) as { id: number; number: string; title: string }[];

@@ -71,7 +71,12 @@ const CELL_PADDING = 2 * 108;
  * they can spare. A single word wider than a third of the page may still break.
  */
 export function planColumnWidths(columns: string[][], captions: string[], total: number): number[] {
-  const longest = (texts: string[]) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
+  // A loop, not Math.max(...words): a plan of 50 000 measures has more words than a call may take arguments.
+  const longest = (texts: string[]) => {
+    let n = 0;
+    for (const t of texts) for (const w of t.split(/\s+/)) if (w.length > n) n = w.length;
+    return n;
+  };
   const need = columns.map((texts, i) =>
     Math.min(Math.floor(total / 3), Math.max(wordTwips(longest(texts)), wordTwips(longest([captions[i] ?? '']), true)) + CELL_PADDING),
   );

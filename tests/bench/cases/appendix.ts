@@ -78,7 +78,7 @@ const cases: BenchCases = async () => {
     );
     let appBytes = 0;
     let floorBytes = 0;
-    const runs = measures >= 5000 ? 5 : measures >= 500 ? 9 : 21;
+    const runs = measures >= 5000 ? 3 : measures >= 500 ? 9 : 21;
     results.push(
       await compare({
         name: `appendix DOCX, ${measures} measures`,
