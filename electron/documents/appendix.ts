@@ -4,9 +4,10 @@
  * as one table with the roadmap's own captions, section rows across all columns, numbers as stored.
  */
 import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, VerticalAlign, WidthType } from 'docx';
-import { type PlanSection, sectionHeading } from '../../db/plan';
+import { sectionHeading } from '../../db/plan';
+import type { PrintedSection } from '../../db/plan-print';
 import type { Roadmap } from '../../db/roadmaps';
-import { contentWidth, type Orientation, para, TABLE_SIZE, topRightBlock } from './layout';
+import { cellPara, contentWidth, type Orientation, para, TABLE_SIZE, topRightBlock } from './layout';
 import type { Mark } from './sources';
 import { periodText } from './names';
 
@@ -14,6 +15,15 @@ export interface AppendixOptions {
   orientation: Orientation;
   includePassport: boolean;
   includeStamp: boolean;
+}
+
+/** What is asked for an appendix; options left out take the defaults of appendixOptionsFor. */
+export interface AppendixRequest {
+  roadmapId: number;
+  orderId?: number | undefined;
+  orientation?: Orientation | undefined;
+  includePassport?: boolean | undefined;
+  includeStamp?: boolean | undefined;
 }
 
 /** Narrow №, wide measure, the rest by what they usually hold. */
@@ -31,13 +41,9 @@ const PASSPORT_LABELS: [keyof Roadmap, string][] = [
   ['basisDocuments', 'Основание'],
 ];
 
-const cellParagraphs = (
-  text: string,
-  o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {},
-) =>
-  (text === '' ? [''] : text.split('\n')).map((line) =>
-    para(line, { size: TABLE_SIZE, bold: o.bold ?? false, align: o.align ?? AlignmentType.LEFT, keepNext: o.keepNext ?? false }),
-  );
+/** A cell's text as paragraphs, one a line; an empty cell still holds one (Word needs it). */
+const cellParagraphs = (text: string, o: { bold?: boolean; centre?: boolean; keepNext?: boolean } = {}) =>
+  (text === '' ? [''] : text.split('\n')).map((line) => cellPara(line, o));
 
 /**
  * Rows are kept whole on a page where that is possible. A row taller than half a page is allowed to
@@ -65,7 +71,12 @@ const CELL_PADDING = 2 * 108;
  * they can spare. A single word wider than a third of the page may still break.
  */
 export function planColumnWidths(columns: string[][], captions: string[], total: number): number[] {
-  const longest = (texts: string[]) => Math.max(0, ...texts.flatMap((t) => t.split(/\s+/)).map((w) => w.length));
+  // A loop, not Math.max(...words): a plan of 50 000 measures has more words than a call may take arguments.
+  const longest = (texts: string[]) => {
+    let n = 0;
+    for (const t of texts) for (const w of t.split(/\s+/)) if (w.length > n) n = w.length;
+    return n;
+  };
   const need = columns.map((texts, i) =>
     Math.min(Math.floor(total / 3), Math.max(wordTwips(longest(texts)), wordTwips(longest([captions[i] ?? '']), true)) + CELL_PADDING),
   );
@@ -79,7 +90,7 @@ export function planColumnWidths(columns: string[][], captions: string[], total:
   return widths.map((w, i) => (w < need[i]! ? need[i]! : w - Math.floor((short * spare[i]!) / Math.max(1, spareTotal))));
 }
 
-function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientation): Table {
+function planTable(roadmap: Roadmap, plan: PrintedSection[], orientation: Orientation): Table {
   const total = contentWidth(orientation);
   const c = roadmap.captions;
   const measures = plan.flatMap((s) => s.measures);
@@ -102,7 +113,7 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
         new TableCell({
           width: { size: widths[i]!, type: WidthType.DXA },
           verticalAlign: VerticalAlign.CENTER,
-          children: cellParagraphs(caption, { bold: true, align: AlignmentType.CENTER }),
+          children: cellParagraphs(caption, { bold: true, centre: true }),
         }),
     ),
   });
@@ -130,7 +141,7 @@ function planTable(roadmap: Roadmap, plan: PlanSection[], orientation: Orientati
             (t, i) =>
               new TableCell({
                 width: { size: widths[i]!, type: WidthType.DXA },
-                children: cellParagraphs(t, { align: i === 0 ? AlignmentType.CENTER : AlignmentType.LEFT }),
+                children: cellParagraphs(t, { centre: i === 0 }),
               }),
           ),
         }),
@@ -161,6 +172,15 @@ function passportTable(roadmap: Roadmap, orientation: Orientation): Table {
   return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
 }
 
+export function appendixOptionsFor(roadmap: Roadmap, req: Partial<AppendixRequest> = {}): AppendixOptions {
+  return {
+    // Five columns read best across the page: landscape unless the user picks portrait.
+    orientation: req.orientation ?? 'landscape',
+    includePassport: req.includePassport ?? hasPassport(roadmap),
+    includeStamp: req.includeStamp ?? true,
+  };
+}
+
 export function hasPassport(roadmap: Roadmap): boolean {
   return [
     roadmap.coordinator,
@@ -175,7 +195,7 @@ export function hasPassport(roadmap: Roadmap): boolean {
 
 export function appendixChildren(
   roadmap: Roadmap,
-  plan: PlanSection[],
+  plan: PrintedSection[],
   mark: Mark | null,
   options: AppendixOptions,
 ): (Paragraph | Table)[] {

@@ -5,22 +5,15 @@
 import { Document, Packer } from 'docx';
 import type { Db } from '../../db/open';
 import { ruDate } from '../../db/terms/dates';
-import { type AppendixOptions, appendixChildren, hasPassport } from './appendix';
-import { FONT, type Orientation, section, TEXT_SIZE } from './layout';
+import { type AppendixRequest, appendixChildren } from './appendix';
+import { DOCUMENT_STYLES, section } from './layout';
 import { clipAtWord, safeFileName } from './names';
 import { orderSections } from './order';
 import { protocolSections } from './protocol';
-import { markFor, meetingSource, orderRefFor, orderSource, roadmapSource } from './sources';
+import { type AppendixSource, appendixSource, meetingSource, orderSource } from './sources';
 
 export type DocumentRequest =
-  | {
-      kind: 'appendix';
-      roadmapId: number;
-      orderId?: number | undefined;
-      orientation?: Orientation | undefined;
-      includePassport?: boolean | undefined;
-      includeStamp?: boolean | undefined;
-    }
+  | ({ kind: 'appendix' } & AppendixRequest)
   | { kind: 'order'; orderId: number }
   | { kind: 'protocol'; meetingId: number };
 
@@ -32,41 +25,29 @@ export interface DocumentPreview {
   warnings: string[];
 }
 
-function appendixOptions(db: Db, roadmapId: number, req?: Extract<DocumentRequest, { kind: 'appendix' }>): AppendixOptions {
-  const { roadmap } = roadmapSource(db, roadmapId);
+function appendixPreview({ roadmap, plan, ref, mark, options: opts }: AppendixSource): DocumentPreview {
+  const measures = plan.reduce((n, s) => n + s.measures.length, 0);
   return {
-    // Five columns read best across the page: landscape unless the user picks portrait.
-    orientation: req?.orientation ?? 'landscape',
-    includePassport: req?.includePassport ?? hasPassport(roadmap),
-    includeStamp: req?.includeStamp ?? true,
+    fileName:
+      safeFileName(
+        ref
+          ? `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к приказу № ${ref.number} от ${ruDate(ref.date)}`
+          : `Дорожная карта — ${clipAtWord(roadmap.title, 80)}`,
+      ) + '.docx',
+    title: roadmap.title,
+    lines: [
+      { label: 'Отметка о приложении', value: mark?.mark ?? 'нет (карта не утверждена приказом)' },
+      { label: 'Гриф утверждения', value: mark && opts.includeStamp ? mark.stamp!.replace(/\n/g, ' ') : 'нет' },
+      { label: 'Разделов / мероприятий', value: `${plan.filter((s) => s.title !== null).length} / ${measures}` },
+      { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
+      { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },
+    ],
+    warnings: measures === 0 ? ['В дорожной карте нет ни одного мероприятия: приложение выйдет с пустой таблицей плана.'] : [],
   };
 }
 
 export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
-  if (req.kind === 'appendix') {
-    const { roadmap, plan } = roadmapSource(db, req.roadmapId);
-    const ref = orderRefFor(db, req.roadmapId, req.orderId);
-    const opts = appendixOptions(db, req.roadmapId, req);
-    const mark = ref ? markFor(db, roadmap.title, ref) : null;
-    const measures = plan.reduce((n, s) => n + s.measures.length, 0);
-    return {
-      fileName:
-        safeFileName(
-          ref
-            ? `Приложение${ref.appendixNumber ? ` ${ref.appendixNumber}` : ''} к приказу № ${ref.number} от ${ruDate(ref.date)}`
-            : `Дорожная карта — ${clipAtWord(roadmap.title, 80)}`,
-        ) + '.docx',
-      title: roadmap.title,
-      lines: [
-        { label: 'Отметка о приложении', value: mark?.mark ?? 'нет (карта не утверждена приказом)' },
-        { label: 'Гриф утверждения', value: mark && opts.includeStamp ? mark.stamp!.replace(/\n/g, ' ') : 'нет' },
-        { label: 'Разделов / мероприятий', value: `${plan.filter((s) => s.title !== null).length} / ${measures}` },
-        { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
-        { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },
-      ],
-      warnings: measures === 0 ? ['В дорожной карте нет ни одного мероприятия: приложение выйдет с пустой таблицей плана.'] : [],
-    };
-  }
+  if (req.kind === 'appendix') return appendixPreview(appendixSource(db, req));
   if (req.kind === 'order') {
     const { order, signer } = orderSource(db, req.orderId);
     const clauses = order.clauses.split('\n').filter((l) => l.trim()).length;
@@ -100,20 +81,17 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
 }
 
 export async function renderDocument(db: Db, req: DocumentRequest): Promise<{ fileName: string; data: Buffer }> {
-  const { fileName, title } = previewDocument(db, req);
+  let preview: DocumentPreview;
   let sections;
   if (req.kind === 'appendix') {
-    const { roadmap, plan } = roadmapSource(db, req.roadmapId);
-    const ref = orderRefFor(db, req.roadmapId, req.orderId);
-    const opts = appendixOptions(db, req.roadmapId, req);
-    sections = [section(opts.orientation, appendixChildren(roadmap, plan, ref ? markFor(db, roadmap.title, ref) : null, opts), true)];
-  } else if (req.kind === 'order') sections = orderSections(db, req.orderId, (roadmapId) => appendixOptions(db, roadmapId));
-  else sections = protocolSections(db, req.meetingId);
-  const doc = new Document({
-    creator: 'Дорожные карты РМК',
-    title,
-    styles: { default: { document: { run: { font: FONT, size: TEXT_SIZE } } } },
-    sections,
-  });
-  return { fileName, data: await Packer.toBuffer(doc) };
+    // Read once: the preview (the file's name) and the document come from the same gathered source.
+    const src = appendixSource(db, req);
+    preview = appendixPreview(src);
+    sections = [section(src.options.orientation, appendixChildren(src.roadmap, src.plan, src.mark, src.options), true)];
+  } else {
+    preview = previewDocument(db, req);
+    sections = req.kind === 'order' ? orderSections(db, req.orderId) : protocolSections(db, req.meetingId);
+  }
+  const doc = new Document({ creator: 'Дорожные карты РМК', title: preview.title, styles: DOCUMENT_STYLES, sections });
+  return { fileName: preview.fileName, data: await Packer.toBuffer(doc) };
 }

@@ -9,6 +9,7 @@ import {
   Header,
   type IRunOptions,
   type ISectionOptions,
+  type IStylesOptions,
   PageNumber,
   PageOrientation,
   Paragraph,
@@ -74,6 +75,51 @@ export function section(orientation: Orientation, children: ISectionOptions['chi
   };
 }
 
+/** The paragraph styles of the text inside tables: defined once in the document, named by each paragraph. */
+export const CELL_STYLE = 'RmkCell';
+export const CELL_CENTRE_STYLE = 'RmkCellCentre';
+
+/**
+ * The document's styles: Times New Roman 14 pt by default, and 12 pt with no spacing inside tables.
+ * A table of 5 000 measures has 25 000 cells: the font, size, spacing and alignment said once here
+ * instead of on every run and paragraph make its XML a third of the size and its packing that much faster.
+ */
+export const DOCUMENT_STYLES: IStylesOptions = {
+  default: { document: { run: { font: FONT, size: TEXT_SIZE } } },
+  paragraphStyles: [
+    {
+      id: CELL_STYLE,
+      name: 'Текст в таблице',
+      basedOn: 'Normal',
+      run: { font: FONT, size: TABLE_SIZE },
+      paragraph: { spacing: { before: 0, after: 0 }, alignment: AlignmentType.LEFT },
+    },
+    { id: CELL_CENTRE_STYLE, name: 'Текст в таблице по центру', basedOn: CELL_STYLE, paragraph: { alignment: AlignmentType.CENTER } },
+  ],
+};
+
+/** Runs of a line: a tab becomes Word's own w:tab, a line break a break in the paragraph; only bold is said on the run. */
+function lineRuns(text: string, bold: boolean): TextRun[] {
+  return cleanControlChars(text)
+    .split('\n')
+    .map((line, i) => {
+      const parts = line.split('\t');
+      const brk = i > 0 ? { break: 1 } : {};
+      if (parts.length === 1 && !bold && i === 0) return new TextRun(line);
+      const content = parts.length > 1 ? { children: parts.flatMap((p, k) => (k > 0 ? [new Tab(), p] : [p])) } : { text: line };
+      return new TextRun({ ...content, ...(bold ? { bold: true } : {}), ...brk });
+    });
+}
+
+/** A paragraph inside a table cell: the font, size and spacing come from its style. */
+export function cellPara(text: string, o: { centre?: boolean; bold?: boolean; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style: o.centre ? CELL_CENTRE_STYLE : CELL_STYLE,
+    children: lineRuns(text, o.bold ?? false),
+    ...(o.keepNext ? { keepNext: true } : {}),
+  });
+}
+
 /** A run of text; a tab is written as Word's own tab element (w:tab), never as a raw character inside w:t. */
 export const run = (text: string, opts: Omit<IRunOptions, 'text'> = {}) => {
   const parts = text.split('\t');
@@ -101,7 +147,7 @@ export interface ParaOptions {
 export function para(text: string, o: ParaOptions = {}, extra: ParagraphChild[] = []): Paragraph {
   const lines = cleanControlChars(text).split('\n');
   const children: ParagraphChild[] = lines.map((line, i) =>
-    run(line, { bold: o.bold ?? false, size: o.size ?? TEXT_SIZE, ...(i > 0 ? { break: 1 } : {}) }),
+    run(line, { ...(o.bold ? { bold: true } : {}), size: o.size ?? TEXT_SIZE, ...(i > 0 ? { break: 1 } : {}) }),
   );
   return new Paragraph({
     alignment: o.align ?? AlignmentType.LEFT,

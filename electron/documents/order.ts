@@ -6,10 +6,11 @@
 import { AlignmentType, type ISectionOptions, Paragraph, Table } from 'docx';
 import type { Db } from '../../db/open';
 import { ruDate } from '../../db/terms/dates';
-import { type AppendixOptions, appendixChildren } from './appendix';
+import { appendixChildren, appendixOptionsFor } from './appendix';
 import { dateAndNumber, para, section } from './layout';
 import { listOrganizations } from '../../db/organizations';
 import { listPeople } from '../../db/people';
+import { getRoadmap } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { declineName, declinePosition } from './declension';
 import { accusativeOfTitle, genitiveOfTitle, initialsFirst } from './names';
@@ -31,7 +32,7 @@ export function numberClauses(clauses: string, control: string): string[] {
   return out;
 }
 
-export function orderSections(db: Db, orderId: number, appendixOptions: (roadmapId: number) => AppendixOptions): ISectionOptions[] {
+export function orderSections(db: Db, orderId: number): ISectionOptions[] {
   const { order, signer, department } = orderSource(db, orderId);
   const body: (Paragraph | Table)[] = [];
   if (department.fullName) body.push(para(department.fullName.toLocaleUpperCase('ru-RU'), { align: AlignmentType.CENTER, bold: true }));
@@ -50,7 +51,7 @@ export function orderSections(db: Db, orderId: number, appendixOptions: (roadmap
   const sections = [section('portrait', body, true)];
   for (const a of order.appendices) {
     const { roadmap, plan } = roadmapSource(db, a.roadmapId);
-    const options = appendixOptions(a.roadmapId);
+    const options = appendixOptionsFor(roadmap);
     const mark = markFor(db, roadmap.title, { id: order.id, number: order.number, date: order.date, appendixNumber: a.appendixNumber });
     sections.push(section(options.orientation, appendixChildren(roadmap, plan, mark, options), false));
   }
@@ -84,7 +85,7 @@ export function suggestClauses(
   };
   const clauses: string[] = [];
   for (const a of appendices) {
-    const { roadmap } = roadmapSource(db, a.roadmapId);
+    const roadmap = getRoadmap(db, a.roadmapId);
     // A title typed with a closing full stop must not give «… . (приложение 1).»
     const title = roadmap.title.trim().replace(/[.;,\s]+$/, '');
     clauses.push(`Утвердить ${accusativeOfTitle(title)} (приложение${a.appendixNumber ? ` ${a.appendixNumber}` : ''}).`);
@@ -106,7 +107,7 @@ export function suggestClauses(
     clauses.push(
       `Руководителям общеобразовательных организаций ${heads.join(', ')} разработать планы мероприятий на основании «дорожной карты», направленные на повышение качества образования.`,
     );
-  const titles = appendices.map((a) => roadmapSource(db, a.roadmapId).roadmap.title);
+  const titles = appendices.map((a) => getRoadmap(db, a.roadmapId).title);
   return {
     title: titles.length === 1 ? `Об утверждении ${genitiveOfTitle(titles[0]!)}` : 'Об утверждении дорожных карт',
     clauses: clauses.join('\n'),

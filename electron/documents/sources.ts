@@ -4,10 +4,11 @@ import { getMeeting } from '../../db/meetings';
 import type { Db } from '../../db/open';
 import { getOrder, ordersOfRoadmap } from '../../db/orders';
 import { listPeople } from '../../db/people';
-import { getPlan } from '../../db/plan';
+import { printedPlan } from '../../db/plan-print';
 import { getRoadmap } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
+import { type AppendixOptions, type AppendixRequest, appendixOptionsFor } from './appendix';
 import { approvedParticiple, genitiveOfBody } from './names';
 
 export interface OrderRef {
@@ -54,9 +55,23 @@ export function orderRefFor(db: Db, roadmapId: number, orderId?: number): OrderR
   return { id: order.id, number: order.number, date: order.date, appendixNumber: link.appendixNumber };
 }
 
+/** A roadmap and its plan as printed, read once for a document. */
 export function roadmapSource(db: Db, roadmapId: number) {
-  return { roadmap: getRoadmap(db, roadmapId), plan: getPlan(db, roadmapId) };
+  return { roadmap: getRoadmap(db, roadmapId), plan: printedPlan(db, roadmapId) };
 }
+
+/**
+ * Everything an appendix is made of, gathered once into a plain model: the preview and the file are
+ * both made from it (they used to read the roadmap and its plan four times between them).
+ */
+export function appendixSource(db: Db, req: AppendixRequest) {
+  const { roadmap, plan } = roadmapSource(db, req.roadmapId);
+  const ref = orderRefFor(db, req.roadmapId, req.orderId);
+  const options: AppendixOptions = appendixOptionsFor(roadmap, req);
+  return { roadmap, plan, ref, mark: ref ? markFor(db, roadmap.title, ref) : null, options };
+}
+
+export type AppendixSource = ReturnType<typeof appendixSource>;
 
 export function orderSource(db: Db, orderId: number) {
   const order = getOrder(db, orderId);

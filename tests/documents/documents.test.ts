@@ -67,6 +67,10 @@ describe('the appendix to an order', () => {
     // Narrow №, wide measure.
     expect(plan!.grid[0]! * 5).toBeLessThan(plan!.grid[1]!);
     expect(Math.max(...plan!.grid)).toBe(plan!.grid[1]);
+    // Every cell prints in Times New Roman 12 pt (said once by the cells' paragraph style), only the header bold.
+    const cells = plan!.rows.flatMap((r) => r.cells).filter((c) => c.text.trim());
+    expect(new Set(cells.flatMap((c) => [...c.fonts, ...c.sizesPt]))).toEqual(new Set(['Times New Roman', 12]));
+    expect(plan!.rows.map((r) => r.cells.some((c) => c.bold))).toEqual(plan!.rows.map((_, i) => i === 0));
   });
 
   it('is landscape A4 with fields 30/15/20/20 mm, Times New Roman, page numbers from the second page at the top', () => {
@@ -117,6 +121,11 @@ describe('the appendix to an order', () => {
         .slice(1)
         .map((r) => r.cells[0]!.text),
     ).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
+    // Both tables in Times New Roman 12 pt; bold: the passport's labels, the plan's header and section rows.
+    for (const t of [passport!, plan!])
+      for (const c of t.rows.flatMap((r) => r.cells).filter((c) => c.text.trim())) expect([c.fonts, c.sizesPt]).toEqual([['Times New Roman'], [12]]);
+    expect(passport!.rows.map((r) => r.cells.map((c) => c.bold))).toEqual(passport!.rows.map(() => [true, false]));
+    expect(plan!.rows.filter((r) => r.cells.some((c) => c.bold)).map((r) => r.cells.length)).toEqual([5, 1, 1, 1]);
   });
 
   it('follows the options: portrait, no passport, no stamp', () => {

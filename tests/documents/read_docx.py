@@ -1,7 +1,8 @@
 """An independent reader of what the app wrote: python-docx (Debian's python3-docx), run with
 /usr/bin/python3. Prints one JSON object: the default font, every section's page setup, the
 headers, the body's paragraphs, and every table with merged cells, repeated header rows and
-rows kept together."""
+rows kept together, and each cell's font and size as printed (from the run, else its paragraph style
+and the styles it is based on, else the document's default)."""
 import json, sys
 from docx import Document
 from docx.oxml.ns import qn
@@ -9,6 +10,12 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 d = Document(sys.argv[1])
+
+style = d.styles.element.find(qn('w:docDefaults'))
+rfonts = style.find('.//' + qn('w:rFonts')) if style is not None else None
+sz = style.find('.//' + qn('w:sz')) if style is not None else None
+default_font = rfonts.get(qn('w:ascii')) if rfonts is not None else None
+default_size = int(sz.get(qn('w:val'))) / 2 if sz is not None else None
 
 def para(p):
     return {
@@ -27,6 +34,14 @@ def on(parent, tag):
     el = parent.find(qn(tag)) if parent is not None else None
     return el is not None and el.get(qn('w:val')) not in ('false', '0', 'off')
 
+def effective(run, paragraph, attr):
+    value = getattr(run.font, attr)
+    style = paragraph.style
+    while value is None and style is not None:
+        value = getattr(style.font, attr)
+        style = style.base_style
+    return value
+
 def table(t):
     rows = []
     for tr in t.rows:
@@ -34,8 +49,13 @@ def table(t):
         cells = []
         for tc in tr._tr.tc_lst:
             span = tc.tcPr.find(qn('w:gridSpan')) if tc.tcPr is not None else None
-            paras = [Paragraph(x, None) for x in tc.iter(qn('w:p'))]
+            paras = [Paragraph(x, t) for x in tc.iter(qn('w:p'))]
+            runs = [(r, p) for p in paras for r in p.runs if r.text.strip()]
+            sizes = {effective(r, p, 'size') for r, p in runs}
+            fonts = {effective(r, p, 'name') for r, p in runs}
             cells.append({'text': '\n'.join(p.text for p in paras),
+                          'sizesPt': sorted(s.pt if s is not None else default_size for s in sizes),
+                          'fonts': sorted(f if f is not None else default_font for f in fonts),
                           'bold': any(r.bold for p in paras for r in p.runs if r.text.strip()),
                           'span': int(span.get(qn('w:val'))) if span is not None else 1})
         rows.append({
@@ -66,12 +86,9 @@ for el in d.element.body.iterchildren():
     elif el.tag == qn('w:tbl'):
         body.append({'type': 'table', **table(Table(el, d))})
 
-style = d.styles.element.find(qn('w:docDefaults'))
-rfonts = style.find('.//' + qn('w:rFonts')) if style is not None else None
-sz = style.find('.//' + qn('w:sz')) if style is not None else None
 print(json.dumps({
-    'defaultFont': rfonts.get(qn('w:ascii')) if rfonts is not None else None,
-    'defaultSizePt': int(sz.get(qn('w:val'))) / 2 if sz is not None else None,
+    'defaultFont': default_font,
+    'defaultSizePt': default_size,
     'sections': sections,
     'body': body,
 }, ensure_ascii=False))

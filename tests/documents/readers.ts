@@ -10,6 +10,9 @@ export const OUTPUT = path.resolve(__dirname, '../output/documents');
 export interface DocxCell {
   text: string;
   bold: boolean;
+  /** As printed: the run's own, else its paragraph style's (and the styles it is based on), else the default. */
+  sizesPt: number[];
+  fonts: string[];
   span: number;
 }
 export interface DocxTable {
