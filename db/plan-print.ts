@@ -25,13 +25,13 @@ export interface PrintedSection {
  * position. The caller has read the roadmap (getRoadmap says «not found»); it is not read again here.
  */
 export function printedPlan(db: Db, roadmapId: number): PrintedSection[] {
-  const secs = db.sqlite
-    .prepare('SELECT id, number, title FROM sections WHERE roadmap_id = ? ORDER BY position')
-    .all(roadmapId) as { id: number; number: string; title: string }[];
+  const secs = db.sqlite.prepare('SELECT id, number, title FROM sections WHERE roadmap_id = ? ORDER BY position').all(roadmapId) as {
+    id: number;
+    number: string;
+    title: string;
+  }[];
   const rows = db.sqlite
-    .prepare(
-      'SELECT section_id AS sectionId, number, name, term, executors, result FROM measures WHERE roadmap_id = ? ORDER BY position',
-    )
+    .prepare('SELECT section_id AS sectionId, number, name, term, executors, result FROM measures WHERE roadmap_id = ? ORDER BY position')
     .all(roadmapId) as (PrintedMeasure & { sectionId: number | null })[];
   const bySection = new Map<number | null, PrintedMeasure[]>();
   for (const { sectionId, ...m } of rows) {

@@ -13,9 +13,7 @@ import { protocolSections } from './protocol';
 import { type AppendixSource, appendixSource, meetingSource, orderSource } from './sources';
 
 export type DocumentRequest =
-  | ({ kind: 'appendix' } & AppendixRequest)
-  | { kind: 'order'; orderId: number }
-  | { kind: 'protocol'; meetingId: number };
+  ({ kind: 'appendix' } & AppendixRequest) | { kind: 'order'; orderId: number } | { kind: 'protocol'; meetingId: number };
 
 export interface DocumentPreview {
   fileName: string;

@@ -123,7 +123,8 @@ describe('the appendix to an order', () => {
     ).toEqual(['1.1', '1.2', '1.3', '2.1', '2.2', '3.1', '3.2']);
     // Both tables in Times New Roman 12 pt; bold: the passport's labels, the plan's header and section rows.
     for (const t of [passport!, plan!])
-      for (const c of t.rows.flatMap((r) => r.cells).filter((c) => c.text.trim())) expect([c.fonts, c.sizesPt]).toEqual([['Times New Roman'], [12]]);
+      for (const c of t.rows.flatMap((r) => r.cells).filter((c) => c.text.trim()))
+        expect([c.fonts, c.sizesPt]).toEqual([['Times New Roman'], [12]]);
     expect(passport!.rows.map((r) => r.cells.map((c) => c.bold))).toEqual(passport!.rows.map(() => [true, false]));
     expect(plan!.rows.filter((r) => r.cells.some((c) => c.bold)).map((r) => r.cells.length)).toEqual([5, 1, 1, 1]);
   });
