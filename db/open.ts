@@ -18,8 +18,8 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { copyFileSync, nextBackupPath } from './backup';
 import { AppError, sqliteErrorMessage } from './errors';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 import { type TermUpgrade, upgradeTerms } from './terms/store';
-import { fold } from './text';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -116,6 +116,8 @@ function backupBeforeMigration(file: string): string {
 
 export function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
   if (pending.length === 0) return;
+  // Migrations fill columns and define triggers with the app's functions (fold), whoever opened the connection.
+  registerSqlFunctions(sqlite);
   // Table rebuilds in generated migrations need foreign keys off; the pragma is a no-op inside a transaction.
   sqlite.pragma('foreign_keys = OFF');
   try {
@@ -194,7 +196,7 @@ function openReadOnly(file: string, known: MigrationMeta[]): Db {
     sqlite = new Database(open, { readonly: true, fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+    registerSqlFunctions(sqlite);
   } catch (err) {
     drop();
     if (err instanceof AppError) throw err;
@@ -244,8 +246,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     if (!memory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    // SQLite's lower() folds ASCII only; search needs Cyrillic folded (and ё = е).
-    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+    registerSqlFunctions(sqlite);
     applyMigrations(sqlite, pending);
   } catch (err) {
     sqlite.close();
