@@ -62,10 +62,19 @@ export function inspect(file: string): Inspection {
     throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
   }
   try {
-    const tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return inspectConnection(ro, file);
+  } finally {
+    ro.close();
+  }
+}
+
+/** What inspect() reads, through a connection already open (it writes nothing). */
+function inspectConnection(connection: Database.Database, file: string): Inspection {
+  try {
+    const tables = connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     const hasMigrations = tables.includes(MIGRATIONS_TABLE);
     const applied = hasMigrations
-      ? (ro.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
+      ? (connection.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
       : [];
     return { applied, hasOtherTables: tables.some((t) => t !== MIGRATIONS_TABLE) };
   } catch (err) {
@@ -77,8 +86,31 @@ export function inspect(file: string): Inspection {
         { cause: err },
       );
     throw known ?? err;
+  }
+}
+
+/**
+ * Whether the file is an SQLite database already in WAL mode (header bytes 18–19 are 2) with no
+ * WAL content left beside it: opening it for writing, and closing it, then changes no byte of it
+ * until something is written, so it may be inspected through the connection the app keeps instead
+ * of a separate read-only one. (Closing the last connection copies a left-over WAL into the file:
+ * such a file, maybe a newer version's, is inspected read-only as before.)
+ */
+function isWalDatabase(file: string): boolean {
+  try {
+    if (fs.statSync(`${file}-wal`).size > 0) return false;
+  } catch {
+    // No -wal file: nothing to copy in.
+  }
+  const header = Buffer.alloc(20);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    return fs.readSync(fd, header, 0, 20, 0) === 20 && header.toString('latin1', 0, 16) === 'SQLite format 3\0' && header[18] === 2 && header[19] === 2;
+  } catch {
+    return false;
   } finally {
-    ro.close();
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -212,35 +244,65 @@ function openReadOnly(file: string, known: MigrationMeta[]): Db {
   };
 }
 
+/** Refuses a file of another program, or one written by a newer version; says which migrations it still needs. */
+function checkState(state: Inspection, known: MigrationMeta[], file: string): MigrationMeta[] {
+  if (state.applied.length === 0 && state.hasOtherTables)
+    throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
+  return pendingMigrations(known, state.applied, file);
+}
+
+function connect(file: string): Database.Database {
+  try {
+    return new Database(file);
+  } catch (err) {
+    throw (
+      sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err })
+    );
+  }
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
   const memory = file === ':memory:';
   let pending = known;
   let backupPath: string | null = null;
+  let sqlite: Database.Database | null = null;
   if (!memory) {
     file = path.resolve(file);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory())
       throw new AppError('is_directory', `«${file}» — это папка, а не файл базы данных.`);
     if (options.readOnly || (fs.existsSync(file) && !canWrite(file))) return openReadOnly(file, known);
     if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-      const state = inspect(file);
-      if (state.applied.length === 0 && state.hasOtherTables)
-        throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
-      pending = pendingMigrations(known, state.applied, file);
-      if (pending.length > 0 && state.applied.length > 0) backupPath = backupBeforeMigration(file);
+      // The usual opening (a file this app switched to WAL before) is inspected through the connection
+      // it keeps: one connection and one reading of the schema instead of two.
+      let state: Inspection;
+      if (isWalDatabase(file)) {
+        sqlite = connect(file);
+        try {
+          state = inspectConnection(sqlite, file);
+        } catch (err) {
+          sqlite.close();
+          throw err;
+        }
+      } else state = inspect(file);
+      try {
+        pending = checkState(state, known, file);
+      } catch (err) {
+        sqlite?.close();
+        throw err;
+      }
+      if (pending.length > 0 && state.applied.length > 0) {
+        // The copy before a migration is taken with no connection of ours open, as it always was.
+        sqlite?.close();
+        sqlite = null;
+        backupPath = backupBeforeMigration(file);
+      }
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
     }
   }
 
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(file);
-  } catch (err) {
-    throw (
-      sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err })
-    );
-  }
+  sqlite ??= connect(file);
   try {
     sqlite.pragma('busy_timeout = 5000');
     if (!memory) sqlite.pragma('journal_mode = WAL');

@@ -20,8 +20,8 @@ const cases: BenchCases = async () => {
       name: 'open a database, 50000 measures',
       floorName: 'bare open + SELECT count(*) FROM measures',
       goal: 5,
-      runs: 15,
-      warmup: 2,
+      runs: 41,
+      warmup: 3,
       app: () => closeDatabase(openDatabase(file)),
       floor: () => {
         const db = new Database(file);

@@ -33,8 +33,9 @@ export async function searchCases(measures: number): Promise<BenchResult[]> {
       name: `search, ${measures} measures: ${q.label}`,
       floorName: 'bare LIKE over the same four columns, LIMIT 200',
       goal: 2,
-      runs: 15,
-      warmup: 2,
+      // Milliseconds on a shared machine: many runs, so the medians stand still.
+      runs: 31,
+      warmup: 3,
       app: () => {
         const a = callApi({ db }, 'search.measures', { query: q.query });
         if (!a.ok) throw new Error(a.error.message);
