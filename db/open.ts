@@ -261,8 +261,20 @@ function connect(file: string): Database.Database {
   }
 }
 
+/**
+ * The migrations shipped with the app, read (and hashed) once per folder: they are part of the
+ * installation and do not change while it runs, and a switch to another database or a restore opens again.
+ */
+const knownMigrations = new Map<string, MigrationMeta[]>();
+
+export function migrationsIn(folder: string): MigrationMeta[] {
+  let known = knownMigrations.get(folder);
+  if (!known) knownMigrations.set(folder, (known = readMigrationFiles({ migrationsFolder: folder })));
+  return known;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  const known = migrationsIn(options.migrationsFolder ?? defaultMigrationsFolder());
   const memory = file === ':memory:';
   let pending = known;
   let backupPath: string | null = null;
