@@ -8,7 +8,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyMigrations, defaultMigrationsFolder, type Db } from '../../db/open';
 import { SEARCH_LIMIT } from '../../db/search';
-import { likePattern } from '../../db/text';
+import { fold, likePattern } from '../../db/text';
 import { measureText, seedPlans } from '../bench/data';
 import { apiOf, closeDatabase, freshDb } from '../helpers';
 
@@ -63,6 +63,14 @@ describe('search over the stored folded text', () => {
     expect(names('ОО_1')).toEqual(['Отчёт по форме ОО_1']);
     expect(names('заместители')).toEqual(['Отчёт по форме ОО_1']);
     expect(names('   ')).toEqual([]);
+  });
+
+  it('folds every character as the Russian locale does (fold uses the faster toLowerCase)', () => {
+    let all = '';
+    for (let c = 0; c < 0x30000; c++) if (c < 0xd800 || c >= 0xe000) all += String.fromCodePoint(c);
+    const russian = all.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+    expect(fold(all) === russian).toBe(true);
+    expect(fold('  ЁЛКА\u00a0\tИ  Ёж ')).toBe('елка и еж');
   });
 
   it('never matches across two fields: the end of a name and the start of its term are not one phrase', () => {
