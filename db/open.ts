@@ -71,7 +71,10 @@ export function inspect(file: string): Inspection {
 /** What inspect() reads, through a connection already open (it writes nothing). */
 function inspectConnection(connection: Database.Database, file: string): Inspection {
   try {
-    const tables = connection.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    const tables = connection
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
     const hasMigrations = tables.includes(MIGRATIONS_TABLE);
     const applied = hasMigrations
       ? (connection.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
@@ -106,7 +109,12 @@ function isWalDatabase(file: string): boolean {
   let fd: number | null = null;
   try {
     fd = fs.openSync(file, 'r');
-    return fs.readSync(fd, header, 0, 20, 0) === 20 && header.toString('latin1', 0, 16) === 'SQLite format 3\0' && header[18] === 2 && header[19] === 2;
+    return (
+      fs.readSync(fd, header, 0, 20, 0) === 20 &&
+      header.toString('latin1', 0, 16) === 'SQLite format 3\0' &&
+      header[18] === 2 &&
+      header[19] === 2
+    );
   } catch {
     return false;
   } finally {

@@ -71,7 +71,8 @@ export function searchMeasures(db: Db, query: string): SearchHit[] {
     for (const statement of [loose, inSections]) {
       const limit = SEARCH_LIMIT - hits.length;
       if (limit === 0) return hits;
-      for (const h of statement.all({ roadmap: r.id, p, limit }) as Omit<SearchHit, 'roadmapTitle'>[]) hits.push({ ...h, roadmapTitle: r.title });
+      for (const h of statement.all({ roadmap: r.id, p, limit }) as Omit<SearchHit, 'roadmapTitle'>[])
+        hits.push({ ...h, roadmapTitle: r.title });
     }
   }
   return hits;

@@ -86,7 +86,7 @@ describe('opening the database file', () => {
     expect(sha(file)).toBe(before);
   });
 
-  it('refuses a newer version\'s database left in WAL mode (inspected through the kept connection) and changes nothing in it', () => {
+  it("refuses a newer version's database left in WAL mode (inspected through the kept connection) and changes nothing in it", () => {
     const file = path.join(tempDir(), 'future-wal.sqlite');
     closeDatabase(openDatabase(file));
     const raw = new Database(file);

@@ -68,7 +68,11 @@ describe('search over the stored folded text', () => {
   it('folds every character as the Russian locale does (fold uses the faster toLowerCase)', () => {
     let all = '';
     for (let c = 0; c < 0x30000; c++) if (c < 0xd800 || c >= 0xe000) all += String.fromCodePoint(c);
-    const russian = all.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/[\s\u00a0]+/g, ' ').trim();
+    const russian = all
+      .toLocaleLowerCase('ru-RU')
+      .replace(/ё/g, 'е')
+      .replace(/[\s\u00a0]+/g, ' ')
+      .trim();
     expect(fold(all) === russian).toBe(true);
     expect(fold('  ЁЛКА\u00a0\tИ  Ёж ')).toBe('елка и еж');
   });
@@ -87,11 +91,23 @@ describe('search over the stored folded text', () => {
     const ids = seedPlans(db, 1200, 400);
     db.sqlite.prepare("UPDATE roadmaps SET period_start = '2025-01-01', period_end = '2026-12-31' WHERE id = ?").run(ids[1]);
     const sections = api('plan.get', { roadmapId: ids[1]! }).sections;
-    api('plan.moveSection', { id: sections[5]!.id, index: 0 });
-    api('plan.moveSection', { id: sections[2]!.id, index: 7 });
+    api('plan.moveSection', { id: sections[5]!.id!, index: 0 });
+    api('plan.moveSection', { id: sections[2]!.id!, index: 7 });
     for (let i = 0; i < 5; i++)
-      api('plan.addMeasure', { roadmapId: ids[2]!, sectionId: null, values: m(`${measureText(i).name} вне разделов`, { term: measureText(i).term, executors: measureText(i).executors }) });
-    const queries = ['семинар', 'кураторы школ', 'С УЧЁТОМ РЕЗУЛЬТАТОВ', 'де-кастри), этап 7', 'ежеквартально', 'вне разделов', 'нигде нет'];
+      api('plan.addMeasure', {
+        roadmapId: ids[2]!,
+        sectionId: null,
+        values: m(`${measureText(i).name} вне разделов`, { term: measureText(i).term, executors: measureText(i).executors }),
+      });
+    const queries = [
+      'семинар',
+      'кураторы школ',
+      'С УЧЁТОМ РЕЗУЛЬТАТОВ',
+      'де-кастри), этап 7',
+      'ежеквартально',
+      'вне разделов',
+      'нигде нет',
+    ];
     for (const q of queries) {
       const hits = api('search.measures', { query: q }).map((h) => h.measureId);
       expect(hits, q).toEqual(reference(q));

@@ -39,7 +39,7 @@ export async function searchCases(measures: number): Promise<BenchResult[]> {
       app: () => {
         const a = callApi({ db }, 'search.measures', { query: q.query });
         if (!a.ok) throw new Error(a.error.message);
-        hits = a.value.length;
+        hits = (a.value as unknown[]).length;
       },
       floor: () => {
         floorHits = floor.all({ p: `%${q.plain}%` }).length;
