@@ -18,8 +18,8 @@ import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import { copyFileSync, nextBackupPath } from './backup';
 import { AppError, sqliteErrorMessage } from './errors';
 import * as schema from './schema';
+import { registerSqlFunctions } from './sql-functions';
 import { type TermUpgrade, upgradeTerms } from './terms/store';
-import { fold } from './text';
 
 export type Orm = BetterSQLite3Database<typeof schema>;
 
@@ -62,10 +62,22 @@ export function inspect(file: string): Inspection {
     throw sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть файл базы данных «${file}».`, { cause: err });
   }
   try {
-    const tables = ro.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+    return inspectConnection(ro, file);
+  } finally {
+    ro.close();
+  }
+}
+
+/** What inspect() reads, through a connection already open (it writes nothing). */
+function inspectConnection(connection: Database.Database, file: string): Inspection {
+  try {
+    const tables = connection
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .pluck()
+      .all() as string[];
     const hasMigrations = tables.includes(MIGRATIONS_TABLE);
     const applied = hasMigrations
-      ? (ro.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
+      ? (connection.prepare(`SELECT hash, created_at FROM ${MIGRATIONS_TABLE} ORDER BY created_at, id`).all() as AppliedMigration[])
       : [];
     return { applied, hasOtherTables: tables.some((t) => t !== MIGRATIONS_TABLE) };
   } catch (err) {
@@ -77,8 +89,36 @@ export function inspect(file: string): Inspection {
         { cause: err },
       );
     throw known ?? err;
+  }
+}
+
+/**
+ * Whether the file is an SQLite database already in WAL mode (header bytes 18–19 are 2) with no
+ * WAL content left beside it: opening it for writing, and closing it, then changes no byte of it
+ * until something is written, so it may be inspected through the connection the app keeps instead
+ * of a separate read-only one. (Closing the last connection copies a left-over WAL into the file:
+ * such a file, maybe a newer version's, is inspected read-only as before.)
+ */
+function isWalDatabase(file: string): boolean {
+  try {
+    if (fs.statSync(`${file}-wal`).size > 0) return false;
+  } catch {
+    // No -wal file: nothing to copy in.
+  }
+  const header = Buffer.alloc(20);
+  let fd: number | null = null;
+  try {
+    fd = fs.openSync(file, 'r');
+    return (
+      fs.readSync(fd, header, 0, 20, 0) === 20 &&
+      header.toString('latin1', 0, 16) === 'SQLite format 3\0' &&
+      header[18] === 2 &&
+      header[19] === 2
+    );
+  } catch {
+    return false;
   } finally {
-    ro.close();
+    if (fd !== null) fs.closeSync(fd);
   }
 }
 
@@ -116,6 +156,8 @@ function backupBeforeMigration(file: string): string {
 
 export function applyMigrations(sqlite: Database.Database, pending: MigrationMeta[]): void {
   if (pending.length === 0) return;
+  // Migrations fill columns and define triggers with the app's functions (fold), whoever opened the connection.
+  registerSqlFunctions(sqlite);
   // Table rebuilds in generated migrations need foreign keys off; the pragma is a no-op inside a transaction.
   sqlite.pragma('foreign_keys = OFF');
   try {
@@ -194,7 +236,7 @@ function openReadOnly(file: string, known: MigrationMeta[]): Db {
     sqlite = new Database(open, { readonly: true, fileMustExist: true });
     sqlite.pragma('busy_timeout = 5000');
     sqlite.pragma('foreign_keys = ON');
-    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+    registerSqlFunctions(sqlite);
   } catch (err) {
     drop();
     if (err instanceof AppError) throw err;
@@ -210,42 +252,83 @@ function openReadOnly(file: string, known: MigrationMeta[]): Db {
   };
 }
 
+/** Refuses a file of another program, or one written by a newer version; says which migrations it still needs. */
+function checkState(state: Inspection, known: MigrationMeta[], file: string): MigrationMeta[] {
+  if (state.applied.length === 0 && state.hasOtherTables)
+    throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
+  return pendingMigrations(known, state.applied, file);
+}
+
+function connect(file: string): Database.Database {
+  try {
+    return new Database(file);
+  } catch (err) {
+    throw (
+      sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err })
+    );
+  }
+}
+
+/**
+ * The migrations shipped with the app, read (and hashed) once per folder: they are part of the
+ * installation and do not change while it runs, and a switch to another database or a restore opens again.
+ */
+const knownMigrations = new Map<string, MigrationMeta[]>();
+
+export function migrationsIn(folder: string): MigrationMeta[] {
+  let known = knownMigrations.get(folder);
+  if (!known) knownMigrations.set(folder, (known = readMigrationFiles({ migrationsFolder: folder })));
+  return known;
+}
+
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
-  const known = readMigrationFiles({ migrationsFolder: options.migrationsFolder ?? defaultMigrationsFolder() });
+  const known = migrationsIn(options.migrationsFolder ?? defaultMigrationsFolder());
   const memory = file === ':memory:';
   let pending = known;
   let backupPath: string | null = null;
+  let sqlite: Database.Database | null = null;
   if (!memory) {
     file = path.resolve(file);
     if (fs.existsSync(file) && fs.statSync(file).isDirectory())
       throw new AppError('is_directory', `«${file}» — это папка, а не файл базы данных.`);
     if (options.readOnly || (fs.existsSync(file) && !canWrite(file))) return openReadOnly(file, known);
     if (fs.existsSync(file) && fs.statSync(file).size > 0) {
-      const state = inspect(file);
-      if (state.applied.length === 0 && state.hasOtherTables)
-        throw new AppError('foreign_database', `Файл «${path.basename(file)}» — база данных другой программы. Файл не изменён.`);
-      pending = pendingMigrations(known, state.applied, file);
-      if (pending.length > 0 && state.applied.length > 0) backupPath = backupBeforeMigration(file);
+      // The usual opening (a file this app switched to WAL before) is inspected through the connection
+      // it keeps: one connection and one reading of the schema instead of two.
+      let state: Inspection;
+      if (isWalDatabase(file)) {
+        sqlite = connect(file);
+        try {
+          state = inspectConnection(sqlite, file);
+        } catch (err) {
+          sqlite.close();
+          throw err;
+        }
+      } else state = inspect(file);
+      try {
+        pending = checkState(state, known, file);
+      } catch (err) {
+        sqlite?.close();
+        throw err;
+      }
+      if (pending.length > 0 && state.applied.length > 0) {
+        // The copy before a migration is taken with no connection of ours open, as it always was.
+        sqlite?.close();
+        sqlite = null;
+        backupPath = backupBeforeMigration(file);
+      }
     } else {
       fs.mkdirSync(path.dirname(file), { recursive: true });
     }
   }
 
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(file);
-  } catch (err) {
-    throw (
-      sqliteErrorMessage(err) ?? new AppError('open_failed', `Не удалось открыть или создать файл базы данных «${file}».`, { cause: err })
-    );
-  }
+  sqlite ??= connect(file);
   try {
     sqlite.pragma('busy_timeout = 5000');
     if (!memory) sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
-    // SQLite's lower() folds ASCII only; search needs Cyrillic folded (and ё = е).
-    sqlite.function('fold', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? fold(v) : v));
+    registerSqlFunctions(sqlite);
     applyMigrations(sqlite, pending);
   } catch (err) {
     sqlite.close();

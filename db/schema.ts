@@ -161,6 +161,20 @@ export const measures = sqliteTable(
   (t) => [index('measures_roadmap').on(t.roadmapId, t.sectionId, t.position)],
 );
 
+/**
+ * What search reads: a measure's name, term, executors and result, each folded (db/text.ts fold:
+ * lower case, ё = е, one space for any run of whitespace) and joined by a line break, which a folded
+ * query never holds, so a match never spans two fields. Kept by triggers on measures (every writer,
+ * undo and the recycle bin included; see the migration's hand-written block), so a search compares
+ * stored text with SQLite's LIKE instead of folding every cell in JS per query.
+ */
+export const measureSearch = sqliteTable('measure_search', {
+  measureId: integer('measure_id')
+    .primaryKey()
+    .references(() => measures.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+});
+
 /** Links from a measure to the people and organisations named among its executors. */
 export const measureExecutors = sqliteTable(
   'measure_executors',

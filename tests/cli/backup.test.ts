@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listBackupFiles } from '../../db/backup';
+import { registerSqlFunctions } from '../../db/sql-functions';
 import { runCli, tempDir } from '../helpers';
 
 function cli(...args: string[]) {
@@ -28,6 +29,8 @@ describe('cli backup and restore', () => {
     const zeya = JSON.parse(cli('list', '--db', db).out.trim().split('\n').at(-1)!) as { id: number };
     const dumpBefore = cli('dump', '--db', db, '--roadmap', String(zeya.id)).out;
     const s = new Database(db);
+    // The triggers keeping the search text call the app's fold().
+    registerSqlFunctions(s);
     s.prepare("UPDATE measures SET name = 'Изменено после копии' WHERE roadmap_id = ?").run(zeya.id);
     s.close();
     expect(cli('dump', '--db', db, '--roadmap', String(zeya.id)).out).not.toBe(dumpBefore);

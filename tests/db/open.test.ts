@@ -86,6 +86,19 @@ describe('opening the database file', () => {
     expect(sha(file)).toBe(before);
   });
 
+  it("refuses a newer version's database left in WAL mode (inspected through the kept connection) and changes nothing in it", () => {
+    const file = path.join(tempDir(), 'future-wal.sqlite');
+    closeDatabase(openDatabase(file));
+    const raw = new Database(file);
+    raw.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('f'.repeat(64), Date.now() + 10 ** 10);
+    raw.close(); // the last connection: the WAL is copied in and removed, the header still says WAL
+    expect(fs.readFileSync(file)[18]).toBe(2);
+    const before = sha(file);
+    expect(() => openDatabase(file)).toThrow(/более новой версией программы/);
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+  });
+
   it("refuses a database whose migration history differs from the app's (not a prefix)", () => {
     const file = path.join(tempDir(), 'forked.sqlite');
     closeDatabase(openDatabase(file));
