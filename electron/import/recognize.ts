@@ -146,6 +146,9 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   let tableNo = 0;
 
   const handleRows = (rows: string[][], startRow: number) => {
+    const h = header!;
+    // The header's captions folded once, not once per row: a repeated header is told by them.
+    const captions = FIELDS.filter((f) => h.map[f] !== undefined).map((f) => [h.map[f]!, fold(h.captions[h.map[f]!] ?? '')] as const);
     for (let i = startRow; i < rows.length; i++) {
       const texts = rows[i]!;
       const where = `таблица ${tableNo}, строка ${i + 1}`;
@@ -154,8 +157,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         empty++;
         continue;
       }
-      const h = header!;
-      if (FIELDS.every((f) => h.map[f] === undefined || fold(texts[h.map[f]!] ?? '') === fold(h.captions[h.map[f]!] ?? ''))) {
+      if (captions.every(([column, caption]) => fold(texts[column] ?? '') === caption)) {
         repeatedHeaders++;
         continue;
       }

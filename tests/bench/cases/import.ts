@@ -39,7 +39,7 @@ function planRows(measures: number): { section: boolean; cells: string[] }[] {
   return rows;
 }
 
-async function makeDocx(measures: number): Promise<Buffer> {
+export async function makeDocx(measures: number): Promise<Buffer> {
   const cell = (text: string, span = 1, bold = false) =>
     new TableCell({
       columnSpan: span,
@@ -65,7 +65,7 @@ async function makeDocx(measures: number): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-async function makeXlsx(measures: number): Promise<Buffer> {
+export async function makeXlsx(measures: number): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('План');
   ws.addRow([TITLE]);
