@@ -115,7 +115,7 @@ async function bareDocx(data: Buffer): Promise<string[][]> {
 /** The XLSX floor: exceljs loads the workbook and every cell's text is read. */
 async function bareXlsx(data: Buffer): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data);
+  await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
   const rows: string[][] = [];
   wb.eachSheet((ws) =>
     ws.eachRow((r) => {
