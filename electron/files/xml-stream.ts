@@ -76,7 +76,8 @@ export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => App
   parser.on('closetag', () => {
     const tag = open.pop()!;
     handlers.close(tag);
-    for (const [prefix, previous] of scopes.pop() ?? []) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
+    const declared = scopes.pop();
+    if (declared) for (const [prefix, previous] of declared) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
   });
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));
