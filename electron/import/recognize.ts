@@ -133,6 +133,15 @@ export function parseMark(text: string): OrderMark | null {
   return { appendixNumber: m[1] ?? '', date: `${m[4]}-${m[3]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`, number: m[5]!.trim() };
 }
 
+/**
+ * fold(text) === folded, without folding a text too short to match: folding never lengthens a text
+ * except «İ» (one letter, two when lower-cased), and a plan's every row is checked against its header.
+ */
+function sameFolded(text: string, folded: string): boolean {
+  if (text.length < folded.length && !text.includes('\u0130')) return false;
+  return fold(text) === folded;
+}
+
 export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | null {
   const before: string[] = [];
   let passport: Recognized['passport'] = {};
@@ -157,7 +166,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         empty++;
         continue;
       }
-      if (captions.every(([column, caption]) => fold(texts[column] ?? '') === caption)) {
+      if (captions.every(([column, caption]) => sameFolded(texts[column] ?? '', caption))) {
         repeatedHeaders++;
         continue;
       }
