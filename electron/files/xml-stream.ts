@@ -16,7 +16,7 @@ export interface Tag {
   local: string;
   /** The namespace the prefix stands for ('' when none). */
   uri: string;
-  /** Attribute values by their local name. */
+  /** Attribute values by their names as written (prefix included); read them with attr(). */
   attributes: Record<string, string>;
 }
 
@@ -28,9 +28,13 @@ export interface XmlHandlers {
 
 const SLICE = 1024 * 1024;
 
-/** An attribute's value by its local name, whatever its prefix. */
+/** An attribute's value by its local name, whatever its prefix (an element has a handful: a scan is cheapest). */
 export function attr(tag: Tag, local: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(tag.attributes, local) ? tag.attributes[local] : undefined;
+  for (const name in tag.attributes) {
+    if (name === local || (name.endsWith(local) && name.charCodeAt(name.length - local.length - 1) === 58 /* : */ && !name.startsWith('xmlns:')))
+      return tag.attributes[name];
+  }
+  return undefined;
 }
 
 /**
@@ -45,15 +49,15 @@ export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => App
   // Per open element: the bindings it replaced (to restore on close), or null when it declared none.
   const scopes: ([string, string | undefined][] | null)[] = [];
   const open: Tag[] = [];
+  // Saxes's own attribute object is kept as it is: copying it per element was a third of the reading.
   const toTag = (t: SaxesTagPlain): Tag => {
     let declared: [string, string | undefined][] | null = null;
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
-    for (const [name, value] of Object.entries(t.attributes)) {
-      if (name === 'xmlns' || name.startsWith('xmlns:')) {
-        const prefix = name === 'xmlns' ? '' : name.slice(6);
-        (declared ??= []).push([prefix, bindings.get(prefix)]);
-        bindings.set(prefix, value);
-      } else attributes[name.slice(name.indexOf(':') + 1)] = value;
+    const attributes = t.attributes as Record<string, string>;
+    for (const name in attributes) {
+      if (name.charCodeAt(0) !== 120 /* x */ || !(name === 'xmlns' || name.startsWith('xmlns:'))) continue;
+      const prefix = name === 'xmlns' ? '' : name.slice(6);
+      (declared ??= []).push([prefix, bindings.get(prefix)]);
+      bindings.set(prefix, attributes[name]!);
     }
     scopes.push(declared);
     const colon = t.name.indexOf(':');
@@ -72,7 +76,8 @@ export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => App
   parser.on('closetag', () => {
     const tag = open.pop()!;
     handlers.close(tag);
-    for (const [prefix, previous] of scopes.pop() ?? []) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
+    const declared = scopes.pop();
+    if (declared) for (const [prefix, previous] of declared) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
   });
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));

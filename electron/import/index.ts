@@ -175,9 +175,16 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
       `Название: ${formatLimit(title.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`,
     );
   const calendar = getSchoolCalendar(db);
+  // A plan repeats its terms («Ежеквартально», «В течение года») hundreds of times: each text is read once.
+  const unread = new Map<string, boolean>();
+  const isUnread = (term: string) => {
+    let u = unread.get(term);
+    if (u === undefined) unread.set(term, (u = parseTerm(term, { period, calendar }).kind === 'unparsed'));
+    return u;
+  };
   for (const s of r.sections)
     for (const m of s.measures)
-      if (m.term.trim() && parseTerm(m.term, { period, calendar }).kind === 'unparsed')
+      if (m.term.trim() && isUnread(m.term))
         warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number.replace(/\.$/, '')}).`);
   const order = r.mark
     ? {

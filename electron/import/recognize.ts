@@ -133,6 +133,15 @@ export function parseMark(text: string): OrderMark | null {
   return { appendixNumber: m[1] ?? '', date: `${m[4]}-${m[3]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`, number: m[5]!.trim() };
 }
 
+/**
+ * fold(text) === folded, without folding a text too short to match: folding never lengthens a text
+ * except «İ» (one letter, two when lower-cased), and a plan's every row is checked against its header.
+ */
+function sameFolded(text: string, folded: string): boolean {
+  if (text.length < folded.length && !text.includes('\u0130')) return false;
+  return fold(text) === folded;
+}
+
 export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | null {
   const before: string[] = [];
   let passport: Recognized['passport'] = {};
@@ -146,6 +155,9 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   let tableNo = 0;
 
   const handleRows = (rows: string[][], startRow: number) => {
+    const h = header!;
+    // The header's captions folded once, not once per row: a repeated header is told by them.
+    const captions = FIELDS.filter((f) => h.map[f] !== undefined).map((f) => [h.map[f]!, fold(h.captions[h.map[f]!] ?? '')] as const);
     for (let i = startRow; i < rows.length; i++) {
       const texts = rows[i]!;
       const where = `таблица ${tableNo}, строка ${i + 1}`;
@@ -154,8 +166,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         empty++;
         continue;
       }
-      const h = header!;
-      if (FIELDS.every((f) => h.map[f] === undefined || fold(texts[h.map[f]!] ?? '') === fold(h.captions[h.map[f]!] ?? ''))) {
+      if (captions.every(([column, caption]) => sameFolded(texts[column] ?? '', caption))) {
         repeatedHeaders++;
         continue;
       }

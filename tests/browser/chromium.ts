@@ -1,38 +1,15 @@
-/** Debian's Chromium, driven by playwright-core (never a downloaded browser), plus the app served in browser mode.
- * playwright-core gives every launch a fresh temporary profile (it refuses a --user-data-dir argument). */
+/** The browser tests' harness: the app served to Debian's Chromium (app-server.ts) with page errors collected. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Db } from '../../db/open';
 import { afterAll, beforeAll } from 'vitest';
-import { startWebServer, type WebServer } from '../../electron/web/server';
+import type { WebServer } from '../../electron/web/server';
 import { closeDatabase, freshDb } from '../helpers';
+import { launch, serve } from './app-server';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, launch, serve } from './app-server';
 export const SCREENSHOTS = path.resolve(__dirname, '../output/screenshots');
-
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
-
-export async function serve(db: Db): Promise<WebServer> {
-  const staticDir = path.resolve(__dirname, '../../dist/renderer');
-  if (!fs.existsSync(path.join(staticDir, 'index.html')))
-    throw new Error('dist/renderer is missing: run `npm run build:renderer` (npm test does it first)');
-  return startWebServer({ db }, { staticDir });
-}
 
 /** Fails the test on any error the page logs or any API call refused: a broken screen must not pass quietly. */
 export function watchErrors(page: Page): string[] {
