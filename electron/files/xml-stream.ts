@@ -31,7 +31,10 @@ const SLICE = 1024 * 1024;
 /** An attribute's value by its local name, whatever its prefix (an element has a handful: a scan is cheapest). */
 export function attr(tag: Tag, local: string): string | undefined {
   for (const name in tag.attributes) {
-    if (name === local || (name.endsWith(local) && name.charCodeAt(name.length - local.length - 1) === 58 /* : */ && !name.startsWith('xmlns:')))
+    if (
+      name === local ||
+      (name.endsWith(local) && name.charCodeAt(name.length - local.length - 1) === 58 /* : */ && !name.startsWith('xmlns:'))
+    )
       return tag.attributes[name];
   }
   return undefined;
@@ -77,7 +80,8 @@ export function streamXml(xml: Buffer, handlers: XmlHandlers, damaged: () => App
     const tag = open.pop()!;
     handlers.close(tag);
     const declared = scopes.pop();
-    if (declared) for (const [prefix, previous] of declared) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
+    if (declared)
+      for (const [prefix, previous] of declared) previous === undefined ? bindings.delete(prefix) : bindings.set(prefix, previous);
   });
   parser.on('text', (t) => handlers.text(t));
   parser.on('cdata', (t) => handlers.text(t));

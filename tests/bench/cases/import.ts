@@ -5,17 +5,7 @@
  * word/document.xml and saxes walking it into rows of cell text; exceljs loading the workbook and
  * reading every cell's text.
  */
-import {
-  AlignmentType,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { SaxesParser } from 'saxes';
@@ -32,9 +22,7 @@ function planRows(measures: number): { section: boolean; cells: string[] }[] {
   const rows: { section: boolean; cells: string[] }[] = [];
   planSections(measures).forEach((s, si) => {
     rows.push({ section: true, cells: [`${si + 1}.`, s.title] });
-    s.measures.forEach((m, mi) =>
-      rows.push({ section: false, cells: [`${si + 1}.${mi + 1}.`, m.name, m.term, m.executors, m.result] }),
-    );
+    s.measures.forEach((m, mi) => rows.push({ section: false, cells: [`${si + 1}.${mi + 1}.`, m.name, m.term, m.executors, m.result] }));
   });
   return rows;
 }

@@ -25,10 +25,12 @@ const cases: BenchCases = async () => {
   if (child.status !== 0 || !line.startsWith('{')) throw new Error(`memory session failed: ${child.stderr || child.stdout}`);
   const r = JSON.parse(line) as { maxRssKb: number; peakBeforeReportKb: number; reportKb: number; steps: Record<string, number> };
   const steps = Object.fromEntries(Object.entries(r.steps).map(([k, v]) => [`RSS after ${k}, MB`, v]));
-  return [figure('peak memory, 50 000-measure session', r.maxRssKb / 1024, 250, 'MB', {
+  return [
+    figure('peak memory, 50 000-measure session', r.maxRssKb / 1024, 250, 'MB', {
       'peak before the report, MB': Math.round(r.peakBeforeReportKb / 1024),
       ...steps,
       'report KB': r.reportKb,
-    })];
+    }),
+  ];
 };
 export default cases;

@@ -41,7 +41,14 @@ void (async () => {
   const report = await buildQuarterlyReport(db, { quarter: '2024-Q2', date: '2024-07-01' });
   step('quarterly report');
   closeDatabase(db);
-  console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, peakBeforeReportKb, reportKb: Math.round(report.data.length / 1024), steps }));
+  console.log(
+    JSON.stringify({
+      maxRssKb: process.resourceUsage().maxRSS,
+      peakBeforeReportKb,
+      reportKb: Math.round(report.data.length / 1024),
+      steps,
+    }),
+  );
 })().catch((err: unknown) => {
   console.error(err);
   process.exitCode = 1;
