@@ -156,10 +156,11 @@ function roadmapSheet(
   let row = HEADER_ROW + 1;
   for (const r of sel.rows) {
     if (r.kind === 'section') {
-      ws.mergeCells(row, 1, row, last);
       const cell = ws.getCell(row, 1);
       cell.value = `${r.sectionNumber ? `${r.sectionNumber}. ` : ''}${r.sectionTitle}`;
+      // Styled before the merge, which hands the style to the rest of the row (its borders).
       styleBodyCell(cell, { bold: true });
+      ws.mergeCells(row, 1, row, last);
       fitRowHeight(ws, row, [String(cell.value)], [fullWidth]);
     } else {
       const m = r.measure!;
@@ -209,9 +210,8 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
   ['Дорожная карта', ...SUMMARY_HEADERS].forEach((h, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = h;
-    styleHeaderCell(cell);
     // The status columns wear the chart's colours: the header is the chart's legend.
-    if (i >= 2 && i <= 7) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SUMMARY_KEYS[i - 2]!) } };
+    styleHeaderCell(cell, i >= 2 && i <= 7 ? argb(SUMMARY_KEYS[i - 2]!) : undefined);
   });
   fitRowHeight(ws, headerRow, ['Дорожная карта', ...SUMMARY_HEADERS], [60, ...SUMMARY_HEADERS.map(() => 14)]);
   const totals: SummaryLine = {
@@ -232,8 +232,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     values.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
       cell.value = v;
-      styleBodyCell(cell, { bold: l === totals, center: c > 0 });
-      if (c === values.length - 1) cell.numFmt = PERCENT_FORMAT;
+      styleBodyCell(cell, { bold: l === totals, center: c > 0, numFmt: c === values.length - 1 ? PERCENT_FORMAT : undefined });
     });
     fitRowHeight(ws, r, [l.title], [60]);
   });
@@ -255,8 +254,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
   SUMMARY_KEYS.forEach((k, i) => {
     const cell = ws.getCell(legendRow, i + 3);
     cell.value = SUMMARY_HEADERS[i + 1]!;
-    styleHeaderCell(cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } };
+    styleHeaderCell(cell, argb(k));
   });
   fitRowHeight(
     ws,

@@ -1,5 +1,5 @@
 /** Print-ready sheets for office users: A4 landscape fitted to width, borders, wrapped text, Russian formats. */
-import type { Borders, Cell, Worksheet } from 'exceljs';
+import type { Borders, Cell, Style, Worksheet } from 'exceljs';
 import { EXECUTION_STATUSES } from '../../db/schema';
 import { STATUS_LABELS } from '../../db/executions';
 
@@ -40,17 +40,65 @@ export function printSetup(ws: Worksheet, headerRow: number, fontSize = FONT.siz
   ws.headerFooter.oddFooter = '&CСтраница &P из &N';
 }
 
-export function styleHeaderCell(cell: Cell): void {
-  cell.font = { ...FONT, bold: true };
-  cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  cell.border = BORDER;
-  cell.fill = HEADER_FILL;
+/**
+ * exceljs gives a cell a style id per style *object*: it remembers the objects it has seen (a WeakMap)
+ * and serialises every other one to XML to look it up. Styles built per cell cost a serialisation per
+ * cell — most of a report's time. So each kind of cell gets one shared object, made once; frozen
+ * (deeply), so that a later `cell.font = …` on a shared style throws instead of restyling every cell
+ * that shares it. A cell that needs its own variant goes through `restyle`.
+ */
+const sharedStyles = new Map<string, Partial<Style>>();
+function shared(key: string, make: () => Partial<Style>): Partial<Style> {
+  let style = sharedStyles.get(key);
+  if (!style) sharedStyles.set(key, (style = deepFreeze(make())));
+  return style;
+}
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object' && !Object.isFrozen(v)) deepFreeze(v as object);
+  return Object.freeze(o);
 }
 
-export function styleBodyCell(cell: Cell, opts: { bold?: boolean; center?: boolean } = {}): void {
-  cell.font = { ...FONT, bold: opts.bold ?? false };
-  cell.alignment = { wrapText: true, vertical: 'top', horizontal: opts.center ? 'center' : 'left' };
-  cell.border = BORDER;
+/** The shared style of a header cell; `fill` (ARGB) for the status columns that wear the chart's colours. */
+export const headerStyle = (fill?: string): Partial<Style> =>
+  shared(`h|${fill ?? ''}`, () => ({
+    font: { ...FONT, bold: true },
+    alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+    border: BORDER,
+    fill: fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } : HEADER_FILL,
+  }));
+
+export interface BodyStyle {
+  bold?: boolean;
+  center?: boolean;
+  numFmt?: string;
+}
+
+export const bodyStyle = (opts: BodyStyle = {}): Partial<Style> =>
+  shared(`b|${opts.bold ? 1 : 0}|${opts.center ? 1 : 0}|${opts.numFmt ?? ''}`, () => ({
+    ...(opts.numFmt ? { numFmt: opts.numFmt } : {}),
+    font: { ...FONT, bold: opts.bold ?? false },
+    alignment: { wrapText: true, vertical: 'top', horizontal: opts.center ? 'center' : 'left' },
+    border: BORDER,
+  }));
+
+/** A shared plain style: the text font alone, or with a number format (the «Данные» rows). */
+export const textStyle = (numFmt?: string): Partial<Style> => shared(`t|${numFmt ?? ''}`, () => ({ ...(numFmt ? { numFmt } : {}), font: { ...FONT } }));
+
+/**
+ * Style a cell before merging it: a merge hands the master's style object to the other cells of the
+ * range, and a style set on the master afterwards would not reach them (their borders).
+ */
+export function styleHeaderCell(cell: Cell, fill?: string): void {
+  cell.style = headerStyle(fill);
+}
+
+export function styleBodyCell(cell: Cell, opts: BodyStyle = {}): void {
+  cell.style = bodyStyle(opts);
+}
+
+/** A cell's own variant of its (maybe shared) style — a colour, a lock — as a fresh object, for the few cells that need one. */
+export function restyle(cell: Cell, patch: Partial<Style>): void {
+  cell.style = { ...cell.style, ...patch };
 }
 
 /** The drop-down of statuses, as printed; applied as one range (exceljs's per-cell validation overlaps). */
