@@ -8,12 +8,12 @@
  */
 import ExcelJS from 'exceljs';
 import { argb, barChartPng } from '../../../electron/reports/chart';
-import { buildQuarterlyReport } from '../../../electron/reports/quarterly';
+import { buildQuarterlyReport, reportSelections } from '../../../electron/reports/quarterly';
 import { closeDatabase, freshDb } from '../../helpers';
 import { seedPlans } from '../data';
 import { type BenchCases, compare } from '../harness';
 
-/** A quarter every seeded measure falls in (due, running or still open): all 2 000 are reported. */
+/** A quarter every seeded measure falls in (due, running or still open) — less those whose only dates are past and marked done: 1 785 of 2 000. */
 const QUARTER = '2025-Q1';
 const STATUSES = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'not_started'] as const;
 const LABELS: Record<string, string> = {
@@ -71,13 +71,19 @@ const cases: BenchCases = async () => {
   const measuresQ = db.sqlite.prepare(
     `SELECT m.id, m.section_id AS sectionId, m.number, m.name, m.term, m.executors, m.result AS planned,
             x.status, x.result, x.evidence, x.note, x.filled_by AS filledBy, x.updated_at AS updatedAt
-       FROM measures m LEFT JOIN executions x ON x.measure_id = m.id AND x.quarter = ?
-      WHERE m.roadmap_id = ? ORDER BY m.position`,
+       FROM measures m JOIN sections s ON s.id = m.section_id LEFT JOIN executions x ON x.measure_id = m.id AND x.quarter = ?
+      WHERE m.roadmap_id = ? ORDER BY s.position, m.position`,
   );
   type Row = {
     id: number; sectionId: number; number: string; name: string; term: string; executors: string; planned: string;
     status: string | null; result: string | null; evidence: string | null; note: string | null; filledBy: string | null; updatedAt: string | null;
   };
+
+  // Which measures the quarter covers is the app's rule (db/quarter-selection.ts: a done mark closes
+  // a past due date); the floor takes the same ones, looked up once here, so both write the same rows.
+  const reported = new Set(
+    reportSelections(db, { quarter: QUARTER }).flatMap((sel) => sel.rows.flatMap((r) => (r.measure ? [r.measure.id] : []))),
+  );
 
   const app = async () => (await buildQuarterlyReport(db, { quarter: QUARTER, date: '2025-04-05', preparedBy: 'Иванова И. И.' })).data;
 
@@ -120,6 +126,7 @@ const cases: BenchCases = async () => {
       let section: number | null = null;
       let r = 9;
       for (const m of measuresQ.all(QUARTER, rm.id) as Row[]) {
+        if (!reported.has(m.id)) continue;
         const s = titles.get(m.sectionId)!;
         if (m.sectionId !== section) {
           section = m.sectionId;
@@ -182,7 +189,7 @@ const cases: BenchCases = async () => {
     runs: Number(process.env.RUNS ?? 7),
     app,
     floor,
-    extra: { roadmaps: ids.length, appKB: Math.round(a.length / 1024), floorKB: Math.round(f.length / 1024) },
+    extra: { roadmaps: ids.length, measures: reported.size, appKB: Math.round(a.length / 1024), floorKB: Math.round(f.length / 1024) },
   });
   closeDatabase(db);
   return [result];
