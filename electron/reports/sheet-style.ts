@@ -160,29 +160,48 @@ export function quarterWords(quarter: string): string {
  */
 export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1, fontSize = FONT.size): void {
   const letterPx = fontSize * (96 / 72) * 0.55;
-  const lines = texts.map((t, i) => {
+  let most = minLines;
+  for (let i = 0; i < texts.length; i++) {
     const perLine = Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
-    return String(t ?? '')
-      .split('\n')
-      .reduce((n, p) => n + wrappedLines(p, perLine), 0);
-  });
-  ws.getRow(row).height = Math.min(409, Math.max(minLines, ...lines) * fontSize * 1.25 + 4);
+    most = Math.max(most, textLines(String(texts[i] ?? ''), perLine));
+  }
+  ws.getRow(row).height = Math.min(409, most * fontSize * 1.25 + 4);
 }
 
-/** Lines a paragraph takes when wrapped at word boundaries (a word longer than a line is cut). */
-function wrappedLines(text: string, perLine: number): number {
+/** What `\s` matches: the text is measured a character at a time, without a split per cell. */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * Lines a text takes when each paragraph («\n») is wrapped at word boundaries, `perLine` letters a
+ * line (a word longer than a line is cut). One pass over the characters: a report measures every
+ * cell of every row, and splitting each into paragraphs and words cost more than writing it.
+ */
+export function textLines(text: string, perLine: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const len = word.length;
+  let len = 0;
+  const endWord = () => {
+    if (len === 0) return;
     if (used === 0) {
-      lines += Math.floor(Math.max(0, len - 1) / perLine);
+      lines += Math.floor((len - 1) / perLine);
       used = len % perLine || perLine;
     } else if (used + 1 + len <= perLine) used += 1 + len;
     else {
-      lines += 1 + Math.floor(Math.max(0, len - 1) / perLine);
+      lines += 1 + Math.floor((len - 1) / perLine);
       used = len % perLine || perLine;
     }
+    len = 0;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      endWord();
+      lines++;
+      used = 0;
+    } else if (isSpace(c)) endWord();
+    else len++;
   }
+  endWord();
   return lines;
 }
