@@ -23,6 +23,7 @@ import {
   PERCENT_FORMAT,
   printSetup,
   quarterWords,
+  rowFitter,
   sheetName,
   statusValidation,
   styleBodyCell,
@@ -153,6 +154,8 @@ function roadmapSheet(
     REPORT_COLUMNS.map((c) => c.header),
     widths,
   );
+  const fitMeasure = rowFitter(widths);
+  const fitSection = rowFitter([fullWidth]);
   let row = HEADER_ROW + 1;
   for (const r of sel.rows) {
     if (r.kind === 'section') {
@@ -161,7 +164,7 @@ function roadmapSheet(
       // Styled before the merge, which hands the style to the rest of the row (its borders).
       styleBodyCell(cell, { bold: true });
       ws.mergeCells(row, 1, row, last);
-      fitRowHeight(ws, row, [String(cell.value)], [fullWidth]);
+      fitSection(ws, row, [String(cell.value)]);
     } else {
       const m = r.measure!;
       const rec = r.record;
@@ -176,12 +179,14 @@ function roadmapSheet(
         rec?.evidence ?? '',
         rec?.note ?? '',
       ];
+      // Through the row: ws.getCell(row, col) builds and parses an «A1» address for every cell.
+      const line = ws.getRow(row);
       values.forEach((v, i) => {
-        const cell = ws.getCell(row, i + 1);
+        const cell = line.getCell(i + 1);
         cell.value = v;
         styleBodyCell(cell, { center: i === 0 || i === 5 });
       });
-      fitRowHeight(ws, row, values, widths);
+      fitMeasure(ws, row, values);
     }
     row++;
   }

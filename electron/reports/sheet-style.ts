@@ -159,18 +159,40 @@ export function quarterWords(quarter: string): string {
  * half an em; counted a little wider, so that a row is rather too tall than cut), 1.25 lines of spacing.
  */
 export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1, fontSize = FONT.size): void {
+  rowFitter(widths, minLines, fontSize)(ws, row, texts);
+}
+
+/**
+ * fitRowHeight for many rows of one set of columns: the letters a line holds are counted once per
+ * column, not once per cell.
+ */
+export function rowFitter(widths: number[], minLines = 1, fontSize = FONT.size): (ws: Worksheet, row: number, texts: string[]) => void {
   const letterPx = fontSize * (96 / 72) * 0.55;
-  let most = minLines;
-  for (let i = 0; i < texts.length; i++) {
-    const perLine = Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
-    most = Math.max(most, textLines(String(texts[i] ?? ''), perLine));
-  }
-  ws.getRow(row).height = Math.min(409, most * fontSize * 1.25 + 4);
+  const perLine = (i: number) => Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
+  const perColumn = widths.map((_, i) => perLine(i));
+  return (ws, row, texts) => {
+    let most = minLines;
+    for (let i = 0; i < texts.length; i++) most = Math.max(most, textLines(String(texts[i] ?? ''), perColumn[i] ?? perLine(i)));
+    ws.getRow(row).height = Math.min(409, most * fontSize * 1.25 + 4);
+  };
 }
 
 /** What `\s` matches: the text is measured a character at a time, without a split per cell. */
-const isSpace = (c: number) =>
-  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 
 /**
  * Lines a text takes when each paragraph («\n») is wrapped at word boundaries, `perLine` letters a
@@ -181,27 +203,28 @@ export function textLines(text: string, perLine: number): number {
   let lines = 1;
   let used = 0;
   let len = 0;
-  const endWord = () => {
-    if (len === 0) return;
-    if (used === 0) {
-      lines += Math.floor((len - 1) / perLine);
-      used = len % perLine || perLine;
-    } else if (used + 1 + len <= perLine) used += 1 + len;
-    else {
-      lines += 1 + Math.floor((len - 1) / perLine);
-      used = len % perLine || perLine;
+  // One step past the end, read as a space, ends the last word.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c !== 10 && !isSpace(c)) {
+      len++;
+      continue;
     }
-    len = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    if (len > 0) {
+      if (used === 0) {
+        lines += Math.floor((len - 1) / perLine);
+        used = len % perLine || perLine;
+      } else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        lines += 1 + Math.floor((len - 1) / perLine);
+        used = len % perLine || perLine;
+      }
+      len = 0;
+    }
     if (c === 10) {
-      endWord();
       lines++;
       used = 0;
-    } else if (isSpace(c)) endWord();
-    else len++;
+    }
   }
-  endWord();
   return lines;
 }
