@@ -165,7 +165,10 @@ export async function buildSchoolForm(
       styleBodyCell(cell, { center: c.key === 'id' || c.key === 'number' });
       // Only the answers are open to the school.
       const locked = !(ANSWER_KEYS as readonly string[]).includes(c.key);
-      restyle(cell, { protection: { locked }, ...(locked ? {} : { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } } }) });
+      restyle(cell, {
+        protection: { locked },
+        ...(locked ? {} : { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } } }),
+      });
     });
     fitRowHeight(
       ws,

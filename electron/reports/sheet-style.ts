@@ -82,7 +82,8 @@ export const bodyStyle = (opts: BodyStyle = {}): Partial<Style> =>
   }));
 
 /** A shared plain style: the text font alone, or with a number format (the «Данные» rows). */
-export const textStyle = (numFmt?: string): Partial<Style> => shared(`t|${numFmt ?? ''}`, () => ({ ...(numFmt ? { numFmt } : {}), font: { ...FONT } }));
+export const textStyle = (numFmt?: string): Partial<Style> =>
+  shared(`t|${numFmt ?? ''}`, () => ({ ...(numFmt ? { numFmt } : {}), font: { ...FONT } }));
 
 /**
  * Style a cell before merging it: a merge hands the master's style object to the other cells of the

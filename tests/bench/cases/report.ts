@@ -45,9 +45,24 @@ const COLUMNS = [
   ['Примечание / причины невыполнения', 16],
 ] as const;
 const DATA_HEADERS = [
-  'Район', 'Код района', 'Квартал', 'ID карты', 'Дорожная карта', 'Раздел', 'ID мероприятия', '№', 'Мероприятие', 'Срок',
-  'Сроки в квартале', 'Код статуса', 'Статус', 'Достигнутый результат', 'Подтверждающие документы', 'Примечание',
-  'Заполнил(а)', 'Дата отметки',
+  'Район',
+  'Код района',
+  'Квартал',
+  'ID карты',
+  'Дорожная карта',
+  'Раздел',
+  'ID мероприятия',
+  '№',
+  'Мероприятие',
+  'Срок',
+  'Сроки в квартале',
+  'Код статуса',
+  'Статус',
+  'Достигнутый результат',
+  'Подтверждающие документы',
+  'Примечание',
+  'Заполнил(а)',
+  'Дата отметки',
 ];
 const KEYS = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
 
@@ -75,8 +90,19 @@ const cases: BenchCases = async () => {
       WHERE m.roadmap_id = ? ORDER BY s.position, m.position`,
   );
   type Row = {
-    id: number; sectionId: number; number: string; name: string; term: string; executors: string; planned: string;
-    status: string | null; result: string | null; evidence: string | null; note: string | null; filledBy: string | null; updatedAt: string | null;
+    id: number;
+    sectionId: number;
+    number: string;
+    name: string;
+    term: string;
+    executors: string;
+    planned: string;
+    status: string | null;
+    result: string | null;
+    evidence: string | null;
+    note: string | null;
+    filledBy: string | null;
+    updatedAt: string | null;
   };
 
   // Which measures the quarter covers is the app's rule (db/quarter-selection.ts: a done mark closes
@@ -138,7 +164,17 @@ const cases: BenchCases = async () => {
           c.style = sectionStyle;
         }
         counts[!m.status || m.status === 'not_started' ? 'none' : m.status]!++;
-        const values = [m.number, m.name, m.term, m.executors, m.planned, m.status ? LABELS[m.status]! : '', m.result ?? '', m.evidence ?? '', m.note ?? ''];
+        const values = [
+          m.number,
+          m.name,
+          m.term,
+          m.executors,
+          m.planned,
+          m.status ? LABELS[m.status]! : '',
+          m.result ?? '',
+          m.evidence ?? '',
+          m.note ?? '',
+        ];
         const row = ws.getRow(r++);
         values.forEach((v, i) => {
           const c = row.getCell(i + 1);
@@ -146,8 +182,23 @@ const cases: BenchCases = async () => {
           c.style = bodyStyle;
         });
         data.push([
-          '', '', QUARTER, rm.id, rm.title, `${s.number}. ${s.title}`, m.id, m.number, m.name, m.term, '',
-          m.status ?? '', m.status ? LABELS[m.status]! : '', m.result ?? '', m.evidence ?? '', m.note ?? '', m.filledBy ?? '',
+          '',
+          '',
+          QUARTER,
+          rm.id,
+          rm.title,
+          `${s.number}. ${s.title}`,
+          m.id,
+          m.number,
+          m.name,
+          m.term,
+          '',
+          m.status ?? '',
+          m.status ? LABELS[m.status]! : '',
+          m.result ?? '',
+          m.evidence ?? '',
+          m.note ?? '',
+          m.filledBy ?? '',
           m.updatedAt ? new Date(`${m.updatedAt.slice(0, 10)}T00:00:00Z`) : null,
         ]);
       }
@@ -169,7 +220,9 @@ const cases: BenchCases = async () => {
     });
     const image = wb.addImage({ buffer: barChartPng(lines, KEYS, 720, { values: true }) as unknown as ExcelJS.Buffer, extension: 'png' });
     summary.addImage(image, { tl: { col: 0, row: lines.length + 8 }, ext: { width: 720, height: lines.length * 32 + 10 } });
-    KEYS.forEach((k, i) => (summary.getCell(lines.length + 30, i + 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } }));
+    KEYS.forEach(
+      (k, i) => (summary.getCell(lines.length + 30, i + 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } }),
+    );
 
     const ws = wb.addWorksheet('Данные');
     ws.addTable({
