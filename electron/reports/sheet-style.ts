@@ -43,7 +43,7 @@ export function printSetup(ws: Worksheet, headerRow: number, fontSize = FONT.siz
 /**
  * exceljs gives a cell a style id per style *object*: it remembers the objects it has seen (a WeakMap)
  * and serialises every other one to XML to look it up. Styles built per cell cost a serialisation per
- * cell — most of a report's time. So each kind of cell gets one shared object, made once; frozen
+ * cell — the largest part of a report's time. So each kind of cell gets one shared object, made once; frozen
  * (deeply), so that a later `cell.font = …` on a shared style throws instead of restyling every cell
  * that shares it. A cell that needs its own variant goes through `restyle`.
  */
@@ -86,7 +86,8 @@ export const textStyle = (numFmt?: string): Partial<Style> =>
   shared(`t|${numFmt ?? ''}`, () => ({ ...(numFmt ? { numFmt } : {}), font: { ...FONT } }));
 
 /**
- * Style a cell before merging it: a merge hands the master's style object to the other cells of the
+ * These replace the cell's style as a whole (anything set on it before is gone). Style a cell before
+ * merging it: a merge hands the master's style object to the other cells of the
  * range, and a style set on the master afterwards would not reach them (their borders).
  */
 export function styleHeaderCell(cell: Cell, fill?: string): void {
