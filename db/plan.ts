@@ -71,16 +71,41 @@ export interface MeasureInput {
   number?: string;
 }
 
+/** The measure columns a plan shows, as getPlan reads them. */
+type PlanRow = Pick<
+  typeof measures.$inferSelect,
+  'id' | 'sectionId' | 'number' | 'name' | 'term' | 'executors' | 'result' | 'version' | 'updatedAt'
+> &
+  Parameters<typeof readingOf>[0];
+
+/**
+ * getPlan's three reads, prepared once per connection: every screen, document and report reads the
+ * plan, and building the query through the ORM each time cost more than running it.
+ */
+const planReads = new WeakMap<Db['sqlite'], ReturnType<typeof preparePlanReads>>();
+const preparePlanReads = (sqlite: Db['sqlite']) => ({
+  sections: sqlite.prepare<[number], Pick<PlanSection, 'number' | 'version'> & { id: number; title: string }>(
+    'SELECT id, number, title, version FROM sections WHERE roadmap_id = ? ORDER BY position',
+  ),
+  measures: sqlite.prepare<[number], PlanRow>(
+    `SELECT id, section_id AS sectionId, number, name, term, executors, result, version, updated_at AS updatedAt,
+            term_kind AS termKind, term_start AS termStart, term_end AS termEnd, term_due AS termDue,
+            term_label AS termLabel, term_certainty AS termCertainty, term_note AS termNote
+       FROM measures WHERE roadmap_id = ? ORDER BY position`,
+  ),
+  links: sqlite.prepare<[number], ExecutorLink & { measureId: number }>(
+    `SELECT e.measure_id AS measureId, e.person_id AS personId, e.organization_id AS organizationId
+       FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ? ORDER BY e.id`,
+  ),
+});
+
 export function getPlan(db: Db, roadmapId: number): PlanSection[] {
   getRoadmap(db, roadmapId);
-  const secs = db.orm.select().from(sections).where(eq(sections.roadmapId, roadmapId)).orderBy(asc(sections.position)).all();
-  const rows = db.orm.select().from(measures).where(eq(measures.roadmapId, roadmapId)).orderBy(asc(measures.position)).all();
-  const links = db.sqlite
-    .prepare(
-      `SELECT e.measure_id AS measureId, e.person_id AS personId, e.organization_id AS organizationId
-         FROM measure_executors e JOIN measures m ON m.id = e.measure_id WHERE m.roadmap_id = ? ORDER BY e.id`,
-    )
-    .all(roadmapId) as (ExecutorLink & { measureId: number })[];
+  let reads = planReads.get(db.sqlite);
+  if (!reads) planReads.set(db.sqlite, (reads = preparePlanReads(db.sqlite)));
+  const secs = reads.sections.all(roadmapId);
+  const rows = reads.measures.all(roadmapId);
+  const links = reads.links.all(roadmapId);
   const linksOf = new Map<number, ExecutorLink[]>();
   for (const l of links) {
     const list = linksOf.get(l.measureId) ?? [];

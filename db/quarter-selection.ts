@@ -41,15 +41,20 @@ export function roadmapCoversQuarter(roadmap: Pick<Roadmap, 'periodStart' | 'per
   return quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd).includes(quarter);
 }
 
+/** A roadmap's marks up to a quarter; prepared once per connection, as a report asks for every roadmap. */
+const marksUpTo = new WeakMap<Db['sqlite'], ReturnType<typeof prepareMarksUpTo>>();
+const prepareMarksUpTo = (sqlite: Db['sqlite']) =>
+  sqlite.prepare<[number, string], ExecutionRecord & { measureId: number; quarter: string; filledBy: string }>(
+    `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.filled_by AS filledBy, x.updated_at AS updatedAt
+       FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ? AND x.quarter <= ?`,
+  );
+
 export function selectForQuarter(db: Db, roadmapId: number, quarter: string): QuarterSelection {
   const { start, end } = quarterSpan(quarter);
   const roadmap = getRoadmap(db, roadmapId);
-  const records = db.sqlite
-    .prepare(
-      `SELECT x.measure_id AS measureId, x.quarter, x.status, x.result, x.evidence, x.note, x.filled_by AS filledBy, x.updated_at AS updatedAt
-         FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = ? AND x.quarter <= ?`,
-    )
-    .all(roadmapId, quarter) as (ExecutionRecord & { measureId: number; quarter: string; filledBy: string })[];
+  let marks = marksUpTo.get(db.sqlite);
+  if (!marks) marksUpTo.set(db.sqlite, (marks = prepareMarksUpTo(db.sqlite)));
+  const records = marks.all(roadmapId, quarter);
   const byMeasure = new Map<number, (ExecutionRecord & { quarter: string })[]>();
   for (const { measureId, ...r } of records) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), r]);
 

@@ -1,5 +1,5 @@
 /** Roadmaps (дорожные карты): title, level, period, the passport, and each roadmap's own column captions. */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError, notFound, raise } from './errors';
 import { recordStep } from './history';
 import type { Db } from './open';
@@ -76,8 +76,19 @@ export function listRoadmaps(db: Db): RoadmapSummary[] {
     .all() as RoadmapSummary[];
 }
 
+/** Prepared once per connection: a report or document asks for each roadmap several times, and building the query cost more than running it. */
+const byId = new WeakMap<Db['orm'], ReturnType<typeof prepareById>>();
+const prepareById = (orm: Db['orm']) =>
+  orm
+    .select()
+    .from(roadmaps)
+    .where(eq(roadmaps.id, sql.placeholder('id')))
+    .prepare();
+
 export function getRoadmap(db: Db, id: number): Roadmap {
-  const row = db.orm.select().from(roadmaps).where(eq(roadmaps.id, id)).get() ?? raise(notFound('Дорожная карта', id));
+  let query = byId.get(db.orm);
+  if (!query) byId.set(db.orm, (query = prepareById(db.orm)));
+  const row = query.get({ id }) ?? raise(notFound('Дорожная карта', id));
   return fromRow(row);
 }
 

@@ -15,6 +15,8 @@ export const STATUS_COLORS: Record<string, [number, number, number]> = {
   none: [191, 191, 191],
 };
 
+const rgba = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, [r, g, b]]) => [k, Buffer.from([r, g, b, 255])]));
+
 /** Light fills (amber, grey) carry black digits; the rest white. */
 const DARK_TEXT = new Set(['done_late', 'none']);
 
@@ -42,15 +44,9 @@ export function barChartPng(rows: BarRow[], order: string[], width = 720, opts: 
     const y0 = gap + i * (barHeight + gap);
     for (const key of order) {
       const w = Math.round(((r.counts[key] ?? 0) / max) * span);
-      const [cr, cg, cb] = STATUS_COLORS[key]!;
-      for (let y = y0; y < y0 + barHeight; y++)
-        for (let xx = x; xx < Math.min(width - 10, x + w); xx++) {
-          const idx = (y * width + xx) * 4;
-          png.data[idx] = cr;
-          png.data[idx + 1] = cg;
-          png.data[idx + 2] = cb;
-          png.data[idx + 3] = 255;
-        }
+      // A segment is a run of one RGBA value per line: Buffer.fill repeats it natively.
+      const x1 = Math.min(width - 10, x + w);
+      if (x1 > x) for (let y = y0; y < y0 + barHeight; y++) png.data.fill(rgba[key]!, (y * width + x) * 4, (y * width + x1) * 4);
       const label = String(r.counts[key] ?? 0);
       if (opts.values && (r.counts[key] ?? 0) > 0 && w >= numberWidth(label) + 4)
         drawNumber(
@@ -71,5 +67,7 @@ export function barChartPng(rows: BarRow[], order: string[], width = 720, opts: 
         [0, 0, 0],
       );
   });
-  return PNG.sync.write(png);
+  // The «Up» filter alone: a bar's lines repeat the line above, so they filter to zeros. pngjs tries
+  // all five filters on every line by default, five times the work of one.
+  return PNG.sync.write(png, { filterType: 2 });
 }

@@ -151,9 +151,8 @@ function summarySheet(wb: ExcelJS.Workbook, c: Consolidation): void {
   headers.forEach((h, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = h;
-    styleHeaderCell(cell);
     // The status columns wear the chart's colours: the header is the chart's legend.
-    if (i >= 4 && i <= 9) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SUMMARY_KEYS[i - 4]!) } };
+    styleHeaderCell(cell, i >= 4 && i <= 9 ? argb(SUMMARY_KEYS[i - 4]!) : undefined);
   });
   fitRowHeight(ws, headerRow, headers, widths);
   const all = [...c.lines.map((l) => ({ ...l, bold: false })), { ...c.total, districtCode: '', quarter: '', bold: true }];
@@ -163,8 +162,7 @@ function summarySheet(wb: ExcelJS.Workbook, c: Consolidation): void {
     values.forEach((v, col) => {
       const cell = ws.getCell(r, col + 1);
       cell.value = v;
-      styleBodyCell(cell, { bold: l.bold, center: col > 0 });
-      if (col === values.length - 1) cell.numFmt = PERCENT_FORMAT;
+      styleBodyCell(cell, { bold: l.bold, center: col > 0, numFmt: col === values.length - 1 ? PERCENT_FORMAT : undefined });
     });
     fitRowHeight(ws, r, [l.district], [widths[0]!]);
   });

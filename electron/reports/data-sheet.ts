@@ -8,7 +8,7 @@ import type ExcelJS from 'exceljs';
 import { STATUS_LABELS } from '../../db/executions';
 import { quarterSpan, type QuarterSelection } from '../../db/quarter-selection';
 import { ruDate } from '../../db/terms/dates';
-import { DATE_FORMAT, excelDate, FONT, printSetup, styleHeaderCell } from './sheet-style';
+import { DATE_FORMAT, excelDate, printSetup, styleHeaderCell, textStyle } from './sheet-style';
 
 export const DATA_SHEET = 'Данные';
 /** A very hidden sheet: the marker, the format version and what the region needs to tell reports apart. */
@@ -129,11 +129,15 @@ export function addDataSheet(wb: ExcelJS.Workbook, rows: DataRow[], name = DATA_
     // A table needs at least one row: an empty report keeps an empty one so the captions stay readable.
     rows: rows.length ? rows.map((r) => DATA_COLUMNS.map((c) => cellValue(r, c.kind, c.key))) : [DATA_COLUMNS.map(() => null)],
   });
-  DATA_COLUMNS.forEach((c, i) => {
-    styleHeaderCell(ws.getCell(1, i + 1));
-    if (c.kind === 'date') for (let r = 2; r <= rows.length + 1; r++) ws.getCell(r, i + 1).numFmt = DATE_FORMAT;
-  });
-  for (let r = 2; r <= rows.length + 1; r++) ws.getRow(r).font = { ...FONT };
+  DATA_COLUMNS.forEach((_, i) => styleHeaderCell(ws.getCell(1, i + 1)));
+  // One shared style per kind of cell (sheet-style.ts): a style built per cell costs exceljs a serialisation each.
+  const cellStyles = DATA_COLUMNS.map((c) => textStyle(c.kind === 'date' ? DATE_FORMAT : undefined));
+  for (let r = 2; r <= rows.length + 1; r++) {
+    const row = ws.getRow(r);
+    // The row's own style too, as `row.font =` set it (exceljs has it, its typings do not).
+    (row as unknown as { style: Partial<ExcelJS.Style> }).style = textStyle();
+    cellStyles.forEach((style, i) => (row.getCell(i + 1).style = style));
+  }
   ws.views = [{ state: 'frozen', ySplit: 1 }];
   // A data sheet, yet printed like the others if someone prints the whole book (not Letter portrait).
   printSetup(ws, 1);

@@ -9,7 +9,7 @@ import type { Db } from '../../db/open';
 import { dueItems, type DueFilter, type DueItem } from '../../db/terms/due';
 import { ruDate } from '../../db/terms/dates';
 import { safeFileName } from '../documents/names';
-import { DATE_FORMAT, excelDate, fitRowHeight, FONT, printSetup, styleBodyCell, styleHeaderCell } from './sheet-style';
+import { DATE_FORMAT, excelDate, fitRowHeight, FONT, printSetup, restyle, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export const WINDOW_TITLES: Record<DueFilter['window'], string> = {
   overdue: 'Просрочено',
@@ -77,21 +77,17 @@ export async function renderDueTable(model: DueTableModel): Promise<{ fileName: 
       '',
       x.dates.map((d) => ruDate(d.due)).join(', '),
     ];
+    // Numbers stay text as printed («1.», «4. 8»); dates are real dates Excel can sort and filter.
+    const numFmt = (c: number) => (c === 0 || (c === 8 && x.nextDue) ? DATE_FORMAT : c === 1 ? '@' : undefined);
     texts.forEach((t, c) => {
       const cell = ws.getCell(r, c + 1);
       if (t) cell.value = t;
-      styleBodyCell(cell, { center: c === 1 });
+      styleBodyCell(cell, { center: c === 1, numFmt: numFmt(c) });
     });
-    // Numbers stay text as printed («1.», «4. 8»); dates are real dates Excel can sort and filter.
-    ws.getCell(r, 2).numFmt = '@';
     ws.getCell(r, 1).value = excelDate(x.due);
-    ws.getCell(r, 1).numFmt = DATE_FORMAT;
     ws.getCell(r, 8).value = x.overdueCount;
-    if (x.nextDue) {
-      ws.getCell(r, 9).value = excelDate(x.nextDue);
-      ws.getCell(r, 9).numFmt = DATE_FORMAT;
-    }
-    if (x.overdue) ws.getCell(r, 1).font = { ...FONT, bold: true, color: { argb: 'FFC00000' } };
+    if (x.nextDue) ws.getCell(r, 9).value = excelDate(x.nextDue);
+    if (x.overdue) restyle(ws.getCell(r, 1), { font: { ...FONT, bold: true, color: { argb: 'FFC00000' } } });
     fitRowHeight(
       ws,
       r,

@@ -15,7 +15,7 @@ import { ruDate } from '../../db/terms/dates';
 import { namesSchool } from '../../shared/school-match';
 import { safeFileName } from '../documents/names';
 import { reportSelections } from './quarterly';
-import { fitRowHeight, FONT, printSetup, quarterWords, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
+import { fitRowHeight, FONT, printSetup, quarterWords, restyle, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export const FORM_SHEET = 'Форма';
 export const META_SHEET = 'rmk';
@@ -164,8 +164,11 @@ export async function buildSchoolForm(
       cell.value = values[c.key];
       styleBodyCell(cell, { center: c.key === 'id' || c.key === 'number' });
       // Only the answers are open to the school.
-      cell.protection = { locked: !(ANSWER_KEYS as readonly string[]).includes(c.key) };
-      if (!cell.protection.locked) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } };
+      const locked = !(ANSWER_KEYS as readonly string[]).includes(c.key);
+      restyle(cell, {
+        protection: { locked },
+        ...(locked ? {} : { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFBE6' } } }),
+      });
     });
     fitRowHeight(
       ws,

@@ -60,10 +60,11 @@ export async function renderPlanTable(model: PlanTableModel): Promise<{ fileName
   for (const row of model.rows) {
     r++;
     if (row.kind === 'section') {
-      ws.mergeCells(r, 1, r, WIDTHS.length);
       const cell = ws.getCell(r, 1);
       cell.value = row.text;
+      // Styled before the merge, which hands the style to the rest of the row (its borders).
       styleBodyCell(cell, { bold: true });
+      ws.mergeCells(r, 1, r, WIDTHS.length);
       fitRowHeight(ws, r, [row.text], [WIDTHS.reduce((a, b) => a + b, 0)]);
       continue;
     }
@@ -71,8 +72,7 @@ export async function renderPlanTable(model: PlanTableModel): Promise<{ fileName
     row.cells.forEach((text, i) => {
       const cell = ws.getCell(r, i + 1);
       if (text) cell.value = text;
-      styleBodyCell(cell, { center: i === 0 });
-      if (i === 0) cell.numFmt = '@';
+      styleBodyCell(cell, { center: i === 0, numFmt: i === 0 ? '@' : undefined });
     });
     fitRowHeight(ws, r, row.cells, WIDTHS);
   }

@@ -23,6 +23,7 @@ import {
   PERCENT_FORMAT,
   printSetup,
   quarterWords,
+  rowFitter,
   sheetName,
   statusValidation,
   styleBodyCell,
@@ -153,14 +154,17 @@ function roadmapSheet(
     REPORT_COLUMNS.map((c) => c.header),
     widths,
   );
+  const fitMeasure = rowFitter(widths);
+  const fitSection = rowFitter([fullWidth]);
   let row = HEADER_ROW + 1;
   for (const r of sel.rows) {
     if (r.kind === 'section') {
-      ws.mergeCells(row, 1, row, last);
       const cell = ws.getCell(row, 1);
       cell.value = `${r.sectionNumber ? `${r.sectionNumber}. ` : ''}${r.sectionTitle}`;
+      // Styled before the merge, which hands the style to the rest of the row (its borders).
       styleBodyCell(cell, { bold: true });
-      fitRowHeight(ws, row, [String(cell.value)], [fullWidth]);
+      ws.mergeCells(row, 1, row, last);
+      fitSection(ws, row, [String(cell.value)]);
     } else {
       const m = r.measure!;
       const rec = r.record;
@@ -175,12 +179,14 @@ function roadmapSheet(
         rec?.evidence ?? '',
         rec?.note ?? '',
       ];
+      // Through the row: ws.getCell(row, col) builds and parses an «A1» address for every cell.
+      const line = ws.getRow(row);
       values.forEach((v, i) => {
-        const cell = ws.getCell(row, i + 1);
+        const cell = line.getCell(i + 1);
         cell.value = v;
         styleBodyCell(cell, { center: i === 0 || i === 5 });
       });
-      fitRowHeight(ws, row, values, widths);
+      fitMeasure(ws, row, values);
     }
     row++;
   }
@@ -209,9 +215,8 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
   ['Дорожная карта', ...SUMMARY_HEADERS].forEach((h, i) => {
     const cell = ws.getCell(headerRow, i + 1);
     cell.value = h;
-    styleHeaderCell(cell);
     // The status columns wear the chart's colours: the header is the chart's legend.
-    if (i >= 2 && i <= 7) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(SUMMARY_KEYS[i - 2]!) } };
+    styleHeaderCell(cell, i >= 2 && i <= 7 ? argb(SUMMARY_KEYS[i - 2]!) : undefined);
   });
   fitRowHeight(ws, headerRow, ['Дорожная карта', ...SUMMARY_HEADERS], [60, ...SUMMARY_HEADERS.map(() => 14)]);
   const totals: SummaryLine = {
@@ -232,8 +237,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     values.forEach((v, c) => {
       const cell = ws.getCell(r, c + 1);
       cell.value = v;
-      styleBodyCell(cell, { bold: l === totals, center: c > 0 });
-      if (c === values.length - 1) cell.numFmt = PERCENT_FORMAT;
+      styleBodyCell(cell, { bold: l === totals, center: c > 0, numFmt: c === values.length - 1 ? PERCENT_FORMAT : undefined });
     });
     fitRowHeight(ws, r, [l.title], [60]);
   });
@@ -255,8 +259,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
   SUMMARY_KEYS.forEach((k, i) => {
     const cell = ws.getCell(legendRow, i + 3);
     cell.value = SUMMARY_HEADERS[i + 1]!;
-    styleHeaderCell(cell);
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } };
+    styleHeaderCell(cell, argb(k));
   });
   fitRowHeight(
     ws,

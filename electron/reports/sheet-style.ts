@@ -1,5 +1,5 @@
 /** Print-ready sheets for office users: A4 landscape fitted to width, borders, wrapped text, Russian formats. */
-import type { Borders, Cell, Worksheet } from 'exceljs';
+import type { Borders, Cell, Style, Worksheet } from 'exceljs';
 import { EXECUTION_STATUSES } from '../../db/schema';
 import { STATUS_LABELS } from '../../db/executions';
 
@@ -40,17 +40,67 @@ export function printSetup(ws: Worksheet, headerRow: number, fontSize = FONT.siz
   ws.headerFooter.oddFooter = '&CСтраница &P из &N';
 }
 
-export function styleHeaderCell(cell: Cell): void {
-  cell.font = { ...FONT, bold: true };
-  cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
-  cell.border = BORDER;
-  cell.fill = HEADER_FILL;
+/**
+ * exceljs gives a cell a style id per style *object*: it remembers the objects it has seen (a WeakMap)
+ * and serialises every other one to XML to look it up. Styles built per cell cost a serialisation per
+ * cell — the largest part of a report's time. So each kind of cell gets one shared object, made once; frozen
+ * (deeply), so that a later `cell.font = …` on a shared style throws instead of restyling every cell
+ * that shares it. A cell that needs its own variant goes through `restyle`.
+ */
+const sharedStyles = new Map<string, Partial<Style>>();
+function shared(key: string, make: () => Partial<Style>): Partial<Style> {
+  let style = sharedStyles.get(key);
+  if (!style) sharedStyles.set(key, (style = deepFreeze(make())));
+  return style;
+}
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (v && typeof v === 'object' && !Object.isFrozen(v)) deepFreeze(v as object);
+  return Object.freeze(o);
 }
 
-export function styleBodyCell(cell: Cell, opts: { bold?: boolean; center?: boolean } = {}): void {
-  cell.font = { ...FONT, bold: opts.bold ?? false };
-  cell.alignment = { wrapText: true, vertical: 'top', horizontal: opts.center ? 'center' : 'left' };
-  cell.border = BORDER;
+/** The shared style of a header cell; `fill` (ARGB) for the status columns that wear the chart's colours. */
+export const headerStyle = (fill?: string): Partial<Style> =>
+  shared(`h|${fill ?? ''}`, () => ({
+    font: { ...FONT, bold: true },
+    alignment: { wrapText: true, vertical: 'middle', horizontal: 'center' },
+    border: BORDER,
+    fill: fill ? { type: 'pattern', pattern: 'solid', fgColor: { argb: fill } } : HEADER_FILL,
+  }));
+
+export interface BodyStyle {
+  bold?: boolean;
+  center?: boolean;
+  numFmt?: string;
+}
+
+export const bodyStyle = (opts: BodyStyle = {}): Partial<Style> =>
+  shared(`b|${opts.bold ? 1 : 0}|${opts.center ? 1 : 0}|${opts.numFmt ?? ''}`, () => ({
+    ...(opts.numFmt ? { numFmt: opts.numFmt } : {}),
+    font: { ...FONT, bold: opts.bold ?? false },
+    alignment: { wrapText: true, vertical: 'top', horizontal: opts.center ? 'center' : 'left' },
+    border: BORDER,
+  }));
+
+/** A shared plain style: the text font alone, or with a number format (the «Данные» rows). */
+export const textStyle = (numFmt?: string): Partial<Style> =>
+  shared(`t|${numFmt ?? ''}`, () => ({ ...(numFmt ? { numFmt } : {}), font: { ...FONT } }));
+
+/**
+ * These replace the cell's style as a whole (anything set on it before is gone). Style a cell before
+ * merging it: a merge hands the master's style object to the other cells of the
+ * range, and a style set on the master afterwards would not reach them (their borders).
+ */
+export function styleHeaderCell(cell: Cell, fill?: string): void {
+  cell.style = headerStyle(fill);
+}
+
+export function styleBodyCell(cell: Cell, opts: BodyStyle = {}): void {
+  cell.style = bodyStyle(opts);
+}
+
+/** A cell's own variant of its (maybe shared) style — a colour, a lock — as a fresh object, for the few cells that need one. */
+export function restyle(cell: Cell, patch: Partial<Style>): void {
+  cell.style = { ...cell.style, ...patch };
 }
 
 /** The drop-down of statuses, as printed; applied as one range (exceljs's per-cell validation overlaps). */
@@ -111,29 +161,71 @@ export function quarterWords(quarter: string): string {
  * half an em; counted a little wider, so that a row is rather too tall than cut), 1.25 lines of spacing.
  */
 export function fitRowHeight(ws: Worksheet, row: number, texts: string[], widths: number[], minLines = 1, fontSize = FONT.size): void {
-  const letterPx = fontSize * (96 / 72) * 0.55;
-  const lines = texts.map((t, i) => {
-    const perLine = Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
-    return String(t ?? '')
-      .split('\n')
-      .reduce((n, p) => n + wrappedLines(p, perLine), 0);
-  });
-  ws.getRow(row).height = Math.min(409, Math.max(minLines, ...lines) * fontSize * 1.25 + 4);
+  rowFitter(widths, minLines, fontSize)(ws, row, texts);
 }
 
-/** Lines a paragraph takes when wrapped at word boundaries (a word longer than a line is cut). */
-function wrappedLines(text: string, perLine: number): number {
+/**
+ * fitRowHeight for many rows of one set of columns: the letters a line holds are counted once per
+ * column, not once per cell.
+ */
+export function rowFitter(widths: number[], minLines = 1, fontSize = FONT.size): (ws: Worksheet, row: number, texts: string[]) => void {
+  const letterPx = fontSize * (96 / 72) * 0.55;
+  const perLine = (i: number) => Math.max(4, Math.floor((columnPx(widths[i] ?? 10) - 8) / letterPx));
+  const perColumn = widths.map((_, i) => perLine(i));
+  return (ws, row, texts) => {
+    let most = minLines;
+    for (let i = 0; i < texts.length; i++) most = Math.max(most, textLines(String(texts[i] ?? ''), perColumn[i] ?? perLine(i)));
+    ws.getRow(row).height = Math.min(409, most * fontSize * 1.25 + 4);
+  };
+}
+
+/** What `\s` matches: the text is measured a character at a time, without a split per cell. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Lines a text takes when each paragraph («\n») is wrapped at word boundaries, `perLine` letters a
+ * line (a word longer than a line is cut). One pass over the characters: a report measures every
+ * cell of every row, and splitting each into paragraphs and words cost more than writing it.
+ */
+export function textLines(text: string, perLine: number): number {
   let lines = 1;
   let used = 0;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const len = word.length;
-    if (used === 0) {
-      lines += Math.floor(Math.max(0, len - 1) / perLine);
-      used = len % perLine || perLine;
-    } else if (used + 1 + len <= perLine) used += 1 + len;
-    else {
-      lines += 1 + Math.floor(Math.max(0, len - 1) / perLine);
-      used = len % perLine || perLine;
+  let len = 0;
+  // One step past the end, read as a space, ends the last word.
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c !== 10 && !isSpace(c)) {
+      len++;
+      continue;
+    }
+    if (len > 0) {
+      if (used === 0) {
+        lines += Math.floor((len - 1) / perLine);
+        used = len % perLine || perLine;
+      } else if (used + 1 + len <= perLine) used += 1 + len;
+      else {
+        lines += 1 + Math.floor((len - 1) / perLine);
+        used = len % perLine || perLine;
+      }
+      len = 0;
+    }
+    if (c === 10) {
+      lines++;
+      used = 0;
     }
   }
   return lines;
