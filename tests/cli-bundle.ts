@@ -24,11 +24,11 @@ const keepDirname: Plugin = {
   },
 };
 
-/** vitest globalSetup: build before any test file runs. */
-export default async function setup(): Promise<void> {
+/** Bundles one entry point the way the CLI is bundled (packages external, each module's own __dirname). */
+export async function bundle(entry: string, outfile: string): Promise<void> {
   await build({
-    entryPoints: [path.join(ROOT, 'electron', 'cli', 'main.ts')],
-    outfile: CLI_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -38,4 +38,9 @@ export default async function setup(): Promise<void> {
     logLevel: 'error',
     plugins: [keepDirname],
   });
+}
+
+/** vitest globalSetup: build before any test file runs. */
+export default async function setup(): Promise<void> {
+  await bundle(path.join(ROOT, 'electron', 'cli', 'main.ts'), CLI_BUNDLE);
 }

@@ -1,9 +1,11 @@
 /**
  * A methodist's session over a 50 000-measure database, run as its own process by
  * tests/bench/cases/memory.ts so that its peak memory is its own: open, the roadmap list, every plan,
- * search twice, «Сроки» for the quarter, one execution grid and the quarterly report over all
- * roadmaps. Prints one JSON line: the peak RSS (maxRSS, KB) and the RSS after each step (MB).
- * Usage: tsx tests/bench/memory/session.ts DB_FILE
+ * search twice, «Сроки» for the quarter, one execution grid and the quarterly report of one roadmap
+ * (2 000 measures, more than a district's report holds). With `full`, only the quarterly report over
+ * all 50 000 measures, whose cost is exceljs keeping the whole workbook in memory (recorded apart).
+ * Prints one JSON line: the peak RSS (maxRSS, KB) and the RSS after each step (MB).
+ * Usage: node memory-session.cjs DB_FILE [full]
  */
 import { callApi, setErrorLogger } from '../../../electron/api/call';
 import { buildQuarterlyReport } from '../../../electron/reports/quarterly';
@@ -20,6 +22,13 @@ void (async () => {
   step('start');
   const db = openDatabase(process.argv[2]!);
   step('open');
+  if (process.argv[3] === 'full') {
+    const report = await buildQuarterlyReport(db, { quarter: '2024-Q2', date: '2024-07-01' });
+    step('quarterly report, all roadmaps');
+    closeDatabase(db);
+    console.log(JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, reportKb: Math.round(report.data.length / 1024), steps }));
+    return;
+  }
   const call = async (method: string, input: unknown) => {
     const r = await callApi({ db }, method, input);
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
