@@ -99,20 +99,27 @@ interface Row {
   meetingDate: string | null;
 }
 
+/**
+ * The lines of «Сроки»: only measures and decisions with a date in the window are read, found by the
+ * due_dates index (db/terms/store.ts keeps it equal to term_due), with their marks; each line is
+ * then judged over all its dates by the shared rule (a late mark covers earlier dates).
+ */
 export function dueItems(db: Db, f: DueFilter): DueItem[] {
   mustExist(db, 'people', f.personId);
   mustExist(db, 'organizations', f.schoolId);
   mustExist(db, 'roadmaps', f.roadmapId);
   const { from, to } = windowOf(f.today, f.window);
+  const span = { from, to };
   const measures = db.sqlite
     .prepare(
       `SELECT m.id, m.roadmap_id AS roadmapId, NULL AS meetingId, r.title AS origin, m.number, m.name, m.term, m.executors,
               m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id
-        WHERE (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
+        WHERE m.id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
+          AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
           AND (@personId IS NULL OR EXISTS (SELECT 1 FROM measure_executors e WHERE e.measure_id = m.id AND e.person_id = @personId))`,
     )
-    .all({ roadmapId: f.roadmapId ?? null, personId: f.personId ?? null }) as Row[];
+    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null }) as Row[];
   // Decisions belong to no roadmap: a roadmap filter leaves them out.
   const decisions =
     f.roadmapId !== undefined
@@ -124,9 +131,10 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
                     d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id
                LEFT JOIN people p ON p.id = d.responsible_id
-              WHERE (@personId IS NULL OR d.responsible_id = @personId)`,
+              WHERE d.id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)
+                AND (@personId IS NULL OR d.responsible_id = @personId)`,
           )
-          .all({ personId: f.personId ?? null }) as Row[]);
+          .all({ ...span, personId: f.personId ?? null }) as Row[]);
 
   let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
@@ -140,15 +148,21 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[],
     );
   }
+  // The marks of the lines in the window only: a line's dates outside it still need them to be judged.
   const marksOf = new Map<string, QuarterMark[]>();
-  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as {
-    m: number | null;
-    d: number | null;
-    quarter: string;
-    status: ExecutionStatus;
-  }[]) {
-    const key = x.m !== null ? `m${x.m}` : `d${x.d}`;
-    marksOf.set(key, [...(marksOf.get(key) ?? []), { quarter: x.quarter, status: x.status }]);
+  const marks = db.sqlite
+    .prepare(
+      `SELECT 'm' || x.measure_id AS k, x.quarter, x.status FROM executions x
+        WHERE x.measure_id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
+       UNION ALL
+       SELECT 'd' || x.decision_id, x.quarter, x.status FROM executions x
+        WHERE x.decision_id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)`,
+    )
+    .all(span) as { k: string; quarter: string; status: ExecutionStatus }[];
+  for (const x of marks) {
+    const list = marksOf.get(x.k);
+    if (list) list.push({ quarter: x.quarter, status: x.status });
+    else marksOf.set(x.k, [{ quarter: x.quarter, status: x.status }]);
   }
   const executorText = f.executor ? fold(f.executor) : null;
   const showDone = f.showDone ?? true;
@@ -163,12 +177,16 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
     const marks = marksOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}`) ?? [];
     const statusIn = (quarter: string) => marks.find((m) => m.quarter === quarter)?.status ?? null;
-    const judged = allDue.map((due): DueDate => {
+    const isDone = (due: string) => isDueDone(due, allDue, marks);
+    // Only the window's dates are judged in full; the next date needs the first open one from today.
+    const dates: DueDate[] = [];
+    for (const due of allDue) {
+      if (due < from || due > to) continue;
       const quarter = quarterOfDue(due);
-      const done = isDueDone(due, allDue, marks);
-      return { due, quarter, status: statusIn(quarter), done, overdue: isOverdue(due, f.today, done) };
-    });
-    const dates = judged.filter((d) => d.due >= from && d.due <= to && (f.window === 'overdue' ? d.overdue : showDone || !d.done));
+      const done = isDone(due);
+      const d: DueDate = { due, quarter, status: statusIn(quarter), done, overdue: isOverdue(due, f.today, done) };
+      if (f.window === 'overdue' ? d.overdue : showDone || !d.done) dates.push(d);
+    }
     if (!dates.length) return;
     const first = dates.find((d) => d.overdue) ?? dates[0]!;
     const item: Omit<DueItem, 'summary'> = {
@@ -187,7 +205,7 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       done: dates.every((d) => d.done),
       overdue: dates.some((d) => d.overdue),
       overdueCount: dates.filter((d) => d.overdue).length,
-      nextDue: judged.find((d) => d.due >= f.today && !d.done)?.due ?? null,
+      nextDue: allDue.find((due) => due >= f.today && !isDone(due)) ?? null,
       dates,
     };
     out.push({ ...item, summary: dueSummary(item) });
