@@ -22,13 +22,23 @@ export interface DueLine {
 }
 
 const statusRank = (s: ExecutionStatus | null) => (s === null ? -1 : EXECUTION_STATUSES.indexOf(s));
-const byNumber = (a: DueLine, b: DueLine) => a.number.localeCompare(b.number, 'ru', { numeric: true });
+/**
+ * Collators made once: `localeCompare(…, 'ru')` builds the locale's rules on every call, which made
+ * sorting a quarter's lines the slowest part of «Сроки». They compare exactly as the calls they
+ * replace did: plain Russian order for titles and executors, numeric for numbers («1.10» after «1.9»).
+ */
+const ruText = new Intl.Collator('ru');
+const ruNumbers = new Intl.Collator('ru', { numeric: true });
+const text = (a: string, b: string) => ruText.compare(a, b);
+/** ISO dates ('YYYY-MM-DD') order as plain strings. */
+const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byNumber = (a: DueLine, b: DueLine) => ruNumbers.compare(a.number, b.number);
 
 const COMPARE: Record<DueSortKey, (a: DueLine, b: DueLine) => number> = {
-  due: (a, b) => a.due.localeCompare(b.due) || a.origin.localeCompare(b.origin, 'ru') || byNumber(a, b),
-  origin: (a, b) => a.origin.localeCompare(b.origin, 'ru') || byNumber(a, b) || a.due.localeCompare(b.due),
-  executors: (a, b) => a.executors.localeCompare(b.executors, 'ru') || a.due.localeCompare(b.due) || byNumber(a, b),
-  status: (a, b) => statusRank(a.status) - statusRank(b.status) || a.due.localeCompare(b.due) || byNumber(a, b),
+  due: (a, b) => byDate(a.due, b.due) || text(a.origin, b.origin) || byNumber(a, b),
+  origin: (a, b) => text(a.origin, b.origin) || byNumber(a, b) || byDate(a.due, b.due),
+  executors: (a, b) => text(a.executors, b.executors) || byDate(a.due, b.due) || byNumber(a, b),
+  status: (a, b) => statusRank(a.status) - statusRank(b.status) || byDate(a.due, b.due) || byNumber(a, b),
 };
 
 export function sortDue<T extends DueLine>(lines: T[], by: DueSortKey = 'due', order: DueSortOrder = 'ascend'): T[] {
