@@ -29,21 +29,67 @@ const statusRank = (s: ExecutionStatus | null) => (s === null ? -1 : EXECUTION_S
  */
 const ruText = new Intl.Collator('ru');
 const ruNumbers = new Intl.Collator('ru', { numeric: true });
-const text = (a: string, b: string) => ruText.compare(a, b);
+
+/**
+ * Each distinct value's place in the collator's order (values it finds equal share a place): the
+ * sort then compares numbers, and the collator runs over the few distinct titles and numbers only.
+ */
+function ranks(values: Iterable<string>, collator: Intl.Collator): Map<string, number> {
+  const distinct = [...new Set(values)].sort(collator.compare);
+  const rank = new Map<string, number>();
+  let r = 0;
+  distinct.forEach((v, i) => {
+    if (i > 0 && collator.compare(distinct[i - 1]!, v) !== 0) r++;
+    rank.set(v, r);
+  });
+  return rank;
+}
+
+/** A line with its places: what the comparators below look at. */
+interface Keyed<T> {
+  line: T;
+  origin: number;
+  executors: number;
+  number: number;
+}
+
 /** ISO dates ('YYYY-MM-DD') order as plain strings. */
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const byNumber = (a: DueLine, b: DueLine) => ruNumbers.compare(a.number, b.number);
+type Compare = (a: Keyed<DueLine>, b: Keyed<DueLine>) => number;
+const byNumber: Compare = (a, b) => a.number - b.number;
 
-const COMPARE: Record<DueSortKey, (a: DueLine, b: DueLine) => number> = {
-  due: (a, b) => byDate(a.due, b.due) || text(a.origin, b.origin) || byNumber(a, b),
-  origin: (a, b) => text(a.origin, b.origin) || byNumber(a, b) || byDate(a.due, b.due),
-  executors: (a, b) => text(a.executors, b.executors) || byDate(a.due, b.due) || byNumber(a, b),
-  status: (a, b) => statusRank(a.status) - statusRank(b.status) || byDate(a.due, b.due) || byNumber(a, b),
+const COMPARE: Record<DueSortKey, Compare> = {
+  due: (a, b) => byDate(a.line.due, b.line.due) || a.origin - b.origin || byNumber(a, b),
+  origin: (a, b) => a.origin - b.origin || byNumber(a, b) || byDate(a.line.due, b.line.due),
+  executors: (a, b) => a.executors - b.executors || byDate(a.line.due, b.line.due) || byNumber(a, b),
+  status: (a, b) => statusRank(a.line.status) - statusRank(b.line.status) || byDate(a.line.due, b.line.due) || byNumber(a, b),
 };
 
 export function sortDue<T extends DueLine>(lines: T[], by: DueSortKey = 'due', order: DueSortOrder = 'ascend'): T[] {
   const sign = order === 'descend' ? -1 : 1;
-  return [...lines].sort((a, b) => sign * COMPARE[by](a, b));
+  const origin = ranks(
+    lines.map((l) => l.origin),
+    ruText,
+  );
+  const executors =
+    by === 'executors'
+      ? ranks(
+          lines.map((l) => l.executors),
+          ruText,
+        )
+      : null;
+  const number = ranks(
+    lines.map((l) => l.number),
+    ruNumbers,
+  );
+  const keyed = lines.map((line): Keyed<T> => ({
+    line,
+    origin: origin.get(line.origin)!,
+    executors: executors?.get(line.executors) ?? 0,
+    number: number.get(line.number)!,
+  }));
+  const compare = COMPARE[by];
+  return keyed.sort((a, b) => sign * compare(a, b)).map((k) => k.line);
 }
 
 /** «1 раз», «2 раза», «14 раз», «22 раза». */

@@ -36,13 +36,25 @@ export function isDueDone(due: string, allDue: readonly string[], marks: readonl
 
 /** The done mark that covers the due date (its own quarter's first), or null. */
 export function coveringMark<M extends QuarterMark>(due: string, allDue: readonly string[], marks: readonly M[]): M | null {
-  const own = quarterOfDue(due);
-  const quarters = allDue.map(quarterOfDue);
-  const next = quarters.filter((q) => q > own).sort()[0];
-  const first = quarters.every((q) => q >= own);
-  const covers = (q: string) => q === own || (q > own && (next === undefined || q < next)) || (first && q < own);
-  const covering = marks.filter((m) => covers(m.quarter) && isDoneStatus(m.status));
-  return covering.find((m) => m.quarter === own) ?? covering.sort((a, b) => a.quarter.localeCompare(b.quarter))[0] ?? null;
+  return coveringMarks(allDue, marks)(due);
+}
+
+/**
+ * coveringMark for many dates of one line: the line's quarters and done marks are worked out once,
+ * so judging every date of a weekly measure does not redo them per date («Сроки» judges thousands).
+ */
+export function coveringMarks<M extends QuarterMark>(allDue: readonly string[], marks: readonly M[]): (due: string) => M | null {
+  // Sorted by quarter: the first covering one is the earliest, as the rule wants.
+  const done = marks.filter((m) => isDoneStatus(m.status)).sort((a, b) => a.quarter.localeCompare(b.quarter));
+  if (!done.length) return () => null;
+  const quarters = [...new Set(allDue.map(quarterOfDue))].sort();
+  return (due) => {
+    const own = quarterOfDue(due);
+    const next = quarters.find((q) => q > own);
+    const first = quarters[0] === undefined || quarters[0] >= own;
+    const covers = (q: string) => q === own || (q > own && (next === undefined || q < next)) || (first && q < own);
+    return done.find((m) => m.quarter === own) ?? done.find((m) => covers(m.quarter)) ?? null;
+  };
 }
 
 /** A due date is overdue when it has passed (before today) and no done mark covers it. */

@@ -9,7 +9,7 @@ import type { Db } from '../open';
 import { schoolNames } from '../organizations';
 import { namesSchool, type SchoolNames } from '../../shared/school-match';
 import { quarterOf } from '../../shared/quarters';
-import { isDueDone, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
+import { coveringMarks, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
 import { dueSummary, sortDue, type DueSortKey, type DueSortOrder } from '../../shared/due-view';
 import { fold } from '../text';
 import { addDays, monthEnd, monthStart, quarterEnd, quarterStart, weekday } from './dates';
@@ -177,7 +177,8 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
     const marks = marksOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}`) ?? [];
     const statusIn = (quarter: string) => marks.find((m) => m.quarter === quarter)?.status ?? null;
-    const isDone = (due: string) => isDueDone(due, allDue, marks);
+    const covering = coveringMarks(allDue, marks);
+    const isDone = (due: string) => covering(due) !== null;
     // Only the window's dates are judged in full; the next date needs the first open one from today.
     const dates: DueDate[] = [];
     for (const due of allDue) {
@@ -189,7 +190,7 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
     }
     if (!dates.length) return;
     const first = dates.find((d) => d.overdue) ?? dates[0]!;
-    const item: Omit<DueItem, 'summary'> = {
+    const item: DueItem = {
       source,
       id: r.id,
       roadmapId: r.roadmapId,
@@ -207,8 +208,10 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       overdueCount: dates.filter((d) => d.overdue).length,
       nextDue: allDue.find((due) => due >= f.today && !isDone(due)) ?? null,
       dates,
+      summary: '',
     };
-    out.push({ ...item, summary: dueSummary(item) });
+    item.summary = dueSummary(item);
+    out.push(item);
   };
   for (const r of measures) take('measure', r);
   for (const r of decisions) take('decision', r);
