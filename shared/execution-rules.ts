@@ -45,8 +45,8 @@ export function coveringMark<M extends QuarterMark>(due: string, allDue: readonl
  */
 export function coveringMarks<M extends QuarterMark>(allDue: readonly string[], marks: readonly M[]): (due: string) => M | null {
   // Sorted by quarter: the first covering one is the earliest, as the rule wants.
-  const done = marks.filter((m) => isDoneStatus(m.status)).sort((a, b) => a.quarter.localeCompare(b.quarter));
-  if (!done.length) return () => null;
+  const done = marks.filter(isDoneMark).sort(byQuarter);
+  if (!done.length) return noMark;
   const quarters = [...new Set(allDue.map(quarterOfDue))].sort();
   return (due) => {
     const own = quarterOfDue(due);
@@ -56,6 +56,11 @@ export function coveringMarks<M extends QuarterMark>(allDue: readonly string[], 
     return done.find((m) => m.quarter === own) ?? done.find((m) => covers(m.quarter)) ?? null;
   };
 }
+
+// Made once: «Сроки» asks coveringMarks for every line, and most lines have no done mark at all.
+const noMark = () => null;
+const isDoneMark = (m: QuarterMark) => isDoneStatus(m.status);
+const byQuarter = (a: QuarterMark, b: QuarterMark) => a.quarter.localeCompare(b.quarter);
 
 /** A due date is overdue when it has passed (before today) and no done mark covers it. */
 export function isOverdue(due: string, today: string, done: boolean): boolean {

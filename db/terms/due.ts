@@ -99,6 +99,14 @@ interface Row {
   meetingDate: string | null;
 }
 
+const NO_MARKS: QuarterMark[] = [];
+
+/** The status marked for the quarter, or null: a line has a handful of marks at most. */
+function statusIn(marks: readonly QuarterMark[], quarter: string): ExecutionStatus | null {
+  for (const m of marks) if (m.quarter === quarter) return m.status;
+  return null;
+}
+
 /**
  * The lines of «Сроки»: only measures and decisions with a date in the window are read, found by the
  * due_dates index (db/terms/store.ts keeps it equal to term_due), with their marks; each line is
@@ -149,20 +157,22 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
     );
   }
   // The marks of the lines in the window only: a line's dates outside it still need them to be judged.
-  const marksOf = new Map<string, QuarterMark[]>();
+  const measureMarks = new Map<number, QuarterMark[]>();
+  const decisionMarks = new Map<number, QuarterMark[]>();
   const marks = db.sqlite
     .prepare(
-      `SELECT 'm' || x.measure_id AS k, x.quarter, x.status FROM executions x
+      `SELECT x.measure_id AS m, NULL AS d, x.quarter, x.status FROM executions x
         WHERE x.measure_id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
        UNION ALL
-       SELECT 'd' || x.decision_id, x.quarter, x.status FROM executions x
+       SELECT NULL, x.decision_id, x.quarter, x.status FROM executions x
         WHERE x.decision_id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)`,
     )
-    .all(span) as { k: string; quarter: string; status: ExecutionStatus }[];
+    .all(span) as { m: number | null; d: number | null; quarter: string; status: ExecutionStatus }[];
   for (const x of marks) {
-    const list = marksOf.get(x.k);
+    const [byId, id] = x.m !== null ? [measureMarks, x.m] : [decisionMarks, x.d!];
+    const list = byId.get(id);
     if (list) list.push({ quarter: x.quarter, status: x.status });
-    else marksOf.set(x.k, [{ quarter: x.quarter, status: x.status }]);
+    else byId.set(id, [{ quarter: x.quarter, status: x.status }]);
   }
   const executorText = f.executor ? fold(f.executor) : null;
   const showDone = f.showDone ?? true;
@@ -175,21 +185,34 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       if (!bySchool) return;
     }
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
-    const marks = marksOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}`) ?? [];
-    const statusIn = (quarter: string) => marks.find((m) => m.quarter === quarter)?.status ?? null;
+    const marks = (source === 'measure' ? measureMarks : decisionMarks).get(r.id) ?? NO_MARKS;
     const covering = coveringMarks(allDue, marks);
-    const isDone = (due: string) => covering(due) !== null;
-    // Only the window's dates are judged in full; the next date needs the first open one from today.
+    // Only the window's dates are judged in full; the next date is the first open one from today.
+    // Plain loops: this runs for every line of the list (tens of thousands on a district's database).
     const dates: DueDate[] = [];
+    let first: DueDate | null = null;
+    let allDone = true;
+    let overdueCount = 0;
+    let nextDue: string | null = null;
     for (const due of allDue) {
-      if (due < from || due > to) continue;
+      const inWindow = due >= from && due <= to;
+      if (!inWindow && (due < f.today || nextDue !== null)) continue;
+      const done = covering(due) !== null;
+      if (nextDue === null && due >= f.today && !done) nextDue = due;
+      if (!inWindow) continue;
       const quarter = quarterOfDue(due);
-      const done = isDone(due);
-      const d: DueDate = { due, quarter, status: statusIn(quarter), done, overdue: isOverdue(due, f.today, done) };
-      if (f.window === 'overdue' ? d.overdue : showDone || !d.done) dates.push(d);
+      const overdue = isOverdue(due, f.today, done);
+      if (f.window === 'overdue' ? !overdue : !showDone && done) continue;
+      const d: DueDate = { due, quarter, status: statusIn(marks, quarter), done, overdue };
+      dates.push(d);
+      if (!done) allDone = false;
+      if (overdue) {
+        overdueCount++;
+        first ??= d;
+      }
     }
     if (!dates.length) return;
-    const first = dates.find((d) => d.overdue) ?? dates[0]!;
+    first ??= dates[0]!;
     const item: DueItem = {
       source,
       id: r.id,
@@ -203,10 +226,10 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       due: dates[0]!.due,
       quarter: first.quarter,
       status: first.status,
-      done: dates.every((d) => d.done),
-      overdue: dates.some((d) => d.overdue),
-      overdueCount: dates.filter((d) => d.overdue).length,
-      nextDue: allDue.find((due) => due >= f.today && !isDone(due)) ?? null,
+      done: allDone,
+      overdue: overdueCount > 0,
+      overdueCount,
+      nextDue,
       dates,
       summary: '',
     };
