@@ -45,18 +45,18 @@ function ranks(values: Iterable<string>, collator: Intl.Collator): Map<string, n
   return rank;
 }
 
-/** A line with its places: what the comparators below look at. */
+/** A line with the places of its title and executors: what the comparators below look at. */
 interface Keyed<T> {
   line: T;
   origin: number;
   executors: number;
-  number: number;
 }
 
 /** ISO dates ('YYYY-MM-DD') order as plain strings. */
 const byDate = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 type Compare = (a: Keyed<DueLine>, b: Keyed<DueLine>) => number;
-const byNumber: Compare = (a, b) => a.number - b.number;
+// Numbers are nearly all distinct: compared only on a tie, not ranked up front.
+const byNumber: Compare = (a, b) => ruNumbers.compare(a.line.number, b.line.number);
 
 const COMPARE: Record<DueSortKey, Compare> = {
   due: (a, b) => byDate(a.line.due, b.line.due) || a.origin - b.origin || byNumber(a, b),
@@ -78,16 +78,7 @@ export function sortDue<T extends DueLine>(lines: T[], by: DueSortKey = 'due', o
           ruText,
         )
       : null;
-  const number = ranks(
-    lines.map((l) => l.number),
-    ruNumbers,
-  );
-  const keyed = lines.map((line): Keyed<T> => ({
-    line,
-    origin: origin.get(line.origin)!,
-    executors: executors?.get(line.executors) ?? 0,
-    number: number.get(line.number)!,
-  }));
+  const keyed = lines.map((line): Keyed<T> => ({ line, origin: origin.get(line.origin)!, executors: executors?.get(line.executors) ?? 0 }));
   const compare = COMPARE[by];
   return keyed.sort((a, b) => sign * compare(a, b)).map((k) => k.line);
 }
