@@ -97,9 +97,16 @@ interface Row {
   termDue: string;
   schoolId: number | null;
   meetingDate: string | null;
+  /** The line's execution marks, '2024-Q1 done,2024-Q2 in_progress', or null: read with the line, by index. */
+  marks: string | null;
 }
 
 const NO_MARKS: QuarterMark[] = [];
+
+function marksOf(text: string | null): QuarterMark[] {
+  if (text === null) return NO_MARKS;
+  return text.split(',').map((m) => ({ quarter: m.slice(0, m.indexOf(' ')), status: m.slice(m.indexOf(' ') + 1) as ExecutionStatus }));
+}
 
 /** The status marked for the quarter, or null: a line has a handful of marks at most. */
 function statusIn(marks: readonly QuarterMark[], quarter: string): ExecutionStatus | null {
@@ -121,7 +128,8 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
   const measures = db.sqlite
     .prepare(
       `SELECT m.id, m.roadmap_id AS roadmapId, NULL AS meetingId, r.title AS origin, m.number, m.name, m.term, m.executors,
-              m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate
+              m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate,
+              (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.measure_id = m.id) AS marks
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id
         WHERE m.id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
           AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
@@ -136,7 +144,8 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
           .prepare(
             `SELECT d.id, NULL AS roadmapId, mt.id AS meetingId, mt.number AS origin, printf('%d.%d', a.position + 1, d.position + 1) AS number,
                     d.text AS name, d.term, trim(coalesce(p.full_name, '') || ' ' || d.responsible_text) AS executors,
-                    d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate
+                    d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate,
+                    (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.decision_id = d.id) AS marks
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id
                LEFT JOIN people p ON p.id = d.responsible_id
               WHERE d.id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)
@@ -156,24 +165,6 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[],
     );
   }
-  // The marks of the lines in the window only: a line's dates outside it still need them to be judged.
-  const measureMarks = new Map<number, QuarterMark[]>();
-  const decisionMarks = new Map<number, QuarterMark[]>();
-  const marks = db.sqlite
-    .prepare(
-      `SELECT x.measure_id AS m, NULL AS d, x.quarter, x.status FROM executions x
-        WHERE x.measure_id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
-       UNION ALL
-       SELECT NULL, x.decision_id, x.quarter, x.status FROM executions x
-        WHERE x.decision_id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)`,
-    )
-    .all(span) as { m: number | null; d: number | null; quarter: string; status: ExecutionStatus }[];
-  for (const x of marks) {
-    const [byId, id] = x.m !== null ? [measureMarks, x.m] : [decisionMarks, x.d!];
-    const list = byId.get(id);
-    if (list) list.push({ quarter: x.quarter, status: x.status });
-    else byId.set(id, [{ quarter: x.quarter, status: x.status }]);
-  }
   const executorText = f.executor ? fold(f.executor) : null;
   const showDone = f.showDone ?? true;
 
@@ -185,7 +176,7 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       if (!bySchool) return;
     }
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
-    const marks = (source === 'measure' ? measureMarks : decisionMarks).get(r.id) ?? NO_MARKS;
+    const marks = marksOf(r.marks);
     const covering = coveringMarks(allDue, marks);
     // Only the window's dates are judged in full; the next date is the first open one from today.
     // Plain loops: this runs for every line of the list (tens of thousands on a district's database).
