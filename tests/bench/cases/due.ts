@@ -30,7 +30,10 @@ function seedMarks(db: Db): number {
   db.sqlite.transaction(() => {
     ids.forEach((id, i) => {
       if (i % 3 === 2) return;
-      for (let q = 1; q <= 1 + (i % 4); q++) (insert.run(id, `2024-Q${q}`, STATUSES[(i + q) % STATUSES.length]), n++);
+      for (let q = 1; q <= 1 + (i % 4); q++) {
+        insert.run(id, `2024-Q${q}`, STATUSES[(i + q) % STATUSES.length]);
+        n++;
+      }
     });
   })();
   return n;
