@@ -323,6 +323,34 @@ export const executions = sqliteTable(
 );
 
 /**
+ * Every due date of a measure or a protocol decision, one row each: the `term_due` JSON of the parsed
+ * term laid out so «Сроки» (and counts by week, month, quarter, roadmap or school) select a window
+ * of dates by index instead of parsing every term. Written only beside the reading itself
+ * (db/terms/store.ts), so it always equals `term_due`; `quarter` is the execution quarter that
+ * answers for the date (shared/execution-rules.ts quarterOfDue), to join the mark by index.
+ */
+export const dueDates = sqliteTable(
+  'due_dates',
+  {
+    // No id of its own: nothing points at a due date, and the rows are rewritten whole with their reading.
+    measureId: integer('measure_id').references(() => measures.id, { onDelete: 'cascade' }),
+    decisionId: integer('decision_id').references(() => decisions.id, { onDelete: 'cascade' }),
+    /** 'YYYY-MM-DD'. */
+    due: text('due').notNull(),
+    /** 'YYYY-Qn'. */
+    quarter: text('quarter').notNull(),
+  },
+  (t) => [
+    // Covering: a window's dates and whose they are, from the index alone.
+    index('due_dates_due').on(t.due, t.measureId, t.decisionId),
+    // Rewriting one row's dates, and the cascade when a measure or decision goes.
+    index('due_dates_measure').on(t.measureId),
+    index('due_dates_decision').on(t.decisionId),
+    check('due_date_target', sql`(${t.measureId} IS NULL) <> (${t.decisionId} IS NULL)`),
+  ],
+);
+
+/**
  * The undo/redo history of a roadmap's plan: one row per step with only the rows it changed (their
  * before and after images, JSON), see db/history.ts. Steps taken back by undo stay until a new change.
  */

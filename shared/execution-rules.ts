@@ -36,14 +36,31 @@ export function isDueDone(due: string, allDue: readonly string[], marks: readonl
 
 /** The done mark that covers the due date (its own quarter's first), or null. */
 export function coveringMark<M extends QuarterMark>(due: string, allDue: readonly string[], marks: readonly M[]): M | null {
-  const own = quarterOfDue(due);
-  const quarters = allDue.map(quarterOfDue);
-  const next = quarters.filter((q) => q > own).sort()[0];
-  const first = quarters.every((q) => q >= own);
-  const covers = (q: string) => q === own || (q > own && (next === undefined || q < next)) || (first && q < own);
-  const covering = marks.filter((m) => covers(m.quarter) && isDoneStatus(m.status));
-  return covering.find((m) => m.quarter === own) ?? covering.sort((a, b) => a.quarter.localeCompare(b.quarter))[0] ?? null;
+  return coveringMarks(allDue, marks)(due);
 }
+
+/**
+ * coveringMark for many dates of one line: the line's quarters and done marks are worked out once,
+ * so judging every date of a weekly measure does not redo them per date («Сроки» judges thousands).
+ */
+export function coveringMarks<M extends QuarterMark>(allDue: readonly string[], marks: readonly M[]): (due: string) => M | null {
+  // Sorted by quarter: the first covering one is the earliest, as the rule wants.
+  const done = marks.filter(isDoneMark).sort(byQuarter);
+  if (!done.length) return noMark;
+  const quarters = [...new Set(allDue.map(quarterOfDue))].sort();
+  return (due) => {
+    const own = quarterOfDue(due);
+    const next = quarters.find((q) => q > own);
+    const first = quarters[0] === undefined || quarters[0] >= own;
+    const covers = (q: string) => q === own || (q > own && (next === undefined || q < next)) || (first && q < own);
+    return done.find((m) => m.quarter === own) ?? done.find((m) => covers(m.quarter)) ?? null;
+  };
+}
+
+// Made once: «Сроки» asks coveringMarks for every line, and most lines have no done mark at all.
+const noMark = () => null;
+const isDoneMark = (m: QuarterMark) => isDoneStatus(m.status);
+const byQuarter = (a: QuarterMark, b: QuarterMark) => a.quarter.localeCompare(b.quarter);
 
 /** A due date is overdue when it has passed (before today) and no done mark covers it. */
 export function isOverdue(due: string, today: string, done: boolean): boolean {

@@ -29,13 +29,20 @@ export function apiOf(db: Db) {
   };
 }
 
-/** Every row of every table: "nothing changed" is checked against this. */
+/**
+ * Every row of every table: "nothing changed" is checked against this. Rows of a table without an
+ * id of its own (due_dates, rewritten whole with their reading) are a set: sorted by every column.
+ */
 export function snapshotAll(db: Db): Record<string, unknown[]> {
   const tables = db.sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.sqlite.prepare(`SELECT * FROM "${t}"`).all()]));
+  const order = (t: string) => {
+    const cols = db.sqlite.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(t) as string[];
+    return cols.includes('id') ? '' : ` ORDER BY ${cols.map((c) => `"${c}"`).join(', ')}`;
+  };
+  return Object.fromEntries(tables.map((t) => [t, db.sqlite.prepare(`SELECT * FROM "${t}"${order(t)}`).all()]));
 }
 
 const ROOT = path.resolve(__dirname, '..');

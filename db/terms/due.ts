@@ -9,7 +9,7 @@ import type { Db } from '../open';
 import { schoolNames } from '../organizations';
 import { namesSchool, type SchoolNames } from '../../shared/school-match';
 import { quarterOf } from '../../shared/quarters';
-import { isDueDone, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
+import { coveringMarks, isOverdue, quarterOfDue, type QuarterMark } from '../../shared/execution-rules';
 import { dueSummary, sortDue, type DueSortKey, type DueSortOrder } from '../../shared/due-view';
 import { fold } from '../text';
 import { addDays, monthEnd, monthStart, quarterEnd, quarterStart, weekday } from './dates';
@@ -97,22 +97,45 @@ interface Row {
   termDue: string;
   schoolId: number | null;
   meetingDate: string | null;
+  /** The line's execution marks, '2024-Q1 done,2024-Q2 in_progress', or null: read with the line, by index. */
+  marks: string | null;
 }
 
+const NO_MARKS: QuarterMark[] = [];
+
+function marksOf(text: string | null): QuarterMark[] {
+  if (text === null) return NO_MARKS;
+  return text.split(',').map((m) => ({ quarter: m.slice(0, m.indexOf(' ')), status: m.slice(m.indexOf(' ') + 1) as ExecutionStatus }));
+}
+
+/** The status marked for the quarter, or null: a line has a handful of marks at most. */
+function statusIn(marks: readonly QuarterMark[], quarter: string): ExecutionStatus | null {
+  for (const m of marks) if (m.quarter === quarter) return m.status;
+  return null;
+}
+
+/**
+ * The lines of «Сроки»: only measures and decisions with a date in the window are read, found by the
+ * due_dates index (db/terms/store.ts keeps it equal to term_due), with their marks; each line is
+ * then judged over all its dates by the shared rule (a late mark covers earlier dates).
+ */
 export function dueItems(db: Db, f: DueFilter): DueItem[] {
   mustExist(db, 'people', f.personId);
   mustExist(db, 'organizations', f.schoolId);
   mustExist(db, 'roadmaps', f.roadmapId);
   const { from, to } = windowOf(f.today, f.window);
+  const span = { from, to };
   const measures = db.sqlite
     .prepare(
       `SELECT m.id, m.roadmap_id AS roadmapId, NULL AS meetingId, r.title AS origin, m.number, m.name, m.term, m.executors,
-              m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate
+              m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate,
+              (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.measure_id = m.id) AS marks
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id
-        WHERE (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
+        WHERE m.id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
+          AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
           AND (@personId IS NULL OR EXISTS (SELECT 1 FROM measure_executors e WHERE e.measure_id = m.id AND e.person_id = @personId))`,
     )
-    .all({ roadmapId: f.roadmapId ?? null, personId: f.personId ?? null }) as Row[];
+    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null }) as Row[];
   // Decisions belong to no roadmap: a roadmap filter leaves them out.
   const decisions =
     f.roadmapId !== undefined
@@ -121,12 +144,14 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
           .prepare(
             `SELECT d.id, NULL AS roadmapId, mt.id AS meetingId, mt.number AS origin, printf('%d.%d', a.position + 1, d.position + 1) AS number,
                     d.text AS name, d.term, trim(coalesce(p.full_name, '') || ' ' || d.responsible_text) AS executors,
-                    d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate
+                    d.term_due AS termDue, NULL AS schoolId, mt.date AS meetingDate,
+                    (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.decision_id = d.id) AS marks
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id
                LEFT JOIN people p ON p.id = d.responsible_id
-              WHERE (@personId IS NULL OR d.responsible_id = @personId)`,
+              WHERE d.id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)
+                AND (@personId IS NULL OR d.responsible_id = @personId)`,
           )
-          .all({ personId: f.personId ?? null }) as Row[]);
+          .all({ ...span, personId: f.personId ?? null }) as Row[]);
 
   let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
@@ -140,16 +165,6 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       db.sqlite.prepare('SELECT measure_id FROM measure_executors WHERE organization_id = ?').pluck().all(f.schoolId) as number[],
     );
   }
-  const marksOf = new Map<string, QuarterMark[]>();
-  for (const x of db.sqlite.prepare('SELECT measure_id AS m, decision_id AS d, quarter, status FROM executions').all() as {
-    m: number | null;
-    d: number | null;
-    quarter: string;
-    status: ExecutionStatus;
-  }[]) {
-    const key = x.m !== null ? `m${x.m}` : `d${x.d}`;
-    marksOf.set(key, [...(marksOf.get(key) ?? []), { quarter: x.quarter, status: x.status }]);
-  }
   const executorText = f.executor ? fold(f.executor) : null;
   const showDone = f.showDone ?? true;
 
@@ -161,17 +176,35 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       if (!bySchool) return;
     }
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
-    const marks = marksOf.get(`${source === 'measure' ? 'm' : 'd'}${r.id}`) ?? [];
-    const statusIn = (quarter: string) => marks.find((m) => m.quarter === quarter)?.status ?? null;
-    const judged = allDue.map((due): DueDate => {
+    const marks = marksOf(r.marks);
+    const covering = coveringMarks(allDue, marks);
+    // Only the window's dates are judged in full; the next date is the first open one from today.
+    // Plain loops: this runs for every line of the list (tens of thousands on a district's database).
+    const dates: DueDate[] = [];
+    let first: DueDate | null = null;
+    let allDone = true;
+    let overdueCount = 0;
+    let nextDue: string | null = null;
+    for (const due of allDue) {
+      const inWindow = due >= from && due <= to;
+      if (!inWindow && (due < f.today || nextDue !== null)) continue;
+      const done = covering(due) !== null;
+      if (nextDue === null && due >= f.today && !done) nextDue = due;
+      if (!inWindow) continue;
       const quarter = quarterOfDue(due);
-      const done = isDueDone(due, allDue, marks);
-      return { due, quarter, status: statusIn(quarter), done, overdue: isOverdue(due, f.today, done) };
-    });
-    const dates = judged.filter((d) => d.due >= from && d.due <= to && (f.window === 'overdue' ? d.overdue : showDone || !d.done));
+      const overdue = isOverdue(due, f.today, done);
+      if (f.window === 'overdue' ? !overdue : !showDone && done) continue;
+      const d: DueDate = { due, quarter, status: statusIn(marks, quarter), done, overdue };
+      dates.push(d);
+      if (!done) allDone = false;
+      if (overdue) {
+        overdueCount++;
+        first ??= d;
+      }
+    }
     if (!dates.length) return;
-    const first = dates.find((d) => d.overdue) ?? dates[0]!;
-    const item: Omit<DueItem, 'summary'> = {
+    first ??= dates[0]!;
+    const item: DueItem = {
       source,
       id: r.id,
       roadmapId: r.roadmapId,
@@ -184,13 +217,15 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
       due: dates[0]!.due,
       quarter: first.quarter,
       status: first.status,
-      done: dates.every((d) => d.done),
-      overdue: dates.some((d) => d.overdue),
-      overdueCount: dates.filter((d) => d.overdue).length,
-      nextDue: judged.find((d) => d.due >= f.today && !d.done)?.due ?? null,
+      done: allDone,
+      overdue: overdueCount > 0,
+      overdueCount,
+      nextDue,
       dates,
+      summary: '',
     };
-    out.push({ ...item, summary: dueSummary(item) });
+    item.summary = dueSummary(item);
+    out.push(item);
   };
   for (const r of measures) take('measure', r);
   for (const r of decisions) take('decision', r);

@@ -79,6 +79,41 @@ const SET =
   'term_kind = @termKind, term_start = @termStart, term_end = @termEnd, term_due = @termDue, term_label = @termLabel, ' +
   'term_certainty = @termCertainty, term_note = @termNote, term_version = @termVersion';
 
+/**
+ * The execution quarter of a due date written in SQL: shared/quarters.ts quarterOf (what
+ * shared/execution-rules.ts quarterOfDue answers with) for 'YYYY-MM-DD'. tests/db/due-dates.test.ts
+ * checks every stored row against quarterOfDue.
+ */
+const QUARTER_SQL = "substr(d.value, 1, 4) || '-Q' || ((CAST(substr(d.value, 6, 2) AS INTEGER) + 2) / 3)";
+
+type DueOwner = 'measure_id' | 'decision_id';
+
+/**
+ * Rewrites the due_dates rows of readings just written, from their term_due JSON: the table is
+ * written nowhere else, so it always lays out term_due. `ids` is a JSON array of row ids, all with
+ * the same due dates (`due`, JSON); one DELETE and one INSERT whatever their number.
+ */
+function dueDatesWriter(db: Db, owner: DueOwner): (ids: string, due: string) => void {
+  const drop = db.sqlite.prepare(`DELETE FROM due_dates WHERE ${owner} IN (SELECT value FROM json_each(?))`);
+  const add = db.sqlite.prepare(
+    `INSERT INTO due_dates (${owner}, due, quarter) SELECT i.value, d.value, ${QUARTER_SQL} FROM json_each(?) i, json_each(?) d`,
+  );
+  return (ids, due) => {
+    drop.run(ids);
+    add.run(ids, due);
+  };
+}
+
+/** One row's dates: the same statements with a single id, so the index is used instead of json_each over ids. */
+function rowDueDatesWriter(db: Db, owner: DueOwner): (id: number, due: string) => void {
+  const drop = db.sqlite.prepare(`DELETE FROM due_dates WHERE ${owner} = ?`);
+  const add = db.sqlite.prepare(`INSERT INTO due_dates (${owner}, due, quarter) SELECT ?, d.value, ${QUARTER_SQL} FROM json_each(?) d`);
+  return (id, due) => {
+    drop.run(id);
+    add.run(id, due);
+  };
+}
+
 export function refreshMeasureTerms(db: Db, where: string, params: unknown[] = []): number {
   const calendar = getSchoolCalendar(db);
   const rows = db.sqlite
@@ -87,7 +122,12 @@ export function refreshMeasureTerms(db: Db, where: string, params: unknown[] = [
     )
     .all(...params) as { id: number; term: string; start: string; end: string }[];
   const update = db.sqlite.prepare(`UPDATE measures SET ${SET} WHERE id = @id`);
-  for (const r of rows) update.run({ id: r.id, ...termColumns(r.term, { period: { start: r.start, end: r.end }, calendar }) });
+  const writeDue = rowDueDatesWriter(db, 'measure_id');
+  for (const r of rows) {
+    const c = termColumns(r.term, { period: { start: r.start, end: r.end }, calendar });
+    update.run({ id: r.id, ...c });
+    writeDue(r.id, c.termDue);
+  }
   return rows.length;
 }
 
@@ -99,7 +139,12 @@ export function refreshDecisionTerms(db: Db, where: string, params: unknown[] = 
     )
     .all(...params) as { id: number; term: string; date: string }[];
   const update = db.sqlite.prepare(`UPDATE decisions SET ${SET} WHERE id = @id`);
-  for (const r of rows) update.run({ id: r.id, ...termColumns(r.term, { period: decisionPeriod(r.date), calendar }) });
+  const writeDue = rowDueDatesWriter(db, 'decision_id');
+  for (const r of rows) {
+    const c = termColumns(r.term, { period: decisionPeriod(r.date), calendar });
+    update.run({ id: r.id, ...c });
+    writeDue(r.id, c.termDue);
+  }
   return rows.length;
 }
 
@@ -160,12 +205,15 @@ export function upgradeTerms(db: Db): TermUpgrade | null {
   // A database opened with an older set of migrations (tests do this) has no such columns yet.
   const columns = db.sqlite.prepare("SELECT name FROM pragma_table_info('measures')").pluck().all() as string[];
   if (!columns.includes('term_version')) return null;
+  const hasDueDates = db.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'due_dates'").get() !== undefined;
   const t0 = performance.now();
   const calendar = getSchoolCalendar(db);
   let rows = 0;
   let changed = 0;
   const recompute = (table: 'measures' | 'decisions', groups: StoredGroup[], period: (g: StoredGroup) => Span) => {
     const update = db.sqlite.prepare(`UPDATE ${table} SET ${SET} WHERE id IN (SELECT value FROM json_each(@ids))`);
+    // Without the table yet (an older set of migrations), its migration lays out term_due when it comes.
+    const writeDue = hasDueDates ? dueDatesWriter(db, table === 'measures' ? 'measure_id' : 'decision_id') : () => {};
     const cache = new Map<string, TermColumns>();
     for (const g of groups) {
       const p = period(g);
@@ -176,6 +224,8 @@ export function upgradeTerms(db: Db): TermUpgrade | null {
       const dates = c.termKind !== g.kind || c.termStart !== g.ts || c.termEnd !== g.te || c.termDue !== g.due;
       if (dates) changed += g.n;
       if (dates || c.termLabel !== g.label || c.termCertainty !== g.certainty || c.termNote !== g.note) update.run({ ...c, ids: g.ids });
+      // due_dates lays out term_due: it changes only with it.
+      if (c.termDue !== g.due) writeDue(g.ids, c.termDue);
     }
     // Rows whose reading came out the same only get the new version, in one statement.
     db.sqlite.prepare(`UPDATE ${table} SET term_version = ? WHERE term_version <> ?`).run(TERM_PARSER_VERSION, TERM_PARSER_VERSION);
