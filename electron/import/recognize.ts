@@ -7,6 +7,7 @@
 import { fold } from '../../db/text';
 import type { Captions, Passport } from '../../db/roadmaps';
 import { DEFAULT_CAPTIONS } from '../../db/roadmaps';
+import { columnKind } from './column-content';
 import { type Block, expandRow } from './grid';
 
 export const FIELDS = ['number', 'name', 'term', 'executors', 'result'] as const;
@@ -27,7 +28,9 @@ export function classifyCaption(text: string): Field | null {
   if (!t) return null;
   if (t.length <= 12 && (/^(№|n|no|номер)(\s|$|\.)/.test(t) || /п\/п|пп$/.test(t))) return 'number';
   if (/срок/.test(t)) return 'term';
-  if (/ответствен|исполнител/.test(t)) return 'executors';
+  // «Ответственные», «Ответсвенный» (a usual typo), «Отв.», «Исполнитель», «Исп.», «Кто проводит», «Ф.И.О.»:
+  // a narrow fourth column abbreviates its caption.
+  if (/^отв|ответствен|исполнител|^исп(олн)?\.?$|^кто(\s|$|\?)|^ф\.?\s?и\.?\s?о\.?$/.test(t)) return 'executors';
   if (/результат|показател|ориентир|индикатор|эффект/.test(t)) return 'result';
   if (/мероприяти|наименование|содержание|вид(ы)? работ|направлени/.test(t)) return 'name';
   return null;
@@ -46,6 +49,27 @@ function detectHeader(texts: string[]): HeaderMatch | null {
   });
   const found = Object.keys(map).length;
   return map.name !== undefined && found >= 2 ? { map, captions: texts } : null;
+}
+
+/**
+ * Columns whose header cell is empty (or missing: a header row shorter than the table) are read by
+ * their content, so a 4-column appendix «№ / Мероприятие / Срок / [пусто]» still fills the executors.
+ * Only a field no caption claimed is given this way, and the preview says so.
+ */
+function withUncaptionedColumns(h: HeaderMatch, rows: string[][], width: number, warnings: string[]): HeaderMatch {
+  const captions = [...h.captions];
+  while (captions.length < width) captions.push('');
+  const map = { ...h.map };
+  const taken = new Set(Object.values(map));
+  for (let i = 0; i < captions.length; i++) {
+    if (captions[i]!.trim() || taken.has(i)) continue;
+    const kind = columnKind(rows.filter((r) => r.filter((t) => t.trim()).length > 1).map((r) => r[i] ?? ''));
+    if (!kind || map[kind] !== undefined) continue;
+    map[kind] = i;
+    taken.add(i);
+    warnings.push(`Столбец ${i + 1} без заголовка прочитан по содержимому как «${FIELD_LABELS[kind]}» — проверьте сопоставление столбцов.`);
+  }
+  return { map, captions };
 }
 
 export interface ImportedMeasure {
@@ -216,6 +240,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
       }
       header = detectHeader(rows[hi]!)!;
       if (forced && Object.keys(forced).length) header = { map: forced, captions: rows[hi]! };
+      else header = withUncaptionedColumns(header, rows.slice(hi + 1), tableWidth, warnings);
       width = tableWidth;
       // Rows above the header inside the same table (an Excel sheet's title) are the title lines.
       for (const r of rows.slice(0, hi)) {
