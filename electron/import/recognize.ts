@@ -275,6 +275,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   }
 
   const sections: ImportedSection[] = [{ number: '', title: null, measures: [] }];
+  const rowOf = new Map<ImportedMeasure, string>();
   for (const it of items) {
     if (it.kind === 'section') {
       sections.push({ number: it.number, title: it.title, measures: [] });
@@ -288,8 +289,10 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
       warnings.push(`Мероприятие без номера («${m.name.slice(0, 60)}») — присвоен номер ${m.number} (${it.row}).`);
     }
     section.measures.push(m);
+    rowOf.set(m, it.row);
   }
   if (sections[0]!.measures.length === 0 && sections.length > 1) sections.shift();
+  warnings.push(...duplicateNumbers(sections, rowOf));
 
   const columns = header.captions.map((caption, index) => ({
     index,
@@ -339,6 +342,28 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
     if (header.map[f] !== undefined && header.captions[header.map[f]!]?.trim())
       captions[f] = header.captions[header.map[f]!]!.replace(/\s+/g, ' ').trim();
   return { titleLines, passport, header, columns, sections, warnings, mark, captions };
+}
+
+/**
+ * Two measures of one section with the same number are kept (the text may differ) but said aloud: an
+ * Excel number «4.10» read as 4.1, or a copy-paste slip, would otherwise pass unseen. Sections that
+ * restart their numbering (1, 2 … in each) are not a repeat.
+ */
+function duplicateNumbers(sections: ImportedSection[], rowOf: Map<ImportedMeasure, string>): string[] {
+  const out: string[] = [];
+  for (const s of sections) {
+    const byNumber = new Map<string, ImportedMeasure[]>();
+    for (const m of s.measures) {
+      const key = m.number.replace(/\s+/g, '').replace(/\.$/, '');
+      byNumber.set(key, [...(byNumber.get(key) ?? []), m]);
+    }
+    for (const [key, ms] of byNumber)
+      if (key && ms.length > 1)
+        out.push(
+          `Номер «${key}» повторяется у ${ms.length} мероприятий (${ms.map((m) => rowOf.get(m)).join('; ')}) — проверьте нумерацию: ${ms.length === 2 ? 'оба' : 'все'} импортируются с этим номером.`,
+        );
+  }
+  return out;
 }
 
 /** The number a measure without one gets: the previous number plus one, in its style, else «раздел.n». */
