@@ -10,7 +10,7 @@ import { FONT, type Orientation, section, TEXT_SIZE } from './layout';
 import { clipAtWord, safeFileName } from './names';
 import { orderSections } from './order';
 import { protocolSections } from './protocol';
-import { markFor, meetingSource, orderRefFor, orderSource, roadmapSource } from './sources';
+import { markFor, meetingSource, orderRefFor, orderSource, ownMark, roadmapSource } from './sources';
 
 export type DocumentRequest =
   | {
@@ -47,7 +47,7 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
     const { roadmap, plan } = roadmapSource(db, req.roadmapId);
     const ref = orderRefFor(db, req.roadmapId, req.orderId);
     const opts = appendixOptions(db, req.roadmapId, req);
-    const mark = ref ? markFor(db, roadmap.title, ref) : null;
+    const mark = ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap);
     const measures = plan.reduce((n, s) => n + s.measures.length, 0);
     return {
       fileName:
@@ -59,7 +59,7 @@ export function previewDocument(db: Db, req: DocumentRequest): DocumentPreview {
       title: roadmap.title,
       lines: [
         { label: 'Отметка о приложении', value: mark?.mark ?? 'нет (карта не утверждена приказом)' },
-        { label: 'Гриф утверждения', value: mark && opts.includeStamp ? mark.stamp!.replace(/\n/g, ' ') : 'нет' },
+        { label: 'Гриф утверждения', value: mark?.stamp && opts.includeStamp ? mark.stamp.replace(/\n/g, ' ') : 'нет' },
         { label: 'Разделов / мероприятий', value: `${plan.filter((s) => s.title !== null).length} / ${measures}` },
         { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
         { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },
@@ -106,7 +106,7 @@ export async function renderDocument(db: Db, req: DocumentRequest): Promise<{ fi
     const { roadmap, plan } = roadmapSource(db, req.roadmapId);
     const ref = orderRefFor(db, req.roadmapId, req.orderId);
     const opts = appendixOptions(db, req.roadmapId, req);
-    sections = [section(opts.orientation, appendixChildren(roadmap, plan, ref ? markFor(db, roadmap.title, ref) : null, opts), true)];
+    sections = [section(opts.orientation, appendixChildren(roadmap, plan, ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), opts), true)];
   } else if (req.kind === 'order') sections = orderSections(db, req.orderId, (roadmapId) => appendixOptions(db, roadmapId));
   else sections = protocolSections(db, req.meetingId);
   const doc = new Document({

@@ -99,6 +99,8 @@ export interface Recognized {
   sections: ImportedSection[];
   warnings: string[];
   mark: OrderMark | null;
+  /** The appendix mark as written («Приложение 1 к Муниципальной программе …»), whatever document it names. */
+  appendixMark: string | null;
   captions: Captions;
 }
 
@@ -147,6 +149,19 @@ function takeBlock(lines: string[], start: number): number {
   let end = start;
   while (end < lines.length - 1 && end - start < 6 && !/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/.test(lines[end]!)) end++;
   return /от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/.test(lines[end]!) ? end : start;
+}
+
+/**
+ * Lines of an appendix mark with no date in it («Приложение 1» / «к Муниципальной программе поддержки
+ * школ» / «с низкими образовательными результатами на 2022–2024 годы»): the mark goes on while a line
+ * continues the phrase (begins with a small letter, «к …», «№ …»); the title below begins with a capital.
+ */
+function takeMarkBlock(lines: string[], start: number): number {
+  const dated = takeBlock(lines, start);
+  if (dated !== start) return dated;
+  let end = start;
+  while (end < lines.length - 1 && end - start < 6 && /^(?:[а-яё]|№|\d)/.test(lines[end + 1] ?? '')) end++;
+  return end;
 }
 
 export function parseMark(text: string): OrderMark | null {
@@ -308,12 +323,15 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   const lines = before.flatMap((t) => t.split('\n')).map((t) => t.trim());
   const titleLines: string[] = [];
   let mark: OrderMark | null = null;
+  let appendixMark: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
     if (/^приложение(\s|$)/i.test(line)) {
-      const end = takeBlock(lines, i);
-      mark ??= parseMark(lines.slice(i, end + 1).join(' '));
+      const end = takeMarkBlock(lines, i);
+      const text = lines.slice(i, end + 1).join(' ').replace(/\s+/g, ' ').trim();
+      mark ??= parseMark(text);
+      appendixMark ??= text;
       // What stands before an appendix mark (the order itself, in an order's file) is not the title.
       titleLines.length = 0;
       i = end;
@@ -341,7 +359,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   for (const f of FIELDS)
     if (header.map[f] !== undefined && header.captions[header.map[f]!]?.trim())
       captions[f] = header.captions[header.map[f]!]!.replace(/\s+/g, ' ').trim();
-  return { titleLines, passport, header, columns, sections, warnings, mark, captions };
+  return { titleLines, passport, header, columns, sections, warnings, mark, appendixMark, captions };
 }
 
 /**
