@@ -56,9 +56,8 @@ function detectHeader(texts: string[]): HeaderMatch | null {
  * their content, so a 4-column appendix «№ / Мероприятие / Срок / [пусто]» still fills the executors.
  * Only a field no caption claimed is given this way, and the preview says so.
  */
-function withUncaptionedColumns(h: HeaderMatch, rows: string[][], width: number, warnings: string[]): HeaderMatch {
-  const captions = [...h.captions];
-  while (captions.length < width) captions.push('');
+function withUncaptionedColumns(h: HeaderMatch, rows: string[][], warnings: string[]): HeaderMatch {
+  const captions = h.captions;
   const map = { ...h.map };
   const taken = new Set(Object.values(map));
   for (let i = 0; i < captions.length; i++) {
@@ -254,8 +253,10 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         continue;
       }
       header = detectHeader(rows[hi]!)!;
-      if (forced && Object.keys(forced).length) header = { map: forced, captions: rows[hi]! };
-      else header = withUncaptionedColumns(header, rows.slice(hi + 1), tableWidth, warnings);
+      // A header row shorter than the table still offers every column for the mapping.
+      const captions = [...rows[hi]!, ...Array<string>(Math.max(0, tableWidth - rows[hi]!.length)).fill('')];
+      if (forced && Object.keys(forced).length) header = { map: forced, captions };
+      else header = withUncaptionedColumns({ map: header.map, captions }, rows.slice(hi + 1), warnings);
       width = tableWidth;
       // Rows above the header inside the same table (an Excel sheet's title) are the title lines.
       for (const r of rows.slice(0, hi)) {

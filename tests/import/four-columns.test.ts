@@ -104,6 +104,22 @@ describe('a 4-column Karpinsk-style plan', () => {
     expect(flat(p.sections)).toEqual(expected);
   });
 
+  it('a header row shorter than the table: the 4th column is offered, read by content, and can be re-mapped', async () => {
+    const text = ['№\tМероприятие\tСрок', ...KARPINSK.map((r) => r.join('\t'))].join('\n');
+    const p = await previewImport(db, { fileName: 'Вставленная таблица', text });
+    expect(p.columns.map((c) => [c.caption, c.field])).toEqual([
+      ['№', 'number'],
+      ['Мероприятие', 'name'],
+      ['Срок', 'term'],
+      ['', 'executors'],
+    ]);
+    expect(flat(p.sections)).toEqual(expected);
+    // The user's own mapping (the UI sends every column) reaches the uncaptioned column too.
+    const forced = await previewImport(db, { fileName: 'Вставленная таблица', text }, { columns: { number: 0, name: 1, term: 2, result: 3 } });
+    expect(forced.columns.map((c) => c.field)).toEqual(['number', 'name', 'term', 'result']);
+    expect(forced.sections[0]!.measures[0]).toMatchObject({ executors: '', result: 'Отдел образования администрации ГО Карпинск' });
+  });
+
   it('a column of mixed or unclear text is left unmapped rather than guessed', async () => {
     const p = await previewImport(db, {
       fileName: 'Вставленная таблица',
