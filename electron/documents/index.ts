@@ -106,7 +106,9 @@ export async function renderDocument(db: Db, req: DocumentRequest): Promise<{ fi
     const { roadmap, plan } = roadmapSource(db, req.roadmapId);
     const ref = orderRefFor(db, req.roadmapId, req.orderId);
     const opts = appendixOptions(db, req.roadmapId, req);
-    sections = [section(opts.orientation, appendixChildren(roadmap, plan, ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), opts), true)];
+    sections = [
+      section(opts.orientation, appendixChildren(roadmap, plan, ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), opts), true),
+    ];
   } else if (req.kind === 'order') sections = orderSections(db, req.orderId, (roadmapId) => appendixOptions(db, roadmapId));
   else sections = protocolSections(db, req.meetingId);
   const doc = new Document({

@@ -47,7 +47,10 @@ export function formatNumber(value: number, code: string | undefined): string {
     v = -value;
   } else if (value === 0 && sections.length > 2 && sections[2]!.trim()) section = sections[2]!;
   // Colours and conditions ([Red], [>100]), padding (_x) and fill (*x) show no text of their own.
-  const cleaned = section.replace(/\[[^\]]*]/g, '').replace(/_./g, '').replace(/\*./g, '');
+  const cleaned = section
+    .replace(/\[[^\]]*]/g, '')
+    .replace(/_./g, '')
+    .replace(/\*./g, '');
   if (/^\s*general\s*$/i.test(cleaned) || cleaned.trim() === '@' || cleaned.trim() === '') return plain(value);
   // Literal text: quoted, escaped with «\», or one of the characters Excel shows as they are.
   const tokens: { digits: boolean; text: string }[] = [];
@@ -59,7 +62,8 @@ export function formatNumber(value: number, code: string | undefined): string {
       i = end < 0 ? cleaned.length : end;
     } else if (ch === '\\') tokens.push({ digits: false, text: cleaned[++i] ?? '' });
     else if ('0#?.,'.includes(ch)) tokens.push({ digits: true, text: ch });
-    else if (/[eE/]/.test(ch)) return plain(value); // exponents and fractions: not worth imitating
+    else if (/[eE/]/.test(ch))
+      return plain(value); // exponents and fractions: not worth imitating
     else tokens.push({ digits: false, text: ch });
   }
   const first = tokens.findIndex((t) => t.digits);

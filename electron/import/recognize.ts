@@ -330,7 +330,11 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
     if (!line) continue;
     if (/^приложение(\s|$)/i.test(line)) {
       const end = takeMarkBlock(lines, i);
-      const text = lines.slice(i, end + 1).join(' ').replace(/\s+/g, ' ').trim();
+      const text = lines
+        .slice(i, end + 1)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
       mark ??= parseMark(text);
       appendixMark ??= text;
       // What stands before an appendix mark (the order itself, in an order's file) is not the title.

@@ -61,7 +61,9 @@ describe('importing a roadmap in the UI', () => {
     await dialog.getByRole('tab', { name: 'Вставить таблицу' }).click();
     await dialog
       .getByLabel('Вставленная таблица')
-      .fill(`${mark}\nДорожная карта ГО Карпинск на 2022 год\n№\tМероприятие\tСрок\t\n1.\tСовещание\tмарт 2022\tРуководители ОО\n2.\tАнализ ВПР\tапрель 2022\tРМК`);
+      .fill(
+        `${mark}\nДорожная карта ГО Карпинск на 2022 год\n№\tМероприятие\tСрок\t\n1.\tСовещание\tмарт 2022\tРуководители ОО\n2.\tАнализ ВПР\tапрель 2022\tРМК`,
+      );
     await dialog.getByRole('button', { name: 'Разобрать' }).click();
     await dialog.getByTestId('import-appendix-mark').waitFor();
     expect(await dialog.getByTestId('import-appendix-mark').textContent()).toBe(mark);

@@ -26,12 +26,23 @@ const KARPINSK: [string, string, string, string][] = [
     'до 01.04.2022',
     'Отдел образования администрации ГО Карпинск',
   ],
-  ['1.2.', 'Анализ результатов ВПР и ОГЭ в школах с низкими результатами обучения', 'апрель – май 2022 г.', 'Русанова Е.А., методист МАУ «ЦОИ»'],
+  [
+    '1.2.',
+    'Анализ результатов ВПР и ОГЭ в школах с низкими результатами обучения',
+    'апрель – май 2022 г.',
+    'Русанова Е.А., методист МАУ «ЦОИ»',
+  ],
   ['1.3.', 'Разработка и утверждение программ повышения качества образования', 'до 30.04.2022', 'Руководители ОО'],
   ['1.4.', 'Участие школьных кураторов в мероприятиях дорожной карты «500+»', 'в течение 2022 года', 'Кураторы, РМК'],
-  ['1.5.', 'Совещание с заместителями директоров по УВР по итогам реализации дорожной карты', 'ежеквартально', 'Н.Е. Ремизова, заместитель директора по УВР МАОУ СОШ № 2'],
+  [
+    '1.5.',
+    'Совещание с заместителями директоров по УВР по итогам реализации дорожной карты',
+    'ежеквартально',
+    'Н.Е. Ремизова, заместитель директора по УВР МАОУ СОШ № 2',
+  ],
 ];
-const TITLE = 'Дорожная карта по реализации мероприятий, направленных на повышение качества образования общеобразовательными учреждениями ГО Карпинск в 2022 году';
+const TITLE =
+  'Дорожная карта по реализации мероприятий, направленных на повышение качества образования общеобразовательными учреждениями ГО Карпинск в 2022 году';
 
 const cell = (text: string, columnSpan = 1) =>
   new TableCell({ columnSpan, children: text.split('\n').map((t) => new Paragraph({ children: [new TextRun(t)] })) });
@@ -94,7 +105,10 @@ describe('a 4-column Karpinsk-style plan', () => {
     const rows = KARPINSK.map(([n, name, term, ex]) => [n, name, term, ex]);
     for (const last of ['', 'Отв.', 'Кто проводит', 'Ответственный', 'Исполнители']) {
       const p = await previewImport(db, { fileName: 'Вставленная таблица', text: tsv(['№', 'Мероприятие', 'Срок', last], rows) });
-      expect(p.columns.map((c) => c.field), last).toEqual(['number', 'name', 'term', 'executors']);
+      expect(
+        p.columns.map((c) => c.field),
+        last,
+      ).toEqual(['number', 'name', 'term', 'executors']);
       expect(flat(p.sections), last).toEqual(expected);
     }
     // Executors before the term, neither captioned: both told by content.
@@ -115,7 +129,11 @@ describe('a 4-column Karpinsk-style plan', () => {
     ]);
     expect(flat(p.sections)).toEqual(expected);
     // The user's own mapping (the UI sends every column) reaches the uncaptioned column too.
-    const forced = await previewImport(db, { fileName: 'Вставленная таблица', text }, { columns: { number: 0, name: 1, term: 2, result: 3 } });
+    const forced = await previewImport(
+      db,
+      { fileName: 'Вставленная таблица', text },
+      { columns: { number: 0, name: 1, term: 2, result: 3 } },
+    );
     expect(forced.columns.map((c) => c.field)).toEqual(['number', 'name', 'term', 'result']);
     expect(forced.sections[0]!.measures[0]).toMatchObject({ executors: '', result: 'Отдел образования администрации ГО Карпинск' });
   });
