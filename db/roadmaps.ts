@@ -34,7 +34,13 @@ type Row = typeof roadmaps.$inferSelect;
 export type Roadmap = Omit<Row, 'captions'> & { captions: Captions };
 export type RoadmapInput = Pick<Row, 'title' | 'periodStart' | 'periodEnd'> &
   Partial<Pick<Row, 'level' | 'schoolId'>> &
-  Partial<Passport> & { captions?: Captions; autoNumber?: boolean; sourceFile?: string | null; importedAt?: string | null };
+  Partial<Passport> & {
+    captions?: Captions;
+    autoNumber?: boolean;
+    sourceFile?: string | null;
+    importedAt?: string | null;
+    appendixMark?: string;
+  };
 
 export interface RoadmapSummary {
   id: number;

@@ -117,6 +117,11 @@ export const roadmaps = sqliteTable(
     autoNumber: integer('auto_number', { mode: 'boolean' }).notNull().default(true),
     sourceFile: text('source_file'),
     importedAt: text('imported_at'),
+    /**
+     * The mark the source document carried above the plan («Приложение 1 к Муниципальной программе …»,
+     * «… к постановлению администрации …»): printed on the appendix when no order in the program approves it.
+     */
+    appendixMark: text('appendix_mark').notNull().default(''),
     ...version,
     ...timestamps,
   },

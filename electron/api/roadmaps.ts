@@ -53,6 +53,7 @@ const roadmap = z.strictObject({
   expectedResults: longText.optional(),
   basisDocuments: longText.optional(),
   autoNumber: z.boolean().optional(),
+  appendixMark: mediumText.optional(),
 });
 
 const link = z.strictObject({ personId: optionalId, organizationId: optionalId });

@@ -35,7 +35,7 @@ function appendixPreview({ roadmap, plan, ref, mark, options: opts }: AppendixSo
     title: roadmap.title,
     lines: [
       { label: 'Отметка о приложении', value: mark?.mark ?? 'нет (карта не утверждена приказом)' },
-      { label: 'Гриф утверждения', value: mark && opts.includeStamp ? mark.stamp!.replace(/\n/g, ' ') : 'нет' },
+      { label: 'Гриф утверждения', value: mark?.stamp && opts.includeStamp ? mark.stamp.replace(/\n/g, ' ') : 'нет' },
       { label: 'Разделов / мероприятий', value: `${plan.filter((s) => s.title !== null).length} / ${measures}` },
       { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
       { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },

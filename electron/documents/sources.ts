@@ -38,6 +38,15 @@ export function markFor(db: Db, title: string, ref: OrderRef): Mark {
   };
 }
 
+/**
+ * The mark of an appendix no order in the program approves: the one its source document carried
+ * («Приложение 1 к Муниципальной программе …»), kept at import and editable in the passport; no stamp.
+ */
+export function ownMark(roadmap: { appendixMark: string }): Mark | null {
+  const mark = roadmap.appendixMark.trim();
+  return mark ? { mark, stamp: null } : null;
+}
+
 /** The order whose mark the appendix carries: the one asked for (it must approve the roadmap), else the newest. */
 export function orderRefFor(db: Db, roadmapId: number, orderId?: number): OrderRef | null {
   const approving = ordersOfRoadmap(db, roadmapId);
@@ -68,7 +77,7 @@ export function appendixSource(db: Db, req: AppendixRequest) {
   const { roadmap, plan } = roadmapSource(db, req.roadmapId);
   const ref = orderRefFor(db, req.roadmapId, req.orderId);
   const options: AppendixOptions = appendixOptionsFor(roadmap, req);
-  return { roadmap, plan, ref, mark: ref ? markFor(db, roadmap.title, ref) : null, options };
+  return { roadmap, plan, ref, mark: ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), options };
 }
 
 export type AppendixSource = ReturnType<typeof appendixSource>;

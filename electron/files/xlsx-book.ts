@@ -2,12 +2,13 @@
  * Reading the cells of an .xlsx without trusting it (for the import and for the schools' answers).
  * Only the cells that are in the file are visited: the sheet's XML is streamed, a sheet's claimed
  * dimension is ignored, empty formatted cells cost nothing, and what a cell shows is taken as
- * exceljs shows it (shared and inline strings, rich text, numbers, dates by their number format,
- * formulas by their cached result). Limits on filled cells and rows refuse a file by name.
+ * exceljs shows it (shared and inline strings, rich text, dates by their number format, formulas by
+ * their cached result), and numbers as Excel displays them by their format («4.10» under «0.00»). Limits on filled cells and rows refuse a file by name.
  */
 import type { Tag } from './xml-stream';
 import { AppError } from '../../db/errors';
 import { FILE_LIMITS, formatLimit } from '../../shared/limits';
+import { builtInFormat, formatNumber } from './number-format';
 import { attr, streamXml } from './xml-stream';
 import { ZipReader } from './zip';
 
@@ -142,7 +143,7 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     },
   );
 
-  // Styles: which cell formats show numbers as dates.
+  // Styles: which cell formats show numbers as dates, and the number format of the others.
   const customFormats = new Map<number, string>();
   const xfFormats: number[] = [];
   let inCellXfs = false;
@@ -158,6 +159,7 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
     },
   );
   const dateStyle = xfFormats.map((id) => (customFormats.has(id) ? isDateFormat(customFormats.get(id)!) : DATE_FORMAT_IDS.has(id)));
+  const numberFormat = xfFormats.map((id) => customFormats.get(id) ?? builtInFormat(id));
 
   let filled = 0;
   return listed.map((s) => {
@@ -248,7 +250,7 @@ export function readBook(data: Buffer, o: ReadOptions): BookSheet[] {
           else if (c.type === 'b') text = c.v === '' ? '' : String(c.v === '1' || c.v === 'true');
           else if (c.type === 'e') text = '';
           else if (c.v === '' || Number.isNaN(Number(c.v))) text = c.v;
-          else text = dateStyle[c.style] ? serialDate(Number(c.v), date1904) : String(Number(c.v));
+          else text = dateStyle[c.style] ? serialDate(Number(c.v), date1904) : formatNumber(Number(c.v), numberFormat[c.style]);
           if (c.formula && c.v === '' && c.type !== 'inlineStr') sheet.formulasWithoutValue.push(`${columnName(c.col)}${c.row}`);
           if (text === '') return;
           if (++filled > FILE_LIMITS.cells) throw tooMuch('too_many_cells', `больше ${formatLimit(FILE_LIMITS.cells)} заполненных ячеек`);

@@ -53,6 +53,8 @@ export interface ImportPreview {
   autoNumber: boolean;
   warnings: string[];
   order: { appendixNumber: string; number: string; date: string; existingOrderId: number | null } | null;
+  /** The appendix mark above the plan as written (any document: an order, a programme, a decree); stored with the roadmap. */
+  appendixMark: string | null;
 }
 
 /** Anything larger is not a roadmap; most of such a file would be pictures anyway. */
@@ -186,6 +188,11 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
     for (const m of s.measures)
       if (m.term.trim() && isUnread(m.term))
         warnings.push(`Срок не распознан: «${m.term.slice(0, 80)}» (мероприятие ${m.number.replace(/\.$/, '')}).`);
+  const appendixMark = r.appendixMark === null ? null : r.appendixMark.slice(0, LIMITS.medium);
+  if (r.appendixMark && r.appendixMark.length > LIMITS.medium)
+    warnings.push(
+      `Отметка о приложении: ${formatLimit(r.appendixMark.length)} знаков при пределе ${formatLimit(LIMITS.medium)} — взяты первые ${formatLimit(LIMITS.medium)}.`,
+    );
   const order = r.mark
     ? {
         ...r.mark,
@@ -207,6 +214,7 @@ export async function previewImport(db: Db, src: ImportSource, options: ImportOp
     autoNumber: numbersAreAuto(r.sections),
     warnings,
     order,
+    appendixMark,
   };
 }
 
@@ -226,6 +234,7 @@ export async function commitImport(
       autoNumber: p.autoNumber,
       ...p.passport,
       sourceFile: p.fileName,
+      appendixMark: p.appendixMark ?? '',
       importedAt: new Date().toISOString(),
     });
     const counts = insertPlan(db, roadmap.id, p.sections);

@@ -7,6 +7,7 @@
 import { fold } from '../../db/text';
 import type { Captions, Passport } from '../../db/roadmaps';
 import { DEFAULT_CAPTIONS } from '../../db/roadmaps';
+import { columnKind } from './column-content';
 import { type Block, expandRow } from './grid';
 
 export const FIELDS = ['number', 'name', 'term', 'executors', 'result'] as const;
@@ -27,7 +28,9 @@ export function classifyCaption(text: string): Field | null {
   if (!t) return null;
   if (t.length <= 12 && (/^(№|n|no|номер)(\s|$|\.)/.test(t) || /п\/п|пп$/.test(t))) return 'number';
   if (/срок/.test(t)) return 'term';
-  if (/ответствен|исполнител/.test(t)) return 'executors';
+  // «Ответственные», «Ответсвенный» (a usual typo), «Отв.», «Исполнитель», «Исп.», «Кто проводит», «Ф.И.О.»:
+  // a narrow fourth column abbreviates its caption.
+  if (/^отв|ответствен|исполнител|^исп(олн)?\.?$|^кто(\s|$|\?)|^ф\.?\s?и\.?\s?о\.?$/.test(t)) return 'executors';
   if (/результат|показател|ориентир|индикатор|эффект/.test(t)) return 'result';
   if (/мероприяти|наименование|содержание|вид(ы)? работ|направлени/.test(t)) return 'name';
   return null;
@@ -46,6 +49,26 @@ function detectHeader(texts: string[]): HeaderMatch | null {
   });
   const found = Object.keys(map).length;
   return map.name !== undefined && found >= 2 ? { map, captions: texts } : null;
+}
+
+/**
+ * Columns whose header cell is empty (or missing: a header row shorter than the table) are read by
+ * their content, so a 4-column appendix «№ / Мероприятие / Срок / [пусто]» still fills the executors.
+ * Only a field no caption claimed is given this way, and the preview says so.
+ */
+function withUncaptionedColumns(h: HeaderMatch, rows: string[][], warnings: string[]): HeaderMatch {
+  const captions = h.captions;
+  const map = { ...h.map };
+  const taken = new Set(Object.values(map));
+  for (let i = 0; i < captions.length; i++) {
+    if (captions[i]!.trim() || taken.has(i)) continue;
+    const kind = columnKind(rows.filter((r) => r.filter((t) => t.trim()).length > 1).map((r) => r[i] ?? ''));
+    if (!kind || map[kind] !== undefined) continue;
+    map[kind] = i;
+    taken.add(i);
+    warnings.push(`Столбец ${i + 1} без заголовка прочитан по содержимому как «${FIELD_LABELS[kind]}» — проверьте сопоставление столбцов.`);
+  }
+  return { map, captions };
 }
 
 export interface ImportedMeasure {
@@ -75,6 +98,8 @@ export interface Recognized {
   sections: ImportedSection[];
   warnings: string[];
   mark: OrderMark | null;
+  /** The appendix mark as written («Приложение 1 к Муниципальной программе …»), whatever document it names. */
+  appendixMark: string | null;
   captions: Captions;
 }
 
@@ -123,6 +148,19 @@ function takeBlock(lines: string[], start: number): number {
   let end = start;
   while (end < lines.length - 1 && end - start < 6 && !/от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/.test(lines[end]!)) end++;
   return /от\s+\d{1,2}\.\d{1,2}\.\d{2,4}/.test(lines[end]!) ? end : start;
+}
+
+/**
+ * Lines of an appendix mark with no date in it («Приложение 1» / «к Муниципальной программе поддержки
+ * школ» / «с низкими образовательными результатами на 2022–2024 годы»): the mark goes on while a line
+ * continues the phrase (begins with a small letter, «к …», «№ …»); the title below begins with a capital.
+ */
+function takeMarkBlock(lines: string[], start: number): number {
+  const dated = takeBlock(lines, start);
+  if (dated !== start) return dated;
+  let end = start;
+  while (end < lines.length - 1 && end - start < 6 && /^(?:[а-яё]|№|\d)/.test(lines[end + 1] ?? '')) end++;
+  return end;
 }
 
 export function parseMark(text: string): OrderMark | null {
@@ -226,7 +264,10 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
         continue;
       }
       header = detectHeader(rows[hi]!)!;
-      if (forced && Object.keys(forced).length) header = { map: forced, captions: rows[hi]! };
+      // A header row shorter than the table still offers every column for the mapping.
+      const captions = [...rows[hi]!, ...Array<string>(Math.max(0, tableWidth - rows[hi]!.length)).fill('')];
+      if (forced && Object.keys(forced).length) header = { map: forced, captions };
+      else header = withUncaptionedColumns({ map: header.map, captions }, rows.slice(hi + 1), warnings);
       width = tableWidth;
       // Rows above the header inside the same table (an Excel sheet's title) are the title lines.
       for (const r of rows.slice(0, hi)) {
@@ -261,6 +302,7 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   }
 
   const sections: ImportedSection[] = [{ number: '', title: null, measures: [] }];
+  const rowOf = new Map<ImportedMeasure, string>();
   for (const it of items) {
     if (it.kind === 'section') {
       sections.push({ number: it.number, title: it.title, measures: [] });
@@ -274,8 +316,10 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
       warnings.push(`Мероприятие без номера («${m.name.slice(0, 60)}») — присвоен номер ${m.number} (${it.row}).`);
     }
     section.measures.push(m);
+    rowOf.set(m, it.row);
   }
   if (sections[0]!.measures.length === 0 && sections.length > 1) sections.shift();
+  warnings.push(...duplicateNumbers(sections, rowOf));
 
   const columns = header.captions.map((caption, index) => ({
     index,
@@ -291,12 +335,19 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   const lines = before.flatMap((t) => t.split('\n')).map((t) => t.trim());
   const titleLines: string[] = [];
   let mark: OrderMark | null = null;
+  let appendixMark: string | null = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!line) continue;
     if (/^приложение(\s|$)/i.test(line)) {
-      const end = takeBlock(lines, i);
-      mark ??= parseMark(lines.slice(i, end + 1).join(' '));
+      const end = takeMarkBlock(lines, i);
+      const text = lines
+        .slice(i, end + 1)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim();
+      mark ??= parseMark(text);
+      appendixMark ??= text;
       // What stands before an appendix mark (the order itself, in an order's file) is not the title.
       titleLines.length = 0;
       i = end;
@@ -324,7 +375,29 @@ export function recognize(blocks: Block[], forced?: ColumnMap): Recognized | nul
   for (const f of FIELDS)
     if (header.map[f] !== undefined && header.captions[header.map[f]!]?.trim())
       captions[f] = header.captions[header.map[f]!]!.replace(/\s+/g, ' ').trim();
-  return { titleLines, passport, header, columns, sections, warnings, mark, captions };
+  return { titleLines, passport, header, columns, sections, warnings, mark, appendixMark, captions };
+}
+
+/**
+ * Two measures of one section with the same number are kept (the text may differ) but said aloud: an
+ * Excel number «4.10» read as 4.1, or a copy-paste slip, would otherwise pass unseen. Sections that
+ * restart their numbering (1, 2 … in each) are not a repeat.
+ */
+function duplicateNumbers(sections: ImportedSection[], rowOf: Map<ImportedMeasure, string>): string[] {
+  const out: string[] = [];
+  for (const s of sections) {
+    const byNumber = new Map<string, ImportedMeasure[]>();
+    for (const m of s.measures) {
+      const key = m.number.replace(/\s+/g, '').replace(/\.$/, '');
+      byNumber.set(key, [...(byNumber.get(key) ?? []), m]);
+    }
+    for (const [key, ms] of byNumber)
+      if (key && ms.length > 1)
+        out.push(
+          `Номер «${key}» повторяется у ${ms.length} мероприятий (${ms.map((m) => rowOf.get(m)).join('; ')}) — проверьте нумерацию: ${ms.length === 2 ? 'оба' : 'все'} импортируются с этим номером.`,
+        );
+  }
+  return out;
 }
 
 /** The number a measure without one gets: the previous number plus one, in its style, else «раздел.n». */

@@ -105,7 +105,10 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
     periodEnd: '2024-12-31',
     goal: 'Цель',
   }),
-  'roadmaps.update': (i) => ({ id: i.roadmap, values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель' } }),
+  'roadmaps.update': (i) => ({
+    id: i.roadmap,
+    values: { title: 'Карта', periodStart: '2022-01-01', goal: 'Цель', appendixMark: 'Приложение 1 к Муниципальной программе' },
+  }),
   'roadmaps.delete': (i) => ({ id: i.roadmap }),
   'plan.downloadXlsx': (i) => ({ roadmapId: i.roadmap }),
   'plan.saveXlsx': (i) => ({ roadmapId: i.roadmap }),

@@ -53,6 +53,29 @@ describe('importing a roadmap in the UI', () => {
     expect(await page.getByTestId('roadmap-title').textContent()).toBe('План на 2025 год');
   });
 
+  it('shows the appendix mark «к Муниципальной программе …» in the preview and keeps it in the passport', async () => {
+    const mark = 'Приложение 1 к Муниципальной программе поддержки школ с низкими образовательными результатами на 2022–2024 годы';
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
+    await page.getByRole('button', { name: 'Импорт из Word / Excel…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('tab', { name: 'Вставить таблицу' }).click();
+    await dialog
+      .getByLabel('Вставленная таблица')
+      .fill(
+        `${mark}\nДорожная карта ГО Карпинск на 2022 год\n№\tМероприятие\tСрок\t\n1.\tСовещание\tмарт 2022\tРуководители ОО\n2.\tАнализ ВПР\tапрель 2022\tРМК`,
+      );
+    await dialog.getByRole('button', { name: 'Разобрать' }).click();
+    await dialog.getByTestId('import-appendix-mark').waitFor();
+    expect(await dialog.getByTestId('import-appendix-mark').textContent()).toBe(mark);
+    await dialog.getByRole('button', { name: 'Импортировать' }).click();
+    await page.getByTestId('roadmap-title').waitFor();
+    expect(await page.getByTestId('roadmap-title').textContent()).toBe('Дорожная карта ГО Карпинск на 2022 год');
+    await page.getByRole('tab', { name: 'Паспорт и параметры' }).click();
+    expect(await page.getByTestId('passport-appendix-mark').inputValue()).toBe(mark);
+    const id = db.sqlite.prepare('SELECT max(id) FROM roadmaps').pluck().get() as number;
+    expect(dumpRoadmap(db, id).sections[0]!.measures.map((m) => m.executors)).toEqual(['Руководители ОО', 'РМК']);
+  });
+
   it('logged no errors in the page', () => {
     expect(errors.join('\n')).toBe('');
   });

@@ -203,8 +203,13 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
               </span>
               {preview.sheet && ` (лист «${preview.sheet}»)`}
             </Descriptions.Item>
-            {preview.order && (
+            {preview.appendixMark && (
               <Descriptions.Item label="Отметка о приложении">
+                <span data-testid="import-appendix-mark">{preview.appendixMark}</span>
+              </Descriptions.Item>
+            )}
+            {preview.order && (
+              <Descriptions.Item label="Приказ из отметки">
                 {preview.order.existingOrderId ? (
                   <Checkbox checked={linkOrder} onChange={(e) => setLinkOrder(e.target.checked)}>
                     Связать с приказом № {preview.order.number} от {formatDate(preview.order.date)} (приложение{' '}

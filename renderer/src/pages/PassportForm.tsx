@@ -59,6 +59,7 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
           return differing([
             ['Название', saved.title, text(typed.title)],
             ['Период', formatPeriod(saved.periodStart, saved.periodEnd), formatPeriod(values.periodStart, values.periodEnd)],
+            ['Отметка о приложении', saved.appendixMark, text(typed.appendixMark)],
             ...PASSPORT.map((f): [string, string, string] => [f.label, text(saved[f.name]), text(typed[f.name])]),
           ]);
         },
@@ -120,6 +121,19 @@ export function PassportForm({ roadmap, dir, onSaved }: { roadmap: Roadmap; dir:
             <AutoNumberSwitch numbersItself={roadmap.autoNumber} onTurnOn={() => setRenumbering(true)} />
           </Form.Item>
         </Space>
+        <Form.Item
+          name="appendixMark"
+          label="Отметка о приложении из исходного документа"
+          tooltip="Печатается в правом верхнем углу приложения, если карту не утверждает приказ в программе (тогда печатается отметка приказа)"
+          rules={[limitRule(LIMITS.medium)]}
+        >
+          <Input.TextArea
+            autoSize
+            placeholder="Например: Приложение 1 к Муниципальной программе …"
+            {...limited(LIMITS.medium)}
+            data-testid="passport-appendix-mark"
+          />
+        </Form.Item>
       </Card>
       <Card size="small" title="Заголовки столбцов (как в документах района)" style={{ marginTop: 12 }}>
         <Space wrap>

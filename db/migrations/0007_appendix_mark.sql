@@ -1,0 +1,1 @@
+ALTER TABLE `roadmaps` ADD `appendix_mark` text DEFAULT '' NOT NULL;
