@@ -32,6 +32,7 @@ const ROWS = 3;
 const ONE_OF: Record<string, [string, string]> = {
   executions: ['measure_id', 'decision_id'],
   measure_executors: ['person_id', 'organization_id'],
+  due_dates: ['measure_id', 'decision_id'],
 };
 
 interface Column {
