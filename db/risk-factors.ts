@@ -52,7 +52,9 @@ export function saveFactor(db: Db, id: number | null, name: string): RiskFactor 
     checkUnique(db, name, id);
     if (id === null) {
       const position = db.sqlite.prepare('SELECT coalesce(max(position) + 1, 0) FROM risk_factors').pluck().get() as number;
-      const newId = Number(db.sqlite.prepare('INSERT INTO risk_factors (name, position) VALUES (?, ?)').run(name, position).lastInsertRowid);
+      const newId = Number(
+        db.sqlite.prepare('INSERT INTO risk_factors (name, position) VALUES (?, ?)').run(name, position).lastInsertRowid,
+      );
       return getFactor(db, newId);
     }
     getFactor(db, id);

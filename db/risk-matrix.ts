@@ -72,13 +72,16 @@ export function gatherRiskMatrix(db: Db, req: MatrixRequest): RiskMatrix {
   const is500 = new Set(db.sqlite.prepare('SELECT id FROM organizations WHERE is_500 = 1').pluck().all() as number[]);
 
   const roadmapSchool = new Map<number, number | null>();
-  for (const r of db.sqlite.prepare('SELECT id, school_id AS schoolId, period_start AS periodStart, period_end AS periodEnd FROM roadmaps').all() as {
+  for (const r of db.sqlite
+    .prepare('SELECT id, school_id AS schoolId, period_start AS periodStart, period_end AS periodEnd FROM roadmaps')
+    .all() as {
     id: number;
     schoolId: number | null;
     periodStart: string;
     periodEnd: string;
   }[])
-    if (roadmapCoversQuarter(r, req.quarter) && (!req.roadmapIds?.length || req.roadmapIds.includes(r.id))) roadmapSchool.set(r.id, r.schoolId);
+    if (roadmapCoversQuarter(r, req.quarter) && (!req.roadmapIds?.length || req.roadmapIds.includes(r.id)))
+      roadmapSchool.set(r.id, r.schoolId);
 
   const measures = new Map<number, { roadmapId: number; executors: string; factors: number[] }>();
   for (const r of db.sqlite

@@ -61,10 +61,8 @@ export function setProfile(db: Db, schoolId: number, year: number, entries: Prof
   const known = db.sqlite.prepare('SELECT name FROM risk_factors WHERE id = ?').pluck();
   for (const e of entries) {
     const name = known.get(e.factorId) as string | undefined;
-    if (name === undefined)
-      throw new AppError('not_found', `Фактор риска № ${e.factorId} не найден. Профиль не записан.`);
-    if (seen.has(e.factorId))
-      throw new AppError('duplicate', `Фактор риска «${name}» указан дважды. Профиль не записан.`);
+    if (name === undefined) throw new AppError('not_found', `Фактор риска № ${e.factorId} не найден. Профиль не записан.`);
+    if (seen.has(e.factorId)) throw new AppError('duplicate', `Фактор риска «${name}» указан дважды. Профиль не записан.`);
     seen.add(e.factorId);
   }
   db.sqlite.transaction(() => {

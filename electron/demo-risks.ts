@@ -48,7 +48,14 @@ export function fillDemoRisks(db: Db, orgs: Map<string, number>, roadmaps: Map<s
   };
   for (const m of d.measures) updateMeasure(db, measureId(m.roadmap, m.measure), { risks: m.risks.map((r) => need(factorId, r)) });
   for (const x of d.executions)
-    setExecution(db, { measureId: measureId(x.roadmap, x.measure), quarter: x.quarter, status: x.status, result: x.result, evidence: x.evidence, note: '' });
+    setExecution(db, {
+      measureId: measureId(x.roadmap, x.measure),
+      quarter: x.quarter,
+      status: x.status,
+      result: x.result,
+      evidence: x.evidence,
+      note: '',
+    });
   // The demo starts with a clean undo history.
   for (const id of new Set(d.measures.map((m) => need(roadmaps, m.roadmap)))) clearHistory(db, id);
 }

@@ -14,7 +14,9 @@ export const risksApi = {
   'risks.factors': method(noInput, ({ db }) => listFactors(db)),
   /** Adds a factor (id null) at the end of the list, or renames one. */
   'risks.saveFactor': method(z.strictObject({ id: optionalId, name: requiredMedium }), ({ db }, i) => saveFactor(db, i.id, i.name)),
-  'risks.moveFactor': method(z.strictObject({ id, index: z.number().int().min(0).max(1000) }), ({ db }, i) => moveFactor(db, i.id, i.index)),
+  'risks.moveFactor': method(z.strictObject({ id, index: z.number().int().min(0).max(1000) }), ({ db }, i) =>
+    moveFactor(db, i.id, i.index),
+  ),
   'risks.archiveFactor': method(z.strictObject({ id, archived: z.boolean() }), ({ db }, i) => archiveFactor(db, i.id, i.archived)),
   /** A factor in use is archived instead; an unused one goes to the recycle bin. */
   'risks.deleteFactor': method(z.strictObject({ id }), ({ db }, i) => deleteFactor(db, i.id)),
@@ -24,9 +26,7 @@ export const risksApi = {
     z.strictObject({
       schoolId: id,
       year,
-      entries: z
-        .array(z.strictObject({ factorId: id, level: z.enum(RISK_LEVELS) }))
-        .max(200),
+      entries: z.array(z.strictObject({ factorId: id, level: z.enum(RISK_LEVELS) })).max(200),
     }),
     ({ db }, i) => setProfile(db, i.schoolId, i.year, i.entries),
   ),

@@ -29,11 +29,16 @@ const PUBLISHED = [
 ];
 
 const factor = (name: string) => api('risks.factors').find((f) => f.name === name)!.id;
-const school = (shortName: string, is500 = true) => api('organizations.create', { kind: 'school', name: `Школа ${shortName}`, shortName, is500 }).id;
+const school = (shortName: string, is500 = true) =>
+  api('organizations.create', { kind: 'school', name: `Школа ${shortName}`, shortName, is500 }).id;
 
 /** A roadmap of 2024 with measures; `executors` decides which school a measure belongs to. */
 function plan(measures: { name: string; executors?: string; links?: number[]; risks?: number[] }[]) {
-  const roadmap = api('roadmaps.create', { title: 'Дорожная карта «500+» на 2024 год', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+  const roadmap = api('roadmaps.create', {
+    title: 'Дорожная карта «500+» на 2024 год',
+    periodStart: '2024-01-01',
+    periodEnd: '2024-12-31',
+  });
   const ids = measures.map((m) =>
     api('plan.addMeasure', {
       roadmapId: roadmap.id,
@@ -67,7 +72,11 @@ describe('the risk factors', () => {
     expect(api('risks.factors').at(-1)).toMatchObject({ id: added.id, name: 'Низкая доступность дополнительного образования' });
     api('risks.saveFactor', { id: added.id, name: 'Низкая доступность кружков' });
     api('risks.moveFactor', { id: added.id, index: 0 });
-    expect(api('risks.factors').map((f) => f.name).slice(0, 2)).toEqual(['Низкая доступность кружков', PUBLISHED[0]]);
+    expect(
+      api('risks.factors')
+        .map((f) => f.name)
+        .slice(0, 2),
+    ).toEqual(['Низкая доступность кружков', PUBLISHED[0]]);
     expect(() => api('risks.saveFactor', { id: null, name: 'дефицит педагогических кадров' })).toThrow(
       'Фактор риска «Дефицит педагогических кадров» уже есть в списке.',
     );
@@ -98,7 +107,14 @@ describe('a school risk profile', () => {
     const s = school('СОШ № 2');
     const [a, b] = [factor(PUBLISHED[1]!), factor(PUBLISHED[6]!)];
     api('risks.setProfile', { schoolId: s, year: 2023, entries: [{ factorId: a, level: 'medium' }] });
-    api('risks.setProfile', { schoolId: s, year: 2024, entries: [{ factorId: a, level: 'high' }, { factorId: b, level: 'low' }] });
+    api('risks.setProfile', {
+      schoolId: s,
+      year: 2024,
+      entries: [
+        { factorId: a, level: 'high' },
+        { factorId: b, level: 'low' },
+      ],
+    });
     api('risks.setProfile', { schoolId: s, year: 2024, entries: [{ factorId: b, level: 'medium' }] });
     const p = api('risks.profile', { schoolId: s });
     expect(p.years).toEqual([2024, 2023]);
@@ -107,7 +123,14 @@ describe('a school risk profile', () => {
       { factorId: a, level: 'medium', year: 2023 },
     ]);
     expect(() =>
-      api('risks.setProfile', { schoolId: s, year: 2024, entries: [{ factorId: a, level: 'high' }, { factorId: a, level: 'low' }] }),
+      api('risks.setProfile', {
+        schoolId: s,
+        year: 2024,
+        entries: [
+          { factorId: a, level: 'high' },
+          { factorId: a, level: 'low' },
+        ],
+      }),
     ).toThrow('указан дважды');
     const dept = api('organizations.create', { kind: 'department', name: 'Отдел образования' }).id;
     expect(() => api('risks.setProfile', { schoolId: dept, year: 2024, entries: [] })).toThrow('не школа');
