@@ -1,12 +1,11 @@
 /**
  * The demo district's «500+» risks (resources/demo/risks.json): the risk profiles of its «500+» schools,
- * the Karpinsk measures linked to the factors they address, and a done mark, so a new user sees the
- * «Риски» page filled — with some verified risks left without measures, as «Риски без мероприятий».
+ * and the Karpinsk measures linked to the factors they address, so a new user sees the «Риски» page
+ * filled — with some verified risks left without measures, as «Риски без мероприятий». No execution
+ * marks are added: the demo's quarterly forms and reports stay as they were.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ExecutionStatus } from '../db/executions';
-import { setExecution } from '../db/executions';
 import { clearHistory } from '../db/history';
 import type { Db } from '../db/open';
 import { getPlan, updateMeasure } from '../db/plan';
@@ -20,7 +19,6 @@ interface DemoRisks {
   /** School key (district.json) → [factor name, level]. */
   profiles: Record<string, [string, RiskLevel][]>;
   measures: { roadmap: string; measure: string; risks: string[] }[];
-  executions: { roadmap: string; measure: string; quarter: string; status: ExecutionStatus; result: string; evidence: string }[];
 }
 
 /** Runs inside fillDemo's transaction, with its maps of keys to ids. */
@@ -47,15 +45,6 @@ export function fillDemoRisks(db: Db, orgs: Map<string, number>, roadmaps: Map<s
     return m.id;
   };
   for (const m of d.measures) updateMeasure(db, measureId(m.roadmap, m.measure), { risks: m.risks.map((r) => need(factorId, r)) });
-  for (const x of d.executions)
-    setExecution(db, {
-      measureId: measureId(x.roadmap, x.measure),
-      quarter: x.quarter,
-      status: x.status,
-      result: x.result,
-      evidence: x.evidence,
-      note: '',
-    });
   // The demo starts with a clean undo history.
   for (const id of new Set(d.measures.map((m) => need(roadmaps, m.roadmap)))) clearHistory(db, id);
 }

@@ -28,6 +28,12 @@ describe('the «Риски» sheet of the quarterly report', () => {
     const db = freshDb();
     try {
       fillDemo(db);
+      // «Обновление антирисковых программ» (linked to the three schools) done in the first quarter.
+      const updated = db.sqlite
+        .prepare("SELECT m.id FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id WHERE r.title LIKE '%Карпинск%' AND m.number = '1.3'")
+        .pluck()
+        .get() as number;
+      apiOf(db)('execution.set', { measureId: updated, quarter: '2022-Q1', status: 'done' });
       const sheets = await reportSheets(db, '2022-Q1');
       // After the roadmaps' sheets, before the flat «Данные» the region's consolidation reads.
       expect(sheets.map((s) => s.name).slice(-3)).toEqual(['Риски', 'Данные', 'rmk-report']);

@@ -32,11 +32,6 @@ export function SchoolRiskProfile(props: { schoolId: number; quarter: string; ma
 
   const entries = useMemo(() => (profile.data?.entries ?? []).filter((e) => e.year === year), [profile.data, year]);
   const opened = useMemo(() => ({ schoolId, year, entries }), [schoolId, year, entries]);
-  useEffect(() => {
-    form.setFieldsValue({
-      levels: Object.fromEntries((factors.data ?? []).map((f) => [String(f.id), entries.find((e) => e.factorId === f.id)?.level])),
-    });
-  }, [form, entries, factors.data]);
 
   const save = async (): Promise<boolean> => {
     const levels = (form.getFieldValue('levels') ?? {}) as ProfileForm['levels'];
@@ -46,12 +41,20 @@ export function SchoolRiskProfile(props: { schoolId: number; quarter: string; ma
     const ok = await act(() => call('risks.setProfile', { schoolId, year, entries: list }), 'Профиль сохранён');
     if (ok) {
       await profile.reload();
-      guard.markClean();
       props.onSaved();
     }
     return ok;
   };
   const guard = useUnsavedGuard({ form, openedWith: opened, save });
+  // After the guard's own reset (effects run in order): the loaded profile is the clean state, even
+  // right after a save, when the fields the user touched still count as touched.
+  useEffect(() => {
+    form.setFieldsValue({
+      levels: Object.fromEntries((factors.data ?? []).map((f) => [String(f.id), entries.find((e) => e.factorId === f.id)?.level])),
+    });
+    guard.markClean();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [form, entries, factors.data]);
 
   const shown = (factors.data ?? []).filter((f) => !f.archived || entries.some((e) => e.factorId === f.id));
   const years = [...new Set([...(profile.data?.years ?? []), quarterYear, year])].sort((a, b) => b - a);
