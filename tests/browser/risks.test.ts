@@ -100,7 +100,9 @@ describe('the «Риски» page', () => {
     const row = page.locator('[data-testid="plan"] .ant-table-row', { hasText: 'Подведение итогов реализации' });
     await row.dblclick();
     const drawer = page.locator('.ant-drawer');
-    await drawer.getByTestId('measure-risks').click();
+    await drawer.getByLabel('Риски, на которые направлено').click();
+    // The list is virtual (only the first options are in the page): typed, as a methodist would search it.
+    await page.keyboard.type('вовлечённости');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Низкий уровень вовлечённости родителей"]').click();
     await drawer.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Сохранено').first().waitFor();
