@@ -22,7 +22,9 @@ export function RiskCellView({ cell }: { cell: Cell }) {
         {RISK_LEVEL_LABELS[cell.level]}
       </Tag>
       <div style={{ fontSize: 12, marginTop: 2 }}>
-        <Typography.Text type={cell.measures === 0 ? 'danger' : undefined}>{riskCountsText(cell)}</Typography.Text>
+        <Typography.Text type={cell.measures === 0 ? 'danger' : undefined} style={{ fontSize: 12 }}>
+          {riskCountsText(cell)}
+        </Typography.Text>
       </div>
     </div>
   );
