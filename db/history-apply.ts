@@ -39,13 +39,21 @@ function linkTargetsExist(db: Db, row: RowImage): boolean {
   return exists('people', row.person_id) && exists('organizations', row.organization_id);
 }
 
+/** A risk factor deleted since the step (only an unused one can be: db/risk-factors.ts) cannot come back as a link. */
+function factorExists(db: Db, row: RowImage): boolean {
+  return db.sqlite.prepare('SELECT 1 FROM risk_factors WHERE id = ?').get(row.factor_id) !== undefined;
+}
+
+const canInsert = (db: Db, c: RowChange, row: RowImage): boolean =>
+  c.t === 'measure_executors' ? linkTargetsExist(db, row) : c.t === 'measure_risks' ? factorExists(db, row) : true;
+
 export function applyRows(db: Db, roadmapId: number, changes: RowChange[], side: 'before' | 'after'): void {
   const other = side === 'before' ? 'after' : 'before';
   const inserts = changes.filter((c) => c[other] === null && c[side] !== null).sort((a, b) => order(a.t) - order(b.t));
   const updates = changes.filter((c) => c[other] !== null && c[side] !== null);
   const deletes = changes.filter((c) => c[side] === null).sort((a, b) => order(b.t) - order(a.t));
   try {
-    for (const c of inserts) if (c.t !== 'measure_executors' || linkTargetsExist(db, c[side]!)) insertRow(db, c.t, c[side]!);
+    for (const c of inserts) if (canInsert(db, c, c[side]!)) insertRow(db, c.t, c[side]!);
     for (const c of updates) updateRow(db, c.t, c.id, c[side]!);
     for (const c of deletes) db.sqlite.prepare(`DELETE FROM ${c.t} WHERE id = ?`).run(c.id);
   } catch (err) {

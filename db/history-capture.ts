@@ -7,7 +7,7 @@
 import type { Db } from './open';
 
 /** The tables a plan step may change, parents first (the order rows are inserted in). */
-export const HISTORY_TABLES = ['roadmaps', 'sections', 'measures', 'measure_executors', 'executions'] as const;
+export const HISTORY_TABLES = ['roadmaps', 'sections', 'measures', 'measure_executors', 'measure_risks', 'executions'] as const;
 export type HistoryTable = (typeof HISTORY_TABLES)[number];
 
 /**

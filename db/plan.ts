@@ -43,6 +43,8 @@ export interface PlanMeasure {
   executors: string;
   result: string;
   links: ExecutorLink[];
+  /** The risk factors («500+») the measure addresses, by id in the list's order. */
+  risks: number[];
   parsed: TermReading;
   updatedAt: string;
   version: number;
@@ -67,6 +69,8 @@ export interface MeasureInput {
   executors?: string | undefined;
   result?: string | undefined;
   links?: ExecutorLink[] | undefined;
+  /** Risk factor ids («Риски, на которые направлено»); left out: unchanged (an update) or none (a new measure). */
+  risks?: number[] | undefined;
   /** Honoured only where the roadmap keeps its own numbers (autoNumber off); empty: the next in the plan's pattern. */
   number?: string;
 }
@@ -112,6 +116,14 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
     list.push({ personId: l.personId, organizationId: l.organizationId });
     linksOf.set(l.measureId, list);
   }
+  const risksOf = new Map<number, number[]>();
+  for (const r of db.sqlite
+    .prepare(
+      `SELECT k.measure_id AS measureId, k.factor_id AS factorId FROM measure_risks k JOIN measures m ON m.id = k.measure_id
+         JOIN risk_factors f ON f.id = k.factor_id WHERE m.roadmap_id = ? ORDER BY f.position, f.id`,
+    )
+    .all(roadmapId) as { measureId: number; factorId: number }[])
+    risksOf.set(r.measureId, [...(risksOf.get(r.measureId) ?? []), r.factorId]);
   const toMeasure = (m: (typeof rows)[number]): PlanMeasure => ({
     id: m.id,
     sectionId: m.sectionId,
@@ -121,6 +133,7 @@ export function getPlan(db: Db, roadmapId: number): PlanSection[] {
     executors: m.executors,
     result: m.result,
     links: linksOf.get(m.id) ?? [],
+    risks: risksOf.get(m.id) ?? [],
     parsed: readingOf(m),
     updatedAt: m.updatedAt,
     version: m.version,
@@ -287,6 +300,21 @@ function setLinks(db: Db, measureId: number, links: ExecutorLink[]): void {
   }
 }
 
+/**
+ * Replaces the measure's risk factors, writing only what changed (so an unchanged list is no step of
+ * the history). Every id must be a factor of the list; repeats are dropped.
+ */
+function setRisks(db: Db, measureId: number, factorIds: number[]): void {
+  const wanted = [...new Set(factorIds)];
+  const known = db.sqlite.prepare('SELECT 1 FROM risk_factors WHERE id = ?');
+  for (const f of wanted) if (known.get(f) === undefined) throw notFound('Фактор риска', f);
+  const have = db.sqlite.prepare('SELECT factor_id FROM measure_risks WHERE measure_id = ?').pluck().all(measureId) as number[];
+  const drop = db.sqlite.prepare('DELETE FROM measure_risks WHERE measure_id = ? AND factor_id = ?');
+  for (const f of have) if (!wanted.includes(f)) drop.run(measureId, f);
+  const add = db.sqlite.prepare('INSERT INTO measure_risks (measure_id, factor_id) VALUES (?, ?)');
+  for (const f of wanted) if (!have.includes(f)) add.run(measureId, f);
+}
+
 function validateLinks(db: Db, links: ExecutorLink[]): void {
   for (const l of links) {
     if ((l.personId === null) === (l.organizationId === null))
@@ -400,6 +428,7 @@ export function addMeasure(db: Db, roadmapId: number, sectionId: number | null, 
       .returning({ id: measures.id })
       .get().id;
     setLinks(db, id, links);
+    setRisks(db, id, input.risks ?? []);
     writeOrder(db, 'measures', placeAt([...ids, id], id, index ?? ids.length));
     refreshMeasureTerms(db, 'm.id = ?', [id]);
     return id;
@@ -411,7 +440,7 @@ export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>, 
   changePlan(db, m.roadmapId, 'Изменение мероприятия', () => {
     checkVersion(db, 'measures', id, expectedVersion);
     const auto = getRoadmap(db, m.roadmapId).autoNumber;
-    const { links, number, ...fields } = input;
+    const { links, risks, number, ...fields } = input;
     db.orm
       .update(measures)
       .set({ ...fields, ...(auto || number === undefined ? {} : { number }), updatedAt: nowSql, version: nextVersion })
@@ -421,6 +450,7 @@ export function updateMeasure(db: Db, id: number, input: Partial<MeasureInput>, 
       validateLinks(db, links);
       setLinks(db, id, links);
     }
+    if (risks) setRisks(db, id, risks);
     if (fields.term !== undefined) refreshMeasureTerms(db, 'm.id = ?', [id]);
   });
 }

@@ -79,6 +79,10 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
     const copyLinks = db.sqlite.prepare(
       'INSERT INTO measure_executors (measure_id, person_id, organization_id) SELECT ?, person_id, organization_id FROM measure_executors WHERE measure_id = ? ORDER BY id',
     );
+    // The risk factors a measure addresses are part of the measure: the next year's plan addresses them too.
+    const copyRisks = db.sqlite.prepare(
+      'INSERT INTO measure_risks (measure_id, factor_id) SELECT ?, factor_id FROM measure_risks WHERE measure_id = ? ORDER BY id',
+    );
     const unshifted: UnshiftedTerm[] = [];
     const copied: { old: SourceMeasure; newId: number }[] = [];
     let shifted = 0;
@@ -98,6 +102,7 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
         ).lastInsertRowid,
       );
       copyLinks.run(newId, m.id);
+      copyRisks.run(newId, m.id);
       copied.push({ old: m, newId });
       if (term.problem) unshifted.push({ measureId: newId, number: m.number, term: term.text, reason: term.problem });
     }

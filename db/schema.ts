@@ -9,7 +9,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { EXECUTION_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, ROADMAP_LEVELS } from '../shared/labels';
+import { EXECUTION_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, RISK_LEVELS, ROADMAP_LEVELS } from '../shared/labels';
 // Re-exported: the drizzle schema and its callers name the status list here too.
 export { EXECUTION_STATUSES };
 
@@ -356,6 +356,50 @@ export const dueDates = sqliteTable(
 );
 
 /**
+ * Risk factors (факторы риска) of the «500+» project: an editable list, seeded with the project's
+ * eleven published factors. A factor in use (a school's profile, a measure) is archived, not deleted.
+ */
+export const riskFactors = sqliteTable('risk_factors', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  position: integer('position').notNull().default(0),
+  archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+});
+
+/** A school's risk profile (рисковый профиль): a verified factor, its level and the year it was verified. */
+export const schoolRisks = sqliteTable(
+  'school_risks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    schoolId: integer('school_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    // RESTRICT: a factor in a profile is archived, never deleted from under it.
+    factorId: integer('factor_id')
+      .notNull()
+      .references(() => riskFactors.id, { onDelete: 'restrict' }),
+    level: text('level', { enum: RISK_LEVELS }).notNull(),
+    year: integer('year').notNull(),
+  },
+  (t) => [uniqueIndex('school_risks_school_factor_year').on(t.schoolId, t.factorId, t.year), index('school_risks_factor').on(t.factorId)],
+);
+
+/** Which risk factors a measure addresses («Риски, на которые направлено»); part of the plan's undo history. */
+export const measureRisks = sqliteTable(
+  'measure_risks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    measureId: integer('measure_id')
+      .notNull()
+      .references(() => measures.id, { onDelete: 'cascade' }),
+    factorId: integer('factor_id')
+      .notNull()
+      .references(() => riskFactors.id, { onDelete: 'restrict' }),
+  },
+  (t) => [uniqueIndex('measure_risks_measure_factor').on(t.measureId, t.factorId), index('measure_risks_factor').on(t.factorId)],
+);
+
+/**
  * The undo/redo history of a roadmap's plan: one row per step with only the rows it changed (their
  * before and after images, JSON), see db/history.ts. Steps taken back by undo stay until a new change.
  */
@@ -379,7 +423,7 @@ export const planHistory = sqliteTable(
  * row its deletion removed, table by table (JSON), so restoring brings them back with the same ids.
  * What is in the bin is no longer in its tables: searches, «Сроки» and reports do not see it.
  */
-export const TRASH_KINDS = ['roadmap', 'meeting', 'order', 'person', 'organization'] as const;
+export const TRASH_KINDS = ['roadmap', 'meeting', 'order', 'person', 'organization', 'risk_factor'] as const;
 
 export const trash = sqliteTable(
   'trash',

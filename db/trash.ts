@@ -1,5 +1,5 @@
 /**
- * The recycle bin (корзина). Deleting a roadmap, meeting, order, person or organisation captures
+ * The recycle bin (корзина). Deleting a roadmap, meeting, order, person, organisation or risk factor captures
  * every row the deletion removes, table by table, parents first, and deletes in the same
  * transaction; restoring inserts the same rows with the same ids, so order links, protocol
  * decisions and execution history come back as they were. While an item is in the bin it is not
@@ -60,6 +60,10 @@ const KINDS: Record<TrashKind, KindSpec> = {
         sql: 'SELECT x.* FROM executions x JOIN measures m ON m.id = x.measure_id WHERE m.roadmap_id = @id',
         count: 'executions',
       },
+      {
+        table: 'measure_risks',
+        sql: 'SELECT k.* FROM measure_risks k JOIN measures m ON m.id = k.measure_id WHERE m.roadmap_id = @id',
+      },
     ],
     title: (r) => String(r.title),
     refresh: refreshRoadmapTerms,
@@ -99,10 +103,20 @@ const KINDS: Record<TrashKind, KindSpec> = {
   },
   organization: {
     what: 'Организация',
-    parts: [{ table: 'organizations', sql: 'SELECT * FROM organizations WHERE id = @id' }],
+    parts: [
+      { table: 'organizations', sql: 'SELECT * FROM organizations WHERE id = @id' },
+      // A school's risk profile goes with it (ON DELETE CASCADE) and comes back on restore.
+      { table: 'school_risks', sql: 'SELECT * FROM school_risks WHERE school_id = @id' },
+    ],
     // Its people lose the organisation (ON DELETE SET NULL) and get it back on restore.
     relinks: [{ table: 'people', column: 'organization_id', count: 'people' }],
     title: (r) => String(r.short_name || r.name),
+  },
+  // Only an unused factor gets here (db/risk-factors.ts archives one in use): the row alone.
+  risk_factor: {
+    what: 'Фактор риска',
+    parts: [{ table: 'risk_factors', sql: 'SELECT * FROM risk_factors WHERE id = @id' }],
+    title: (r) => `Фактор риска «${String(r.name)}»`,
   },
 };
 
@@ -112,6 +126,7 @@ const WHAT_IN_BIN: Record<TrashKind, string> = {
   order: 'приказ',
   person: 'человек',
   organization: 'организация',
+  risk_factor: 'фактор риска',
 };
 
 interface Payload {
@@ -224,6 +239,8 @@ function getItem(db: Db, kind: TrashKind, id: number): TrashItem {
 const LOST_LINK: Record<string, string> = {
   'measure_executors.person_id': 'связи мероприятий с людьми',
   'measure_executors.organization_id': 'связи мероприятий с организациями',
+  'measure_risks.factor_id': 'связи мероприятий с факторами риска',
+  'school_risks.factor_id': 'факторы риска в профиле школы',
   'meeting_participants.person_id': 'участники заседания',
   'meetings.chair_id': 'председатель заседания',
   'meetings.secretary_id': 'секретарь заседания',
@@ -247,10 +264,13 @@ const TABLE_WORDS: Record<string, string> = {
   orders: 'приказ',
   people: 'человек',
   organizations: 'организация',
+  risk_factors: 'фактор риска',
+  school_risks: 'фактор риска в профиле школы',
+  measure_risks: 'связь мероприятия с фактором риска',
 };
 
 /** Link rows whose every column is a link: without its target the row itself is dropped, never half-kept. */
-const DROP_WHEN_TARGET_GONE = new Set(['measure_executors', 'meeting_participants', 'order_appendices']);
+const DROP_WHEN_TARGET_GONE = new Set(['measure_executors', 'meeting_participants', 'order_appendices', 'measure_risks']);
 
 interface ForeignKey {
   table: string;

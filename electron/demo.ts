@@ -19,6 +19,7 @@ import { createPerson } from '../db/people';
 import { addMeasure, addSection, type ExecutorLink, getPlan } from '../db/plan';
 import { type Captions, createRoadmap } from '../db/roadmaps';
 import { setDepartment } from '../db/settings';
+import { fillDemoRisks } from './demo-risks';
 import { resourcesDir } from './paths';
 import type { RoadmapLevel } from '../shared/labels';
 
@@ -250,6 +251,7 @@ export function fillDemo(db: Db): DemoSummary {
         note: x.note ?? '',
       });
     }
+    fillDemoRisks(db, orgs, roadmaps);
     return {
       roadmaps: roadmaps.size,
       measures: measureCount,

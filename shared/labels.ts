@@ -46,3 +46,13 @@ export const ROLE_LABELS: Record<MemberRole, string> = {
   secretary: 'секретарь',
   member: 'член рабочей группы',
 };
+
+/** Levels of a verified risk factor in a school's risk profile («500+»), highest first. */
+export const RISK_LEVELS = ['high', 'medium', 'low'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
+  high: 'высокий',
+  medium: 'средний',
+  low: 'низкий',
+};

@@ -14,6 +14,7 @@ import { importApi } from './import';
 import { ordersApi } from './orders';
 import { regionApi } from './region';
 import { reportsApi } from './reports';
+import { risksApi } from './risks';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
 import { trashApi } from './trash';
@@ -33,6 +34,7 @@ export const api = mergeApis({
   importApi,
   backupsApi,
   trashApi,
+  risksApi,
 });
 
 export type Api = typeof api;

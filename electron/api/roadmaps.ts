@@ -63,6 +63,8 @@ const measure = z.strictObject({
   executors: mediumText.optional(),
   result: longText.optional(),
   links: z.array(link).max(100).optional(),
+  /** Risk factor ids («Риски, на которые направлено»). */
+  risks: z.array(id).max(100).optional(),
   number: shortText.optional(),
 });
 const index = z.number().int().min(0).max(100000);

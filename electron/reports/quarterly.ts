@@ -15,6 +15,7 @@ import { DONE_STATUSES, doneShare } from '../../shared/execution-rules';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
+import { addRiskSheet, RISK_SHEET } from './risk-sheet';
 import {
   DATE_FORMAT,
   excelDate,
@@ -287,8 +288,9 @@ export async function buildQuarterlyReport(
   const summary = selections.map(summarize);
   summarySheet(wb, summary, { department, date, quarter: req.quarter });
   const taken = new Set<string>(['сводка']);
-  taken.add('данные').add('rmk-report');
+  taken.add('данные').add('rmk-report').add(RISK_SHEET.toLocaleLowerCase('ru-RU'));
   for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
+  addRiskSheet(wb, db, { quarter: req.quarter, roadmapIds: req.roadmapIds, department });
   addDataSheet(wb, dataRows(selections, { districtName: district, districtCode: dept.districtCode }));
   addReportMeta(wb, {
     created: new Date().toISOString(),

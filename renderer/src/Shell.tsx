@@ -3,6 +3,7 @@
  * (no roadmaps, no schools) opened without an address opens on the start page.
  */
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   CheckSquareOutlined,
@@ -27,6 +28,7 @@ import { OrganizationsPage } from './pages/OrganizationsPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { RegionPage } from './pages/RegionPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { RisksPage } from './pages/RisksPage';
 import { RoadmapEditor } from './pages/RoadmapEditor';
 import { RoadmapsPage } from './pages/RoadmapsPage';
 import { SearchPage } from './pages/SearchPage';
@@ -49,6 +51,7 @@ const MENU = [
   { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
   { key: 'reports', icon: <TableOutlined />, label: 'Отчёты и формы' },
   { key: 'region', icon: <GlobalOutlined />, label: 'Свод по региону' },
+  { key: 'risks', icon: <AlertOutlined />, label: 'Риски' },
   { key: 'meetings', icon: <AuditOutlined />, label: 'Заседания и протоколы' },
   { key: 'group', icon: <TeamOutlined />, label: 'Рабочая группа' },
   { key: 'orders', icon: <FileTextOutlined />, label: 'Приказы' },
@@ -108,6 +111,9 @@ export function Shell() {
       break;
     case 'region':
       page = <RegionPage />;
+      break;
+    case 'risks':
+      page = <RisksPage schoolId={route.id} />;
       break;
     case 'group':
       page = <WorkingGroupPage />;

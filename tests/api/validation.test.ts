@@ -57,6 +57,7 @@ const ids = () => ({
   member: one('SELECT min(id) FROM working_group_members'),
   personVersion: one('SELECT version FROM people WHERE id = (SELECT min(id) FROM people)'),
   trashed: one("SELECT min(item_id) FROM trash WHERE kind = 'person'"),
+  factor: one('SELECT min(id) FROM risk_factors'),
 });
 
 /** A valid input for each method; the test mutates it leaf by leaf. */
@@ -122,11 +123,18 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
     roadmapId: i.roadmap,
     sectionId: null,
     index: 0,
-    values: { name: 'М', term: 'Май 2022', executors: 'Я', result: 'Р', links: [{ personId: i.person, organizationId: null }] },
+    values: {
+      name: 'М',
+      term: 'Май 2022',
+      executors: 'Я',
+      result: 'Р',
+      links: [{ personId: i.person, organizationId: null }],
+      risks: [i.factor],
+    },
   }),
   'plan.updateMeasure': (i) => ({
     id: i.measure,
-    values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }] },
+    values: { name: 'М', term: 'Май 2022', links: [{ personId: null, organizationId: i.org }], risks: [i.factor] },
   }),
   'plan.deleteMeasures': (i) => ({ ids: [i.measure] }),
   'plan.moveMeasure': (i) => ({ id: i.measure, sectionId: null, index: 2 }),
@@ -235,6 +243,14 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'trash.restore': (i) => ({ kind: 'person', id: i.trashed }),
   'trash.purge': (i) => ({ kind: 'person', id: i.trashed }),
   'trash.empty': () => ({}),
+  'risks.factors': () => ({}),
+  'risks.saveFactor': (i) => ({ id: i.factor, name: 'Низкий уровень оснащения школы' }),
+  'risks.moveFactor': (i) => ({ id: i.factor, index: 0 }),
+  'risks.archiveFactor': (i) => ({ id: i.factor, archived: false }),
+  'risks.deleteFactor': (i) => ({ id: i.factor }),
+  'risks.profile': (i) => ({ schoolId: i.org }),
+  'risks.setProfile': (i) => ({ schoolId: i.org, year: 2022, entries: [{ factorId: i.factor, level: 'high' }] }),
+  'risks.matrix': (i) => ({ quarter: '2022-Q1', schoolId: i.org }),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -319,6 +335,9 @@ describe('every API method validates its input', () => {
       'import.preview',
       'backups.list',
       'trash.list',
+      'risks.factors',
+      'risks.profile',
+      'risks.matrix',
       'app.firstSteps',
       'app.recentDatabases',
     ] as ApiMethod[])
@@ -438,6 +457,13 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'backups.restore': [['source'], ['source', 'fileName']],
   'trash.restore': [['kind'], ['id']],
   'trash.purge': [['kind'], ['id']],
+  'risks.saveFactor': [['id'], ['name']],
+  'risks.moveFactor': [['id'], ['index']],
+  'risks.archiveFactor': [['id'], ['archived']],
+  'risks.deleteFactor': [['id']],
+  'risks.profile': [['schoolId']],
+  'risks.setProfile': [['schoolId'], ['year'], ['entries'], ['entries', 0, 'factorId'], ['entries', 0, 'level']],
+  'risks.matrix': [['quarter']],
 };
 
 describe('the district in the settings', () => {

@@ -78,6 +78,8 @@ describe('the quarterly report', () => {
       'Сводка',
       '«Дорожная карта» по реализац',
       'План мероприятий («дорожная',
+      // The demo's «500+» schools have risk profiles (tests/reports/risk-sheet.test.ts reads the sheet).
+      'Риски',
       'Данные',
       'rmk-report',
     ]);

@@ -3,7 +3,7 @@ import { Button, Drawer, Form, Input, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
-import { useAction } from '../hooks';
+import { useAction, useLoad } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
 import { Understood, useTermReading } from './TermHint';
@@ -23,6 +23,7 @@ interface MeasureForm {
   executors: string;
   result: string;
   links: string[];
+  risks: number[];
 }
 
 const linkKey = (l: { personId: number | null; organizationId: number | null }) => (l.personId ? `p${l.personId}` : `o${l.organizationId}`);
@@ -55,13 +56,14 @@ export function MeasureDrawer(props: {
       executors: m.executors,
       result: m.result,
       links: m.links.map(linkKey),
+      risks: m.risks,
     });
     setVersion(m.version);
   };
   useEffect(() => {
     if (!target) return;
     if (target.mode === 'edit') show(target.measure);
-    else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [] });
+    else form.setFieldsValue({ number: '', name: '', term: '', executors: '', result: '', links: [], risks: [] });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [target, form]);
 
@@ -85,6 +87,7 @@ export function MeasureDrawer(props: {
       executors: v.executors ?? '',
       result: v.result ?? '',
       links: (v.links ?? []).map(linkOf),
+      risks: v.risks ?? [],
       ...(roadmap.autoNumber ? {} : { number: v.number ?? '' }),
     };
     if (target!.mode === 'edit') {
@@ -121,6 +124,13 @@ export function MeasureDrawer(props: {
   };
   const guard = useUnsavedGuard({ form, active: target !== null, openedWith: target, save });
   const close = () => void guard.close(props.onClose);
+
+  // The «500+» risk factors: archived ones only where the measure already addresses them.
+  const factors = useLoad(() => call('risks.factors'), []);
+  const linkedRisks = target?.mode === 'edit' ? target.measure.risks : [];
+  const riskOptions = (factors.data ?? [])
+    .filter((f) => !f.archived || linkedRisks.includes(f.id))
+    .map((f) => ({ value: f.id, label: f.archived ? `${f.name} (в архиве)` : f.name }));
 
   const linkOptions = [
     { label: 'Люди', options: dir.people.map((p) => ({ value: `p${p.id}`, label: p.fullName })) },
@@ -194,6 +204,16 @@ export function MeasureDrawer(props: {
         </Form.Item>
         <Form.Item name="result" label={c.result} rules={[limitRule(LIMITS.long)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} {...limited(LIMITS.long)} />
+        </Form.Item>
+        <Form.Item name="risks" label="Риски, на которые направлено" extra="Факторы риска школ «500+»: для матрицы на странице «Риски»">
+          <Select
+            mode="multiple"
+            allowClear
+            showSearch={{ filterOption: selectFilter }}
+            options={riskOptions}
+            placeholder="Выберите факторы риска"
+            data-testid="measure-risks"
+          />
         </Form.Item>
       </Form>
     </Drawer>

@@ -17,6 +17,7 @@ const KIND_LABELS: Record<Item['kind'], string> = {
   order: 'Приказ',
   person: 'Человек',
   organization: 'Организация',
+  risk_factor: 'Фактор риска',
 };
 
 /** Where a restored item is shown. */
@@ -25,6 +26,7 @@ function openItem(item: { kind: Item['kind']; id: number }): void {
   else if (item.kind === 'meeting') go('meetings', item.id);
   else if (item.kind === 'order') go('orders', item.id);
   else if (item.kind === 'person') go('people');
+  else if (item.kind === 'risk_factor') go('risks');
   else go('organizations');
 }
 
