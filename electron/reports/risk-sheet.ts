@@ -8,7 +8,7 @@ import type { Db } from '../../db/open';
 import { anyRiskProfile, gatherRiskMatrix } from '../../db/risk-matrix';
 import { RISK_LEVEL_LABELS, type RiskLevel } from '../../shared/labels';
 import { riskCellText } from '../../shared/risk-cell';
-import { fitRowHeight, FONT, printSetup, quarterWords, styleBodyCell, styleHeaderCell } from './sheet-style';
+import { fitRowHeight, FONT, printSetup, quarterWords, restyle, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export const RISK_SHEET = 'Риски';
 export const RISK_HEADER_ROW = 4;
@@ -64,7 +64,7 @@ export function addRiskSheet(
       const cell = ws.getCell(row, i + 2);
       cell.value = c ? riskCellText(c) : '';
       styleBodyCell(cell, { center: true });
-      if (c) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_FILL[c.level] } };
+      if (c) restyle(cell, { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: LEVEL_FILL[c.level] } } });
       texts.push(String(cell.value));
     });
     fitRowHeight(ws, row, texts, widths);

@@ -1,5 +1,5 @@
 /**
- * The risk migration (0005_risk_profiles) on a real database of the previous release: the eleven
+ * The risk migration (0008_risk_profiles) on a real database of the previous release: the eleven
  * published «500+» factors are there in the project's order (its hand-written seed), no profile and
  * no link yet, and the old plan is edited and undone with the new table in the history.
  */
