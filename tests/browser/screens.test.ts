@@ -91,6 +91,10 @@ describe('the main screens on the demo district', () => {
     await page.locator('.ant-table-row').first().waitFor();
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'search');
+    // A hit opens its plan at that measure (selected, highlighted, its card open), not at the top.
+    await page.locator('.ant-table-row').first().click();
+    await page.waitForURL(/#\/roadmaps\/\d+\/plan\/\d+$/);
+    await page.locator('.ant-drawer-open').waitFor();
   });
 
   it('a 500-measure plan renders only what is on screen and scrolls to the end', async () => {

@@ -205,7 +205,11 @@ export function MeasureDrawer(props: {
         <Form.Item name="result" label={c.result} rules={[limitRule(LIMITS.long)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} {...limited(LIMITS.long)} />
         </Form.Item>
-        <Form.Item name="risks" label="Риски, на которые направлено" extra="Факторы риска школ «500+»: для матрицы на странице «Риски»">
+        <Form.Item
+          name="risks"
+          label="Риски, на которые направлено"
+          extra="Факторы риска школ «500+». В матрице «Риски» мероприятие считается у школ, названных среди его исполнителей или связанных с ним, и в карте самой школы"
+        >
           <Select
             mode="multiple"
             allowClear

@@ -30,7 +30,7 @@ export function SearchPage() {
           dataSource={hits}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: 'Ничего не найдено' }}
-          onRow={(h) => ({ onClick: () => go('roadmaps', h.roadmapId, 'plan'), style: { cursor: 'pointer' } })}
+          onRow={(h) => ({ onClick: () => go('roadmaps', h.roadmapId, 'plan', h.measureId), style: { cursor: 'pointer' } })}
           columns={[
             { title: 'Дорожная карта', dataIndex: 'roadmapTitle', width: 300, ellipsis: true },
             { title: '№', dataIndex: 'number', width: 60 },
