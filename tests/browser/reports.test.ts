@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
 import { fillDemo } from '../../electron/demo';
-import { tempDir } from '../helpers';
+import { quartersOfPeriod } from '../../shared/quarters';
+import { apiOf, tempDir } from '../helpers';
 import { screenshot, useApp } from './chromium';
 
 const dir = tempDir('rmk-ui-reports-');
@@ -32,6 +33,30 @@ describe('reports and forms in the UI', () => {
       { encoding: 'utf8' },
     ).stdout;
     expect(names).toContain('Сводка');
+  });
+
+  it('offers only the roadmaps in force in the chosen quarter', async () => {
+    // A roadmap of another year, which the II quarter of 2022 must not offer.
+    apiOf(db)('roadmaps.create', { title: 'Дорожная карта на 2024 год', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    await page.reload();
+    await page.getByRole('menuitem', { name: 'Отчёты и формы' }).click();
+    await page.getByLabel('Квартал').click();
+    await page.locator('.ant-select-item-option[title="II кв. 2022"]').click();
+    const all = apiOf(db)('roadmaps.list');
+    const inForce = all.filter((r) => quartersOfPeriod(r.periodStart, r.periodEnd).includes('2022-Q2')).map((r) => r.title);
+    // The demo has roadmaps of other years too, or this could not fail.
+    expect(all.length).toBeGreaterThan(inForce.length);
+    // The quarter's dropdown closed first, so the only one open below is the roadmaps'.
+    await page.waitForFunction(() => !document.querySelector('.ant-select-dropdown:not(.ant-select-dropdown-hidden)'));
+    // The roadmaps' select is the page's only multiple one.
+    await page.locator('.ant-select-multiple').first().click();
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await dropdown.locator('.ant-select-item-option').first().waitFor();
+    const offered = await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(offered.sort()).toEqual([...inForce].sort());
+    await page.keyboard.press('Escape');
   });
 
   it("downloads a school's form, takes it back filled in, shows old → new and writes it on confirmation", async () => {

@@ -13,6 +13,7 @@ import { downloadBase64, fileInput, MIME } from '../files';
 import { useAction, useLoad } from '../hooks';
 import { quarterLabel, STATUS_LABELS, type Status } from './labels';
 import { LIMITS, limited } from '../limits';
+import { quartersOfPeriod } from '../../../shared/quarters';
 
 type Preview = ApiOutput<'answers.preview'>;
 type Change = Preview['changes'][number];
@@ -61,6 +62,13 @@ export function ReportsPage() {
       setQuarter(quarters.data.includes(now) ? now : quarters.data[0]);
     }
   }, [quarters.data, quarter]);
+
+  // Only the roadmaps in force in the chosen quarter can be reported for it (the report refuses others).
+  const inQuarter = useMemo(
+    () => (roadmaps.data ?? []).filter((r) => !quarter || quartersOfPeriod(r.periodStart, r.periodEnd).includes(quarter)),
+    [roadmaps.data, quarter],
+  );
+  useEffect(() => setRoadmapIds((ids) => ids.filter((id) => inQuarter.some((r) => r.id === id))), [inQuarter]);
 
   const run = async (label: string, fn: () => Promise<unknown>, success?: string) => {
     setBusy(label);
@@ -161,7 +169,7 @@ export function ReportsPage() {
             showSearch={{ filterOption: selectFilter }}
             value={roadmapIds}
             onChange={setRoadmapIds}
-            options={(roadmaps.data ?? []).map((r) => ({ value: r.id, label: r.title }))}
+            options={inQuarter.map((r) => ({ value: r.id, label: r.title }))}
           />
           <DatePicker value={date} format={DATE_FORMAT} allowClear={false} onChange={(d) => d && setDate(d)} aria-label="Дата отчёта" />
           <Input
