@@ -8,8 +8,19 @@
  * Changing this file means running `npm run db:generate` and committing the new migration.
  */
 import { sql } from 'drizzle-orm';
-import { type AnySQLiteColumn, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { EXECUTION_STATUSES, MEMBER_ROLES, ORGANIZATION_KINDS, RISK_LEVELS, ROADMAP_LEVELS } from '../shared/labels';
+import { type AnySQLiteColumn, check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  EXECUTION_STATUSES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_SOURCES,
+  INDICATOR_UNITS,
+  INDICATOR_VALUE_KINDS,
+  INDICATOR_YEAR_KINDS,
+  MEMBER_ROLES,
+  ORGANIZATION_KINDS,
+  RISK_LEVELS,
+  ROADMAP_LEVELS,
+} from '../shared/labels';
 // Re-exported: the drizzle schema and its callers name the status list here too.
 export { EXECUTION_STATUSES };
 
@@ -397,6 +408,58 @@ export const measureRisks = sqliteTable(
       .references(() => riskFactors.id, { onDelete: 'restrict' }),
   },
   (t) => [uniqueIndex('measure_risks_measure_factor').on(t.measureId, t.factorId), index('measure_risks_factor').on(t.factorId)],
+);
+
+/**
+ * A roadmap's indicator (индикатор результативности): what is measured, in what, which way is better
+ * and where the values come from. Its values, for the district and for each school, are in indicator_values.
+ */
+export const indicators = sqliteTable(
+  'indicators',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    roadmapId: integer('roadmap_id')
+      .notNull()
+      .references(() => roadmaps.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    unit: text('unit', { enum: INDICATOR_UNITS }).notNull().default('percent'),
+    direction: text('direction', { enum: INDICATOR_DIRECTIONS }).notNull().default('higher'),
+    source: text('source', { enum: INDICATOR_SOURCES }).notNull().default('other'),
+    yearKind: text('year_kind', { enum: INDICATOR_YEAR_KINDS }).notNull().default('calendar'),
+    position: integer('position').notNull().default(0),
+    ...version,
+    ...timestamps,
+  },
+  (t) => [index('indicators_roadmap').on(t.roadmapId, t.position)],
+);
+
+/**
+ * One value of an indicator: the baseline, a year's target or a year's actual value, for one school or
+ * (school_id NULL) for the district as a whole. An actual value carries the date it was measured and its
+ * evidence (протокол ВПР, отчёт ОО…); `weight` is the base of a share (participants, pupils), used to
+ * weigh the district's share. One value per indicator, school, kind and year.
+ */
+export const indicatorValues = sqliteTable(
+  'indicator_values',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    indicatorId: integer('indicator_id')
+      .notNull()
+      .references(() => indicators.id, { onDelete: 'cascade' }),
+    schoolId: integer('school_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: INDICATOR_VALUE_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    value: real('value').notNull(),
+    weight: real('weight'),
+    measuredOn: text('measured_on'),
+    evidence: text('evidence').notNull().default(''),
+    updatedAt: timestamps.updatedAt,
+  },
+  (t) => [
+    // NULL school ids are all distinct to a plain unique index: the district's row is keyed as school 0.
+    uniqueIndex('indicator_values_key').on(t.indicatorId, sql`ifnull(${t.schoolId}, 0)`, t.kind, t.year),
+    index('indicator_values_school').on(t.schoolId),
+  ],
 );
 
 /**

@@ -9,7 +9,7 @@ import { AppError, notFound } from './errors';
 import type { Db } from './open';
 
 /** Tables whose rows carry a version a form can hold. */
-export type VersionedTable = 'roadmaps' | 'sections' | 'measures' | 'meetings' | 'orders' | 'people' | 'organizations';
+export type VersionedTable = 'roadmaps' | 'sections' | 'measures' | 'meetings' | 'orders' | 'people' | 'organizations' | 'indicators';
 
 const WHAT: Record<VersionedTable, string> = {
   roadmaps: 'Дорожная карта',
@@ -19,6 +19,7 @@ const WHAT: Record<VersionedTable, string> = {
   orders: 'Приказ',
   people: 'Человек',
   organizations: 'Организация',
+  indicators: 'Индикатор',
 };
 
 export const STALE_MESSAGE = 'Запись изменена после того, как вы её открыли';

@@ -56,3 +56,55 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
   medium: 'средний',
   low: 'низкий',
 };
+
+/** What an indicator (индикатор, показатель) is counted in. */
+export const INDICATOR_UNITS = ['percent', 'people', 'points', 'units'] as const;
+export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
+
+/** As printed in the «Ед. изм.» column. */
+export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, string> = {
+  percent: '%',
+  people: 'человек',
+  points: 'баллы',
+  units: 'единицы',
+};
+
+/** Whether a higher or a lower value is the better one (the share of pupils below the threshold: lower). */
+export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+
+export const INDICATOR_DIRECTION_LABELS: Record<IndicatorDirection, string> = {
+  higher: 'больше — лучше',
+  lower: 'меньше — лучше',
+};
+
+/** Where the values come from. */
+export const INDICATOR_SOURCES = ['vpr', 'oge', 'ege', 'regional', 'survey', 'other'] as const;
+export type IndicatorSource = (typeof INDICATOR_SOURCES)[number];
+
+export const INDICATOR_SOURCE_LABELS: Record<IndicatorSource, string> = {
+  vpr: 'ВПР',
+  oge: 'ОГЭ',
+  ege: 'ЕГЭ',
+  regional: 'региональный мониторинг',
+  survey: 'анкетирование',
+  other: 'другое',
+};
+
+/** Whether an indicator's years are calendar years (2024) or school years (2024/2025, keyed by the first year). */
+export const INDICATOR_YEAR_KINDS = ['calendar', 'school'] as const;
+export type IndicatorYearKind = (typeof INDICATOR_YEAR_KINDS)[number];
+
+/** The three kinds of value: the baseline (one per school, with its year), the target and the actual value of a year. */
+export const INDICATOR_VALUE_KINDS = ['baseline', 'target', 'actual'] as const;
+export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];
+
+/** Whether a year's target is met: by the actual value against the target, in the indicator's direction. */
+export const ACHIEVEMENTS = ['met', 'not_met', 'no_data'] as const;
+export type Achievement = (typeof ACHIEVEMENTS)[number];
+
+export const ACHIEVEMENT_LABELS: Record<Achievement, string> = {
+  met: 'Достигнуто',
+  not_met: 'Не достигнуто',
+  no_data: 'Нет данных',
+};
