@@ -1,6 +1,7 @@
 /**
  * Search across all roadmaps: measures by name, term, executors, result; case- and ё-insensitive,
- * any run of whitespace (NBSP included) matching one space, «%» and «_» taken literally.
+ * any run of whitespace (NBSP included) matching one space, «%» and «_» taken literally; a number
+ * at either end of the query is matched whole («СОШ № 2» does not find «СОШ № 24»).
  *
  * Each measure's four fields are stored folded in measure_search (kept by triggers, see db/schema.ts),
  * so a query is folded once and compared by SQLite's own LIKE. Hits come in the order the lists show
@@ -10,7 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './open';
-import { likePattern } from './text';
+import { likePattern, wholeNumberGlob } from './text';
 
 export interface SearchHit {
   roadmapId: number;
@@ -26,6 +27,9 @@ export interface SearchHit {
 export const SEARCH_LIMIT = 200;
 
 const HIT = `m.roadmap_id AS roadmapId, m.id AS measureId, m.number, m.name, m.term, m.executors, m.result`;
+
+/** See wholeNumberGlob: checked only on rows LIKE already found, so it costs nothing on the rest. */
+const WHOLE_NUMBER = `AND (@g IS NULL OR (' ' || x.text || ' ') GLOB @g)`;
 
 interface Statements {
   roadmaps: Database.Statement;
@@ -46,7 +50,7 @@ function statements(sqlite: Database.Database): Statements {
         // Measures outside any section come first in a plan (the Zeya roadmap has only such).
         loose: sqlite.prepare(
           `SELECT ${HIT} FROM measures m JOIN measure_search x ON x.measure_id = m.id
-            WHERE m.roadmap_id = @roadmap AND m.section_id IS NULL AND x.text LIKE @p ESCAPE '\\'
+            WHERE m.roadmap_id = @roadmap AND m.section_id IS NULL AND x.text LIKE @p ESCAPE '\\' ${WHOLE_NUMBER}
             ORDER BY m.position LIMIT @limit`,
         ),
         // CROSS JOIN keeps sections the outer loop, so rows come in plan order from the indexes and
@@ -54,7 +58,7 @@ function statements(sqlite: Database.Database): Statements {
         inSections: sqlite.prepare(
           `SELECT ${HIT} FROM sections s CROSS JOIN measures m ON m.roadmap_id = s.roadmap_id AND m.section_id = s.id
              JOIN measure_search x ON x.measure_id = m.id
-            WHERE s.roadmap_id = @roadmap AND x.text LIKE @p ESCAPE '\\'
+            WHERE s.roadmap_id = @roadmap AND x.text LIKE @p ESCAPE '\\' ${WHOLE_NUMBER}
             ORDER BY s.position, s.id, m.position LIMIT @limit`,
         ),
       }),
@@ -66,12 +70,13 @@ export function searchMeasures(db: Db, query: string): SearchHit[] {
   if (!query.trim()) return [];
   const { roadmaps, loose, inSections } = statements(db.sqlite);
   const p = likePattern(query);
+  const g = wholeNumberGlob(query);
   const hits: SearchHit[] = [];
   for (const r of roadmaps.all() as { id: number; title: string }[]) {
     for (const statement of [loose, inSections]) {
       const limit = SEARCH_LIMIT - hits.length;
       if (limit === 0) return hits;
-      for (const h of statement.all({ roadmap: r.id, p, limit }) as Omit<SearchHit, 'roadmapTitle'>[])
+      for (const h of statement.all({ roadmap: r.id, p, g, limit }) as Omit<SearchHit, 'roadmapTitle'>[])
         hits.push({ ...h, roadmapTitle: r.title });
     }
   }

@@ -18,3 +18,17 @@ export function fold(s: string): string {
 export function likePattern(query: string): string {
   return `%${fold(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * A number in the query is a whole number: «СОШ № 2» must not find «СОШ № 24», nor «2» find «12».
+ * When the folded query begins or ends with a digit, a GLOB over ' ' || folded text || ' ' that wants a
+ * non-digit beside it; null when the query needs no such check. GLOB's own wildcards are taken literally.
+ */
+export function wholeNumberGlob(query: string): string | null {
+  const q = fold(query);
+  const starts = /^\d/.test(q);
+  const ends = /\d$/.test(q);
+  if (!starts && !ends) return null;
+  const literal = q.replace(/[*?[\]]/g, (c) => `[${c}]`);
+  return `${starts ? '*[^0-9]' : '*'}${literal}${ends ? '[^0-9]*' : '*'}`;
+}

@@ -65,6 +65,23 @@ describe('search over the stored folded text', () => {
     expect(names('   ')).toEqual([]);
   });
 
+  it('takes a number at either end of the query whole: «СОШ № 2» does not find «СОШ № 24», «2» does not find «12»', () => {
+    const r = api('roadmaps.create', { title: 'Карта', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    const add = (name: string, executors = '') =>
+      api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: m(name, { executors }) });
+    add('Семинар', 'МБОУ СОШ № 2');
+    add('Консультация', 'МБОУ СОШ № 24');
+    add('Совещание', 'МБОУ СОШ № 12, МБОУ СОШ № 2 «Гимназия»');
+    add('Педсовет', 'МБОУ СОШ №2');
+    expect(names('СОШ № 2')).toEqual(['Семинар', 'Совещание']);
+    expect(names('№ 24')).toEqual(['Консультация']);
+    expect(names('2')).toEqual(['Семинар', 'Совещание', 'Педсовет']);
+    expect(names('сош №')).toHaveLength(4);
+    // GLOB's own wildcards in the query are plain characters.
+    add('План [1*] на 2', 'Школа 3');
+    expect(names('[1*] на 2')).toEqual(['План [1*] на 2']);
+  });
+
   it('folds every character as the Russian locale does (fold uses the faster toLowerCase)', () => {
     let all = '';
     for (let c = 0; c < 0x30000; c++) if (c < 0xd800 || c >= 0xe000) all += String.fromCodePoint(c);
