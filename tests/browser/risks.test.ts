@@ -104,6 +104,12 @@ describe('the «Риски» page', () => {
     // The list is virtual (only the first options are in the page): typed, as a methodist would search it.
     await page.keyboard.type('вовлечённости');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="Низкий уровень вовлечённости родителей"]').click();
+    // Executed by «Отдел образования» alone: the link would count for no school, and the drawer says so.
+    const warning = drawer.getByText('Среди исполнителей нет школы');
+    await warning.waitFor();
+    const executors = drawer.getByLabel('Исполнители', { exact: true });
+    await executors.fill('Отдел образования, МАОУ СОШ № 2');
+    await warning.waitFor({ state: 'detached' });
     await drawer.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByText('Сохранено').first().waitFor();
     const measure = db.sqlite

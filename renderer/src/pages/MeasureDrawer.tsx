@@ -1,6 +1,6 @@
 /** The form of one measure: name, term as written, executors (text and links), expected result. */
 import { Button, Drawer, Form, Input, Select, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { type Directory, selectFilter } from '../directory';
 import { useAction, useLoad } from '../hooks';
@@ -8,6 +8,7 @@ import { differing, useVersionedSave } from '../stale';
 import { useUnsavedGuard } from '../unsaved';
 import { Understood, useTermReading } from './TermHint';
 import { LIMITS, limitRule, limited } from '../limits';
+import { aliasLines, schoolsNamed } from '../../../shared/school-match';
 
 type PlanData = ApiOutput<'plan.get'>;
 type Section = PlanData['sections'][number];
@@ -132,6 +133,19 @@ export function MeasureDrawer(props: {
     .filter((f) => !f.archived || linkedRisks.includes(f.id))
     .map((f) => ({ value: f.id, label: f.archived ? `${f.name} (в архиве)` : f.name }));
 
+  // A risk link counts in the matrix only for a school the measure belongs to (db/risk-matrix.ts):
+  // said while choosing, not discovered later as an empty cell.
+  const chosenRisks = Form.useWatch('risks', form) as number[] | undefined;
+  const executorsText = Form.useWatch('executors', form) as string | undefined;
+  const chosenLinks = Form.useWatch('links', form) as string[] | undefined;
+  const matcherSchools = useMemo(() => dir.schools.map((s) => ({ ...s, aliases: aliasLines(s.aliases) })), [dir.schools]);
+  const schoolIds = useMemo(() => new Set(dir.schools.map((s) => s.id)), [dir.schools]);
+  const risksCountNowhere =
+    (chosenRisks?.length ?? 0) > 0 &&
+    !roadmap.schoolId &&
+    !(chosenLinks ?? []).some((l) => l.startsWith('o') && schoolIds.has(Number(l.slice(1)))) &&
+    schoolsNamed(executorsText ?? '', matcherSchools).length === 0;
+
   const linkOptions = [
     { label: 'Люди', options: dir.people.map((p) => ({ value: `p${p.id}`, label: p.fullName })) },
     { label: 'Организации', options: dir.organizations.map((o) => ({ value: `o${o.id}`, label: o.shortName || o.name })) },
@@ -208,6 +222,12 @@ export function MeasureDrawer(props: {
         <Form.Item
           name="risks"
           label="Риски, на которые направлено"
+          validateStatus={risksCountNowhere ? 'warning' : undefined}
+          help={
+            risksCountNowhere
+              ? 'Среди исполнителей нет школы: в матрице «Риски» мероприятие не будет учтено ни у одной школы. Назовите школу в исполнителях или выберите её в «Исполнители из справочника».'
+              : undefined
+          }
           extra="Факторы риска школ «500+». В матрице «Риски» мероприятие считается у школ, названных среди его исполнителей или связанных с ним, и в карте самой школы"
         >
           <Select
