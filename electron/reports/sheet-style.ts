@@ -129,19 +129,30 @@ export function statusValidation(ws: Worksheet, range: string): void {
  * end, and exceljs writes the print-titles reference ('name'!$8:$8) without doubling one inside.
  */
 export function sheetName(title: string, taken: Set<string>): string {
-  const cleaned =
+  const cleaned = shortened(
     title
       .replace(/[[\]:*?/\\]/g, ' ')
       .replace(/'/g, '’')
       .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 28)
-      .trim() || 'Лист';
+      .trim(),
+  );
   const base = cleaned.toLowerCase() === 'history' ? `${cleaned} (1)` : cleaned;
   let name = base;
   for (let i = 2; taken.has(name.toLocaleLowerCase('ru-RU')); i++) name = `${base.slice(0, 27 - String(i).length)} (${i})`;
   taken.add(name.toLocaleLowerCase('ru-RU'));
   return name;
+}
+
+/**
+ * A title of at most 31 characters (Excel's limit), cut after a whole word with «…» rather than mid-word:
+ * ««Дорожная карта» по реализации…», not ««Дорожная карта» по реализац».
+ */
+function shortened(title: string): string {
+  if (title.length <= 31) return title || 'Лист';
+  // The space may stand right after the 30th character: then all 30 are whole words.
+  const space = title.slice(0, 31).lastIndexOf(' ');
+  // A first word longer than half the room is cut where it must be.
+  return `${(space >= 15 ? title.slice(0, space) : title.slice(0, 30)).trim()}…`;
 }
 
 /** A date cell that Excel sees as a date: midnight UTC of that day. */

@@ -76,8 +76,8 @@ describe('the quarterly report', () => {
   it('has a summary sheet and a sheet per roadmap', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Сводка',
-      '«Дорожная карта» по реализац',
-      'План мероприятий («дорожная',
+      '«Дорожная карта» по реализации…',
+      'План мероприятий («дорожная…',
       // The demo's «500+» schools have risk profiles (tests/reports/risk-sheet.test.ts reads the sheet).
       'Риски',
       'Данные',
