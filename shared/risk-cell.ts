@@ -13,9 +13,9 @@ export interface RiskCellCounts {
   done: number;
 }
 
-/** «2 мер., выполнено 1 в квартале». */
+/** «мероприятий: 2, выполнено в квартале: 1», or «нет мероприятий»: the gap said in words, not as «0 мер.». */
 export function riskCountsText(c: Pick<RiskCellCounts, 'measures' | 'done'>): string {
-  return `${c.measures} мер., выполнено ${c.done} в квартале`;
+  return c.measures === 0 ? 'нет мероприятий' : `мероприятий: ${c.measures}, выполнено в квартале: ${c.done}`;
 }
 
 /** «высокий» on the first line, the counts on the second. */

@@ -55,9 +55,9 @@ describe('the «Риски» sheet of the quarterly report', () => {
       const sosh2 = RISK_HEADER_ROW + 1;
       // Not verified at СОШ № 2: empty. Verified, no measure: the gap. Addressed by «Обновление антирисковых программ», done in I quarter.
       expect(text(sosh2, 2)).toBe('');
-      expect(text(sosh2, 3)).toBe('высокий\n0 мер., выполнено 0 в квартале');
-      expect(text(sosh2, 4)).toBe('средний\n1 мер., выполнено 1 в квартале');
-      expect(text(sosh2, 5)).toBe('высокий\n1 мер., выполнено 1 в квартале');
+      expect(text(sosh2, 3)).toBe('высокий\nнет мероприятий');
+      expect(text(sosh2, 4)).toBe('средний\nмероприятий: 1, выполнено в квартале: 1');
+      expect(text(sosh2, 5)).toBe('высокий\nмероприятий: 1, выполнено в квартале: 1');
       // Every cell is the same words the page shows (shared/risk-cell.ts), from the same gathered model.
       const matrix = gatherRiskMatrix(db, { quarter: '2022-Q1' });
       matrix.rows.forEach((row, i) =>
@@ -82,7 +82,7 @@ describe('the «Риски» sheet of the quarterly report', () => {
 
       // In the next quarter nothing of «Обновление антирисковых программ» is marked done.
       const q2 = (await reportSheets(db, '2022-Q2')).find((s) => s.name === 'Риски')!;
-      expect(String(q2.rows[sosh2 - 1]![3])).toBe('средний\n1 мер., выполнено 0 в квартале');
+      expect(String(q2.rows[sosh2 - 1]![3])).toBe('средний\nмероприятий: 1, выполнено в квартале: 0');
     } finally {
       closeDatabase(db);
     }
