@@ -80,11 +80,20 @@ describe('indicators API', () => {
     expect(api('indicators.list', { roadmapId }).map((i) => i.id)).toEqual([people.id, share.id]);
     api('indicators.move', { id: people.id, index: 5 });
     expect(api('indicators.list', { roadmapId }).map((i) => i.id)).toEqual([share.id, people.id]);
-    api('roadmaps.update', { id: roadmapId, values: { indicators: 'Доля выпускников, сдавших ЕГЭ;\nСредний балл ОГЭ по математике' } });
+    api('roadmaps.update', {
+      id: roadmapId,
+      values: {
+        indicators:
+          'Доля выпускников, сдавших ЕГЭ;\nСредний балл ОГЭ по математике;\nДоля обучающихся с неудовлетворительными отметками;\nУдовлетворённость родителей качеством образования',
+      },
+    });
     expect(api('indicators.fromPassport', { roadmapId }).map((i) => [i.name, i.unit, i.source])).toEqual([
       ['Доля выпускников, сдавших ЕГЭ', 'percent', 'ege'],
       ['Число участников олимпиад', 'people', 'other'],
       ['Средний балл ОГЭ по математике', 'points', 'oge'],
+      // «неудовлетворительные» is not «удовлетворённость»: not a survey.
+      ['Доля обучающихся с неудовлетворительными отметками', 'percent', 'other'],
+      ['Удовлетворённость родителей качеством образования', 'units', 'survey'],
     ]);
   });
 
