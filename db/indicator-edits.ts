@@ -47,10 +47,15 @@ function schoolName(db: Db, schoolId: number | null): string {
  * refusal names where it is (school, indicator, year, kind), so the methodist finds the cell.
  */
 export function setIndicatorValues(db: Db, values: ValueInput[]): { saved: number } {
+  // A grid knows nothing of a share's base (the import brings it): a value saved without one keeps the base it had.
+  const baseOf = db.sqlite.prepare(
+    `SELECT weight FROM indicator_values WHERE indicator_id = ? AND ifnull(school_id, 0) = ? AND kind = ? AND year = ?`,
+  );
   db.sqlite.transaction(() => {
     for (const v of values) {
       try {
-        setIndicatorValue(db, v);
+        const weight = v.weight !== undefined ? v.weight : ((baseOf.pluck().get(v.indicatorId, v.schoolId ?? 0, v.kind, v.year) as number | null | undefined) ?? null);
+        setIndicatorValue(db, { ...v, weight });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const indicator = db.sqlite.prepare('SELECT name, year_kind AS yearKind FROM indicators WHERE id = ?').get(v.indicatorId) as

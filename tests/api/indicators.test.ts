@@ -51,6 +51,10 @@ describe('indicators API', () => {
     expect(s.lines[2]!.years[0]).toMatchObject({ achievement: 'not_met' });
     expect(board.schools.map((x) => x.name)).toEqual(['СОШ № 1', 'СОШ № 2']);
 
+    // A value typed in the grid (no base) keeps the base the import gave it; an explicit one replaces it.
+    api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: a, kind: 'actual', year: 2024, value: 90, weight: 30 }] });
+    api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: a, kind: 'actual', year: 2024, value: 86 }] });
+    expect(db.sqlite.prepare(`SELECT value, weight FROM indicator_values WHERE school_id = ${a} AND kind = 'actual'`).get()).toEqual({ value: 86, weight: 30 });
     api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: b, kind: 'actual', year: 2024, value: null }] });
     const after = api('indicators.board', { roadmapId, schoolId: b }).indicators.find((i) => i.id === share.id)!;
     expect(after.lines.map((l) => l.school)).toEqual(['Район', 'СОШ № 2']);
