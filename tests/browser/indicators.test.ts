@@ -3,7 +3,7 @@
  * their preview, values typed into the grid with the keyboard (Enter down a column, Tab along a line),
  * a share of 140 % refused in its cell, the achievement tags and the district's value computed from
  * the schools', the chart's hidden table of figures, unsaved values guarded, and the school's
- * «Показатели» on «Школы и организации». Saves screenshots (tests/output/screenshots; with
+ * «Показатели» on «Школы и организации», an indicator deleted into the bin and restored. Saves screenshots (tests/output/screenshots; with
  * UPDATE_SCREENSHOTS=1 also docs/screenshots/indicators-1366x768.png).
  */
 import fs from 'node:fs';
@@ -130,6 +130,8 @@ describe('«Показатели»', () => {
     expect(await table.locator('tbody tr').nth(3).textContent()).toBe('СОШ № 1: факт85,5нет');
     expect(await page.locator('[data-testid="indicator-chart"] canvas').getAttribute('aria-label')).toContain('СОШ № 1: план — 2024: 80');
     await page.mouse.move(0, 0);
+    // Without the «Значения сохранены» toast over the list.
+    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await screenshot(page, 'indicators-1366x768');
     const png = path.join(SCREENSHOTS, 'indicators-1366x768.png');
     expect(fs.statSync(png).size).toBeGreaterThan(20_000);
@@ -156,6 +158,24 @@ describe('«Показатели»', () => {
     expect(await row.textContent()).toContain('2024: план 80, факт 85,5 Достигнуто');
     expect(await drawer.locator('.ant-table-row').count()).toBe(3);
     await screenshot(page, 'school-indicators-1366x768');
+  });
+
+  it('deletes an indicator into the bin, which lists it and restores it to its tab', async () => {
+    await page.goto(`${base()}#/roadmaps/${ids.roadmap}/indicators`);
+    const row = page.locator('[data-testid="indicator-list"] .ant-table-row', { hasText: 'Средний балл ОГЭ по математике' });
+    await row.getByRole('button', { name: 'Удалить индикатор' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Удалить' }).click();
+    await expect.poll(() => page.locator('[data-testid="indicator-list"] .ant-table-row').count()).toBe(2);
+    await page.goto(`${base()}#/trash`);
+    const item = page.locator('.ant-table-row', { hasText: 'Индикатор «Средний балл ОГЭ по математике»' });
+    await item.waitFor();
+    expect(await item.textContent()).toContain('Индикатор');
+    await item.getByRole('button', { name: /Восстановить/ }).click();
+    await expect.poll(() => app.db.sqlite.prepare('SELECT count(*) FROM indicators').pluck().get()).toBe(3);
+    // The message opens the restored indicator's place: its roadmap's «Показатели».
+    await page.locator('.ant-message-notice', { hasText: 'Восстановлено: Индикатор' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(`#/roadmaps/${ids.roadmap}/indicators`);
+    await page.getByTestId('indicator-list').getByText('Средний балл ОГЭ по математике').waitFor();
     expect(errors).toEqual([]);
   });
 });
