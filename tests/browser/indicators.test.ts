@@ -156,6 +156,7 @@ describe('«Показатели»', () => {
     await drawer.getByText('Поддержка ШНОР на 2024–2025 годы').waitFor();
     const row = drawer.locator('.ant-table-row', { hasText: 'Доля выпускников, сдавших ЕГЭ' });
     expect(await row.textContent()).toContain('2024: план 80, факт 85,5 Достигнуто');
+    expect(await row.textContent()).toContain('2024: план —, факт 72,75 (рассчитано по школам) Нет данных');
     expect(await drawer.locator('.ant-table-row').count()).toBe(3);
     await screenshot(page, 'school-indicators-1366x768');
   });
