@@ -2,10 +2,14 @@
  * «Создать на следующий год…»: a roadmap copied into a new period — the passport, captions, sections,
  * measures and their executor links — with the years in its title and in the measures' terms moved by
  * as many years as the period moved («Октябрь 2024» → «Октябрь 2025»). Execution is not copied (the new
- * year starts empty), nor are the orders that approved the old one. Terms that may not mean the same
+ * year starts empty), nor are the orders that approved the old one. Indicators are copied with their
+ * baselines and targets (the targets' years moved like the terms, those outside the new period left out),
+ * never the actual values: those are the old period's facts. Terms that may not mean the same
  * after the move are listed for the methodist to check.
  */
 import type { Db } from './open';
+import { createIndicator, listIndicators, setIndicatorValue } from './indicators';
+import { indicatorYears } from '../shared/indicators';
 import { createRoadmap, getRoadmap, type Roadmap, PASSPORT_FIELDS } from './roadmaps';
 import { yearOf } from './terms/dates';
 import { shiftYears } from './terms/shift';
@@ -24,6 +28,7 @@ export interface RoadmapCopy {
   measures: number;
   /** Terms whose years were moved. */
   shifted: number;
+  indicators: number;
   unshifted: UnshiftedTerm[];
 }
 
@@ -107,6 +112,7 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
       if (term.problem) unshifted.push({ measureId: newId, number: m.number, term: term.text, reason: term.problem });
     }
     refreshRoadmapTerms(db, copy.id);
+    const indicators = copyIndicators(db, id, copy.id, years);
 
     // Read back as the app now understands each moved term: what was understood before and is not now,
     // or now falls outside the new period, needs the methodist's eye.
@@ -129,6 +135,27 @@ export function copyRoadmap(db: Db, id: number, period: { periodStart: string; p
       else if (due.some(outside) || outside(now.start) || outside(now.end))
         unshifted.push({ measureId: newId, number: old.number, term: now.term, reason: 'срок выходит за период новой дорожной карты' });
     }
-    return { roadmap: getRoadmap(db, copy.id), sections: sections.length, measures: measures.length, shifted, unshifted };
+    return { roadmap: getRoadmap(db, copy.id), sections: sections.length, measures: measures.length, shifted, indicators, unshifted };
   })();
+}
+
+/** The indicators with their baselines and targets (years moved by `years`); returns how many. Through the one writer of values. */
+function copyIndicators(db: Db, fromId: number, toId: number, years: number): number {
+  const target = getRoadmap(db, toId);
+  const values = db.sqlite.prepare(
+    `SELECT school_id AS schoolId, kind, year, value, weight FROM indicator_values
+      WHERE indicator_id = ? AND kind IN ('baseline', 'target') AND (school_id IS NULL OR school_id IN (SELECT id FROM organizations WHERE kind = 'school'))
+      ORDER BY id`,
+  );
+  const source = listIndicators(db, fromId);
+  for (const indicator of source) {
+    const copy = createIndicator(db, toId, indicator);
+    const inPeriod = new Set(indicatorYears(target.periodStart, target.periodEnd, indicator.yearKind));
+    for (const v of values.all(indicator.id) as { schoolId: number | null; kind: 'baseline' | 'target'; year: number; value: number; weight: number | null }[]) {
+      const year = v.kind === 'target' ? v.year + years : v.year;
+      if (v.kind === 'target' && !inPeriod.has(year)) continue;
+      setIndicatorValue(db, { indicatorId: copy.id, schoolId: v.schoolId, kind: v.kind, year, value: v.value, weight: v.weight });
+    }
+  }
+  return source.length;
 }

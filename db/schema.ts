@@ -486,7 +486,7 @@ export const planHistory = sqliteTable(
  * row its deletion removed, table by table (JSON), so restoring brings them back with the same ids.
  * What is in the bin is no longer in its tables: searches, «Сроки» and reports do not see it.
  */
-export const TRASH_KINDS = ['roadmap', 'meeting', 'order', 'person', 'organization', 'risk_factor'] as const;
+export const TRASH_KINDS = ['roadmap', 'meeting', 'order', 'person', 'organization', 'risk_factor', 'indicator'] as const;
 
 export const trash = sqliteTable(
   'trash',

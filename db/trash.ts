@@ -1,5 +1,5 @@
 /**
- * The recycle bin (корзина). Deleting a roadmap, meeting, order, person, organisation or risk factor captures
+ * The recycle bin (корзина). Deleting a roadmap, meeting, order, person, organisation, risk factor or indicator captures
  * every row the deletion removes, table by table, parents first, and deletes in the same
  * transaction; restoring inserts the same rows with the same ids, so order links, protocol
  * decisions and execution history come back as they were. While an item is in the bin it is not
@@ -22,7 +22,17 @@ export type TrashKind = (typeof TRASH_KINDS)[number];
 export { TRASH_KINDS };
 
 /** What is counted inside a deleted item, in the bin's list and the purge confirmation. */
-export type TrashCount = 'sections' | 'measures' | 'executions' | 'participants' | 'agendaItems' | 'decisions' | 'appendices' | 'people';
+export type TrashCount =
+  | 'sections'
+  | 'measures'
+  | 'executions'
+  | 'participants'
+  | 'agendaItems'
+  | 'decisions'
+  | 'appendices'
+  | 'people'
+  | 'indicators'
+  | 'indicatorValues';
 
 interface Part {
   table: string;
@@ -63,6 +73,12 @@ const KINDS: Record<TrashKind, KindSpec> = {
       {
         table: 'measure_risks',
         sql: 'SELECT k.* FROM measure_risks k JOIN measures m ON m.id = k.measure_id WHERE m.roadmap_id = @id',
+      },
+      { table: 'indicators', sql: 'SELECT * FROM indicators WHERE roadmap_id = @id', count: 'indicators' },
+      {
+        table: 'indicator_values',
+        sql: 'SELECT v.* FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id WHERE i.roadmap_id = @id',
+        count: 'indicatorValues',
       },
     ],
     title: (r) => String(r.title),
@@ -107,6 +123,8 @@ const KINDS: Record<TrashKind, KindSpec> = {
       { table: 'organizations', sql: 'SELECT * FROM organizations WHERE id = @id' },
       // A school's risk profile goes with it (ON DELETE CASCADE) and comes back on restore.
       { table: 'school_risks', sql: 'SELECT * FROM school_risks WHERE school_id = @id' },
+      // So do its indicator values (the district's lines are computed from them again once it is back).
+      { table: 'indicator_values', sql: 'SELECT * FROM indicator_values WHERE school_id = @id', count: 'indicatorValues' },
     ],
     // Its people lose the organisation (ON DELETE SET NULL) and get it back on restore.
     relinks: [{ table: 'people', column: 'organization_id', count: 'people' }],
@@ -118,6 +136,14 @@ const KINDS: Record<TrashKind, KindSpec> = {
     parts: [{ table: 'risk_factors', sql: 'SELECT * FROM risk_factors WHERE id = @id' }],
     title: (r) => `Фактор риска «${String(r.name)}»`,
   },
+  indicator: {
+    what: 'Индикатор',
+    parts: [
+      { table: 'indicators', sql: 'SELECT * FROM indicators WHERE id = @id' },
+      { table: 'indicator_values', sql: 'SELECT * FROM indicator_values WHERE indicator_id = @id', count: 'indicatorValues' },
+    ],
+    title: (r) => `Индикатор «${String(r.name)}»`,
+  },
 };
 
 const WHAT_IN_BIN: Record<TrashKind, string> = {
@@ -127,6 +153,7 @@ const WHAT_IN_BIN: Record<TrashKind, string> = {
   person: 'человек',
   organization: 'организация',
   risk_factor: 'фактор риска',
+  indicator: 'индикатор',
 };
 
 interface Payload {
@@ -155,6 +182,8 @@ const FORMS: Record<TrashCount, [string, string, string]> = {
   decisions: ['решение', 'решения', 'решений'],
   appendices: ['приложение', 'приложения', 'приложений'],
   people: ['человек организации', 'человека организации', 'человек организации'],
+  indicators: ['индикатор', 'индикатора', 'индикаторов'],
+  indicatorValues: ['значение индикатора', 'значения индикаторов', 'значений индикаторов'],
 };
 
 /** «1 решение», «3 решения», «11 решений». */
@@ -251,6 +280,9 @@ const LOST_LINK: Record<string, string> = {
   'organizations.director_id': 'руководитель организации',
   'organizations.curator_id': 'куратор организации',
   'roadmaps.school_id': 'школа дорожной карты',
+  'indicator_values.indicator_id': 'значения удалённых индикаторов',
+  'indicator_values.school_id': 'значения индикаторов удалённых школ',
+  'indicators.roadmap_id': 'индикаторы удалённой дорожной карты',
 };
 
 const TABLE_WORDS: Record<string, string> = {
@@ -267,10 +299,13 @@ const TABLE_WORDS: Record<string, string> = {
   risk_factors: 'фактор риска',
   school_risks: 'фактор риска в профиле школы',
   measure_risks: 'связь мероприятия с фактором риска',
+  indicators: 'индикатор',
+  indicator_values: 'значение индикатора',
 };
 
 /** Link rows whose every column is a link: without its target the row itself is dropped, never half-kept. */
-const DROP_WHEN_TARGET_GONE = new Set(['measure_executors', 'meeting_participants', 'order_appendices', 'measure_risks']);
+// A school's indicator value whose school is gone is dropped too: cleared, it would pass for the district's.
+const DROP_WHEN_TARGET_GONE = new Set(['measure_executors', 'meeting_participants', 'order_appendices', 'measure_risks', 'indicator_values']);
 
 interface ForeignKey {
   table: string;

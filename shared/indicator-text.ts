@@ -45,7 +45,8 @@ function guessSource(name: string): IndicatorSource {
   if (word('ЕГЭ')) return 'ege';
   if (word('ОГЭ') || word('ГИА-9')) return 'oge';
   if (word('ВПР')) return 'vpr';
-  if (/анкетир|опрос|удовлетвор/i.test(name)) return 'survey';
+  // «удовлетворённость» is a survey; «неудовлетворительные отметки» are not.
+  if (/анкетир|опрос|(?<!не)удовлетвор/i.test(name)) return 'survey';
   if (/мониторинг/i.test(name)) return 'regional';
   return 'other';
 }

@@ -11,6 +11,7 @@ import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { importApi } from './import';
+import { indicatorsApi } from './indicators';
 import { ordersApi } from './orders';
 import { regionApi } from './region';
 import { reportsApi } from './reports';
@@ -35,6 +36,7 @@ export const api = mergeApis({
   backupsApi,
   trashApi,
   risksApi,
+  indicatorsApi,
 });
 
 export type Api = typeof api;

@@ -31,6 +31,16 @@ const FIELD_LABELS: Record<string, string> = {
   query: 'Строка поиска',
   expectedVersion: 'Версия записи',
   kind: 'Вид записи',
+  indicatorId: 'Индикатор',
+  schoolId: 'Школа',
+  unit: 'Единица измерения',
+  direction: 'Направление',
+  source: 'Источник данных',
+  yearKind: 'Годы',
+  year: 'Год',
+  value: 'Значение',
+  weight: 'База доли',
+  measuredOn: 'Дата измерения',
 };
 
 let configured = false;

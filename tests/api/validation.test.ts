@@ -36,6 +36,11 @@ beforeAll(() => {
   const r = callApiSync({ db }, 'people.create', { fullName: 'Удалённый Человек' });
   if (r.ok) callApiSync({ db }, 'people.delete', { id: (r.value as { id: number }).id });
 });
+// An indicator counted in people: a fraction or a negative value is refused for it, whatever the demo holds.
+beforeAll(() => {
+  const roadmapId = db.sqlite.prepare('SELECT min(id) FROM roadmaps').pluck().get() as number;
+  callApiSync({ db }, 'indicators.create', { roadmapId, values: { name: 'Проверочный индикатор валидации', unit: 'people' } });
+});
 let formBase64 = '';
 let reportBase64 = '';
 beforeAll(async () => {
@@ -58,6 +63,9 @@ const ids = () => ({
   personVersion: one('SELECT version FROM people WHERE id = (SELECT min(id) FROM people)'),
   trashed: one("SELECT min(item_id) FROM trash WHERE kind = 'person'"),
   factor: one('SELECT min(id) FROM risk_factors'),
+  indicator: one("SELECT id FROM indicators WHERE name = 'Проверочный индикатор валидации'"),
+  indicatorVersion: one("SELECT version FROM indicators WHERE name = 'Проверочный индикатор валидации'"),
+  indicatorYear: one('SELECT CAST(substr(period_start, 1, 4) AS INTEGER) FROM roadmaps WHERE id = (SELECT min(id) FROM roadmaps)'),
 });
 
 /** A valid input for each method; the test mutates it leaf by leaf. */
@@ -251,6 +259,32 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'risks.profile': (i) => ({ schoolId: i.org }),
   'risks.setProfile': (i) => ({ schoolId: i.org, year: 2022, entries: [{ factorId: i.factor, level: 'high' }] }),
   'risks.matrix': (i) => ({ quarter: '2022-Q1', schoolId: i.org }),
+  'indicators.list': (i) => ({ roadmapId: i.roadmap }),
+  'indicators.get': (i) => ({ id: i.indicator }),
+  'indicators.create': (i) => ({
+    roadmapId: i.roadmap,
+    values: { name: 'Доля выпускников, сдавших ЕГЭ', unit: 'percent', direction: 'higher', source: 'ege', yearKind: 'calendar' },
+  }),
+  'indicators.update': (i) => ({ id: i.indicator, values: { name: 'Число участников', unit: 'people' }, expectedVersion: i.indicatorVersion }),
+  'indicators.move': (i) => ({ id: i.indicator, index: 0 }),
+  'indicators.delete': (i) => ({ id: i.indicator }),
+  'indicators.fromPassport': (i) => ({ roadmapId: i.roadmap }),
+  'indicators.board': (i) => ({ roadmapId: i.roadmap, schoolId: i.org }),
+  // No weight here: any positive base is a valid one, so a fraction in its place is not a refusal.
+  'indicators.setValues': (i) => ({
+    values: [
+      {
+        indicatorId: i.indicator,
+        schoolId: i.org,
+        kind: 'actual',
+        year: i.indicatorYear,
+        value: 12,
+        measuredOn: `${i.indicatorYear}-05-20`,
+        evidence: 'Протокол ВПР',
+      },
+    ],
+  }),
+  'indicators.schoolBoard': (i) => ({ schoolId: i.org }),
   'settings.setSchoolYear': () => ({
     startYear: 2022,
     year: {
@@ -338,6 +372,10 @@ describe('every API method validates its input', () => {
       'risks.factors',
       'risks.profile',
       'risks.matrix',
+      'indicators.list',
+      'indicators.get',
+      'indicators.board',
+      'indicators.schoolBoard',
       'app.firstSteps',
       'app.recentDatabases',
     ] as ApiMethod[])
@@ -398,6 +436,16 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'plan.saveXlsx': [['roadmapId']],
   'roadmaps.copy': [['id'], ['periodStart'], ['periodEnd']],
   'roadmaps.get': [['id']],
+  'indicators.list': [['roadmapId']],
+  'indicators.get': [['id']],
+  'indicators.create': [['roadmapId'], ['values'], ['values', 'name']],
+  'indicators.update': [['id'], ['values']],
+  'indicators.move': [['id'], ['index']],
+  'indicators.delete': [['id']],
+  'indicators.fromPassport': [['roadmapId']],
+  'indicators.board': [['roadmapId']],
+  'indicators.setValues': [['values'], ['values', 0, 'indicatorId'], ['values', 0, 'schoolId'], ['values', 0, 'kind'], ['values', 0, 'year'], ['values', 0, 'value']],
+  'indicators.schoolBoard': [['schoolId']],
   'roadmaps.dump': [['id']],
   'plan.get': [['roadmapId']],
   'plan.addSection': [['roadmapId'], ['title']],

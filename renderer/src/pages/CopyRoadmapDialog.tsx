@@ -76,7 +76,7 @@ export function CopyRoadmapButton({ roadmap }: { roadmap: { id: number; periodSt
             <Alert
               type="success"
               showIcon
-              message={`Дорожная карта создана: «${result.roadmap.title}», ${countOf(result.measures, ['мероприятие', 'мероприятия', 'мероприятий'])}, сроки сдвинуты у ${result.shifted}.`}
+              message={`Дорожная карта создана: «${result.roadmap.title}», ${countOf(result.measures, ['мероприятие', 'мероприятия', 'мероприятий'])}, сроки сдвинуты у ${result.shifted}${result.indicators ? `, индикаторы скопированы с базовыми и плановыми значениями: ${result.indicators}` : ''}.`}
               style={{ marginBottom: 12 }}
             />
             {result.unshifted.length > 0 && (

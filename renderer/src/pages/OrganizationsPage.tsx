@@ -1,5 +1,5 @@
 /** Organisations: the department, the РМК, schools (ОО) with ШНОР / ШНСУ / «500+», director and curator. */
-import { Button, Checkbox, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Checkbox, Drawer, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { call, type ApiOutput } from '../api';
 import { selectFilter, useDirectory } from '../directory';
@@ -8,6 +8,7 @@ import { useAction } from '../hooks';
 import { differing, useVersionedSave } from '../stale';
 import { LIMITS, limitRule, limited } from '../limits';
 import { ORGANIZATION_KIND_LABELS } from '../../../shared/labels';
+import { SchoolIndicators } from './indicators/SchoolIndicators';
 
 type Organization = ApiOutput<'organizations.list'>[number];
 type OrgForm = Omit<Organization, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
@@ -32,6 +33,8 @@ export function OrganizationsPage() {
   const act = useAction();
   const saveVersioned = useVersionedSave();
   const [editing, setEditing] = useState<Organization | 'new' | null>(null);
+  /** The school whose «Показатели» are open in the drawer. */
+  const [indicatorsOf, setIndicatorsOf] = useState<Organization | null>(null);
   const [form] = Form.useForm<OrgForm>();
   const kind = Form.useWatch('kind', form);
 
@@ -134,12 +137,17 @@ export function OrganizationsPage() {
           { title: 'Куратор', width: 140, render: (_, o) => dir.personName(o.curatorId) },
           {
             title: '',
-            width: 190,
+            width: 290,
             render: (_, o) => (
               <Space>
                 <Button size="small" onClick={() => open(o)}>
                   Изменить
                 </Button>
+                {o.kind === 'school' && (
+                  <Button size="small" onClick={() => setIndicatorsOf(o)}>
+                    Показатели
+                  </Button>
+                )}
                 <Popconfirm
                   title={`Удалить «${o.shortName || o.name}»?`}
                   description="Организация попадёт в корзину; её люди останутся без организации, пока её не восстановят."
@@ -156,6 +164,15 @@ export function OrganizationsPage() {
           },
         ]}
       />
+      <Drawer
+        open={indicatorsOf !== null}
+        width={980}
+        title={indicatorsOf ? `Показатели: ${indicatorsOf.shortName || indicatorsOf.name}` : ''}
+        onClose={() => setIndicatorsOf(null)}
+        destroyOnHidden
+      >
+        {indicatorsOf && <SchoolIndicators schoolId={indicatorsOf.id} />}
+      </Drawer>
       <Modal
         open={editing !== null}
         width={640}

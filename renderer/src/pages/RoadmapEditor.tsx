@@ -1,5 +1,5 @@
 /**
- * One roadmap: its plan (the measure table) and its passport, on two tabs. The passport form is
+ * One roadmap: its plan (the measure table), its passport and its indicators («Показатели»), on tabs. The passport form is
  * rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
  * changes asks first, so nothing typed is lost by that.
  */
@@ -12,6 +12,7 @@ import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { CopyRoadmapButton } from './CopyRoadmapDialog';
 import { DocumentButton } from './DocumentDialog';
+import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
 import { PlanXlsxButton } from './PlanXlsxButton';
@@ -82,7 +83,7 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
       <Tabs
         size="small"
         tabBarStyle={{ marginBottom: 6 }}
-        activeKey={tab === 'passport' ? 'passport' : 'plan'}
+        activeKey={tab === 'passport' || tab === 'indicators' ? tab : 'plan'}
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[
           {
@@ -94,6 +95,12 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
             key: 'passport',
             label: 'Паспорт и параметры',
             children: <PassportForm key={roadmap.updatedAt} roadmap={roadmap} dir={dir} onSaved={plan.reload} />,
+          },
+          {
+            key: 'indicators',
+            label: 'Показатели',
+            // importButton: the place for «Загрузить из Excel…» (IndicatorImportDialog), wired at merge.
+            children: <IndicatorsTab roadmapId={roadmapId} passportText={roadmap.indicators} />,
           },
         ]}
       />

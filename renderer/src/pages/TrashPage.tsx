@@ -18,6 +18,7 @@ const KIND_LABELS: Record<Item['kind'], string> = {
   person: 'Человек',
   organization: 'Организация',
   risk_factor: 'Фактор риска',
+  indicator: 'Индикатор',
 };
 
 /** Where a restored item is shown. */
@@ -27,6 +28,12 @@ function openItem(item: { kind: Item['kind']; id: number }): void {
   else if (item.kind === 'order') go('orders', item.id);
   else if (item.kind === 'person') go('people');
   else if (item.kind === 'risk_factor') go('risks');
+  // An indicator is shown on its roadmap's «Показатели» tab: the roadmap is found by the restored indicator.
+  else if (item.kind === 'indicator')
+    void call('indicators.get', { id: item.id }).then(
+      (i) => go('roadmaps', i.roadmapId, 'indicators'),
+      () => go('roadmaps'),
+    );
   else go('organizations');
 }
 
