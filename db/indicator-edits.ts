@@ -4,7 +4,15 @@
  * Values are still written only by `setIndicatorValue`.
  */
 import { AppError, notFound } from './errors';
-import { getIndicator, indicatorBoard, listIndicators, setIndicatorValue, type BoardIndicator, type Indicator, type ValueInput } from './indicators';
+import {
+  getIndicator,
+  indicatorBoard,
+  listIndicators,
+  setIndicatorValue,
+  type BoardIndicator,
+  type Indicator,
+  type ValueInput,
+} from './indicators';
 import { getRoadmap } from './roadmaps';
 import { moveToTrash, type TrashItem } from './trash';
 import type { Db } from './open';
@@ -35,10 +43,8 @@ const KIND_WORDS: Record<ValueInput['kind'], string> = { baseline: 'базово
 
 function schoolName(db: Db, schoolId: number | null): string {
   if (schoolId === null) return 'Район';
-  const name = db.sqlite
-    .prepare(`SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?`)
-    .pluck()
-    .get(schoolId) as string | undefined;
+  const name = db.sqlite.prepare(`SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?`).pluck().get(schoolId) as
+    string | undefined;
   return name ?? `Организация № ${schoolId}`;
 }
 
@@ -54,13 +60,15 @@ export function setIndicatorValues(db: Db, values: ValueInput[]): { saved: numbe
   db.sqlite.transaction(() => {
     for (const v of values) {
       try {
-        const weight = v.weight !== undefined ? v.weight : ((baseOf.pluck().get(v.indicatorId, v.schoolId ?? 0, v.kind, v.year) as number | null | undefined) ?? null);
+        const weight =
+          v.weight !== undefined
+            ? v.weight
+            : ((baseOf.pluck().get(v.indicatorId, v.schoolId ?? 0, v.kind, v.year) as number | null | undefined) ?? null);
         setIndicatorValue(db, { ...v, weight });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const indicator = db.sqlite.prepare('SELECT name, year_kind AS yearKind FROM indicators WHERE id = ?').get(v.indicatorId) as
-          | { name: string; yearKind: 'calendar' | 'school' }
-          | undefined;
+          { name: string; yearKind: 'calendar' | 'school' } | undefined;
         if (!indicator) throw e;
         throw new AppError(
           e.code,

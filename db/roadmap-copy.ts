@@ -151,7 +151,13 @@ function copyIndicators(db: Db, fromId: number, toId: number, years: number): nu
   for (const indicator of source) {
     const copy = createIndicator(db, toId, indicator);
     const inPeriod = new Set(indicatorYears(target.periodStart, target.periodEnd, indicator.yearKind));
-    for (const v of values.all(indicator.id) as { schoolId: number | null; kind: 'baseline' | 'target'; year: number; value: number; weight: number | null }[]) {
+    for (const v of values.all(indicator.id) as {
+      schoolId: number | null;
+      kind: 'baseline' | 'target';
+      year: number;
+      value: number;
+      weight: number | null;
+    }[]) {
       const year = v.kind === 'target' ? v.year + years : v.year;
       if (v.kind === 'target' && !inPeriod.has(year)) continue;
       setIndicatorValue(db, { indicatorId: copy.id, schoolId: v.schoolId, kind: v.kind, year, value: v.value, weight: v.weight });

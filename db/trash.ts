@@ -305,7 +305,13 @@ const TABLE_WORDS: Record<string, string> = {
 
 /** Link rows whose every column is a link: without its target the row itself is dropped, never half-kept. */
 // A school's indicator value whose school is gone is dropped too: cleared, it would pass for the district's.
-const DROP_WHEN_TARGET_GONE = new Set(['measure_executors', 'meeting_participants', 'order_appendices', 'measure_risks', 'indicator_values']);
+const DROP_WHEN_TARGET_GONE = new Set([
+  'measure_executors',
+  'meeting_participants',
+  'order_appendices',
+  'measure_risks',
+  'indicator_values',
+]);
 
 interface ForeignKey {
   table: string;

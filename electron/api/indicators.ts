@@ -8,7 +8,14 @@ import {
   listIndicators,
   updateIndicator,
 } from '../../db/indicators';
-import { checkOrganization, deleteIndicator, indicatorSchools, moveIndicator, schoolIndicatorBoard, setIndicatorValues } from '../../db/indicator-edits';
+import {
+  checkOrganization,
+  deleteIndicator,
+  indicatorSchools,
+  moveIndicator,
+  schoolIndicatorBoard,
+  setIndicatorValues,
+} from '../../db/indicator-edits';
 import { INDICATOR_DIRECTIONS, INDICATOR_SOURCES, INDICATOR_UNITS, INDICATOR_VALUE_KINDS, INDICATOR_YEAR_KINDS } from '../../shared/labels';
 import { DATE_LIMITS, FILE_LIMITS } from '../../shared/limits';
 import { INDICATOR_VALUE_MAX } from '../../shared/indicators';
@@ -58,7 +65,11 @@ export const indicatorsApi = {
   /** To a place in the list (0-based) or one step up or down. */
   'indicators.move': method(
     z
-      .strictObject({ id, index: z.number().int().min(0).max(FILE_LIMITS.measures).optional(), direction: z.enum(['up', 'down']).optional() })
+      .strictObject({
+        id,
+        index: z.number().int().min(0).max(FILE_LIMITS.measures).optional(),
+        direction: z.enum(['up', 'down']).optional(),
+      })
       .refine((i) => (i.index === undefined) !== (i.direction === undefined), 'Укажите либо место в списке, либо направление'),
     ({ db }, i) => moveIndicator(db, i.id, i.index !== undefined ? { position: i.index } : { direction: i.direction! }),
   ),

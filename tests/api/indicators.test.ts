@@ -47,14 +47,23 @@ describe('indicators API', () => {
     expect(s.lines.map((l) => l.school)).toEqual(['Район', 'СОШ № 1', 'СОШ № 2']);
     expect(s.lines[0]!.years[0]).toMatchObject({ actual: 72.75, computed: true, achievement: 'no_data' });
     expect(s.lines[1]).toMatchObject({ baseline: { year: 2023, value: 70 } });
-    expect(s.lines[1]!.years[0]).toMatchObject({ target: 80, actual: 85.5, measuredOn: '2024-07-01', evidence: 'Протокол ЕГЭ', achievement: 'met' });
+    expect(s.lines[1]!.years[0]).toMatchObject({
+      target: 80,
+      actual: 85.5,
+      measuredOn: '2024-07-01',
+      evidence: 'Протокол ЕГЭ',
+      achievement: 'met',
+    });
     expect(s.lines[2]!.years[0]).toMatchObject({ achievement: 'not_met' });
     expect(board.schools.map((x) => x.name)).toEqual(['СОШ № 1', 'СОШ № 2']);
 
     // A value typed in the grid (no base) keeps the base the import gave it; an explicit one replaces it.
     api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: a, kind: 'actual', year: 2024, value: 90, weight: 30 }] });
     api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: a, kind: 'actual', year: 2024, value: 86 }] });
-    expect(db.sqlite.prepare(`SELECT value, weight FROM indicator_values WHERE school_id = ${a} AND kind = 'actual'`).get()).toEqual({ value: 86, weight: 30 });
+    expect(db.sqlite.prepare(`SELECT value, weight FROM indicator_values WHERE school_id = ${a} AND kind = 'actual'`).get()).toEqual({
+      value: 86,
+      weight: 30,
+    });
     api('indicators.setValues', { values: [{ indicatorId: share.id, schoolId: b, kind: 'actual', year: 2024, value: null }] });
     const after = api('indicators.board', { roadmapId, schoolId: b }).indicators.find((i) => i.id === share.id)!;
     expect(after.lines.map((l) => l.school)).toEqual(['Район', 'СОШ № 2']);
@@ -105,7 +114,11 @@ describe('indicators API', () => {
     const { share } = fill();
     const before = snapshotAll(db);
     const item = api('indicators.delete', { id: share.id });
-    expect(item).toMatchObject({ kind: 'indicator', title: 'Индикатор «Доля выпускников, сдавших ЕГЭ»', contents: '6 значений индикаторов' });
+    expect(item).toMatchObject({
+      kind: 'indicator',
+      title: 'Индикатор «Доля выпускников, сдавших ЕГЭ»',
+      contents: '6 значений индикаторов',
+    });
     expect(count(`SELECT count(*) FROM indicator_values WHERE indicator_id = ${share.id}`)).toBe(0);
     expect(api('indicators.board', { roadmapId }).indicators.map((i) => i.id)).not.toContain(share.id);
     api('trash.restore', { kind: 'indicator', id: share.id });
@@ -151,9 +164,30 @@ describe('indicators API', () => {
     expect(s.years).toEqual([2025, 2026]);
     // The targets of 2024 are now 2025's; the district's 2025 target moved to 2026; no actual value anywhere.
     expect(s.lines.map((l) => [l.school, l.baseline, l.years.map((y) => [y.target, y.actual])])).toEqual([
-      ['Район', null, [[null, null], [90, null]]],
-      ['СОШ № 1', { year: 2023, value: 70 }, [[80, null], [null, null]]],
-      ['СОШ № 2', null, [[80, null], [null, null]]],
+      [
+        'Район',
+        null,
+        [
+          [null, null],
+          [90, null],
+        ],
+      ],
+      [
+        'СОШ № 1',
+        { year: 2023, value: 70 },
+        [
+          [80, null],
+          [null, null],
+        ],
+      ],
+      [
+        'СОШ № 2',
+        null,
+        [
+          [80, null],
+          [null, null],
+        ],
+      ],
     ]);
     expect(board.indicators[1]!.lines).toHaveLength(1);
     // The source keeps everything.
@@ -162,14 +196,24 @@ describe('indicators API', () => {
 
   it("the school's board: every roadmap with indicators, this school's lines and the district's", () => {
     const { share } = fill();
-    const other = api('roadmaps.create', { title: 'Карта СОШ № 2', level: 'school', schoolId: b, periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+    const other = api('roadmaps.create', {
+      title: 'Карта СОШ № 2',
+      level: 'school',
+      schoolId: b,
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
+    });
     api('indicators.create', { roadmapId: other.id, values: { name: 'Своё', unit: 'units' } });
     api('roadmaps.create', { title: 'Без индикаторов', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
     const mine = api('indicators.schoolBoard', { schoolId: a });
     expect(mine.map((r) => r.title)).toEqual(['Поддержка ШНОР 2024–2025']);
     const line = mine[0]!.indicators.find((i) => i.id === share.id)!.lines;
     expect(line.map((l) => l.school)).toEqual(['Район', 'СОШ № 1']);
-    expect(api('indicators.schoolBoard', { schoolId: b }).map((r) => r.title).sort()).toEqual(['Карта СОШ № 2', 'Поддержка ШНОР 2024–2025']);
+    expect(
+      api('indicators.schoolBoard', { schoolId: b })
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(['Карта СОШ № 2', 'Поддержка ШНОР 2024–2025']);
     expect(() => api('indicators.schoolBoard', { schoolId: 9999 })).toThrow(/Не найдено/);
   });
 });

@@ -40,9 +40,12 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1366, height: 768 });
 });
 const values = () =>
-  app.db.sqlite
-    .prepare('SELECT school_id AS s, kind, year, value FROM indicator_values ORDER BY school_id, kind, year')
-    .all() as { s: number | null; kind: string; year: number; value: number }[];
+  app.db.sqlite.prepare('SELECT school_id AS s, kind, year, value FROM indicator_values ORDER BY school_id, kind, year').all() as {
+    s: number | null;
+    kind: string;
+    year: number;
+    value: number;
+  }[];
 const line = (school: string) => page.locator(`[data-testid="grid-line"][data-school="${school}"]`);
 const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
 
@@ -77,11 +80,9 @@ describe('«Показатели»', () => {
 
   it('takes values typed with the keyboard, refuses a share of 140 % in its cell, shows achievement and the district computed', async () => {
     // The first indicator is chosen; the grid offers the district and the two schools linked to the plan, not the third.
-    await expect.poll(() => page.getByTestId('grid-line').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-school')))).toEqual([
-      'Район',
-      'СОШ № 1',
-      'СОШ № 2',
-    ]);
+    await expect
+      .poll(() => page.getByTestId('grid-line').evaluateAll((ls) => ls.map((l) => l.getAttribute('data-school'))))
+      .toEqual(['Район', 'СОШ № 1', 'СОШ № 2']);
     await page.getByLabel('СОШ № 1, 2024: план').click();
     await page.keyboard.type('80');
     await page.keyboard.press('Enter');
@@ -135,7 +136,8 @@ describe('«Показатели»', () => {
     await screenshot(page, 'indicators-1366x768');
     const png = path.join(SCREENSHOTS, 'indicators-1366x768.png');
     expect(fs.statSync(png).size).toBeGreaterThan(20_000);
-    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(png, path.resolve(__dirname, '../../docs/screenshots/indicators-1366x768.png'));
+    if (process.env.UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(png, path.resolve(__dirname, '../../docs/screenshots/indicators-1366x768.png'));
   });
 
   it('asks before leaving the tab with values typed and not saved', async () => {

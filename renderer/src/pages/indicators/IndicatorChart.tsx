@@ -76,7 +76,9 @@ export function IndicatorChart({ indicator, schoolId }: { indicator: BoardIndica
         <canvas ref={canvas} role="img" aria-label={`Динамика «${indicator.name}», ${unit}. ${figures}`} />
       </div>
       <table style={visuallyHidden} data-testid="indicator-chart-table">
-        <caption>Динамика «{indicator.name}», {unit}</caption>
+        <caption>
+          Динамика «{indicator.name}», {unit}
+        </caption>
         <thead>
           <tr>
             <th scope="col">Ряд</th>

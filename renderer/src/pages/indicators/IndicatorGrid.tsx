@@ -76,7 +76,11 @@ export function IndicatorGrid(props: {
     const byId = new Map(indicator.lines.map((l) => [l.schoolId, l]));
     const out: Row[] = [{ schoolId: null, name: 'Район', line: byId.get(null) }];
     const seen = new Set<number>();
-    for (const s of [...indicator.lines.filter((l) => l.schoolId !== null).map((l) => ({ id: l.schoolId!, name: l.school })), ...props.schools, ...added]) {
+    for (const s of [
+      ...indicator.lines.filter((l) => l.schoolId !== null).map((l) => ({ id: l.schoolId!, name: l.school })),
+      ...props.schools,
+      ...added,
+    ]) {
       if (seen.has(s.id)) continue;
       seen.add(s.id);
       out.push({ schoolId: s.id, name: s.name, line: byId.get(s.id) });
@@ -131,7 +135,11 @@ export function IndicatorGrid(props: {
         const n = `${k}_${year}`;
         const measuredOn = String(now.m?.[n] ?? '');
         const evidence = String(now.e?.[n] ?? '').trim();
-        if (text(`${k}_a${year}`) !== (initial.v[`${k}_a${year}`] ?? '') || measuredOn !== (initial.m[n] ?? '') || evidence !== (initial.e[n] ?? '')) {
+        if (
+          text(`${k}_a${year}`) !== (initial.v[`${k}_a${year}`] ?? '') ||
+          measuredOn !== (initial.m[n] ?? '') ||
+          evidence !== (initial.e[n] ?? '')
+        ) {
           const value = read(`${k}_a${year}`);
           if (value !== undefined) values.push({ ...base, kind: 'actual', year, value, measuredOn: measuredOn || null, evidence });
         }
@@ -164,7 +172,9 @@ export function IndicatorGrid(props: {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const { row, col } = (e.target as HTMLInputElement).dataset;
-    const next = grid.current?.querySelector<HTMLInputElement>(`input[data-row="${Number(row) + (e.shiftKey ? -1 : 1)}"][data-col="${col}"]`);
+    const next = grid.current?.querySelector<HTMLInputElement>(
+      `input[data-row="${Number(row) + (e.shiftKey ? -1 : 1)}"][data-col="${col}"]`,
+    );
     next?.focus();
     next?.select();
   };
@@ -207,7 +217,13 @@ export function IndicatorGrid(props: {
               <Input type="date" size="small" aria-label="Дата измерения" />
             </Form.Item>
             <Form.Item name={['e', n]} label="Подтверждение" style={{ marginBottom: 0 }}>
-              <Input.TextArea autoSize size="small" {...limited(LIMITS.medium)} placeholder="Протокол ВПР, отчёт ОО…" aria-label="Подтверждение" />
+              <Input.TextArea
+                autoSize
+                size="small"
+                {...limited(LIMITS.medium)}
+                placeholder="Протокол ВПР, отчёт ОО…"
+                aria-label="Подтверждение"
+              />
             </Form.Item>
           </div>
         }
@@ -225,7 +241,13 @@ export function IndicatorGrid(props: {
 
   const shown = new Set(rows.map((r) => r.schoolId));
   const addable = props.allSchools.filter((s) => !shown.has(s.id));
-  const th: React.CSSProperties = { padding: '2px 6px', borderBottom: '1px solid #f0f0f0', background: '#fafafa', fontWeight: 500, whiteSpace: 'nowrap' };
+  const th: React.CSSProperties = {
+    padding: '2px 6px',
+    borderBottom: '1px solid #f0f0f0',
+    background: '#fafafa',
+    fontWeight: 500,
+    whiteSpace: 'nowrap',
+  };
   const td: React.CSSProperties = { padding: '3px 6px', borderBottom: '1px solid #f0f0f0', verticalAlign: 'top', whiteSpace: 'nowrap' };
   return (
     <Form form={form} initialValues={initial} component={false}>
@@ -303,7 +325,13 @@ export function IndicatorGrid(props: {
                       </td>,
                       <td key={`a${year}`} style={td}>
                         <Space size={0}>
-                          {cell(`${k}_a${year}`, r, 3 + i * 2, `${name}, ${label}: факт`, y?.computed ? formatIndicatorValue(y.actual) : undefined)}
+                          {cell(
+                            `${k}_a${year}`,
+                            r,
+                            3 + i * 2,
+                            `${name}, ${label}: факт`,
+                            y?.computed ? formatIndicatorValue(y.actual) : undefined,
+                          )}
                           {evidenceButton(k, year, name)}
                         </Space>
                         {y?.computed && (

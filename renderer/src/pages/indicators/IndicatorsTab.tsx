@@ -7,7 +7,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { call, type ApiOutput } from '../../api';
+import { call } from '../../api';
 import { useDirectory } from '../../directory';
 import { useAction, useLoad } from '../../hooks';
 import { limited, limitRule, LIMITS } from '../../limits';
@@ -72,7 +72,9 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
 
   const open = (i: BoardIndicator | 'new') => {
     setEditing(i);
-    form.setFieldsValue(i === 'new' ? EMPTY : { name: i.name, unit: i.unit, direction: i.direction, source: i.source, yearKind: i.yearKind });
+    form.setFieldsValue(
+      i === 'new' ? EMPTY : { name: i.name, unit: i.unit, direction: i.direction, source: i.source, yearKind: i.yearKind },
+    );
   };
   const saveIndicator = async (): Promise<boolean> => {
     const v = await form.validateFields().catch(() => null);
@@ -80,7 +82,15 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
     const ok =
       editing === 'new'
         ? await act(async () => setChosenId((await call('indicators.create', { roadmapId, values: v })).id), 'Индикатор добавлен')
-        : await act(() => call('indicators.update', { id: (editing as BoardIndicator).id, values: v, expectedVersion: (editing as BoardIndicator).version }), 'Сохранено');
+        : await act(
+            () =>
+              call('indicators.update', {
+                id: (editing as BoardIndicator).id,
+                values: v,
+                expectedVersion: (editing as BoardIndicator).version,
+              }),
+            'Сохранено',
+          );
     if (ok) {
       editGuard.markClean();
       setEditing(null);
@@ -108,51 +118,58 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
         {props.importButton}
       </Space>
       <div data-testid="indicator-list">
-      <Table<BoardIndicator>
-        rowKey="id"
-        size="small"
-        loading={board.loading && !board.data}
-        dataSource={indicators}
-        pagination={false}
-        scroll={indicators.length > 6 ? { y: 190 } : undefined}
-        locale={{ emptyText: <Empty description="Индикаторов пока нет: добавьте их или заполните из паспорта" /> }}
-        rowClassName={(i) => (i.id === chosen?.id ? 'ant-table-row-selected' : '')}
-        onRow={(i) => ({ onClick: () => void choose(i.id), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: '№', width: 44, render: (_, __, n) => n + 1 },
-          { title: 'Индикатор', dataIndex: 'name' },
-          { title: 'Ед. изм.', width: 80, render: (_, i) => INDICATOR_UNIT_LABELS[i.unit] },
-          { title: 'Направление', width: 140, render: (_, i) => INDICATOR_DIRECTION_LABELS[i.direction] },
-          { title: 'Источник', width: 170, render: (_, i) => INDICATOR_SOURCE_LABELS[i.source] },
-          {
-            title: '',
-            width: 150,
-            render: (_, i, n) => (
-              <Space size={2} onClick={(e) => e.stopPropagation()}>
-                <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label="Выше" disabled={n === 0} onClick={() => void act(() => call('indicators.move', { id: i.id, direction: 'up' })).then(reload)} />
-                <Button
-                  size="small"
-                  type="text"
-                  icon={<ArrowDownOutlined />}
-                  aria-label="Ниже"
-                  disabled={n === indicators.length - 1}
-                  onClick={() => void act(() => call('indicators.move', { id: i.id, direction: 'down' })).then(reload)}
-                />
-                <Button size="small" type="text" icon={<EditOutlined />} aria-label="Изменить индикатор" onClick={() => open(i)} />
-                <Popconfirm
-                  title={`Удалить индикатор «${i.name}»?`}
-                  description="Он попадёт в корзину вместе со всеми значениями; его можно будет восстановить."
-                  okText="Удалить"
-                  cancelText="Отмена"
-                  onConfirm={() => act(() => call('indicators.delete', { id: i.id }), 'Индикатор перемещён в корзину').then(reload)}
-                >
-                  <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="Удалить индикатор" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
-      />
+        <Table<BoardIndicator>
+          rowKey="id"
+          size="small"
+          loading={board.loading && !board.data}
+          dataSource={indicators}
+          pagination={false}
+          scroll={indicators.length > 6 ? { y: 190 } : undefined}
+          locale={{ emptyText: <Empty description="Индикаторов пока нет: добавьте их или заполните из паспорта" /> }}
+          rowClassName={(i) => (i.id === chosen?.id ? 'ant-table-row-selected' : '')}
+          onRow={(i) => ({ onClick: () => void choose(i.id), style: { cursor: 'pointer' } })}
+          columns={[
+            { title: '№', width: 44, render: (_, __, n) => n + 1 },
+            { title: 'Индикатор', dataIndex: 'name' },
+            { title: 'Ед. изм.', width: 80, render: (_, i) => INDICATOR_UNIT_LABELS[i.unit] },
+            { title: 'Направление', width: 140, render: (_, i) => INDICATOR_DIRECTION_LABELS[i.direction] },
+            { title: 'Источник', width: 170, render: (_, i) => INDICATOR_SOURCE_LABELS[i.source] },
+            {
+              title: '',
+              width: 150,
+              render: (_, i, n) => (
+                <Space size={2} onClick={(e) => e.stopPropagation()}>
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowUpOutlined />}
+                    aria-label="Выше"
+                    disabled={n === 0}
+                    onClick={() => void act(() => call('indicators.move', { id: i.id, direction: 'up' })).then(reload)}
+                  />
+                  <Button
+                    size="small"
+                    type="text"
+                    icon={<ArrowDownOutlined />}
+                    aria-label="Ниже"
+                    disabled={n === indicators.length - 1}
+                    onClick={() => void act(() => call('indicators.move', { id: i.id, direction: 'down' })).then(reload)}
+                  />
+                  <Button size="small" type="text" icon={<EditOutlined />} aria-label="Изменить индикатор" onClick={() => open(i)} />
+                  <Popconfirm
+                    title={`Удалить индикатор «${i.name}»?`}
+                    description="Он попадёт в корзину вместе со всеми значениями; его можно будет восстановить."
+                    okText="Удалить"
+                    cancelText="Отмена"
+                    onConfirm={() => act(() => call('indicators.delete', { id: i.id }), 'Индикатор перемещён в корзину').then(reload)}
+                  >
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="Удалить индикатор" />
+                  </Popconfirm>
+                </Space>
+              ),
+            },
+          ]}
+        />
       </div>
       {chosen && board.data && (
         <section style={{ marginTop: 10 }} aria-label={`Значения: ${chosen.name}`} data-testid="indicator-values">
@@ -197,7 +214,11 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
         destroyOnHidden
       >
         <Form form={form} layout="vertical">
-          <Form.Item name="name" label="Название" rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название индикатора' }]}>
+          <Form.Item
+            name="name"
+            label="Название"
+            rules={[limitRule(LIMITS.medium), { required: true, whitespace: true, message: 'Укажите название индикатора' }]}
+          >
             <Input.TextArea autoSize {...limited(LIMITS.medium)} aria-label="Название" />
           </Form.Item>
           <Space wrap>
@@ -234,11 +255,14 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
       >
         {drafts.length === 0 ? (
           <Typography.Paragraph>
-            В поле паспорта «Комплекс индикаторов» нет новых индикаторов{props.passportText.trim() ? ': все они уже в списке.' : ' (поле пустое).'}
+            В поле паспорта «Комплекс индикаторов» нет новых индикаторов
+            {props.passportText.trim() ? ': все они уже в списке.' : ' (поле пустое).'}
           </Typography.Paragraph>
         ) : (
           <>
-            <Typography.Paragraph>Из поля паспорта «Комплекс индикаторов» будут добавлены строки (единицу, направление и источник потом можно поправить):</Typography.Paragraph>
+            <Typography.Paragraph>
+              Из поля паспорта «Комплекс индикаторов» будут добавлены строки (единицу, направление и источник потом можно поправить):
+            </Typography.Paragraph>
             <Table
               data-testid="passport-preview"
               size="small"

@@ -20,7 +20,8 @@ function yearsText(line: Indicator['lines'][number] | undefined, indicator: Indi
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
       {line.years.map((y) => (
         <span key={y.year} style={{ whiteSpace: 'nowrap' }}>
-          {yearLabel(y.year, indicator.yearKind)}: план {formatIndicatorValue(y.target) || '—'}, факт {formatIndicatorValue(y.actual) || '—'}
+          {yearLabel(y.year, indicator.yearKind)}: план {formatIndicatorValue(y.target) || '—'}, факт{' '}
+          {formatIndicatorValue(y.actual) || '—'}
           {y.computed && <Typography.Text type="secondary"> (рассчитано по школам)</Typography.Text>}{' '}
           <AchievementTag value={y.achievement} />
         </span>
@@ -56,7 +57,14 @@ export function SchoolIndicators({ schoolId }: { schoolId: number }) {
                   return b ? `${formatIndicatorValue(b.value)} (${b.year})` : '—';
                 },
               },
-              { title: 'Школа', render: (_, i) => yearsText(i.lines.find((l) => l.schoolId === schoolId), i) },
+              {
+                title: 'Школа',
+                render: (_, i) =>
+                  yearsText(
+                    i.lines.find((l) => l.schoolId === schoolId),
+                    i,
+                  ),
+              },
               { title: 'Район', render: (_, i) => yearsText(i.lines[0], i) },
             ]}
           />
