@@ -12,6 +12,7 @@ import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { importApi } from './import';
 import { ordersApi } from './orders';
+import { progressApi } from './progress';
 import { regionApi } from './region';
 import { reportsApi } from './reports';
 import { risksApi } from './risks';
@@ -35,6 +36,7 @@ export const api = mergeApis({
   backupsApi,
   trashApi,
   risksApi,
+  progressApi,
 });
 
 export type Api = typeof api;
