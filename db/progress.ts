@@ -11,8 +11,7 @@
  * dates and count in no quarter; dates outside the roadmap's period (a report due on 05.01 after the
  * last quarter) are left off its axis.
  */
-import { coveringMarks, type QuarterMark } from '../shared/execution-rules';
-import type { ExecutionStatus } from '../shared/labels';
+import { coveringMarks, DONE_STATUSES, type QuarterMark } from '../shared/execution-rules';
 import { QUARTER_RE, quarterLabel, quarterOf, quartersOfPeriod } from '../shared/quarters';
 import { AppError } from './errors';
 import { mustExist } from './exists';
@@ -59,29 +58,36 @@ interface Row {
   title: string;
   periodStart: string;
   periodEnd: string;
+  measureId: number | null;
   /** null for a roadmap without measures (the LEFT JOIN keeps it: its line is all gaps). */
   termDue: string | null;
-  /** '2024-Q1 done,2024-Q2 in_progress', or null. */
-  marks: string | null;
 }
 
-const read = new WeakMap<Db['sqlite'], ReturnType<typeof prepareRead>>();
-const prepareRead = (sqlite: Db['sqlite']) =>
-  sqlite.prepare<{ roadmapId: number | null }, Row>(
-    `SELECT r.id AS roadmapId, r.title, r.period_start AS periodStart, r.period_end AS periodEnd, m.term_due AS termDue,
-            (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.measure_id = m.id) AS marks
+interface Mark extends QuarterMark {
+  measureId: number;
+}
+
+/**
+ * Two plain statements in one read transaction (one snapshot): the measures with their dates, and the
+ * done marks (the statuses passed in from shared/execution-rules.ts, not listed here; a measure without
+ * one has nothing to cover its dates). Joining the marks to the measures in SQL cost twice as much.
+ */
+const reads = new WeakMap<Db['sqlite'], ReturnType<typeof prepareReads>>();
+const prepareReads = (sqlite: Db['sqlite']) => ({
+  measures: sqlite.prepare<{ roadmapId: number | null; ids: string | null }, Row>(
+    `SELECT r.id AS roadmapId, r.title, r.period_start AS periodStart, r.period_end AS periodEnd, m.id AS measureId, m.term_due AS termDue
        FROM roadmaps r LEFT JOIN measures m ON m.roadmap_id = r.id
-      WHERE @roadmapId IS NULL OR r.id = @roadmapId
-      ORDER BY r.period_start DESC, fold(r.title), r.id`,
-  );
+      WHERE (@roadmapId IS NULL OR r.id = @roadmapId) AND (@ids IS NULL OR r.id IN (SELECT value FROM json_each(@ids)))`,
+  ),
+  marks: sqlite.prepare<{ roadmapId: number | null; done: string }, Mark>(
+    `SELECT x.measure_id AS measureId, x.quarter, x.status FROM executions x JOIN measures m ON m.id = x.measure_id
+      WHERE x.status IN (SELECT value FROM json_each(@done)) AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)`,
+  ),
+});
 
-function marksOf(text: string | null): QuarterMark[] {
-  if (text === null) return [];
-  return text.split(',').map((m) => {
-    const space = m.indexOf(' ');
-    return { quarter: m.slice(0, space), status: m.slice(space + 1) as ExecutionStatus };
-  });
-}
+const NO_MARKS: QuarterMark[] = [];
+
+const foldTitle = (title: string) => title.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е');
 
 const shareOf = (quarter: string, due: number, done: number, upTo: string) => (quarter > upTo || !due ? null : done / due);
 
@@ -98,22 +104,30 @@ function axis(sum: Map<string, unknown>): string[] {
 export function progressByQuarter(db: Db, req: ProgressRequest): Progress {
   if (!QUARTER_RE.test(req.upTo)) throw new AppError('bad_quarter', `Квартал пишется как 2022-Q2, а не «${req.upTo}».`);
   mustExist(db, 'roadmaps', req.roadmapId);
-  let stmt = read.get(db.sqlite);
-  if (!stmt) read.set(db.sqlite, (stmt = prepareRead(db.sqlite)));
-  const only = req.roadmapIds ? new Set(req.roadmapIds) : null;
+  let stmt = reads.get(db.sqlite);
+  if (!stmt) reads.set(db.sqlite, (stmt = prepareReads(db.sqlite)));
+  const { measures: rows, marks } = db.sqlite.transaction((q: NonNullable<typeof stmt>) => ({
+    measures: q.measures.all({ roadmapId: req.roadmapId ?? null, ids: req.roadmapIds ? JSON.stringify(req.roadmapIds) : null }),
+    marks: q.marks.all({ roadmapId: req.roadmapId ?? null, done: JSON.stringify(DONE_STATUSES) }),
+  }))(stmt);
+  const marksOf = new Map<number, QuarterMark[]>();
+  for (const m of marks) {
+    const list = marksOf.get(m.measureId);
+    if (list) list.push(m);
+    else marksOf.set(m.measureId, [m]);
+  }
 
-  // Per roadmap, in the order read: quarter → [due, done].
-  const tallies = new Map<number, { title: string; counts: Map<string, [number, number]> }>();
-  for (const r of stmt.iterate({ roadmapId: req.roadmapId ?? null })) {
-    if (only && !only.has(r.roadmapId)) continue;
+  // Per roadmap: quarter → [due, done].
+  const tallies = new Map<number, { title: string; periodStart: string; counts: Map<string, [number, number]> }>();
+  for (const r of rows) {
     let t = tallies.get(r.roadmapId);
     if (!t) {
       const counts = new Map(quartersOfPeriod(r.periodStart, r.periodEnd).map((q) => [q, [0, 0] as [number, number]]));
-      tallies.set(r.roadmapId, (t = { title: r.title, counts }));
+      tallies.set(r.roadmapId, (t = { title: r.title, periodStart: r.periodStart, counts }));
     }
     if (r.termDue === null || r.termDue === '[]') continue;
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
-    const covering = coveringMarks(allDue, marksOf(r.marks));
+    const covering = coveringMarks(allDue, marksOf.get(r.measureId!) ?? NO_MARKS);
     // quarter → all of the measure's dates in it are done so far.
     const byQuarter = new Map<string, boolean>();
     for (const due of allDue) {
@@ -128,7 +142,11 @@ export function progressByQuarter(db: Db, req: ProgressRequest): Progress {
     }
   }
 
-  const roadmaps: ProgressSeries[] = [...tallies].map(([roadmapId, t]) => ({
+  // The order of the roadmaps' list (db/roadmaps.ts listRoadmaps): the newest period first, then by title.
+  const ordered = [...tallies].sort(
+    ([a, x], [b, y]) => y.periodStart.localeCompare(x.periodStart) || foldTitle(x.title).localeCompare(foldTitle(y.title), 'ru') || a - b,
+  );
+  const roadmaps: ProgressSeries[] = ordered.map(([roadmapId, t]) => ({
     roadmapId,
     title: t.title,
     points: [...t.counts].map(([quarter, [due, done]]) => ({
