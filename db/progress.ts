@@ -1,8 +1,8 @@
 /**
  * Progress over time (ход выполнения по кварталам): for each quarter of a roadmap's period, how many
  * of its measures were due in that quarter and how many of those are done — per roadmap and for the
- * district (every roadmap in force in the quarter). Read in one statement: every measure's due dates
- * and its execution marks; what counts as done is the one rule of shared/execution-rules.ts.
+ * district (every roadmap in force in the quarter). Read at once (one snapshot): every measure's due
+ * dates and the done marks; what counts as done is the one rule of shared/execution-rules.ts.
  *
  * The share's denominator is the measures **due in that quarter** (a due date of their parsed term
  * falls in it); a measure with several dates in the quarter (a weekly one) counts once, and is done

@@ -116,7 +116,14 @@ export function progressChartPng(series: ProgressSeries[], width = 720, height =
       const at: [number, number] = [xOf(box, i, n), yOf(box, share)];
       if (prev) drawLine(png, prev[0], prev[1], at[0], at[1], thick, rgb);
       const dot = thick + 3;
-      fillRect(png, at[0] - Math.floor(dot / 2), at[1] - Math.floor(dot / 2), at[0] - Math.floor(dot / 2) + dot, at[1] - Math.floor(dot / 2) + dot, rgb);
+      fillRect(
+        png,
+        at[0] - Math.floor(dot / 2),
+        at[1] - Math.floor(dot / 2),
+        at[0] - Math.floor(dot / 2) + dot,
+        at[1] - Math.floor(dot / 2) + dot,
+        rgb,
+      );
       prev = at;
     });
   }

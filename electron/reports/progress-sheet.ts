@@ -23,9 +23,17 @@ export function progressLines(p: Progress): ProgressSeries[] {
   return p.district && p.roadmaps.length > 1 ? [...p.roadmaps, { ...p.district, title: TOTAL_TITLE }] : p.roadmaps;
 }
 
-const argbOf = (rgb: [number, number, number]) => `FF${rgb.map((c) => c.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+const argbOf = (rgb: [number, number, number]) =>
+  `FF${rgb
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()}`;
 
-export function addProgressSheet(wb: ExcelJS.Workbook, lines: ProgressSeries[], ctx: { department: string; quarter: string }): ExcelJS.Worksheet {
+export function addProgressSheet(
+  wb: ExcelJS.Workbook,
+  lines: ProgressSeries[],
+  ctx: { department: string; quarter: string },
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(PROGRESS_SHEET);
   const widths = [14, ...lines.map(() => 16)];
   ws.columns = widths.map((width) => ({ width }));
@@ -62,7 +70,12 @@ export function addProgressSheet(wb: ExcelJS.Workbook, lines: ProgressSeries[], 
     const rgb = lineColor(s.roadmapId === null ? 0 : k++, s.roadmapId === null);
     restyle(cell, { border: { ...cell.border, bottom: { style: 'thick', color: { argb: argbOf(rgb) } } } });
   });
-  fitRowHeight(ws, head + 1, lines.map((s) => s.title), widths.slice(1));
+  fitRowHeight(
+    ws,
+    head + 1,
+    lines.map((s) => s.title),
+    widths.slice(1),
+  );
 
   const quarters = [...new Set(lines.flatMap((s) => s.points.map((p) => p.quarter)))].sort();
   const labels = new Map(lines.flatMap((s) => s.points.map((p) => [p.quarter, p.label] as const)));

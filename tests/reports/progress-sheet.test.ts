@@ -28,7 +28,8 @@ beforeAll(async () => {
   const api = apiOf(db);
   const year = api('roadmaps.create', { title: 'Карта 2024', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
   const school = api('roadmaps.create', { title: 'Карта 2024/2025', periodStart: '2024-07-01', periodEnd: '2025-06-30' });
-  const add = (roadmapId: number, name: string, term: string) => api('plan.addMeasure', { roadmapId, sectionId: null, values: { name, term } });
+  const add = (roadmapId: number, name: string, term: string) =>
+    api('plan.addMeasure', { roadmapId, sectionId: null, values: { name, term } });
   const mark = (measureId: number, quarter: string, status: 'done' | 'done_late' | 'not_done') =>
     api('execution.set', { measureId, quarter, status });
   const quarterly = add(year.id, 'Отчёт', 'ежеквартально');
@@ -52,7 +53,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeDatabase(db));
 
-describe('the report\'s «Ход выполнения» sheet', () => {
+describe("the report's «Ход выполнения» sheet", () => {
   it('stands after the summary and holds the shares by quarter per roadmap and in total', () => {
     expect(sheets.map((s) => s.name).slice(0, 2)).toEqual(['Сводка', 'Ход выполнения']);
     const ws = sheets[1]!;
@@ -80,7 +81,7 @@ describe('the report\'s «Ход выполнения» sheet', () => {
     expect(ws.bold).not.toContain('A8');
   });
 
-  it('shows the chart as a picture in that sheet, besides the summary\'s bar chart', () => {
+  it("shows the chart as a picture in that sheet, besides the summary's bar chart", () => {
     expect(pictures['Ход выполнения']).toHaveLength(1);
     expect(pictures['Сводка']).toHaveLength(1);
     expect(pictures['Ход выполнения']![0]).not.toBe(pictures['Сводка']![0]);
@@ -92,7 +93,11 @@ describe('the progress picture', () => {
   const series: ProgressSeries[] = [
     { roadmapId: 1, title: 'А', points: [point('2024-Q1', 1), point('2024-Q2', 0.5), point('2024-Q3', null), point('2024-Q4', 0)] },
     { roadmapId: 2, title: 'Б', points: [point('2024-Q3', 0), point('2024-Q4', 0.25)] },
-    { roadmapId: null, title: 'Итого', points: [point('2024-Q1', 0.4), point('2024-Q2', 0.4), point('2024-Q3', 0.4), point('2024-Q4', 0.4)] },
+    {
+      roadmapId: null,
+      title: 'Итого',
+      points: [point('2024-Q1', 0.4), point('2024-Q2', 0.4), point('2024-Q3', 0.4), point('2024-Q4', 0.4)],
+    },
   ];
   const png = PNG.sync.read(progressChartPng(series, 720, 300));
   const box = plotBox(720, 300);

@@ -85,7 +85,15 @@ export function ProgressChart({ series, height = 220, title = 'Ход выпол
   }, [JSON.stringify(series)]);
 
   const summary = series
-    .map((s) => `${s.title}: ${s.points.filter((p) => p.share !== null).map((p) => `${p.label} — ${percentText(p.share)}`).join(', ') || 'нет данных'}`)
+    .map(
+      (s) =>
+        `${s.title}: ${
+          s.points
+            .filter((p) => p.share !== null)
+            .map((p) => `${p.label} — ${percentText(p.share)}`)
+            .join(', ') || 'нет данных'
+        }`,
+    )
     .join('; ');
 
   return (
@@ -111,9 +119,7 @@ export function ProgressChart({ series, height = 220, title = 'Ход выпол
               <th scope="row">{labelOf.get(q)}</th>
               {series.map((s) => {
                 const p = pointAt(s, q);
-                return (
-                  <td key={s.roadmapId ?? 'district'}>{p ? `${percentText(p.share)} (${p.done} из ${p.due})` : ''}</td>
-                );
+                return <td key={s.roadmapId ?? 'district'}>{p ? `${percentText(p.share)} (${p.done} из ${p.due})` : ''}</td>;
               })}
             </tr>
           ))}
