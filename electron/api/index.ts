@@ -13,6 +13,7 @@ import { groupApi } from './group';
 import { importApi } from './import';
 import { indicatorsApi } from './indicators';
 import { ordersApi } from './orders';
+import { progressApi } from './progress';
 import { regionApi } from './region';
 import { reportsApi } from './reports';
 import { risksApi } from './risks';
@@ -37,6 +38,7 @@ export const api = mergeApis({
   trashApi,
   risksApi,
   indicatorsApi,
+  progressApi,
 });
 
 export type Api = typeof api;

@@ -1,6 +1,6 @@
 /**
  * Numbers drawn straight into a PNG's pixels (the chart has no text renderer): a 3×5 digit font,
- * scaled, for the counts on a bar chart's segments.
+ * scaled, for the counts on a bar chart's segments and the progress chart's axes.
  */
 import type { PNG } from 'pngjs';
 
@@ -15,6 +15,10 @@ const GLYPHS: Record<string, string[]> = {
   '7': ['111', '001', '010', '010', '010'],
   '8': ['111', '101', '111', '101', '111'],
   '9': ['111', '101', '111', '001', '111'],
+  // For the progress chart's axes (progress-chart.ts): «100%», the quarters «I»…«IV».
+  '%': ['101', '001', '010', '100', '101'],
+  I: ['111', '010', '010', '010', '111'],
+  V: ['101', '101', '101', '101', '010'],
 };
 
 export const DIGIT_SCALE = 2;

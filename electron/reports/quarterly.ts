@@ -16,6 +16,8 @@ import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
 import { addRiskSheet, RISK_SHEET } from './risk-sheet';
+import { progressByQuarter } from '../../db/progress';
+import { addProgressSheet, PROGRESS_SHEET, progressLines } from './progress-sheet';
 import {
   DATE_FORMAT,
   excelDate,
@@ -287,7 +289,12 @@ export async function buildQuarterlyReport(
   wb.created = new Date(`${date}T00:00:00Z`);
   const summary = selections.map(summarize);
   summarySheet(wb, summary, { department, date, quarter: req.quarter });
-  const taken = new Set<string>(['сводка']);
+  // Progress over the quarters up to the report's, for the report's roadmaps in the summary's order.
+  const progress = progressByQuarter(db, { roadmapIds: selections.map((s) => s.roadmap.id), upTo: req.quarter });
+  const order = new Map(selections.map((s, i) => [s.roadmap.id, i]));
+  progress.roadmaps.sort((a, b) => order.get(a.roadmapId!)! - order.get(b.roadmapId!)!);
+  addProgressSheet(wb, progressLines(progress), { department, quarter: req.quarter });
+  const taken = new Set<string>(['сводка', PROGRESS_SHEET.toLocaleLowerCase('ru-RU')]);
   taken.add('данные').add('rmk-report').add(RISK_SHEET.toLocaleLowerCase('ru-RU'));
   for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
   addRiskSheet(wb, db, { quarter: req.quarter, roadmapIds: req.roadmapIds, department });

@@ -192,6 +192,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'decisions.mark': (i) => ({ decisionId: i.decision, status: 'done', result: 'Справка подготовлена', date: '2022-05-10' }),
   'decisions.states': (i) => ({ decisionIds: [i.decision], today: '2022-05-01' }),
   'execution.ofQuarter': (i) => ({ roadmapId: i.roadmap, quarter: '2022-Q2' }),
+  'progress.byQuarter': (i) => ({ roadmapId: i.roadmap, upTo: '2022-Q2' }),
   'terms.parse': (i) => ({ text: 'Май 2022', roadmapId: i.roadmap }),
   'terms.parserInfo': () => ({}),
   'terms.due': (i) => ({
@@ -356,6 +357,7 @@ describe('every API method validates its input', () => {
       'orders.get',
       'execution.grid',
       'execution.ofQuarter',
+      'progress.byQuarter',
       'search.measures',
       'terms.parse',
       'terms.due',

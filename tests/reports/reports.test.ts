@@ -76,6 +76,8 @@ describe('the quarterly report', () => {
   it('has a summary sheet and a sheet per roadmap', () => {
     expect(sheets.map((s) => s.name)).toEqual([
       'Сводка',
+      // The share done by quarter (tests/reports/progress-sheet.test.ts reads it).
+      'Ход выполнения',
       '«Дорожная карта» по реализации…',
       'План мероприятий («дорожная…',
       // The demo's «500+» schools have risk profiles (tests/reports/risk-sheet.test.ts reads the sheet).
@@ -87,7 +89,7 @@ describe('the quarterly report', () => {
   });
 
   it('heads each roadmap sheet with the department, title, period, quarter, date and who prepared it', () => {
-    const ws = sheets[2]!;
+    const ws = sheets[3]!;
     expect(ws.rows[0]![0]).toBe('Отдел образования администрации городского округа Карпинск — Городской округ Карпинск (ОКТМО 65743000)');
     expect(ws.rows[1]![0]).toMatch(/^Отчёт о реализации: План мероприятий/);
     expect(ws.rows[2]![0]).toBe('Период реализации: 2022 год');
@@ -109,7 +111,7 @@ describe('the quarterly report', () => {
   });
 
   it('lists the measures due in the quarter, those still open, continuous ones — with their status, result and evidence', () => {
-    const ws = sheets[2]!;
+    const ws = sheets[3]!;
     const body = ws.rows.slice(8).map((r) => [r[0], r[2], r[5] ?? '', r[6] ?? '', r[7] ?? '']);
     const numbers = body.map((r) => r[0]);
     // Due in Q2: «Апрель 2022», «ежеквартально», «До 15 апреля», «До 31.05», «Май, июнь», «Май – сентябрь» …
@@ -131,7 +133,7 @@ describe('the quarterly report', () => {
   });
 
   it('merges section rows across the table in bold', () => {
-    const ws = sheets[1]!;
+    const ws = sheets[2]!;
     const sectionRows = ws.rows.map((r, i) => [i + 1, r[0]] as const).filter(([, v]) => typeof v === 'string' && /^\d\. /.test(v));
     expect(sectionRows.map(([, v]) => v)).toEqual([
       '1. Организационно-управленческие мероприятия',
@@ -145,7 +147,7 @@ describe('the quarterly report', () => {
   });
 
   it('restricts the status column to the list, freezes the header, and prints A4 landscape one page wide with the header repeated', () => {
-    for (const ws of sheets.slice(1, 3)) {
+    for (const ws of sheets.slice(2, 4)) {
       const last = ws.rows.length;
       expect(ws.validations).toEqual([
         {
@@ -185,7 +187,7 @@ describe('the quarterly report', () => {
       'Доля выполненных',
     ]);
     // Counted independently: the rows of each roadmap sheet and the Q2 records in the database.
-    const expected = sheets.slice(1, 3).map((s) => {
+    const expected = sheets.slice(2, 4).map((s) => {
       const nums = s.rows
         .slice(8)
         .filter((r) => r[1] !== null && r[2] !== null)
@@ -223,7 +225,8 @@ describe('the quarterly report', () => {
       6,
     );
     expect(ws.formats.I6).toBe('0%');
-    expect(lastMedia).toEqual(['xl/media/image1.png']);
+    // The summary's bar chart and the «Ход выполнения» line chart.
+    expect(lastMedia).toEqual(['xl/media/image1.png', 'xl/media/image2.png']);
   });
 
   it('opens in LibreOffice as A4 landscape pages; the first page is saved as a picture', () => {

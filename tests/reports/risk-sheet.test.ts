@@ -95,7 +95,7 @@ describe('the «Риски» sheet of the quarterly report', () => {
       const r = api('roadmaps.create', { title: 'План на 2024 год', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
       api('plan.addMeasure', { roadmapId: r.id, sectionId: null, values: { name: 'Совещание', term: 'Март 2024' } });
       const names = (await reportSheets(db, '2024-Q1')).map((s) => s.name);
-      expect(names).toEqual(['Сводка', 'План на 2024 год', 'Данные', 'rmk-report']);
+      expect(names).toEqual(['Сводка', 'Ход выполнения', 'План на 2024 год', 'Данные', 'rmk-report']);
     } finally {
       closeDatabase(db);
     }

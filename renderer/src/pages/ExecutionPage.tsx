@@ -8,8 +8,12 @@ import { call } from '../api';
 import { useAction, useLoad } from '../hooks';
 import { go } from '../route';
 import { ExecutionGrid, type GridRow } from './ExecutionGrid';
+import { ProgressChart, progressSeries } from '../charts/ProgressChart';
 import { quarterLabel, STATUS_OPTIONS, type Status } from './labels';
 import { LIMITS, limitRule, limited } from '../limits';
+
+/** The progress chart above the grid: short, so that the grid keeps most of a 768-pixel screen. */
+const PROGRESS_HEIGHT = 150;
 
 interface Editing {
   row: GridRow;
@@ -25,6 +29,7 @@ interface ExecutionForm {
 export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
   const grid = useLoad(() => (roadmapId ? call('execution.grid', { roadmapId }) : Promise.resolve(null)), [roadmapId]);
+  const progress = useLoad(() => (roadmapId ? call('progress.byQuarter', { roadmapId }) : Promise.resolve(null)), [roadmapId]);
   const act = useAction();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [year, setYear] = useState<string>('all');
@@ -48,6 +53,7 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
     if (ok) {
       setEditing(null);
       void grid.reload();
+      void progress.reload();
     }
   };
 
@@ -99,7 +105,15 @@ export function ExecutionPage({ roadmapId }: { roadmapId: number | null }) {
       {!roadmapId ? (
         <Empty description="Выберите дорожную карту, чтобы отметить исполнение по кварталам" />
       ) : (
-        grid.data && <ExecutionGrid grid={grid.data} quarters={shownQuarters} onOpen={open} />
+        <>
+          {/* A fixed height from the start: the grid below fits its own height to where it begins. */}
+          <div style={{ height: PROGRESS_HEIGHT + 26, marginBottom: 8 }} data-testid="execution-progress">
+            <Typography.Text strong>Ход выполнения по кварталам</Typography.Text>{' '}
+            <Typography.Text type="secondary">— доля выполненных из мероприятий со сроком в квартале</Typography.Text>
+            {progress.data && <ProgressChart series={progressSeries(progress.data)} height={PROGRESS_HEIGHT} />}
+          </div>
+          {grid.data && <ExecutionGrid grid={grid.data} quarters={shownQuarters} onOpen={open} />}
+        </>
       )}
       <Modal
         open={editing !== null}

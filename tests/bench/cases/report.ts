@@ -1,14 +1,18 @@
 /**
  * The quarterly report (electron/reports/quarterly.ts, the call behind «reports.download») for 20
  * roadmaps × 100 measures with marks for most of them, against a floor: bare exceljs writing the
- * same sheets — the summary with the chart, a sheet per roadmap with the same rows of text, the
- * «Данные» sheet as a table — with a few shared style objects, the text read by bare SELECTs.
- * Both draw the chart: the floor draws it once with the app's own renderer (electron/reports/chart.ts),
+ * same sheets — the summary with the chart, «Ход выполнения» with its line chart, a sheet per roadmap
+ * with the same rows of text, the «Данные» sheet as a table — with a few shared style objects, the text
+ * read by bare SELECTs. Both draw the charts: the floor draws them once with the app's own renderers
+ * (electron/reports/chart.ts, progress-chart.ts),
  * so the ratio measures how the app writes the cells, not how it paints a PNG.
  */
 import ExcelJS from 'exceljs';
 import { argb, barChartPng } from '../../../electron/reports/chart';
 import { buildQuarterlyReport, reportSelections } from '../../../electron/reports/quarterly';
+import { progressByQuarter } from '../../../db/progress';
+import { progressChartPng } from '../../../electron/reports/progress-chart';
+import { progressLines } from '../../../electron/reports/progress-sheet';
 import { closeDatabase, freshDb } from '../../helpers';
 import { seedPlans } from '../data';
 import { type BenchCases, compare } from '../harness';
@@ -109,6 +113,12 @@ const cases: BenchCases = async () => {
   // a past due date); the floor takes the same ones, looked up once here, so both write the same rows.
   const reported = new Set(
     reportSelections(db, { quarter: QUARTER }).flatMap((sel) => sel.rows.flatMap((r) => (r.measure ? [r.measure.id] : []))),
+  );
+
+  // The share done by quarter is the app's rule too (db/progress.ts): the floor writes the same
+  // figures, worked out once here, and draws their line chart with the app's renderer as it does the bars.
+  const progress = progressLines(
+    progressByQuarter(db, { roadmapIds: reportSelections(db, { quarter: QUARTER }).map((s) => s.roadmap.id), upTo: QUARTER }),
   );
 
   const app = async () => (await buildQuarterlyReport(db, { quarter: QUARTER, date: '2025-04-05', preparedBy: 'Иванова И. И.' })).data;
@@ -223,6 +233,28 @@ const cases: BenchCases = async () => {
     KEYS.forEach(
       (k, i) => (summary.getCell(lines.length + 30, i + 3).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(k) } }),
     );
+
+    const progressSheet = wb.addWorksheet('Ход выполнения');
+    progressSheet.columns = [{ width: 14 }, ...progress.map(() => ({ width: 16 }))];
+    progressSheet.getCell(5, 1).value = 'Квартал';
+    progressSheet.getCell(5, 2).value = 'Доля выполненных, %';
+    progress.forEach((s, i) => {
+      const c = progressSheet.getCell(6, i + 2);
+      c.value = s.title;
+      c.style = headStyle;
+    });
+    progress[0]!.points.forEach((p, r) => {
+      const row = progressSheet.getRow(7 + r);
+      row.getCell(1).value = p.label;
+      progress.forEach((s, i) => {
+        const share = s.points[r]?.share ?? null;
+        const c = row.getCell(i + 2);
+        c.value = share === null ? null : Math.round(share * 1000) / 10;
+        c.style = bodyStyle;
+      });
+    });
+    const progressImage = wb.addImage({ buffer: progressChartPng(progress, 720, 300) as unknown as ExcelJS.Buffer, extension: 'png' });
+    progressSheet.addImage(progressImage, { tl: { col: 0, row: 8 + progress[0]!.points.length }, ext: { width: 720, height: 300 } });
 
     const ws = wb.addWorksheet('Данные');
     ws.addTable({
