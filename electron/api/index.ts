@@ -11,6 +11,7 @@ import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { importApi } from './import';
+import { indicatorImportApi } from './indicator-import';
 import { ordersApi } from './orders';
 import { regionApi } from './region';
 import { reportsApi } from './reports';
@@ -35,6 +36,7 @@ export const api = mergeApis({
   backupsApi,
   trashApi,
   risksApi,
+  indicatorImportApi,
 });
 
 export type Api = typeof api;

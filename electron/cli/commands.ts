@@ -135,9 +135,36 @@ export function writes(name: string, args: string[], options: CommandContext['op
   return false;
 }
 
+/**
+ * `import indicators FILE.xlsx [--roadmap ID] [--dry-run]`: every row's outcome as a JSON line, the problems
+ * on stderr; any problem exits 1 with nothing written, as the dialog's «Загрузить» stays disabled.
+ */
+async function importIndicators({ db, args, options, out }: Pick<CommandContext, 'db' | 'args' | 'options' | 'out'>): Promise<void> {
+  if (args.length !== 1)
+    throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import indicators --db ФАЙЛ ЗНАЧЕНИЯ.xlsx [--roadmap ID] [--dry-run]');
+  const file = args[0]!;
+  const input: ApiInput<'indicators.importPreview'> = {
+    fileName: path.basename(file),
+    base64: readFile(file).toString('base64'),
+    ...(options.roadmap?.length ? { roadmapId: positiveId(options.roadmap[0], '--roadmap') } : {}),
+  };
+  const p = await viaApi(db(), 'indicators.importPreview', input);
+  for (const w of p.warnings) process.stderr.write(`${w}\n`);
+  for (const r of p.rows) out(json(r));
+  for (const line of p.problems) process.stderr.write(`${line}\n`);
+  if (p.problems.length)
+    throw new AppError('import_problems', `В «${p.fileName}» ошибок: ${p.problems.length} — ничего не записано.`);
+  if (options['dry-run']) {
+    out(json({ dryRun: true, ...p.counts }));
+    return;
+  }
+  out(json(await viaApi(db(), 'indicators.importApply', input)));
+}
+
 export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
   import: async ({ db, args, options, out }) => {
     const [what, ...files] = args;
+    if (what === 'indicators') return importIndicators({ db, args: files, options, out });
     if (what !== 'answers') {
       // `import FILE`: a roadmap from Word, Excel or a text file with a pasted table.
       if (!what || files.length)
