@@ -188,15 +188,25 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     }
     if (!files.length) throw new AppError('usage', 'Укажите файлы форм с ответами школ.');
     const read = files.map((f) => ({ name: path.basename(f), base64: readFile(f).toString('base64') }));
-    const { changes, warnings } = await viaApi(db(), 'answers.preview', { files: read });
+    const { changes, indicators, warnings } = await viaApi(db(), 'answers.preview', { files: read });
     for (const w of warnings) process.stderr.write(`${w}\n`);
     for (const c of changes) out(json(c));
+    for (const v of indicators) out(json(v));
     if (options.apply) {
       const clean = changes.filter((c) => c.conflicts.length === 0);
       // As the UI sends them: a value the form left empty (null) is not written.
       const values = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
-      if (clean.length > 0)
+      if (clean.length > 0 || indicators.length > 0)
         await viaApi(db(), 'answers.apply', {
+          indicators: indicators.map((v) => ({
+            indicatorId: v.indicatorId,
+            schoolId: v.schoolId,
+            year: v.year,
+            value: v.new.value,
+            weight: v.weight,
+            measuredOn: v.new.measuredOn,
+            evidence: v.new.evidence,
+          })),
           answers: clean.map((c) => ({
             measureId: c.measureId,
             quarter: c.quarter,
@@ -204,7 +214,9 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
             ...(c.filledBy ? { filledBy: c.filledBy } : {}),
           })),
         });
-      process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
+      process.stderr.write(
+        `Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.${indicators.length ? ` Записано значений индикаторов: ${indicators.length}.` : ''}\n`,
+      );
     }
   },
   /** `consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …`: the region's consolidation of districts' reports; no database. */
