@@ -131,7 +131,7 @@ export function writes(name: string, args: string[], options: CommandContext['op
   if (name === 'demo' || name === 'restore') return true;
   if (name === 'import') return args[0] === 'answers' ? options.apply === true : options['dry-run'] !== true;
   // `call` writes unless the method only reads (lists, gets, previews, downloads, readings of terms).
-  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
+  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|importPreview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
   return false;
 }
 
