@@ -15,7 +15,8 @@ import { previewAnswers } from '../../electron/reports/answers';
 import { buildSchoolForm, formLines } from '../../electron/reports/form';
 import { createIndicator, indicatorBoard, setIndicatorValue } from '../../db/indicators';
 import type { Db } from '../../db/open';
-import { freshDb, snapshotAll, tempDir } from '../helpers';
+import { closeDatabase, freshDb, runCli, snapshotAll, tempDir } from '../helpers';
+import { openDatabase } from '../../db/open';
 
 const PYTHON = '/usr/bin/python3';
 const QUARTER = '2022-Q2';
@@ -121,6 +122,24 @@ print(json.dumps({'header': rows[0], 'mine': [[str(v) if v is not None else None
     const r = await callApi({ db }, 'answers.preview', { files: [{ name: 'Ответ.xlsx', base64: (await filled(form, { [share]: [140, null, ''] })).toString('base64') }] });
     expect(r).toMatchObject({ ok: false, error: { code: 'bad_indicator_value', message: expect.stringMatching(new RegExp(`строка ${row}: Доля в процентах должна быть от 0 до 100`)) } });
     expect(snapshotAll(db)).toEqual(before);
+  });
+
+  it('the CLI: import answers prints the indicator values and --apply writes them', async () => {
+    const form = (await buildSchoolForm(db, { quarter: QUARTER, schoolId: school })).data;
+    const file = path.join(tempDir(), 'Ответ.xlsx');
+    fs.writeFileSync(file, await filled(form, { [share]: ['82', null, 'Справка'] }));
+    const dbPath = db.path;
+    closeDatabase(db);
+    const dry = runCli(['import', 'answers', '--db', dbPath, file]);
+    expect(dry.status, dry.stderr).toBe(0);
+    const printed = dry.stdout.trim().split('\n').map((l) => JSON.parse(l) as { indicatorId?: number; new?: { value: number } });
+    expect(printed.filter((l) => l.indicatorId !== undefined)).toMatchObject([{ indicatorId: share, year: 2022, old: { value: 60 }, new: { value: 82 } }]);
+    const applied = runCli(['import', 'answers', '--db', dbPath, file, '--apply']);
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(applied.stderr).toMatch(/Записано значений индикаторов: 1\./);
+    db = openDatabase(dbPath);
+    const line = indicatorBoard(db, roadmapId, { schoolId: school }).indicators.find((i) => i.id === share)!.lines.find((l) => l.schoolId === school)!;
+    expect(line.years.find((y) => y.year === 2022)).toMatchObject({ actual: 82, evidence: 'Справка' });
   });
 
   it('a form made before indicators (no sheet «Показатели») still reads', async () => {
