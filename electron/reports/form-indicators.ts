@@ -16,7 +16,7 @@ import { indicatorYears, parseIndicatorValue, valueProblem, yearLabel } from '..
 import { LIMITS } from '../../shared/limits';
 import type { BookSheet } from '../files/xlsx-book';
 import { readDate } from '../import/indicator-cells';
-import { DATE_FORMAT, excelDate, fitRowHeight, FONT, restyle, styleBodyCell, styleHeaderCell } from './sheet-style';
+import { DATE_FORMAT, excelDate, fitRowHeight, FONT, printSetup, restyle, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export const INDICATOR_SHEET = 'Показатели';
 export const INDICATOR_HEADER_ROW = 3;
@@ -135,6 +135,8 @@ export async function addIndicatorSheet(wb: ExcelJS.Workbook, indicators: FormIn
   ws.getColumn(1).hidden = true;
   ws.getColumn(2).hidden = true;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: INDICATOR_HEADER_ROW }];
+  // Printed like the form: A4 landscape, one page wide, the header on every page.
+  printSetup(ws, INDICATOR_HEADER_ROW);
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true, sort: false, insertRows: false, deleteRows: false });
 }
 
