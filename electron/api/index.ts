@@ -11,6 +11,7 @@ import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
 import { importApi } from './import';
+import { indicatorImportApi } from './indicator-import';
 import { indicatorsApi } from './indicators';
 import { ordersApi } from './orders';
 import { progressApi } from './progress';
@@ -39,6 +40,7 @@ export const api = mergeApis({
   risksApi,
   indicatorsApi,
   progressApi,
+  indicatorImportApi,
 });
 
 export type Api = typeof api;

@@ -12,7 +12,7 @@ import { planTableModel, renderPlanTable } from '../reports/plan-table';
 import { buildQuarterlyReport } from '../reports/quarterly';
 import { id, isoDate, longText, method, noInput, quarter, shortText } from './define';
 import { fileBytes, releaseUpload, uploadId } from './file-input';
-import { FILE_LIMITS } from '../../shared/limits';
+import { FILE_LIMITS, LIMITS } from '../../shared/limits';
 import { EXECUTION_STATUSES } from '../../shared/labels';
 import { lastFolder, needHost, rememberFolder, saveThroughHost } from './save';
 
@@ -98,12 +98,26 @@ export const reportsApi = {
     }
   }),
   'answers.apply': method(
-    z.strictObject({
-      answers: z
-        .array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() }))
-        .min(1)
-        .max(10_000),
-    }),
-    ({ db }, i) => ({ applied: applyAnswers(db, i.answers) }),
+    z
+      .strictObject({
+        answers: z.array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() })).max(10_000),
+        /** Actual values of indicators from the forms' sheet «Показатели», as the preview gave them. */
+        indicators: z
+          .array(
+            z.strictObject({
+              indicatorId: id,
+              schoolId: id,
+              year: z.number().int().min(1900).max(2100),
+              value: z.number().finite(),
+              weight: z.number().positive().nullable().optional(),
+              measuredOn: isoDate.nullable().optional(),
+              evidence: z.string().max(LIMITS.medium).optional(),
+            }),
+          )
+          .max(10_000)
+          .optional(),
+      })
+      .refine((x) => x.answers.length + (x.indicators?.length ?? 0) > 0, 'Нечего записать: не выбрано ни одного ответа'),
+    ({ db }, i) => ({ applied: applyAnswers(db, i.answers, i.indicators), indicators: i.indicators?.length ?? 0 }),
   ),
 };

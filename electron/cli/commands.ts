@@ -131,13 +131,40 @@ export function writes(name: string, args: string[], options: CommandContext['op
   if (name === 'demo' || name === 'restore') return true;
   if (name === 'import') return args[0] === 'answers' ? options.apply === true : options['dry-run'] !== true;
   // `call` writes unless the method only reads (lists, gets, previews, downloads, readings of terms).
-  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
+  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|importPreview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
   return false;
+}
+
+/**
+ * `import indicators FILE.xlsx [--roadmap ID] [--dry-run]`: every row's outcome as a JSON line, the problems
+ * on stderr; any problem exits 1 with nothing written, as the dialog's «Загрузить» stays disabled.
+ */
+async function importIndicators({ db, args, options, out }: Pick<CommandContext, 'db' | 'args' | 'options' | 'out'>): Promise<void> {
+  if (args.length !== 1)
+    throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import indicators --db ФАЙЛ ЗНАЧЕНИЯ.xlsx [--roadmap ID] [--dry-run]');
+  const file = args[0]!;
+  const input: ApiInput<'indicators.importPreview'> = {
+    fileName: path.basename(file),
+    base64: readFile(file).toString('base64'),
+    ...(options.roadmap?.length ? { roadmapId: positiveId(options.roadmap[0], '--roadmap') } : {}),
+  };
+  const p = await viaApi(db(), 'indicators.importPreview', input);
+  for (const w of p.warnings) process.stderr.write(`${w}\n`);
+  for (const r of p.rows) out(json(r));
+  for (const line of p.problems) process.stderr.write(`${line}\n`);
+  if (p.problems.length)
+    throw new AppError('import_problems', `В «${p.fileName}» ошибок: ${p.problems.length} — ничего не записано.`);
+  if (options['dry-run']) {
+    out(json({ dryRun: true, ...p.counts }));
+    return;
+  }
+  out(json(await viaApi(db(), 'indicators.importApply', input)));
 }
 
 export const commands: Record<string, (ctx: CommandContext) => void | Promise<void>> = {
   import: async ({ db, args, options, out }) => {
     const [what, ...files] = args;
+    if (what === 'indicators') return importIndicators({ db, args: files, options, out });
     if (what !== 'answers') {
       // `import FILE`: a roadmap from Word, Excel or a text file with a pasted table.
       if (!what || files.length)
@@ -161,15 +188,25 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
     }
     if (!files.length) throw new AppError('usage', 'Укажите файлы форм с ответами школ.');
     const read = files.map((f) => ({ name: path.basename(f), base64: readFile(f).toString('base64') }));
-    const { changes, warnings } = await viaApi(db(), 'answers.preview', { files: read });
+    const { changes, indicators, warnings } = await viaApi(db(), 'answers.preview', { files: read });
     for (const w of warnings) process.stderr.write(`${w}\n`);
     for (const c of changes) out(json(c));
+    for (const v of indicators) out(json(v));
     if (options.apply) {
       const clean = changes.filter((c) => c.conflicts.length === 0);
       // As the UI sends them: a value the form left empty (null) is not written.
       const values = (v: object) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined));
-      if (clean.length > 0)
+      if (clean.length > 0 || indicators.length > 0)
         await viaApi(db(), 'answers.apply', {
+          indicators: indicators.map((v) => ({
+            indicatorId: v.indicatorId,
+            schoolId: v.schoolId,
+            year: v.year,
+            value: v.new.value,
+            weight: v.weight,
+            measuredOn: v.new.measuredOn,
+            evidence: v.new.evidence,
+          })),
           answers: clean.map((c) => ({
             measureId: c.measureId,
             quarter: c.quarter,
@@ -177,7 +214,9 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
             ...(c.filledBy ? { filledBy: c.filledBy } : {}),
           })),
         });
-      process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);
+      process.stderr.write(
+        `Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.${indicators.length ? ` Записано значений индикаторов: ${indicators.length}.` : ''}\n`,
+      );
     }
   },
   /** `consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …`: the region's consolidation of districts' reports; no database. */

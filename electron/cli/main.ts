@@ -29,6 +29,8 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   export form --db ФАЙЛ --quarter 2022-Q2 --school ID --out ФАЙЛ.xlsx
   import --db ФАЙЛ ДОКУМЕНТ.docx|КНИГА.xlsx|ТАБЛИЦА.txt [--title …] [--period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД] [--dry-run]
                                       дорожная карта из Word, Excel или вставленной таблицы
+  import indicators --db ФАЙЛ ЗНАЧЕНИЯ.xlsx [--roadmap ID] [--dry-run]
+                                      значения индикаторов по школам из Excel; при любой ошибке ничего не записывается
   import answers --db ФАЙЛ ФОРМА.xlsx … [--apply]
                                       что изменят ответы школ (по строке JSON на мероприятие); с --apply — записать
   consolidate --out СВОД.xlsx ОТЧЁТ.xlsx …

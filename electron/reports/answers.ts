@@ -17,7 +17,9 @@ import { getOrganization } from '../../db/organizations';
 import { QUARTER_RE } from '../../shared/quarters';
 import { databaseId } from '../../db/settings';
 import { ANSWER_KEYS, FORM_COLUMNS, FORM_MARKER, FORM_SHEET, FORM_VERSION, META_COLUMNS, META_SHEET } from './form';
+import { type IndicatorAnswer, INDICATOR_SHEET, readIndicatorSheet } from './form-indicators';
 import { quarterWords } from './sheet-style';
+import { setIndicatorValue } from '../../db/indicators';
 
 export interface AnswerValues {
   status: ExecutionStatus | null;
@@ -49,6 +51,8 @@ export interface AnswerChange {
 
 export interface AnswersPreview {
   changes: AnswerChange[];
+  /** Actual values of indicators from the forms' sheet «Показатели» that differ from those stored. */
+  indicators: IndicatorAnswer[];
   warnings: string[];
 }
 
@@ -77,6 +81,7 @@ interface Form {
   quarter: string;
   rows: { row: number; id: number | null; cells: Record<string, string> }[];
   snapshot: Map<number, Snapshot>;
+  indicators: IndicatorAnswer[];
   warnings: string[];
 }
 
@@ -90,7 +95,10 @@ function readForm(db: Db, file: AnswerFile): Form {
   const damaged = () => new AppError('bad_file', `Файл «${file.name}» повреждён или не является книгой Excel (.xlsx). ${tail}`);
   if (file.data.length > FILE_LIMITS.fileBytes)
     throw new AppError('too_large', `Файл «${file.name}» больше ${FILE_LIMITS.fileBytes / 1048576} МБ — это не форма для школы. ${tail}`);
-  const sheets = readBook(file.data, { fileName: file.name, wanted: (name) => name === META_SHEET || name === FORM_SHEET, damaged, tail });
+  const sheets = readBook(file.data, { fileName: file.name, wanted: (name) => name === META_SHEET || name === FORM_SHEET || name === INDICATOR_SHEET,
+    damaged,
+    tail,
+  });
   const notForm = () =>
     new AppError(
       'not_a_form',
@@ -172,7 +180,10 @@ function readForm(db: Db, file: AnswerFile): Form {
     );
   // The «Заполнил(а), ФИО и должность:» line (row 5, the open cell after the caption): who answered.
   const filledBy = at(form, 5, 5).slice(0, LIMITS.short);
-  return { schoolId, quarter, filledBy, rows, snapshot, warnings };
+  // A form made before indicators were asked has no such sheet: it reads as before.
+  const values = sheets.find((x) => x.name === INDICATOR_SHEET);
+  const indicators = values ? readIndicatorSheet(db, values, file.name, schoolId, warnings) : [];
+  return { schoolId, quarter, filledBy, rows, snapshot, indicators, warnings };
 }
 
 const same = (a: AnswerValues, b: AnswerValues) =>
@@ -188,8 +199,10 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
   for (const file of files) forms.push({ file, ...readForm(db, file) });
 
   const lookup = answerLookup(db);
+  const indicators: IndicatorAnswer[] = [];
   for (const f of forms) {
     warnings.push(...f.warnings);
+    indicators.push(...f.indicators);
     let school = `№ ${f.schoolId}`;
     try {
       const org = getOrganization(db, f.schoolId);
@@ -253,7 +266,19 @@ export async function previewAnswers(db: Db, files: AnswerFile[]): Promise<Answe
   for (const group of byKey.values())
     if (group.length > 1 && new Set(group.map((c) => JSON.stringify(c.new))).size > 1)
       for (const c of group) c.conflicts.push('disagreement');
-  return { changes, warnings };
+  // Two forms giving one school's indicator different values: neither is taken without the methodist.
+  const seen = new Map<string, IndicatorAnswer>();
+  for (const a of indicators) {
+    const key = `${a.indicatorId}:${a.schoolId}:${a.year}`;
+    const first = seen.get(key);
+    if (first && first.new.value !== a.new.value)
+      throw new AppError(
+        'indicator_disagreement',
+        `«${first.file}» и «${a.file}» дают разные значения индикатора «${a.indicator}» за ${a.yearLabel} для одной школы. Оставьте одну из форм. Ничего не изменено.`,
+      );
+    seen.set(key, a);
+  }
+  return { changes, indicators, warnings };
 }
 
 export interface ConfirmedAnswer {
@@ -264,9 +289,32 @@ export interface ConfirmedAnswer {
   filledBy?: string | undefined;
 }
 
-/** Writes the confirmed answers in one transaction; returns how many records changed. */
-export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[]): number {
+/** An indicator's actual value confirmed from a form (the preview's IndicatorAnswer, as the page sends it back). */
+export interface ConfirmedIndicatorValue {
+  indicatorId: number;
+  schoolId: number;
+  year: number;
+  value: number;
+  weight?: number | null | undefined;
+  measuredOn?: string | null | undefined;
+  evidence?: string | undefined;
+}
+
+/** Writes the confirmed answers and indicator values in one transaction; returns how many records changed. */
+export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[], indicators: ConfirmedIndicatorValue[] = []): number {
   return inTransaction(db, () => {
+    // Through the one writer of values: a value it refuses undoes the answers too.
+    for (const v of indicators)
+      setIndicatorValue(db, {
+        indicatorId: v.indicatorId,
+        schoolId: v.schoolId,
+        kind: 'actual',
+        year: v.year,
+        value: v.value,
+        weight: v.weight ?? null,
+        measuredOn: v.measuredOn ?? null,
+        evidence: v.evidence ?? '',
+      });
     for (const a of confirmed) {
       const { status, ...rest } = a.values;
       mergeExecution(db, a.measureId, a.quarter, {

@@ -14,13 +14,15 @@ import { databaseId } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
 import { namesSchool } from '../../shared/school-match';
 import { safeFileName } from '../documents/names';
+import { addIndicatorSheet, formIndicators } from './form-indicators';
 import { reportSelections } from './quarterly';
 import { fitRowHeight, FONT, printSetup, quarterWords, restyle, statusValidation, styleBodyCell, styleHeaderCell } from './sheet-style';
 
 export const FORM_SHEET = 'Форма';
 export const META_SHEET = 'rmk';
 export const FORM_MARKER = 'Дорожные карты РМК: форма для школы';
-export const FORM_VERSION = 1;
+/** 2: the sheet «Показатели» (an older program would drop its values silently, so it refuses the form instead). */
+export const FORM_VERSION = 2;
 export const FORM_HEADER_ROW = 7;
 
 export const FORM_COLUMNS = [
@@ -195,6 +197,9 @@ export async function buildSchoolForm(
     insertRows: false,
     deleteRows: false,
   });
+
+  // The sheet «Показатели» after the form: the indicators of the form's roadmaps, the actual values to fill.
+  await addIndicatorSheet(wb, formIndicators(db, req.quarter, req.schoolId, [...new Set(lines.map((l) => l.roadmapId))]));
 
   const data = Buffer.from(await wb.xlsx.writeBuffer());
   return { fileName: safeFileName(`Форма ${schoolName} — ${quarterWords(req.quarter)}`) + '.xlsx', data, measures: lines.length };

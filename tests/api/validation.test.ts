@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { callApi, callApiSync } from '../../electron/api/call';
 import type { ApiContext } from '../../electron/api/define';
 import { api, type ApiMethod } from '../../electron/api/index';
@@ -43,6 +44,14 @@ beforeAll(() => {
 });
 let formBase64 = '';
 let reportBase64 = '';
+let valuesBase64 = '';
+// An indicator values sheet (indicators.importPreview/importApply): one row; in the demo district its indicator may be unknown, which is a problem in the preview, not a refusal of the input.
+beforeAll(async () => {
+  const wb = new ExcelJS.Workbook();
+  wb.addWorksheet('Значения').addRow(['Школа', 'Индикатор', 'Год', 'Значение']);
+  wb.getWorksheet('Значения')!.addRow(['МАОУ СОШ № 2', 'Доля выпускников', 2022, 50]);
+  valuesBase64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+});
 beforeAll(async () => {
   const school = db.sqlite.prepare("SELECT id FROM organizations WHERE short_name = 'МАОУ СОШ № 2'").pluck().get() as number;
   formBase64 = (await buildSchoolForm(db, { quarter: '2022-Q2', schoolId: school })).data.toString('base64');
@@ -239,6 +248,8 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
     title: 'План',
     period: { start: '2024-01-01', end: '2024-12-31' },
   }),
+  'indicators.importPreview': (i) => ({ fileName: 'Значения.xlsx', base64: valuesBase64, roadmapId: i.roadmap }),
+  'indicators.importApply': (i) => ({ fileName: 'Значения.xlsx', base64: valuesBase64, roadmapId: i.roadmap }),
   'answers.apply': (i) => ({ answers: [{ measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' } }] }),
   'backups.list': () => ({}),
   'backups.create': () => ({}),
@@ -373,6 +384,7 @@ describe('every API method validates its input', () => {
       'reports.consolidate',
       'answers.preview',
       'import.preview',
+      'indicators.importPreview',
       'backups.list',
       'trash.list',
       'risks.factors',
@@ -513,6 +525,8 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'answers.apply': [['answers'], ['answers', 0, 'measureId'], ['answers', 0, 'quarter']],
   'import.preview': [['fileName'], ['text']],
   'import.commit': [['fileName'], ['text']],
+  'indicators.importPreview': [['fileName'], ['base64']],
+  'indicators.importApply': [['fileName'], ['base64']],
   'app.openDatabase': [['path']],
   'backups.describe': [['source'], ['source', 'fileName']],
   'backups.restore': [['source'], ['source', 'fileName']],

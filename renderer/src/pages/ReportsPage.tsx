@@ -14,6 +14,7 @@ import { useAction, useLoad } from '../hooks';
 import { quarterLabel, STATUS_LABELS, type Status } from './labels';
 import { LIMITS, limited } from '../limits';
 import { quartersOfPeriod } from '../../../shared/quarters';
+import { IndicatorAnswersTable, indicatorInput } from './IndicatorAnswersTable';
 
 type Preview = ApiOutput<'answers.preview'>;
 type Change = Preview['changes'][number];
@@ -136,6 +137,7 @@ export function ReportsPage() {
       async () => {
         const chosen = (preview?.changes ?? []).filter((c) => selected.includes(keyOf(c)));
         const { applied } = await call('answers.apply', {
+          indicators: (preview?.indicators ?? []).map(indicatorInput),
           answers: chosen.map((c) => ({
             measureId: c.measureId,
             quarter: c.quarter,
@@ -282,9 +284,18 @@ export function ReportsPage() {
                 },
               ]}
             />
+            <IndicatorAnswersTable
+              answers={preview.indicators}
+              schoolName={(id) => dir.schools.find((s) => s.id === id)?.shortName || dir.schools.find((s) => s.id === id)?.name || `№ ${id}`}
+            />
             <Space style={{ marginTop: 12 }}>
-              <Button type="primary" disabled={!selected.length} loading={busy === 'apply'} onClick={() => void apply()}>
-                Записать выбранные ({selected.length})
+              <Button
+                type="primary"
+                disabled={!selected.length && !preview.indicators.length}
+                loading={busy === 'apply'}
+                onClick={() => void apply()}
+              >
+                Записать выбранные ({selected.length}){preview.indicators.length ? ` и значения индикаторов (${preview.indicators.length})` : ''}
               </Button>
               <Button onClick={() => setPreview(null)}>Отменить</Button>
             </Space>
