@@ -17,6 +17,7 @@ import { reportsApi } from './reports';
 import { risksApi } from './risks';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
+import { timelineApi } from './timeline';
 import { trashApi } from './trash';
 import { mergeApis } from './merge';
 
@@ -35,6 +36,7 @@ export const api = mergeApis({
   backupsApi,
   trashApi,
   risksApi,
+  timelineApi,
 });
 
 export type Api = typeof api;
