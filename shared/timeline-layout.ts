@@ -192,7 +192,8 @@ function quarterPieces(start: string, end: string): { from: string; to: string; 
 /**
  * A measure's marks on the scale. A due date takes the colour of the done mark that covers it (a late
  * mark in a later quarter covers it too, as in «Сроки») or else of its own quarter's mark; a window's
- * piece in a quarter takes that quarter's mark, or the done mark covering a date due in it.
+ * piece in a quarter takes that quarter's mark, or else the done mark covering the window's next due
+ * date (a range «март – май» marked done in May is done in March too).
  */
 export function marksOf(m: TimelineMeasure, scale: Scale, today: string): Mark[] {
   if (m.kind === 'unparsed') return [];
@@ -209,7 +210,9 @@ export function marksOf(m: TimelineMeasure, scale: Scale, today: string): Mark[]
     if (from > to) return [];
     return quarterPieces(from, to).map((p) => {
       const dueIn = m.due.filter((d) => quarterOf(d) === p.quarter);
-      const done = dueIn.map(covering).find((c) => c !== null) ?? null;
+      // A window's due date is usually its end: done by then, the whole window is done.
+      const next = m.due.find((d) => d >= p.from);
+      const done = next === undefined ? null : covering(next);
       const x = xOf(scale, p.from);
       return {
         shape: 'bar',
