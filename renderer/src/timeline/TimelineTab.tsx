@@ -28,10 +28,10 @@ import {
   type Zoom,
 } from '../../../shared/timeline-layout';
 import { printPage, savePng, svgToPngBase64 } from './export';
-import { colorLabel, gridOf, headerHeight, headerSvg, NAME_W, pictureSvg, ROW_H, rowSvg } from './svg';
+import { colorLabel, gridOf, gridSvg, headerHeight, headerSvg, NAME_W, pictureSvg, ROW_H, rowSvg } from './svg';
 
 /** Rows drawn above and below the visible ones, so that a quick scroll does not show blank rows. */
-const OVERSCAN = 12;
+const OVERSCAN = 8;
 const LEGEND: ColorKey[] = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
 
 export function TimelineTab({ roadmapId }: { roadmapId: number }) {
@@ -58,13 +58,15 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
   const header = useMemo(() => headerOf(scale, zoom, model.schoolQuarters), [scale, zoom, model.schoolQuarters]);
   const grid = useMemo(() => gridOf(header), [header]);
   const hh = headerHeight(header);
-  // A row's markup is made once per scale: scrolling back does not draw it again.
-  const drawn = useMemo(() => new Map<number, string>(), [scale, grid, today]);
+  // A row's markup is made once per scale: scrolling back does not draw it again. The grid and today's
+  // line are one picture behind all rows, not a copy in each.
+  const drawn = useMemo(() => new Map<number, string>(), [scale, today]);
   const rowMarkup = (i: number) => {
     let s = drawn.get(i);
-    if (s === undefined) drawn.set(i, (s = rowSvg(rows[i]!, scale, grid, today)));
+    if (s === undefined) drawn.set(i, (s = rowSvg(rows[i]!, scale, null, today)));
     return s;
   };
+  const backdrop = useMemo(() => gridSvg(scale, grid, today, 0, rows.length * ROW_H), [scale, grid, today, rows.length]);
 
   const box = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
@@ -84,10 +86,12 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
-  // Today in view when the timeline opens or the zoom changes, a little from the left edge.
+  // Today in view when the timeline opens or the zoom changes: if it is off the right edge, brought in a little from the left.
   useLayoutEffect(() => {
     const el = box.current;
-    if (el && today >= scale.start && today < scale.end) el.scrollLeft = Math.max(0, xOf(scale, today) - 200);
+    if (!el || today < scale.start || today >= scale.end) return;
+    const x = xOf(scale, today);
+    el.scrollLeft = x > (el.clientWidth - NAME_W) * 0.8 ? x - 200 : 0;
   }, [scale, today]);
 
   const first = Math.max(0, Math.floor((view.top - hh) / ROW_H) - OVERSCAN);
@@ -129,7 +133,7 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
             aria-label="Формат листа"
             value={paper}
             onChange={setPaper}
-            style={{ width: 128 }}
+            style={{ width: 150 }}
             options={[
               { value: 'A4', label: 'A4, альбомный' },
               { value: 'A3', label: 'A3, альбомный' },
@@ -159,6 +163,12 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
               </div>
               <svg data-testid="timeline-scale" width={scale.width} height={hh} style={{ display: 'block', flex: 'none' }} dangerouslySetInnerHTML={{ __html: headerSvg(header, scale, today) }} />
             </div>
+            <svg
+              width={scale.width}
+              height={rows.length * ROW_H}
+              style={{ position: 'absolute', top: hh, left: NAME_W, display: 'block' }}
+              dangerouslySetInnerHTML={{ __html: backdrop }}
+            />
             {rows.slice(first, last).map((row, k) => {
               const i = first + k;
               const measure = row.kind === 'measure' ? row.measure : null;

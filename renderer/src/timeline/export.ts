@@ -12,24 +12,21 @@ const MAX_AREA = 200_000_000;
 
 export async function svgToPngBase64(svg: string, width: number, height: number): Promise<string> {
   const scale = Math.min(1, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_AREA / (width * height)));
-  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
-  try {
-    const img = new Image();
-    await new Promise<void>((resolve, reject) => {
-      img.onload = () => resolve();
-      img.onerror = () => reject(new ApiCallError('Не удалось нарисовать шкалу времени.', 'draw_failed'));
-      img.src = url;
-    });
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.floor(width * scale));
-    canvas.height = Math.max(1, Math.floor(height * scale));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new ApiCallError('Не удалось нарисовать шкалу времени.', 'draw_failed');
-    ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
-    return canvas.toDataURL('image/png').replace(/^data:[^,]*,/, '');
-  } finally {
-    URL.revokeObjectURL(url);
-  }
+  // A data: address, not a blob: one: the page's content security policy allows images from data: only.
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  const img = new Image();
+  await new Promise<void>((resolve, reject) => {
+    img.onload = () => resolve();
+    img.onerror = () => reject(new ApiCallError('Не удалось нарисовать шкалу времени.', 'draw_failed'));
+    img.src = url;
+  });
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.floor(width * scale));
+  canvas.height = Math.max(1, Math.floor(height * scale));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new ApiCallError('Не удалось нарисовать шкалу времени.', 'draw_failed');
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/png').replace(/^data:[^,]*,/, '');
 }
 
 /** Saves the picture: the desktop asks where; the browser mode downloads it. Null when the user cancelled. */

@@ -58,7 +58,8 @@ export function gridOf(header: Header): { x: number; strong: boolean }[] {
 
 function markSvg(mark: Mark, y: number): string {
   const fill = statusHex(mark.color);
-  const stroke = mark.overdue ? ' stroke="#820014" stroke-width="1.5"' : '';
+  // An overdue date or window is outlined in dark red; a tick is too thin to outline (its tooltip says it).
+  const stroke = mark.overdue && mark.shape !== 'tick' ? ' stroke="#820014" stroke-width="1.5"' : '';
   const title = `<title>${mark.from === mark.to ? ru(mark.from) : `${ru(mark.from)} – ${ru(mark.to)}`}: ${esc(colorLabel(mark.color))}${mark.overdue ? ', просрочено' : ''}</title>`;
   const data = `data-testid="timeline-mark" data-shape="${mark.shape}" data-from="${mark.from}" data-to="${mark.to}" data-color="${mark.color}" fill="${fill}"${stroke}`;
   const mid = y + ROW_H / 2;
@@ -69,12 +70,20 @@ function markSvg(mark: Mark, y: number): string {
   return `<polygon ${data} points="${n(mark.x)},${mid - r} ${n(mark.x + r)},${mid} ${n(mark.x)},${mid + r} ${n(mark.x - r)},${mid}">${title}</polygon>`;
 }
 
-/** One row's picture at height y: the grid, today, and the measure's marks (a section's row is a band). */
-export function rowSvg(row: TimelineRow, scale: Scale, grid: { x: number; strong: boolean }[], today: string, y = 0): string {
+/** The grid lines and today's line over a height: drawn once behind the screen's rows, or per row in a picture. */
+export function gridSvg(scale: Scale, grid: { x: number; strong: boolean }[], today: string, y: number, height: number): string {
+  const lines = grid.map((g) => `<line x1="${n(g.x)}" y1="${y}" x2="${n(g.x)}" y2="${y + height}" stroke="${g.strong ? GRID_STRONG : GRID}"/>`);
+  return lines.join('') + todaySvg(scale, today, y, height);
+}
+
+/**
+ * One row's picture at height y: the measure's marks (a section's row is a band), over the grid and
+ * today's line when `grid` is given — the screen draws those once behind all its rows instead.
+ */
+export function rowSvg(row: TimelineRow, scale: Scale, grid: { x: number; strong: boolean }[] | null, today: string, y = 0): string {
   const parts: string[] = [];
   if (row.kind === 'section') parts.push(`<rect x="0" y="${y}" width="${n(scale.width)}" height="${ROW_H}" fill="#f5f5f5"/>`);
-  for (const g of grid) parts.push(`<line x1="${n(g.x)}" y1="${y}" x2="${n(g.x)}" y2="${y + ROW_H}" stroke="${g.strong ? GRID_STRONG : GRID}"/>`);
-  parts.push(todaySvg(scale, today, y, ROW_H));
+  if (grid) parts.push(gridSvg(scale, grid, today, y, ROW_H));
   if (row.kind === 'measure') for (const m of marksOf(row.measure, scale, today)) parts.push(markSvg(m, y));
   return parts.join('');
 }
