@@ -35,8 +35,10 @@ export function headerSvg(header: Header, scale: Scale, today: string): string {
       parts.push(`<line x1="${n(c.x)}" y1="${y}" x2="${n(c.x)}" y2="${y + BAND_H}" stroke="${GRID_STRONG}"/>`);
       // A label wider than its cell would run into the next: narrow cells stay unnamed (the tooltip names them).
       const fits = c.label.length * 6.5 + 4 <= c.width;
+      // A year is named at its start (its middle may be far off screen); quarters and months in their middle.
+      const at = i === 0 ? `x="${n(c.x + 4)}"` : `x="${n(c.x + c.width / 2)}" text-anchor="middle"`;
       parts.push(
-        `<g data-testid="scale-cell"><title>${esc(c.title)}</title>${fits ? `<text x="${n(c.x + c.width / 2)}" y="${y + 13}" text-anchor="middle" font-size="11" fill="#262626">${esc(c.label)}</text>` : ''}<rect x="${n(c.x)}" y="${y}" width="${n(c.width)}" height="${BAND_H}" fill="transparent"/></g>`,
+        `<g data-testid="scale-cell"><title>${esc(c.title)}</title>${fits ? `<text ${at} y="${y + 13}" font-size="11" fill="#262626"${i === 0 ? ' font-weight="600"' : ''}>${esc(c.label)}</text>` : ''}<rect x="${n(c.x)}" y="${y}" width="${n(c.width)}" height="${BAND_H}" fill="transparent"/></g>`,
       );
     }
     parts.push(`<line x1="0" y1="${y + BAND_H - 0.5}" x2="${n(scale.width)}" y2="${y + BAND_H - 0.5}" stroke="${GRID_STRONG}"/>`);
