@@ -182,7 +182,10 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
                   <div
                     data-testid="timeline-name"
                     title={measure ? `${measure.number} ${measure.name}\nСрок: ${measure.term}` : row.label}
+                    role={measure ? 'link' : undefined}
+                    tabIndex={measure ? 0 : undefined}
                     onClick={measure ? () => go('roadmaps', model.roadmap.id, 'plan', measure.id) : undefined}
+                    onKeyDown={measure ? (e) => e.key === 'Enter' && go('roadmaps', model.roadmap.id, 'plan', measure.id) : undefined}
                     style={{ ...nameCell, fontWeight: row.kind === 'section' ? 600 : 400, background: row.kind === 'section' ? '#f5f5f5' : '#fff', cursor: measure ? 'pointer' : 'default' }}
                   >
                     <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.label}</span>

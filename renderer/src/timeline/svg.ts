@@ -84,7 +84,8 @@ export function gridSvg(scale: Scale, grid: { x: number; strong: boolean }[], to
  */
 export function rowSvg(row: TimelineRow, scale: Scale, grid: { x: number; strong: boolean }[] | null, today: string, y = 0): string {
   const parts: string[] = [];
-  if (row.kind === 'section') parts.push(`<rect x="0" y="${y}" width="${n(scale.width)}" height="${ROW_H}" fill="#f5f5f5"/>`);
+  // See-through, so that the grid and today's line behind the screen's rows are not cut at a section.
+  if (row.kind === 'section') parts.push(`<rect x="0" y="${y}" width="${n(scale.width)}" height="${ROW_H}" fill="#e8e8e8" fill-opacity="0.45"/>`);
   if (grid) parts.push(gridSvg(scale, grid, today, y, ROW_H));
   if (row.kind === 'measure') for (const m of marksOf(row.measure, scale, today)) parts.push(markSvg(m, y));
   return parts.join('');
