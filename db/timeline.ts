@@ -39,9 +39,11 @@ export function isSchoolYearPeriod(periodStart: string): boolean {
 
 export function roadmapTimeline(db: Db, roadmapId: number): TimelineModel {
   const roadmap = getRoadmap(db, roadmapId);
-  const sections = db.sqlite
-    .prepare('SELECT id, number, title FROM sections WHERE roadmap_id = ? ORDER BY position')
-    .all(roadmapId) as { id: number; number: string; title: string }[];
+  const sections = db.sqlite.prepare('SELECT id, number, title FROM sections WHERE roadmap_id = ? ORDER BY position').all(roadmapId) as {
+    id: number;
+    number: string;
+    title: string;
+  }[];
   const rows = db.sqlite
     .prepare(
       `SELECT m.id, m.section_id AS sectionId, m.number, m.name, m.term, m.term_kind AS kind, m.term_start AS start,

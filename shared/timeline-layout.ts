@@ -55,7 +55,8 @@ export const DAY_PX: Record<Zoom, number> = { months: 4, quarters: 1.6, years: 0
 
 // Dates as UTC day numbers: no time zone can move a date by a day.
 const DAY_MS = 86_400_000;
-export const dayNumber = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
+export const dayNumber = (iso: string): number =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY_MS;
 export const isoOfDay = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 const monthStartOf = (iso: string) => `${iso.slice(0, 7)}-01`;
 function nextMonth(iso: string): string {
@@ -237,9 +238,7 @@ export function marksOf(m: TimelineMeasure, scale: Scale, today: string): Mark[]
   }));
 }
 
-export type TimelineRow =
-  | { kind: 'section'; label: string }
-  | { kind: 'measure'; label: string; measure: TimelineMeasure };
+export type TimelineRow = { kind: 'section'; label: string } | { kind: 'measure'; label: string; measure: TimelineMeasure };
 
 const parsedMeasures = (model: TimelineModel) => model.sections.flatMap((s) => s.measures).filter((m) => m.kind !== 'unparsed');
 

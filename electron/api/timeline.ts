@@ -15,7 +15,10 @@ import { needHost, saveThroughHost } from './save';
 const fileNameOf = (title: string) => safeFileName(`Шкала времени — ${clipAtWord(title, 80)}`);
 
 // A PNG of 2 000 measures drawn at 32 000 pixels high is about 10 MB; base64 adds a third.
-const png = z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Рисунок передан повреждённым');
+const png = z
+  .string()
+  .max(40_000_000)
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Рисунок передан повреждённым');
 
 export const timelineApi = {
   'plan.timeline': method(z.strictObject({ roadmapId: id }), ({ db }, i) => {

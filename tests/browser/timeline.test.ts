@@ -19,10 +19,15 @@ import { SCREENSHOTS, screenshot, useApp } from './chromium';
 const ids = { roadmap: 0, big: 0, spring: 0, quarterly: 0, deadline: 0, unparsed: 0, bigLast: 0 };
 const app = useApp((db) => {
   const api = apiOf(db);
-  const r = api('roadmaps.create', { title: 'Дорожная карта по повышению качества образования на 2024 год', periodStart: '2024-01-01', periodEnd: '2024-12-31' });
+  const r = api('roadmaps.create', {
+    title: 'Дорожная карта по повышению качества образования на 2024 год',
+    periodStart: '2024-01-01',
+    periodEnd: '2024-12-31',
+  });
   ids.roadmap = r.id;
   const s1 = api('plan.addSection', { roadmapId: r.id, title: 'Методическая работа' });
-  const add = (sectionId: number, name: string, term: string) => api('plan.addMeasure', { roadmapId: r.id, sectionId, values: { name, term, executors: 'РМК' } });
+  const add = (sectionId: number, name: string, term: string) =>
+    api('plan.addMeasure', { roadmapId: r.id, sectionId, values: { name, term, executors: 'РМК' } });
   ids.spring = add(s1, 'Весенний цикл семинаров для учителей математики', 'Март – май 2024');
   ids.quarterly = add(s1, 'Отчёт о ходе реализации дорожной карты', 'ежеквартально');
   ids.deadline = add(s1, 'Совещание руководителей общеобразовательных организаций', 'До 20 января 2024');
@@ -72,7 +77,9 @@ const row = (measureId: number) => page.locator(`[data-testid="timeline-row"][da
 /** The screen box of the scale's cell named `title` («Март 2024», «II кв. 2024»). */
 const cellBox = (title: string) =>
   page.evaluate((t) => {
-    const g = [...document.querySelectorAll('[data-testid="timeline-scale"] [data-testid="scale-cell"]')].find((x) => x.querySelector('title')?.textContent === t);
+    const g = [...document.querySelectorAll('[data-testid="timeline-scale"] [data-testid="scale-cell"]')].find(
+      (x) => x.querySelector('title')?.textContent === t,
+    );
     const r = g?.querySelector('rect')?.getBoundingClientRect();
     return r ? { left: r.left, right: r.right } : null;
   }, title);
@@ -82,7 +89,15 @@ const marks = (measureId: number) =>
     .evaluateAll((els) =>
       els.map((e) => {
         const r = e.getBoundingClientRect();
-        return { shape: e.getAttribute('data-shape'), from: e.getAttribute('data-from'), to: e.getAttribute('data-to'), fill: e.getAttribute('fill'), left: r.left, right: r.right, mid: (r.left + r.right) / 2 };
+        return {
+          shape: e.getAttribute('data-shape'),
+          from: e.getAttribute('data-from'),
+          to: e.getAttribute('data-to'),
+          fill: e.getAttribute('fill'),
+          left: r.left,
+          right: r.right,
+          mid: (r.left + r.right) / 2,
+        };
       }),
     );
 
@@ -126,7 +141,12 @@ describe('the roadmap’s timeline', () => {
     api('execution.set', { measureId: ids.spring, quarter: '2024-Q2', status: 'done_late' });
     await open(ids.roadmap);
     await zoom('Месяцы');
-    expect((await marks(ids.quarterly)).map((t) => t.fill)).toEqual([statusHex('done'), statusHex('not_done'), statusHex('in_progress'), statusHex('none')]);
+    expect((await marks(ids.quarterly)).map((t) => t.fill)).toEqual([
+      statusHex('done'),
+      statusHex('not_done'),
+      statusHex('in_progress'),
+      statusHex('none'),
+    ]);
     expect((await marks(ids.spring)).map((t) => t.fill)).toEqual([statusHex('postponed'), statusHex('done_late')]);
     // The legend names the colours with the statuses' own words.
     await expect.poll(() => page.getByTestId('timeline-legend').textContent()).toContain('выполнено с нарушением срока');
@@ -142,7 +162,9 @@ describe('the roadmap’s timeline', () => {
 
   it('shows today as a line and saves the screenshot for the README', async () => {
     // 15 April 2024: the line stands inside April.
-    const line = await page.locator('[data-testid="timeline-scale"] [data-testid="today-line"]').evaluate((e) => e.getBoundingClientRect().left);
+    const line = await page
+      .locator('[data-testid="timeline-scale"] [data-testid="today-line"]')
+      .evaluate((e) => e.getBoundingClientRect().left);
     const april = (await cellBox('Апрель 2024'))!;
     expect(line).toBeGreaterThan(april.left);
     expect(line).toBeLessThan(april.right);
@@ -150,7 +172,8 @@ describe('the roadmap’s timeline', () => {
     await screenshot(page, 'timeline-1366x768');
     const png = path.join(SCREENSHOTS, 'timeline-1366x768.png');
     expect(fs.statSync(png).size).toBeGreaterThan(20_000);
-    if (process.env.UPDATE_SCREENSHOTS === '1') fs.copyFileSync(png, path.resolve(__dirname, '../../docs/screenshots/timeline-1366x768.png'));
+    if (process.env.UPDATE_SCREENSHOTS === '1')
+      fs.copyFileSync(png, path.resolve(__dirname, '../../docs/screenshots/timeline-1366x768.png'));
   });
 
   it('zooms: quarters and years are narrower, and years leave the months unnamed', async () => {
@@ -180,7 +203,8 @@ describe('the roadmap’s timeline', () => {
     // Somewhere in it, the green of «выполнено».
     const green = [82, 196, 26];
     let found = false;
-    for (let i = 0; i < png.data.length && !found; i += 4) found = png.data[i] === green[0] && png.data[i + 1] === green[1] && png.data[i + 2] === green[2];
+    for (let i = 0; i < png.data.length && !found; i += 4)
+      found = png.data[i] === green[0] && png.data[i + 1] === green[1] && png.data[i + 2] === green[2];
     expect(found).toBe(true);
   });
 
@@ -215,7 +239,9 @@ describe('the roadmap’s timeline', () => {
     const frame = await box.evaluate((el) => el.getBoundingClientRect());
     const scale = await page.getByTestId('timeline-scale').evaluate((el) => el.getBoundingClientRect());
     expect(Math.abs(scale.top - frame.top)).toBeLessThan(2);
-    const name = await row(ids.bigLast).getByTestId('timeline-name').evaluate((el) => el.getBoundingClientRect());
+    const name = await row(ids.bigLast)
+      .getByTestId('timeline-name')
+      .evaluate((el) => el.getBoundingClientRect());
     expect(Math.abs(name.left - frame.left)).toBeLessThan(2);
     expect(await row(ids.bigLast).textContent()).toContain('Мероприятие 20-100');
     await screenshot(page, 'timeline-2000');
@@ -237,7 +263,9 @@ describe('the roadmap’s timeline', () => {
       // Each sheet starts with the scale: its year and quarter cells.
       const headed = await page
         .locator('[data-testid="timeline-print"] .sheet svg')
-        .evaluateAll((svgs) => svgs.map((s) => [...s.querySelectorAll('[data-testid="scale-cell"] title')].map((t) => t.textContent).join('|')));
+        .evaluateAll((svgs) =>
+          svgs.map((s) => [...s.querySelectorAll('[data-testid="scale-cell"] title')].map((t) => t.textContent).join('|')),
+        );
       expect(headed).toHaveLength(sheets);
       for (const h of headed) expect(h).toContain('I кв. 2024|II кв. 2024');
       const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');

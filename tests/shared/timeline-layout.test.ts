@@ -36,7 +36,13 @@ const model = (measures: TimelineMeasure[], period = { periodStart: '2024-01-01'
 
 const spring = () => measure({ kind: 'range', term: 'Март – май 2024', start: '2024-03-01', end: '2024-05-31', due: ['2024-05-31'] });
 const quarterly = () =>
-  measure({ kind: 'recurring', term: 'ежеквартально', start: '2024-01-01', end: '2024-12-31', due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'] });
+  measure({
+    kind: 'recurring',
+    term: 'ежеквартально',
+    start: '2024-01-01',
+    end: '2024-12-31',
+    due: ['2024-03-31', '2024-06-30', '2024-09-30', '2024-12-31'],
+  });
 
 describe('the scale', () => {
   it('spans the period in whole months, a day being DAY_PX wide', () => {
@@ -121,7 +127,12 @@ describe('a measure’s marks', () => {
       ['2024-12-31', 'none', false],
     ]);
     // A report due in March and done in May: the second quarter's late mark answers for the March date.
-    const report = measure({ kind: 'deadline', end: '2024-03-31', due: ['2024-03-31'], marks: [{ quarter: '2024-Q2', status: 'done_late' }] });
+    const report = measure({
+      kind: 'deadline',
+      end: '2024-03-31',
+      due: ['2024-03-31'],
+      marks: [{ quarter: '2024-Q2', status: 'done_late' }],
+    });
     expect(marksOf(report, s, '2024-11-15')).toMatchObject([{ color: 'done_late', overdue: false }]);
     const unmarked = marksOf(quarterly(), s, '2024-11-15');
     expect(unmarked.map((x) => x.color)).toEqual(['none', 'none', 'none', 'none']);

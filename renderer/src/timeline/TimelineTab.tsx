@@ -6,7 +6,7 @@
  */
 import { App, Button, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import { call } from '../api';
 import { useAction, useLoad } from '../hooks';
@@ -25,6 +25,7 @@ import {
   type ColorKey,
   type Paper,
   type TimelineModel,
+  type TimelineRow,
   type Zoom,
 } from '../../../shared/timeline-layout';
 import { printPage, savePng, svgToPngBase64 } from './export';
@@ -42,7 +43,8 @@ export function TimelineTab({ roadmapId }: { roadmapId: number }) {
 }
 
 /** A period of up to a year and a half opens by months, a longer one by quarters. */
-const defaultZoom = (m: TimelineModel): Zoom => (dayNumber(m.roadmap.periodEnd) - dayNumber(m.roadmap.periodStart) <= 550 ? 'months' : 'quarters');
+const defaultZoom = (m: TimelineModel): Zoom =>
+  dayNumber(m.roadmap.periodEnd) - dayNumber(m.roadmap.periodStart) <= 550 ? 'months' : 'quarters';
 
 function TimelineView({ model, fileName }: { model: TimelineModel; fileName: string }) {
   const act = useAction();
@@ -60,7 +62,9 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
   const hh = headerHeight(header);
   // A row's markup is made once per scale: scrolling back does not draw it again. The grid and today's
   // line are one picture behind all rows, not a copy in each.
-  const drawn = useMemo(() => new Map<number, string>(), [scale, today]);
+  // An empty cache for each scale and day (what the markup depends on); rows come with the model.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const drawn = useMemo(() => new Map<number, string>(), [scale, today, rows]);
   const rowMarkup = (i: number) => {
     let s = drawn.get(i);
     if (s === undefined) drawn.set(i, (s = rowSvg(rows[i]!, scale, null, today)));
@@ -113,8 +117,11 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
     }
   };
 
-  return (
-    <div data-testid="timeline">
+  const saveRef = useRef(savePicture);
+  saveRef.current = savePicture;
+  // Made again only when what it shows changes: a scroll step does not re-render the buttons and the legend.
+  const toolbar = useMemo(
+    () => (
       <Space size={8} wrap style={{ marginBottom: 6 }}>
         <Radio.Group
           size="small"
@@ -124,7 +131,7 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
           onChange={(e) => setZoom(e.target.value as Zoom)}
           options={ZOOMS}
         />
-        <Button size="small" loading={busy} onClick={() => void savePicture()} disabled={!rows.length}>
+        <Button size="small" loading={busy} onClick={() => void saveRef.current()} disabled={!rows.length}>
           Сохранить как PNG
         </Button>
         <Space.Compact size="small">
@@ -145,6 +152,14 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
         </Space.Compact>
         <Legend />
       </Space>
+    ),
+    [zoom, busy, paper, rows.length],
+  );
+  const scaleMarkup = useMemo(() => headerSvg(header, scale, today), [header, scale, today]);
+
+  return (
+    <div data-testid="timeline">
+      {toolbar}
       {rows.length === 0 ? (
         <Typography.Paragraph type="secondary">
           Ни у одного мероприятия срок не распознан как дата или период: рисовать на шкале нечего.
@@ -154,14 +169,36 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
           ref={box}
           onScroll={onScroll}
           data-testid="timeline-scroll"
-          style={{ position: 'relative', overflow: 'auto', height: `calc(100vh - ${unparsed.length ? 330 : 250}px)`, minHeight: 240, border: '1px solid #f0f0f0' }}
+          style={{
+            position: 'relative',
+            overflow: 'auto',
+            height: `calc(100vh - ${unparsed.length ? 330 : 250}px)`,
+            minHeight: 240,
+            border: '1px solid #f0f0f0',
+          }}
         >
           <div style={{ position: 'relative', width: NAME_W + scale.width, height: hh + rows.length * ROW_H }}>
             <div style={{ position: 'sticky', top: 0, zIndex: 3, display: 'flex', height: hh, background: '#fafafa' }}>
-              <div style={{ ...nameCell, zIndex: 4, height: hh, alignItems: 'flex-end', paddingBottom: 3, color: '#595959', background: '#fafafa' }}>
+              <div
+                style={{
+                  ...nameCell,
+                  zIndex: 4,
+                  height: hh,
+                  alignItems: 'flex-end',
+                  paddingBottom: 3,
+                  color: '#595959',
+                  background: '#fafafa',
+                }}
+              >
                 Раздел, мероприятие
               </div>
-              <svg data-testid="timeline-scale" width={scale.width} height={hh} style={{ display: 'block', flex: 'none' }} dangerouslySetInnerHTML={{ __html: headerSvg(header, scale, today) }} />
+              <svg
+                data-testid="timeline-scale"
+                width={scale.width}
+                height={hh}
+                style={{ display: 'block', flex: 'none' }}
+                dangerouslySetInnerHTML={{ __html: scaleMarkup }}
+              />
             </div>
             <svg
               width={scale.width}
@@ -169,41 +206,59 @@ function TimelineView({ model, fileName }: { model: TimelineModel; fileName: str
               style={{ position: 'absolute', top: hh, left: NAME_W, display: 'block' }}
               dangerouslySetInnerHTML={{ __html: backdrop }}
             />
-            {rows.slice(first, last).map((row, k) => {
-              const i = first + k;
-              const measure = row.kind === 'measure' ? row.measure : null;
-              return (
-                <div
-                  key={`${i}-${row.label}`}
-                  data-testid="timeline-row"
-                  data-measure-id={measure?.id}
-                  style={{ position: 'absolute', top: hh + i * ROW_H, left: 0, height: ROW_H, width: NAME_W + scale.width, display: 'flex' }}
-                >
-                  <div
-                    data-testid="timeline-name"
-                    title={measure ? `${measure.number} ${measure.name}\nСрок: ${measure.term}` : row.label}
-                    role={measure ? 'link' : undefined}
-                    tabIndex={measure ? 0 : undefined}
-                    onClick={measure ? () => go('roadmaps', model.roadmap.id, 'plan', measure.id) : undefined}
-                    onKeyDown={measure ? (e) => e.key === 'Enter' && go('roadmaps', model.roadmap.id, 'plan', measure.id) : undefined}
-                    style={{ ...nameCell, fontWeight: row.kind === 'section' ? 600 : 400, background: row.kind === 'section' ? '#f5f5f5' : '#fff', cursor: measure ? 'pointer' : 'default' }}
-                  >
-                    <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.label}</span>
-                  </div>
-                  <svg width={scale.width} height={ROW_H} style={{ display: 'block', flex: 'none' }} dangerouslySetInnerHTML={{ __html: rowMarkup(i) }} />
-                </div>
-              );
-            })}
+            {rows.slice(first, last).map((row, k) => (
+              <RowView
+                key={`${first + k}-${row.label}`}
+                row={row}
+                top={hh + (first + k) * ROW_H}
+                width={scale.width}
+                markup={rowMarkup(first + k)}
+                roadmapId={model.roadmap.id}
+              />
+            ))}
           </div>
         </div>
       )}
       {unparsed.length > 0 && <UnparsedList model={model} measures={unparsed} />}
-      {printing && (
-        <PrintPages model={model} rows={rows} unparsed={unparsed} paper={printing} today={today} onDone={endPrint} />
-      )}
+      {printing && <PrintPages model={model} rows={rows} unparsed={unparsed} paper={printing} today={today} onDone={endPrint} />}
     </div>
   );
 }
+
+/**
+ * One row: the name (sticky at the left) and the row's picture. Memoised: a scroll step re-renders only
+ * the rows that come into view, not those already drawn.
+ */
+const RowView = memo(function RowView(props: { row: TimelineRow; top: number; width: number; markup: string; roadmapId: number }) {
+  const { row, top, width, markup, roadmapId } = props;
+  const measure = row.kind === 'measure' ? row.measure : null;
+  const open = measure ? () => go('roadmaps', roadmapId, 'plan', measure.id) : undefined;
+  return (
+    <div
+      data-testid="timeline-row"
+      data-measure-id={measure?.id}
+      style={{ position: 'absolute', top, left: 0, height: ROW_H, width: NAME_W + width, display: 'flex' }}
+    >
+      <div
+        data-testid="timeline-name"
+        title={measure ? `${measure.number} ${measure.name}\nСрок: ${measure.term}` : row.label}
+        role={open ? 'link' : undefined}
+        tabIndex={open ? 0 : undefined}
+        onClick={open}
+        onKeyDown={open ? (e) => e.key === 'Enter' && open() : undefined}
+        style={{
+          ...nameCell,
+          fontWeight: measure ? 400 : 600,
+          background: measure ? '#fff' : '#f5f5f5',
+          cursor: open ? 'pointer' : 'default',
+        }}
+      >
+        <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{row.label}</span>
+      </div>
+      <svg width={width} height={ROW_H} style={{ display: 'block', flex: 'none' }} dangerouslySetInnerHTML={{ __html: markup }} />
+    </div>
+  );
+});
 
 const nameCell: CSSProperties = {
   position: 'sticky',
@@ -273,15 +328,16 @@ function PrintPages(props: {
     // Months are named where a month is wide enough for «сен»; otherwise years and quarters only.
     const header = headerOf(scale, scale.dayPx * 30 >= 24 ? 'months' : 'years', model.schoolQuarters);
     const list = pagesOf(rows.length, paper, headerHeight(header), ROW_H);
-    return list.map((p, i) =>
-      pictureSvg({
-        title: `${model.roadmap.title} — лист ${i + 1} из ${list.length}`,
-        rows: rows.slice(p.from, p.to),
-        scale,
-        header,
-        today,
-        nameWidth,
-      }).svg,
+    return list.map(
+      (p, i) =>
+        pictureSvg({
+          title: `${model.roadmap.title} — лист ${i + 1} из ${list.length}`,
+          rows: rows.slice(p.from, p.to),
+          scale,
+          header,
+          today,
+          nameWidth,
+        }).svg,
     );
   }, [model, rows, paper, today, nameWidth]);
   useEffect(() => {

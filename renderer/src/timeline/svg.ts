@@ -74,7 +74,9 @@ function markSvg(mark: Mark, y: number): string {
 
 /** The grid lines and today's line over a height: drawn once behind the screen's rows, or per row in a picture. */
 export function gridSvg(scale: Scale, grid: { x: number; strong: boolean }[], today: string, y: number, height: number): string {
-  const lines = grid.map((g) => `<line x1="${n(g.x)}" y1="${y}" x2="${n(g.x)}" y2="${y + height}" stroke="${g.strong ? GRID_STRONG : GRID}"/>`);
+  const lines = grid.map(
+    (g) => `<line x1="${n(g.x)}" y1="${y}" x2="${n(g.x)}" y2="${y + height}" stroke="${g.strong ? GRID_STRONG : GRID}"/>`,
+  );
   return lines.join('') + todaySvg(scale, today, y, height);
 }
 
@@ -85,7 +87,8 @@ export function gridSvg(scale: Scale, grid: { x: number; strong: boolean }[], to
 export function rowSvg(row: TimelineRow, scale: Scale, grid: { x: number; strong: boolean }[] | null, today: string, y = 0): string {
   const parts: string[] = [];
   // See-through, so that the grid and today's line behind the screen's rows are not cut at a section.
-  if (row.kind === 'section') parts.push(`<rect x="0" y="${y}" width="${n(scale.width)}" height="${ROW_H}" fill="#e8e8e8" fill-opacity="0.45"/>`);
+  if (row.kind === 'section')
+    parts.push(`<rect x="0" y="${y}" width="${n(scale.width)}" height="${ROW_H}" fill="#e8e8e8" fill-opacity="0.45"/>`);
   if (grid) parts.push(gridSvg(scale, grid, today, y, ROW_H));
   if (row.kind === 'measure') for (const m of marksOf(row.measure, scale, today)) parts.push(markSvg(m, y));
   return parts.join('');
@@ -104,14 +107,11 @@ function nameSvg(row: TimelineRow, y: number, width: number): string {
  * A whole picture: the title, the names column, the scale and the rows [from, to) — the PNG is one
  * such picture of every row, a printed page one of the rows that fit it.
  */
-export function pictureSvg(opts: {
-  title: string;
-  rows: TimelineRow[];
-  scale: Scale;
-  header: Header;
-  today: string;
-  nameWidth?: number;
-}): { svg: string; width: number; height: number } {
+export function pictureSvg(opts: { title: string; rows: TimelineRow[]; scale: Scale; header: Header; today: string; nameWidth?: number }): {
+  svg: string;
+  width: number;
+  height: number;
+} {
   const nameWidth = opts.nameWidth ?? NAME_W;
   const titleH = 24;
   const hh = headerHeight(opts.header);
