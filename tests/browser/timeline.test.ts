@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/open';
+import { insertPlan } from '../../db/plan';
 import { statusHex } from '../../shared/status-colors';
 import { apiOf, tempDir } from '../helpers';
 import { SCREENSHOTS, screenshot, useApp } from './chromium';
@@ -44,17 +45,25 @@ const app = useApp((db) => {
   const big = api('roadmaps.create', { title: 'Большая карта (2 000 мероприятий)', periodStart: '2024-01-01', periodEnd: '2026-12-31' });
   ids.big = big.id;
   const terms = ['ежеквартально', 'Март – май 2025', 'До 20 января 2026', 'постоянно', 'ежемесячно', 'Сентябрь – декабрь 2024'];
-  db.sqlite.transaction(() => {
-    for (let s = 1; s <= 20; s++) {
-      const sec = api('plan.addSection', { roadmapId: big.id, title: `Раздел ${s}` });
-      for (let i = 1; i <= 100; i++)
-        ids.bigLast = api('plan.addMeasure', {
-          roadmapId: big.id,
-          sectionId: sec,
-          values: { name: `Мероприятие ${s}-${i}`, term: terms[(s + i) % terms.length]!, executors: 'РМК' },
-        });
-    }
-  })();
+  // Written at once as an import writes a plan (one renumbering, one term reading), to keep the set-up short.
+  db.sqlite.transaction(() =>
+    insertPlan(
+      db,
+      big.id,
+      Array.from({ length: 20 }, (_, k) => ({
+        number: String(k + 1),
+        title: `Раздел ${k + 1}`,
+        measures: Array.from({ length: 100 }, (_, i) => ({
+          number: `${k + 1}.${i + 1}`,
+          name: `Мероприятие ${k + 1}-${i + 1}`,
+          term: terms[(k + 1 + i + 1) % terms.length]!,
+          executors: 'РМК',
+          result: '',
+        })),
+      })),
+    ),
+  )();
+  ids.bigLast = db.sqlite.prepare('SELECT id FROM measures WHERE roadmap_id = ? ORDER BY id DESC LIMIT 1').pluck().get(big.id) as number;
 });
 let db: Db;
 let page: Page;
