@@ -16,7 +16,7 @@ export { LIMITS };
  * Provided by electron/main; absent in the browser mode, the CLI and tests.
  */
 /** 'sqlite': a copy of the database (backups); 'database': a database to work in («Открыть другую базу…»). */
-export type FileKind = 'docx' | 'xlsx' | 'sqlite' | 'database';
+export type FileKind = 'docx' | 'xlsx' | 'sqlite' | 'database' | 'png';
 
 export interface Host {
   chooseSavePath(defaultPath: string, kind: FileKind): Promise<string | null>;
@@ -25,6 +25,8 @@ export interface Host {
   showInFolder(path: string): void;
   /** «Восстановить из копии…»: an existing file to read. Optional so that hosts made for other features need not fake it. */
   chooseOpenFile?(kind: FileKind): Promise<string | null>;
+  /** The system's print dialog for the window's page as laid out for print (the roadmap's timeline). Optional, as chooseOpenFile. */
+  print?(options: { pageSize: 'A4' | 'A3'; landscape: boolean }): Promise<void>;
 }
 
 /**

@@ -20,6 +20,7 @@ import { reportsApi } from './reports';
 import { risksApi } from './risks';
 import { roadmapsApi } from './roadmaps';
 import { termsApi } from './terms';
+import { timelineApi } from './timeline';
 import { trashApi } from './trash';
 import { mergeApis } from './merge';
 
@@ -41,6 +42,7 @@ export const api = mergeApis({
   indicatorsApi,
   progressApi,
   indicatorImportApi,
+  timelineApi,
 });
 
 export type Api = typeof api;

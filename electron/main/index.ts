@@ -58,6 +58,7 @@ const FILTERS = {
   xlsx: [{ name: 'Книга Excel', extensions: ['xlsx'] }],
   sqlite: [{ name: 'Копия базы данных', extensions: ['sqlite'] }],
   database: [{ name: 'База данных', extensions: ['sqlite', 'sqlite3', 'db'] }],
+  png: [{ name: 'Рисунок PNG', extensions: ['png'] }],
 };
 
 /** File dialogs and opening files: what only the desktop can do (see Host in electron/api/define.ts). */
@@ -95,6 +96,16 @@ function desktopHost(): Host {
       if (err) throw new Error(err);
     },
     showInFolder: (p) => shell.showItemInFolder(p),
+    // The page has laid itself out for print (its @media print pages); the dialog offers the printers and «PDF».
+    print: ({ pageSize, landscape }) =>
+      new Promise((resolve, reject) => {
+        const win = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+        if (!win) return resolve();
+        win.webContents.print({ pageSize, landscape, printBackground: true }, (success, reason) =>
+          // «cancelled» is the user's choice, not an error.
+          success || reason === 'cancelled' ? resolve() : reject(new Error(`Не удалось напечатать: ${reason}`)),
+        );
+      }),
   };
 }
 

@@ -4,16 +4,11 @@
  * table's header cells carry the same colours and serve as the legend.
  */
 import { PNG } from 'pngjs';
+import { STATUS_COLORS } from '../../shared/status-colors';
 import { drawNumber, NUMBER_HEIGHT, numberWidth } from './chart-digits';
 
-export const STATUS_COLORS: Record<string, [number, number, number]> = {
-  done: [82, 196, 26],
-  done_late: [250, 173, 20],
-  in_progress: [22, 119, 255],
-  not_done: [245, 34, 45],
-  postponed: [114, 46, 209],
-  none: [191, 191, 191],
-};
+// The list lives in shared/ so that the screens draw the same colours; re-exported for the reports.
+export { STATUS_COLORS };
 
 const rgba = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, [r, g, b]]) => [k, Buffer.from([r, g, b, 255])]));
 

@@ -130,6 +130,10 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'roadmaps.delete': (i) => ({ id: i.roadmap }),
   'plan.downloadXlsx': (i) => ({ roadmapId: i.roadmap }),
   'plan.saveXlsx': (i) => ({ roadmapId: i.roadmap }),
+  'plan.timeline': (i) => ({ roadmapId: i.roadmap }),
+  // The eight bytes of a PNG signature and a little more: the method checks the signature, not the picture.
+  'plan.saveTimelinePng': (i) => ({ roadmapId: i.roadmap, base64: 'iVBORw0KGgoAAAANSUhEUg==' }),
+  'plan.printTimeline': () => ({ paper: 'A4' }),
   'roadmaps.copy': (i) => ({ id: i.roadmap, periodStart: '2023-01-01', periodEnd: '2023-12-31' }),
   'plan.get': (i) => ({ roadmapId: i.roadmap }),
   'plan.addSection': (i) => ({ roadmapId: i.roadmap, title: 'Раздел', index: 0 }),
@@ -360,6 +364,7 @@ describe('every API method validates its input', () => {
     // Read-only methods accept their example; writing ones are checked in the domain tests.
     for (const m of [
       'plan.get',
+      'plan.timeline',
       'plan.renumberPreview',
       'plan.proposeSchoolLinks',
       'roadmaps.get',
@@ -452,6 +457,9 @@ const REQUIRED: Partial<Record<ApiMethod, (string | number)[][]>> = {
   'roadmaps.update': [['id']],
   'plan.downloadXlsx': [['roadmapId']],
   'plan.saveXlsx': [['roadmapId']],
+  'plan.timeline': [['roadmapId']],
+  'plan.saveTimelinePng': [['roadmapId'], ['base64']],
+  'plan.printTimeline': [['paper']],
   'roadmaps.copy': [['id'], ['periodStart'], ['periodEnd']],
   'roadmaps.get': [['id']],
   'indicators.list': [['roadmapId']],

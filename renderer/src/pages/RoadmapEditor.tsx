@@ -1,6 +1,6 @@
 /**
- * One roadmap: its plan (the measure table), its passport and its indicators («Показатели»), on tabs. The passport form is
- * rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
+ * One roadmap: its plan (the measure table), its timeline («Шкала времени»), its passport and its
+ * indicators («Показатели»), on tabs. The passport form is rebuilt whenever the roadmap changes (a save, an undo of the passport): leaving its tab with
  * changes asks first, so nothing typed is lost by that.
  */
 import { DeleteOutlined } from '@ant-design/icons';
@@ -17,6 +17,7 @@ import { PassportForm } from './PassportForm';
 import { PlanTable } from './PlanTable';
 import { PlanXlsxButton } from './PlanXlsxButton';
 import { SchoolLinksButton } from './SchoolLinksDialog';
+import { TimelineTab } from '../timeline/TimelineTab';
 
 export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number; tab: string | null; measureId: number | null }) {
   const plan = useLoad(() => call('plan.get', { roadmapId }), [roadmapId]);
@@ -83,13 +84,19 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
       <Tabs
         size="small"
         tabBarStyle={{ marginBottom: 6 }}
-        activeKey={tab === 'passport' || tab === 'indicators' ? tab : 'plan'}
+        activeKey={tab === 'passport' || tab === 'timeline' || tab === 'indicators' ? tab : 'plan'}
         onChange={(k) => go('roadmaps', roadmapId, k)}
         items={[
           {
             key: 'plan',
             label: 'План мероприятий',
             children: <PlanTable data={plan.data} dir={dir} reload={plan.reload} openMeasureId={measureId} />,
+          },
+          {
+            key: 'timeline',
+            label: 'Шкала времени',
+            // Drawn only while its tab is open: the plan's edits are read again on the next visit.
+            children: tab === 'timeline' ? <TimelineTab roadmapId={roadmapId} /> : null,
           },
           {
             key: 'passport',
@@ -99,7 +106,6 @@ export function RoadmapEditor({ roadmapId, tab, measureId }: { roadmapId: number
           {
             key: 'indicators',
             label: 'Показатели',
-            // importButton: the place for «Загрузить из Excel…» (IndicatorImportDialog), wired at merge.
             children: <IndicatorsTab roadmapId={roadmapId} passportText={roadmap.indicators} />,
           },
         ]}

@@ -1,14 +1,15 @@
 /**
  * A roadmap's «Показатели» tab: the list of its indicators (add, edit, delete to the bin, reorder,
  * «Заполнить из паспорта» with a preview of the rows first), and for the chosen indicator the grid of
- * values by school and year with its trend chart. `importButton` is the toolbar's place for
- * «Загрузить из Excel…» (another module's dialog).
+ * values by school and year with its trend chart; «Загрузить из Excel…» opens the import of values
+ * (IndicatorImportDialog) and reads the board again after it.
  */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { call } from '../../api';
 import { useDirectory } from '../../directory';
+import { IndicatorImportDialog } from '../IndicatorImportDialog';
 import { useAction, useLoad } from '../../hooks';
 import { limited, limitRule, LIMITS } from '../../limits';
 import { confirmLeave, useUnsavedGuard } from '../../unsaved';
@@ -42,9 +43,10 @@ const options = <K extends string>(keys: readonly K[], labels: Record<K, string>
 /** The same comparison as db/indicators.ts: a name already in the list is not added again. */
 const nameKey = (name: string) => name.toLowerCase().replace(/ё/g, 'е');
 
-export function IndicatorsTab(props: { roadmapId: number; passportText: string; importButton?: React.ReactNode }) {
+export function IndicatorsTab(props: { roadmapId: number; passportText: string }) {
   const { roadmapId } = props;
   const board = useLoad(() => call('indicators.board', { roadmapId }), [roadmapId]);
+  const [importOpen, setImportOpen] = useState(false);
   const dir = useDirectory();
   const act = useAction();
   const { message } = App.useApp();
@@ -115,8 +117,9 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string; 
           Добавить индикатор
         </Button>
         <Button onClick={() => setPreviewOpen(true)}>Заполнить из паспорта</Button>
-        {props.importButton}
+        <Button onClick={() => setImportOpen(true)}>Загрузить из Excel…</Button>
       </Space>
+      <IndicatorImportDialog roadmapId={roadmapId} open={importOpen} onClose={() => setImportOpen(false)} onDone={() => board.reload()} />
       <div data-testid="indicator-list">
         <Table<BoardIndicator>
           rowKey="id"
