@@ -100,7 +100,8 @@ export const reportsApi = {
   'answers.apply': method(
     z.strictObject({
       answers: z
-        .array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() }))
+        // The school and file of each answer (from the preview) go into the import's record for the start screen.
+        .array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional(), schoolId: id.optional(), file: shortText.optional() }))
         .min(1)
         .max(10_000),
     }),

@@ -175,6 +175,8 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
             quarter: c.quarter,
             values: values(c.new),
             ...(c.filledBy ? { filledBy: c.filledBy } : {}),
+            schoolId: c.schoolId,
+            file: c.file,
           })),
         });
       process.stderr.write(`Записано ответов: ${clean.length}; не записано из-за конфликтов: ${changes.length - clean.length}.\n`);

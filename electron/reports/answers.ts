@@ -13,6 +13,7 @@ import { type ExecutionStatus, mergeExecution, parseStatus, statusRemark } from 
 import type { Db } from '../../db/open';
 import { answerLookup } from '../../db/answer-lookup';
 import { inTransaction } from '../../db/transaction';
+import { recordAnswerImport } from '../../db/answer-imports';
 import { getOrganization } from '../../db/organizations';
 import { QUARTER_RE } from '../../shared/quarters';
 import { databaseId } from '../../db/settings';
@@ -262,11 +263,18 @@ export interface ConfirmedAnswer {
   values: Partial<AnswerValues>;
   /** Who answered (the form's «Заполнил(а)»), stored with the record. */
   filledBy?: string | undefined;
+  /** The school and the file the answer came from (the preview's), for the import's record. */
+  schoolId?: number | undefined;
+  file?: string | undefined;
 }
 
-/** Writes the confirmed answers in one transaction; returns how many records changed. */
+/**
+ * Writes the confirmed answers and the import's record (db/answer-imports.ts, what the start screen
+ * lists as the last imports) in one transaction; returns how many records changed.
+ */
 export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[]): number {
   return inTransaction(db, () => {
+    recordAnswerImport(db, confirmed);
     for (const a of confirmed) {
       const { status, ...rest } = a.values;
       mergeExecution(db, a.measureId, a.quarter, {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
-import { type ExecutionStatus, STATUS_LABELS } from '../../db/executions';
+import { STATUS_LABELS } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelection } from '../../db/quarter-selection';
 import { listRoadmaps } from '../../db/roadmaps';
