@@ -3,6 +3,7 @@
  * the answers import inside its own transaction, read by the start screen («Последние загрузки ответов
  * школ»). Names are copied as they are at the import: the log says what happened then.
  */
+import { mustExist } from './exists';
 import type { Db } from './open';
 
 export interface AnswerImport {
@@ -24,6 +25,8 @@ export function recordAnswerImport(
 ): void {
   if (!answers.length) return;
   const schoolIds = [...new Set(answers.map((a) => a.schoolId).filter((id): id is number => id !== undefined))];
+  // An unknown school is refused, and the answers with it: the transaction is the caller's.
+  for (const id of schoolIds) mustExist(db, 'organizations', id);
   const nameOf = db.sqlite.prepare<[number], string>("SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?").pluck();
   db.sqlite
     .prepare('INSERT INTO answer_imports (quarters, schools, files, answers) VALUES (?, ?, ?, ?)')

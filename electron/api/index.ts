@@ -10,6 +10,7 @@ import { databasesApi } from './databases';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
+import { homeApi } from './home';
 import { importApi } from './import';
 import { ordersApi } from './orders';
 import { regionApi } from './region';
@@ -35,6 +36,7 @@ export const api = mergeApis({
   backupsApi,
   trashApi,
   risksApi,
+  homeApi,
 });
 
 export type Api = typeof api;

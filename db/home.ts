@@ -1,0 +1,198 @@
+/**
+ * The start screen «Главная» in one read: what is overdue, what is due this week and this month, the
+ * current quarter's progress per roadmap in force, the schools by overdue count, the last imports of
+ * schools' answers. Nothing is defined here a second time: a line is judged by «Сроки»'s own
+ * judgement (db/terms/due.ts judgeLine over shared/execution-rules.ts), a measure is in the quarter
+ * by the report's own rule (db/quarter-selection.ts quarterReason) and counted in the report's
+ * columns (shared/status-summary.ts); the first few lines of a list are «Сроки»'s own lines
+ * (dueItems). What is saved is the reading: every measure's term and marks are read once, in plain
+ * columns, instead of once per list, report sheet and school.
+ */
+import { coveringMarks, type QuarterMark } from '../shared/execution-rules';
+import { quarterOf } from '../shared/quarters';
+import { schoolsNamed } from '../shared/school-match';
+import { emptyCounts, summaryKeyOf, type SummaryKey } from '../shared/status-summary';
+import { type AnswerImport, lastAnswerImports } from './answer-imports';
+import type { ExecutionStatus } from './executions';
+import type { Db } from './open';
+import { schoolDirectory } from './organizations';
+import { quarterReason, quarterSpan, roadmapCoversQuarter } from './quarter-selection';
+import { listRoadmaps } from './roadmaps';
+import { dueItems, isSchoolLine, judgeLine, windowOf, type DueItem, type DueWindow } from './terms/due';
+
+/** How many lines of each list the start screen shows, and how many schools. */
+export const HOME_FIRST = 5;
+export const HOME_SCHOOLS = 10;
+
+export interface HomeList {
+  /** The number of lines «Сроки» lists for the window (done dates hidden, as it opens). */
+  count: number;
+  /** Its first lines, in «Сроки»'s order (by date). */
+  first: DueItem[];
+  from: string;
+  to: string;
+}
+
+export interface HomeProgress {
+  roadmapId: number;
+  title: string;
+  /** Measures in the quarter's report for the roadmap. */
+  total: number;
+  counts: Record<SummaryKey, number>;
+}
+
+export interface HomeSchool {
+  schoolId: number;
+  name: string;
+  overdue: number;
+}
+
+export interface HomeSummary {
+  today: string;
+  quarter: string;
+  overdue: HomeList;
+  week: HomeList;
+  month: HomeList;
+  progress: HomeProgress[];
+  schools: HomeSchool[];
+  imports: AnswerImport[];
+}
+
+type Window = Exclude<DueWindow, 'quarter'>;
+const WINDOWS: Window[] = ['overdue', 'week', 'month'];
+
+interface MeasureRow {
+  id: number;
+  roadmapId: number;
+  schoolId: number | null;
+  executors: string;
+  kind: string | null;
+  start: string | null;
+  end: string | null;
+  termDue: string;
+}
+
+interface Hit {
+  source: DueItem['source'];
+  id: number;
+  /** The line's first date in the window: what «Сроки» sorts by first. */
+  due: string;
+}
+
+/** Every line's marks by its id, from one pass over the table. */
+function marksBy(db: Db, column: 'measure_id' | 'decision_id'): Map<number, QuarterMark[]> {
+  const out = new Map<number, QuarterMark[]>();
+  const rows = db.sqlite
+    .prepare(`SELECT ${column} AS id, quarter, status FROM executions WHERE ${column} IS NOT NULL`)
+    .raw()
+    .all() as [number, string, ExecutionStatus][];
+  for (const [id, quarter, status] of rows) {
+    const list = out.get(id);
+    if (list) list.push({ quarter, status });
+    else out.set(id, [{ quarter, status }]);
+  }
+  return out;
+}
+
+const NO_MARKS: QuarterMark[] = [];
+
+export function homeSummary(db: Db, today: string): HomeSummary {
+  // One read transaction: every figure is of the same moment of the database.
+  return db.sqlite.transaction(() => summaryOf(db, today))();
+}
+
+function summaryOf(db: Db, today: string): HomeSummary {
+  const quarter = quarterOf(today);
+  const qspan = quarterSpan(quarter);
+  const spans = Object.fromEntries(WINDOWS.map((w) => [w, windowOf(today, w)])) as Record<Window, { from: string; to: string }>;
+  const lastDay = WINDOWS.map((w) => spans[w].to).sort()[WINDOWS.length - 1]!;
+  const hits: Record<Window, Hit[]> = { overdue: [], week: [], month: [] };
+
+  const roadmaps = listRoadmaps(db).filter((r) => roadmapCoversQuarter(r, quarter));
+  const progress = new Map<number, HomeProgress>(
+    roadmaps.map((r) => [r.id, { roadmapId: r.id, title: r.title, total: 0, counts: emptyCounts() }]),
+  );
+
+  const schools = schoolDirectory(db);
+  const linked = new Map<number, Set<number>>(schools.map((s) => [s.id, new Set<number>()]));
+  for (const [measureId, orgId] of db.sqlite.prepare('SELECT measure_id, organization_id FROM measure_executors WHERE organization_id IS NOT NULL').raw().all() as [number, number][])
+    linked.get(orgId)?.add(measureId);
+  // The matcher once per distinct executors text: a district writes the same few hundred texts over and over.
+  const namedCache = new Map<string, Set<number>>();
+  const named = (executors: string, school: { id: number }) => {
+    let ids = namedCache.get(executors);
+    if (!ids) namedCache.set(executors, (ids = new Set(schoolsNamed(executors, schools).map((s) => s.id))));
+    return ids.has(school.id);
+  };
+  const overdueBySchool = new Map<number, number>(schools.map((s) => [s.id, 0]));
+
+  const judge = (source: Hit['source'], id: number, allDue: string[], marks: readonly QuarterMark[]): boolean => {
+    let overdue = false;
+    if (!allDue.length || allDue[0]! > lastDay) return false;
+    const covering = coveringMarks(allDue, marks);
+    for (const w of WINDOWS) {
+      const j = judgeLine(allDue, marks, covering, today, spans[w], w, false);
+      if (j === null) continue;
+      hits[w].push({ source, id, due: j.dates[0]!.due });
+      if (w === 'overdue') overdue = true;
+    }
+    return overdue;
+  };
+
+  const measureMarks = marksBy(db, 'measure_id');
+  const measures = db.sqlite
+    .prepare(
+      `SELECT m.id, m.roadmap_id AS roadmapId, r.school_id AS schoolId, m.executors, m.term_kind AS kind, m.term_start AS start,
+              m.term_end AS "end", m.term_due AS termDue
+         FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id`,
+    )
+    .all() as MeasureRow[];
+  for (const m of measures) {
+    const allDue = (JSON.parse(m.termDue) as string[]).sort();
+    const marks = measureMarks.get(m.id) ?? NO_MARKS;
+    if (judge('measure', m.id, allDue, marks))
+      for (const s of schools) if (isSchoolLine(m, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
+    const line = progress.get(m.roadmapId);
+    if (line) {
+      // The report reads the marks up to its quarter.
+      const upTo = marks.filter((x) => x.quarter <= quarter);
+      if (quarterReason({ kind: m.kind ?? 'unparsed', start: m.start, end: m.end, due: allDue }, qspan, upTo) === null) continue;
+      line.total++;
+      line.counts[summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status)]++;
+    }
+  }
+
+  const decisionMarks = marksBy(db, 'decision_id');
+  for (const [id, termDue] of db.sqlite.prepare('SELECT id, term_due FROM decisions').raw().all() as [number, string][])
+    judge('decision', id, (JSON.parse(termDue) as string[]).sort(), decisionMarks.get(id) ?? NO_MARKS);
+
+  const list = (w: Window): HomeList => ({ count: hits[w].length, first: firstLines(db, today, w, hits[w]), ...spans[w] });
+  const byName = new Intl.Collator('ru');
+  return {
+    today,
+    quarter,
+    overdue: list('overdue'),
+    week: list('week'),
+    month: list('month'),
+    progress: [...progress.values()],
+    schools: schools
+      .map((s) => ({ schoolId: s.id, name: s.shortName || s.name, overdue: overdueBySchool.get(s.id)! }))
+      .filter((s) => s.overdue > 0)
+      .sort((a, b) => b.overdue - a.overdue || byName.compare(a.name, b.name))
+      .slice(0, HOME_SCHOOLS),
+    imports: lastAnswerImports(db),
+  };
+}
+
+/**
+ * The first lines of a window exactly as «Сроки» shows them: the earliest lines by date (all that tie
+ * with the last one taken, as «Сроки» then orders them by roadmap and number) read through dueItems.
+ */
+function firstLines(db: Db, today: string, window: Window, hits: Hit[]): DueItem[] {
+  if (!hits.length) return [];
+  const sorted = [...hits].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  const cut = sorted[Math.min(HOME_FIRST, sorted.length) - 1]!.due;
+  const chosen = sorted.filter((h) => h.due <= cut);
+  const ids = (source: Hit['source']) => chosen.filter((h) => h.source === source).map((h) => h.id);
+  return dueItems(db, { today, window, showDone: false, only: { measures: ids('measure'), decisions: ids('decision') } }).slice(0, HOME_FIRST);
+}
