@@ -2,7 +2,7 @@
  * The start screen «Главная» in one read: what is overdue, what is due this week and this month, the
  * current quarter's progress per roadmap in force, the schools by overdue count, the last imports of
  * schools' answers. Nothing is defined here a second time: a line is judged by «Сроки»'s own
- * judgement (db/terms/due.ts judgeLine over shared/execution-rules.ts), a measure is in the quarter
+ * judgement (db/terms/due.ts: firstShownDate shows a date exactly when judgeLine does, over shared/execution-rules.ts), a measure is in the quarter
  * by the report's own rule (db/quarter-selection.ts quarterReason) and counted in the report's
  * columns (shared/status-summary.ts); the first few lines of a list are «Сроки»'s own lines
  * (dueItems). What is saved is the reading: every measure's term and marks are read once, in plain
@@ -18,7 +18,7 @@ import type { Db } from './open';
 import { schoolDirectory } from './organizations';
 import { quarterReason, quarterSpan, roadmapCoversQuarter } from './quarter-selection';
 import { listRoadmaps } from './roadmaps';
-import { dueItems, isSchoolLine, judgeLine, windowOf, type DueItem, type DueWindow } from './terms/due';
+import { dueItems, firstShownDate, isSchoolLine, windowOf, type DueItem, type DueWindow } from './terms/due';
 
 /** How many lines of each list the start screen shows, and how many schools. */
 export const HOME_FIRST = 5;
@@ -105,7 +105,6 @@ function summaryOf(db: Db, today: string): HomeSummary {
   const quarter = quarterOf(today);
   const qspan = quarterSpan(quarter);
   const spans = Object.fromEntries(WINDOWS.map((w) => [w, windowOf(today, w)])) as Record<Window, { from: string; to: string }>;
-  const lastDay = WINDOWS.map((w) => spans[w].to).sort()[WINDOWS.length - 1]!;
   const hits: Record<Window, Hit[]> = { overdue: [], week: [], month: [] };
 
   const roadmaps = listRoadmaps(db).filter((r) => roadmapCoversQuarter(r, quarter));
@@ -128,12 +127,14 @@ function summaryOf(db: Db, today: string): HomeSummary {
 
   const judge = (source: Hit['source'], id: number, allDue: string[], marks: readonly QuarterMark[]): boolean => {
     let overdue = false;
-    if (!allDue.length || allDue[0]! > lastDay) return false;
-    const covering = coveringMarks(allDue, marks);
+    // Worked out only for a line with a date up to the last window's end: the rest is in no window.
+    let covering: ((due: string) => QuarterMark | null) | null = null;
     for (const w of WINDOWS) {
-      const j = judgeLine(allDue, marks, covering, today, spans[w], w, false);
-      if (j === null) continue;
-      hits[w].push({ source, id, due: j.dates[0]!.due });
+      if (!allDue.length || allDue[0]! > spans[w].to) continue;
+      covering ??= coveringMarks(allDue, marks);
+      const due = firstShownDate(allDue, covering, today, spans[w], w, false);
+      if (due === null) continue;
+      hits[w].push({ source, id, due });
       if (w === 'overdue') overdue = true;
     }
     return overdue;
@@ -155,7 +156,7 @@ function summaryOf(db: Db, today: string): HomeSummary {
     const line = progress.get(m.roadmapId);
     if (line) {
       // The report reads the marks up to its quarter.
-      const upTo = marks.filter((x) => x.quarter <= quarter);
+      const upTo = marks.some((x) => x.quarter > quarter) ? marks.filter((x) => x.quarter <= quarter) : marks;
       if (quarterReason({ kind: m.kind ?? 'unparsed', start: m.start, end: m.end, due: allDue }, qspan, upTo) === null) continue;
       line.total++;
       line.counts[summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status)]++;

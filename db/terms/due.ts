@@ -116,7 +116,9 @@ function statusIn(marks: readonly QuarterMark[], quarter: string): ExecutionStat
   return null;
 }
 
-const onlyOf = (ids: readonly number[] | undefined) => (ids ? JSON.stringify(ids) : null);
+// With `only`, the lines are picked by id instead of by the index of dates: the few the start screen
+// shows first. A line without a date in the window still shows nothing (judgeLine returns null).
+const onlyOf = (ids: readonly number[] | undefined) => (ids ? { only: JSON.stringify(ids) } : {});
 
 /**
  * Whether a measure's line belongs to a school in «Сроки» (and in the start screen's list of schools):
@@ -130,6 +132,32 @@ export function isSchoolLine(
   named: (executors: string, school: SchoolNames) => boolean = namesSchool,
 ): boolean {
   return line.schoolId === school.id || linked.has(line.id) || named(line.executors, school);
+}
+
+/** Whether a window shows a date of a line: the overdue window only the overdue ones, the others all or only the open ones. */
+function shows(window: DueWindow, showDone: boolean, due: string, today: string, done: boolean): boolean {
+  return window === 'overdue' ? isOverdue(due, today, done) : showDone || !done;
+}
+
+/**
+ * The first date (of the sorted dates) a window shows for a line, or null when the line is not in
+ * the window: what judgeLine's `dates[0]` would be, without building the line — the start screen
+ * counts lines and sorts them by this date (db/home.ts).
+ */
+export function firstShownDate(
+  allDue: readonly string[],
+  covering: (due: string) => QuarterMark | null,
+  today: string,
+  span: { from: string; to: string },
+  window: DueWindow,
+  showDone: boolean,
+): string | null {
+  for (const due of allDue) {
+    if (due < span.from) continue;
+    if (due > span.to) break;
+    if (shows(window, showDone, due, today, covering(due) !== null)) return due;
+  }
+  return null;
 }
 
 /** What one line shows in a window: its dates there, judged by the shared rule. */
@@ -171,9 +199,9 @@ export function judgeLine(
     const done = covering(due) !== null;
     if (nextDue === null && due >= today && !done) nextDue = due;
     if (!inWindow) continue;
+    if (!shows(window, showDone, due, today, done)) continue;
     const quarter = quarterOfDue(due);
     const overdue = isOverdue(due, today, done);
-    if (window === 'overdue' ? !overdue : !showDone && done) continue;
     const d: DueDate = { due, quarter, status: statusIn(marks, quarter), done, overdue };
     dates.push(d);
     if (!done) allDone = false;
@@ -202,12 +230,11 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
               m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate,
               (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.measure_id = m.id) AS marks
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id
-        WHERE m.id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
+        WHERE m.id IN (${f.only ? 'SELECT value FROM json_each(@only)' : 'SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL'})
           AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
-          AND (@personId IS NULL OR EXISTS (SELECT 1 FROM measure_executors e WHERE e.measure_id = m.id AND e.person_id = @personId))
-          AND (@only IS NULL OR m.id IN (SELECT value FROM json_each(@only)))`,
+          AND (@personId IS NULL OR EXISTS (SELECT 1 FROM measure_executors e WHERE e.measure_id = m.id AND e.person_id = @personId))`,
     )
-    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null, only: onlyOf(f.only?.measures) }) as Row[];
+    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null, ...onlyOf(f.only?.measures) }) as Row[];
   // Decisions belong to no roadmap: a roadmap filter leaves them out.
   const decisions =
     f.roadmapId !== undefined
@@ -220,11 +247,10 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
                     (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.decision_id = d.id) AS marks
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id
                LEFT JOIN people p ON p.id = d.responsible_id
-              WHERE d.id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)
-                AND (@personId IS NULL OR d.responsible_id = @personId)
-                AND (@only IS NULL OR d.id IN (SELECT value FROM json_each(@only)))`,
+              WHERE d.id IN (${f.only ? 'SELECT value FROM json_each(@only)' : 'SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL'})
+                AND (@personId IS NULL OR d.responsible_id = @personId)`,
           )
-          .all({ ...span, personId: f.personId ?? null, only: onlyOf(f.only?.decisions) }) as Row[]);
+          .all({ ...span, personId: f.personId ?? null, ...onlyOf(f.only?.decisions) }) as Row[]);
 
   let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
