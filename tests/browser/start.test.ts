@@ -143,12 +143,17 @@ describe('the first start', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Путь к файлу').fill(other);
     await dialog.getByRole('button', { name: 'Открыть' }).click();
+    // A database with data opens on «Главная» (issue 17); its roadmaps are in the list.
+    await page.getByTestId('home-page').waitFor();
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
     await page.getByText('Карта из другой базы').waitFor();
     expect(session.ctx.db.path).toBe(other);
 
     await page.getByRole('button', { name: /Файл/ }).click();
     expect(await page.getByTestId('recent-database').allTextContents()).toEqual(['другая.sqliteоткрыта', `рмк.sqlite${mine}`]);
     await page.getByRole('menuitem', { name: /рмк\.sqlite/ }).click();
+    await page.getByTestId('home-page').waitFor();
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
     await page.getByText('План на 2025 год').waitFor();
     expect(session.ctx.db.path).toBe(mine);
     // Nothing of the discarded form reached the user's database.
