@@ -61,17 +61,6 @@ export interface HomeSummary {
 type Window = Exclude<DueWindow, 'quarter'>;
 const WINDOWS: Window[] = ['overdue', 'week', 'month'];
 
-interface MeasureRow {
-  id: number;
-  roadmapId: number;
-  schoolId: number | null;
-  executors: string;
-  kind: string | null;
-  start: string | null;
-  end: string | null;
-  termDue: string;
-}
-
 interface Hit {
   source: DueItem['source'];
   id: number;
@@ -125,47 +114,58 @@ function summaryOf(db: Db, today: string): HomeSummary {
   };
   const overdueBySchool = new Map<number, number>(schools.map((s) => [s.id, 0]));
 
-  const judge = (source: Hit['source'], id: number, allDue: string[], marks: readonly QuarterMark[]): boolean => {
+  /** Judges a line in the three windows; says whether it is overdue. `covering` is made once per line, only when needed. */
+  const judge = (source: Hit['source'], id: number, allDue: string[], covering: () => (due: string) => QuarterMark | null): boolean => {
     let overdue = false;
-    // Worked out only for a line with a date up to the last window's end: the rest is in no window.
-    let covering: ((due: string) => QuarterMark | null) | null = null;
     for (const w of WINDOWS) {
+      // A line whose first date is after the window's end is not in it.
       if (!allDue.length || allDue[0]! > spans[w].to) continue;
-      covering ??= coveringMarks(allDue, marks);
-      const due = firstShownDate(allDue, covering, today, spans[w], w, false);
+      const due = firstShownDate(allDue, covering(), today, spans[w], w, false);
       if (due === null) continue;
       hits[w].push({ source, id, due });
       if (w === 'overdue') overdue = true;
     }
     return overdue;
   };
+  const lazyCovering = (allDue: string[], marks: readonly QuarterMark[]) => {
+    let made: ((due: string) => QuarterMark | null) | null = null;
+    return () => (made ??= coveringMarks(allDue, marks));
+  };
 
   const measureMarks = marksBy(db, 'measure_id');
+  // Plain arrays (.raw()), not row objects: 50 000 of them on a district's database.
   const measures = db.sqlite
     .prepare(
-      `SELECT m.id, m.roadmap_id AS roadmapId, r.school_id AS schoolId, m.executors, m.term_kind AS kind, m.term_start AS start,
-              m.term_end AS "end", m.term_due AS termDue
+      `SELECT m.id, m.roadmap_id, r.school_id, m.executors, m.term_kind, m.term_start, m.term_end, m.term_due
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id`,
     )
-    .all() as MeasureRow[];
-  for (const m of measures) {
-    const allDue = (JSON.parse(m.termDue) as string[]).sort();
-    const marks = measureMarks.get(m.id) ?? NO_MARKS;
-    if (judge('measure', m.id, allDue, marks))
-      for (const s of schools) if (isSchoolLine(m, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
-    const line = progress.get(m.roadmapId);
-    if (line) {
-      // The report reads the marks up to its quarter.
-      const upTo = marks.some((x) => x.quarter > quarter) ? marks.filter((x) => x.quarter <= quarter) : marks;
-      if (quarterReason({ kind: m.kind ?? 'unparsed', start: m.start, end: m.end, due: allDue }, qspan, upTo) === null) continue;
-      line.total++;
-      line.counts[summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status)]++;
+    .raw()
+    .all() as [number, number, number | null, string, string | null, string | null, string | null, string][];
+  for (const [id, roadmapId, schoolId, executors, kind, start, end, termDue] of measures) {
+    const allDue = (JSON.parse(termDue) as string[]).sort();
+    const marks = measureMarks.get(id) ?? NO_MARKS;
+    const covering = lazyCovering(allDue, marks);
+    if (judge('measure', id, allDue, covering)) {
+      const line = { id, schoolId, executors };
+      for (const s of schools) if (isSchoolLine(line, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
+    }
+    const progressLine = progress.get(roadmapId);
+    if (progressLine) {
+      // The report reads the marks up to its quarter; with none after it, the line's covering is the same.
+      const later = marks.some((x) => x.quarter > quarter);
+      const upTo = later ? marks.filter((x) => x.quarter <= quarter) : marks;
+      const reading = { kind: kind ?? 'unparsed', start, end, due: allDue };
+      if (quarterReason(reading, qspan, upTo, later ? coveringMarks(allDue, upTo) : covering()) === null) continue;
+      progressLine.total++;
+      progressLine.counts[summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status)]++;
     }
   }
 
   const decisionMarks = marksBy(db, 'decision_id');
-  for (const [id, termDue] of db.sqlite.prepare('SELECT id, term_due FROM decisions').raw().all() as [number, string][])
-    judge('decision', id, (JSON.parse(termDue) as string[]).sort(), decisionMarks.get(id) ?? NO_MARKS);
+  for (const [id, termDue] of db.sqlite.prepare('SELECT id, term_due FROM decisions').raw().all() as [number, string][]) {
+    const allDue = (JSON.parse(termDue) as string[]).sort();
+    judge('decision', id, allDue, lazyCovering(allDue, decisionMarks.get(id) ?? NO_MARKS));
+  }
 
   const list = (w: Window): HomeList => ({ count: hits[w].length, first: firstLines(db, today, w, hits[w]), ...spans[w] });
   const byName = new Intl.Collator('ru');

@@ -49,6 +49,8 @@ export function quarterReason(
   t: { kind: string; start: string | null; end: string | null; due: readonly string[] },
   span: { start: string; end: string },
   marks: readonly QuarterMark[],
+  /** coveringMarks(t.due, marks) when the caller has it already (the start screen). */
+  covering: (due: string) => QuarterMark | null = coveringMarks(t.due, marks),
 ): Reason | null {
   const { start, end } = span;
   if (t.kind === 'unparsed') return 'unparsed';
@@ -56,7 +58,6 @@ export function quarterReason(
   if ((t.kind === 'range' || t.kind === 'continuous') && t.start! <= end && t.end! >= start) return 'active';
   // Still open: a date before the quarter that no done mark (up to this quarter) covers — the rule of «Сроки».
   // The line's quarters and done marks worked out once (coveringMarks), not per date: the start screen asks for every measure.
-  const covering = coveringMarks(t.due, marks);
   if (t.due.some((d) => d < start && covering(d) === null)) return 'open';
   return null;
 }
