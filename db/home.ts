@@ -68,17 +68,19 @@ interface Hit {
   due: string;
 }
 
-/** Every line's marks by its id, from one pass over the table. */
-function marksBy(db: Db, column: 'measure_id' | 'decision_id'): Map<number, QuarterMark[]> {
-  const out = new Map<number, QuarterMark[]>();
+/** Every line's marks by its id, from one pass over the table, with a key of them for the cache of judgements. */
+function marksBy(db: Db, column: 'measure_id' | 'decision_id'): Map<number, { marks: QuarterMark[]; key: string }> {
+  const out = new Map<number, { marks: QuarterMark[]; key: string }>();
   const rows = db.sqlite
-    .prepare(`SELECT ${column} AS id, quarter, status FROM executions WHERE ${column} IS NOT NULL`)
+    .prepare(`SELECT ${column} AS id, quarter, status FROM executions WHERE ${column} IS NOT NULL ORDER BY ${column}, quarter`)
     .raw()
     .all() as [number, string, ExecutionStatus][];
   for (const [id, quarter, status] of rows) {
-    const list = out.get(id);
-    if (list) list.push({ quarter, status });
-    else out.set(id, [{ quarter, status }]);
+    const line = out.get(id);
+    if (line) {
+      line.marks.push({ quarter, status });
+      line.key += `,${quarter} ${status}`;
+    } else out.set(id, { marks: [{ quarter, status }], key: `${quarter} ${status}` });
   }
   return out;
 }
@@ -114,23 +116,32 @@ function summaryOf(db: Db, today: string): HomeSummary {
   };
   const overdueBySchool = new Map<number, number>(schools.map((s) => [s.id, 0]));
 
-  /** Judges a line in the three windows; says whether it is overdue. `covering` is made once per line, only when needed. */
-  const judge = (source: Hit['source'], id: number, allDue: string[], covering: () => (due: string) => QuarterMark | null): boolean => {
-    let overdue = false;
-    for (const w of WINDOWS) {
+  /** A line's first shown date in each window (null: not in it), by its sorted dates and marks. */
+  const windowsOf = (allDue: string[], covering: () => (due: string) => QuarterMark | null): (string | null)[] =>
+    WINDOWS.map((w) =>
       // A line whose first date is after the window's end is not in it.
-      if (!allDue.length || allDue[0]! > spans[w].to) continue;
-      const due = firstShownDate(allDue, covering(), today, spans[w], w, false);
-      if (due === null) continue;
-      hits[w].push({ source, id, due });
-      if (w === 'overdue') overdue = true;
-    }
-    return overdue;
-  };
+      !allDue.length || allDue[0]! > spans[w].to ? null : firstShownDate(allDue, covering(), today, spans[w], w, false),
+    );
   const lazyCovering = (allDue: string[], marks: readonly QuarterMark[]) => {
     let made: ((due: string) => QuarterMark | null) | null = null;
     return () => (made ??= coveringMarks(allDue, marks));
   };
+  const record = (source: Hit['source'], id: number, dues: readonly (string | null)[]) =>
+    WINDOWS.forEach((w, i) => {
+      if (dues[i] !== null) hits[w].push({ source, id, due: dues[i]! });
+    });
+
+  /**
+   * What a line's reading and marks decide, once per distinct pair: a district's measures share a few
+   * hundred terms as written and a few patterns of marks, so most lines are judged by a lookup (as the
+   * term store reads each distinct term once). The judgement itself is the one of «Сроки» and the report.
+   */
+  interface Judged {
+    dues: (string | null)[];
+    /** In the quarter's report (quarterReason), and in which column; undefined until a roadmap in force asks. */
+    quarter?: SummaryKey | null;
+  }
+  const judged = new Map<string, Judged>();
 
   const measureMarks = marksBy(db, 'measure_id');
   // Plain arrays (.raw()), not row objects: 50 000 of them on a district's database.
@@ -142,29 +153,48 @@ function summaryOf(db: Db, today: string): HomeSummary {
     .raw()
     .all() as [number, number, number | null, string, string | null, string | null, string | null, string][];
   for (const [id, roadmapId, schoolId, executors, kind, start, end, termDue] of measures) {
-    const allDue = (JSON.parse(termDue) as string[]).sort();
-    const marks = measureMarks.get(id) ?? NO_MARKS;
-    const covering = lazyCovering(allDue, marks);
-    if (judge('measure', id, allDue, covering)) {
+    const ofLine = measureMarks.get(id);
+    const marks = ofLine?.marks ?? NO_MARKS;
+    const key = `${kind}|${start}|${end}|${termDue}|${ofLine?.key ?? ''}`;
+    let j = judged.get(key);
+    let allDue: string[] | null = null;
+    let covering: (() => (due: string) => QuarterMark | null) | null = null;
+    const reading = () => {
+      if (allDue === null) {
+        allDue = (JSON.parse(termDue) as string[]).sort();
+        covering = lazyCovering(allDue, marks);
+      }
+      return { allDue, covering: covering! };
+    };
+    if (!j) {
+      const r = reading();
+      judged.set(key, (j = { dues: windowsOf(r.allDue, r.covering) }));
+    }
+    record('measure', id, j.dues);
+    if (j.dues[0] !== null) {
       const line = { id, schoolId, executors };
       for (const s of schools) if (isSchoolLine(line, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
     }
     const progressLine = progress.get(roadmapId);
-    if (progressLine) {
+    if (!progressLine) continue;
+    if (j.quarter === undefined) {
+      const r = reading();
       // The report reads the marks up to its quarter; with none after it, the line's covering is the same.
       const later = marks.some((x) => x.quarter > quarter);
       const upTo = later ? marks.filter((x) => x.quarter <= quarter) : marks;
-      const reading = { kind: kind ?? 'unparsed', start, end, due: allDue };
-      if (quarterReason(reading, qspan, upTo, later ? coveringMarks(allDue, upTo) : covering()) === null) continue;
-      progressLine.total++;
-      progressLine.counts[summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status)]++;
+      const t = { kind: kind ?? 'unparsed', start, end, due: r.allDue };
+      const reason = quarterReason(t, qspan, upTo, later ? coveringMarks(r.allDue, upTo) : r.covering());
+      j.quarter = reason === null ? null : summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status);
     }
+    if (j.quarter === null) continue;
+    progressLine.total++;
+    progressLine.counts[j.quarter]++;
   }
 
   const decisionMarks = marksBy(db, 'decision_id');
   for (const [id, termDue] of db.sqlite.prepare('SELECT id, term_due FROM decisions').raw().all() as [number, string][]) {
     const allDue = (JSON.parse(termDue) as string[]).sort();
-    judge('decision', id, allDue, lazyCovering(allDue, decisionMarks.get(id) ?? NO_MARKS));
+    record('decision', id, windowsOf(allDue, lazyCovering(allDue, decisionMarks.get(id)?.marks ?? NO_MARKS)));
   }
 
   const list = (w: Window): HomeList => ({ count: hits[w].length, first: firstLines(db, today, w, hits[w]), ...spans[w] });
