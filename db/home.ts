@@ -126,10 +126,9 @@ function summaryOf(db: Db, today: string): HomeSummary {
     let made: ((due: string) => QuarterMark | null) | null = null;
     return () => (made ??= coveringMarks(allDue, marks));
   };
-  const record = (source: Hit['source'], id: number, dues: readonly (string | null)[]) =>
-    WINDOWS.forEach((w, i) => {
-      if (dues[i] !== null) hits[w].push({ source, id, due: dues[i]! });
-    });
+  const record = (source: Hit['source'], id: number, dues: readonly (string | null)[]) => {
+    for (let i = 0; i < WINDOWS.length; i++) if (dues[i] !== null) hits[WINDOWS[i]!].push({ source, id, due: dues[i]! });
+  };
 
   /**
    * What a line's reading and marks decide, once per distinct pair: a district's measures share a few
@@ -138,8 +137,8 @@ function summaryOf(db: Db, today: string): HomeSummary {
    */
   interface Judged {
     dues: (string | null)[];
-    /** In the quarter's report (quarterReason), and in which column; undefined until a roadmap in force asks. */
-    quarter?: SummaryKey | null;
+    /** In the quarter's report (quarterReason) if its roadmap is in force, and in which column; null: not in it. */
+    quarter: SummaryKey | null;
   }
   const judged = new Map<string, Judged>();
 
@@ -152,41 +151,32 @@ function summaryOf(db: Db, today: string): HomeSummary {
     )
     .raw()
     .all() as [number, number, number | null, string, string | null, string | null, string | null, string][];
+  /** Judges one distinct reading with its marks: the windows, and the report's quarter. */
+  const judge = (kind: string | null, start: string | null, end: string | null, termDue: string, marks: readonly QuarterMark[]): Judged => {
+    const allDue = (JSON.parse(termDue) as string[]).sort();
+    const covering = lazyCovering(allDue, marks);
+    // The report reads the marks up to its quarter; with none after it, the line's covering is the same.
+    const later = marks.some((x) => x.quarter > quarter);
+    const upTo = later ? marks.filter((x) => x.quarter <= quarter) : marks;
+    const t = { kind: kind ?? 'unparsed', start, end, due: allDue };
+    const reason = quarterReason(t, qspan, upTo, later ? coveringMarks(allDue, upTo) : covering());
+    return {
+      dues: windowsOf(allDue, covering),
+      quarter: reason === null ? null : summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status),
+    };
+  };
   for (const [id, roadmapId, schoolId, executors, kind, start, end, termDue] of measures) {
     const ofLine = measureMarks.get(id);
-    const marks = ofLine?.marks ?? NO_MARKS;
-    const key = `${kind}|${start}|${end}|${termDue}|${ofLine?.key ?? ''}`;
+    const key = ofLine ? `${termDue}|${kind}|${start}|${end}|${ofLine.key}` : `${termDue}|${kind}|${start}|${end}`;
     let j = judged.get(key);
-    let allDue: string[] | null = null;
-    let covering: (() => (due: string) => QuarterMark | null) | null = null;
-    const reading = () => {
-      if (allDue === null) {
-        allDue = (JSON.parse(termDue) as string[]).sort();
-        covering = lazyCovering(allDue, marks);
-      }
-      return { allDue, covering: covering! };
-    };
-    if (!j) {
-      const r = reading();
-      judged.set(key, (j = { dues: windowsOf(r.allDue, r.covering) }));
-    }
+    if (!j) judged.set(key, (j = judge(kind, start, end, termDue, ofLine?.marks ?? NO_MARKS)));
     record('measure', id, j.dues);
     if (j.dues[0] !== null) {
       const line = { id, schoolId, executors };
       for (const s of schools) if (isSchoolLine(line, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
     }
     const progressLine = progress.get(roadmapId);
-    if (!progressLine) continue;
-    if (j.quarter === undefined) {
-      const r = reading();
-      // The report reads the marks up to its quarter; with none after it, the line's covering is the same.
-      const later = marks.some((x) => x.quarter > quarter);
-      const upTo = later ? marks.filter((x) => x.quarter <= quarter) : marks;
-      const t = { kind: kind ?? 'unparsed', start, end, due: r.allDue };
-      const reason = quarterReason(t, qspan, upTo, later ? coveringMarks(r.allDue, upTo) : r.covering());
-      j.quarter = reason === null ? null : summaryKeyOf(upTo.find((x) => x.quarter === quarter)?.status);
-    }
-    if (j.quarter === null) continue;
+    if (!progressLine || j.quarter === null) continue;
     progressLine.total++;
     progressLine.counts[j.quarter]++;
   }
