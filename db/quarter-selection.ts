@@ -6,7 +6,7 @@
  */
 import { AppError } from './errors';
 import type { ExecutionRecord } from './executions';
-import { isDueDone } from '../shared/execution-rules';
+import { coveringMarks, type QuarterMark } from '../shared/execution-rules';
 import type { Db } from './open';
 import { getPlan, type PlanMeasure } from './plan';
 import { QUARTER_RE, quartersOfPeriod } from '../shared/quarters';
@@ -41,6 +41,27 @@ export function roadmapCoversQuarter(roadmap: Pick<Roadmap, 'periodStart' | 'per
   return quartersOfPeriod(roadmap.periodStart, roadmap.periodEnd).includes(quarter);
 }
 
+/**
+ * Why a measure is in a quarter's report, or null when it is not: the one rule of the report, also
+ * what the start screen counts (db/home.ts). `marks` are the measure's marks up to the quarter.
+ */
+export function quarterReason(
+  t: { kind: string; start: string | null; end: string | null; due: readonly string[] },
+  span: { start: string; end: string },
+  marks: readonly QuarterMark[],
+  /** coveringMarks(t.due, marks) when the caller has it already (the start screen). */
+  covering: (due: string) => QuarterMark | null = coveringMarks(t.due, marks),
+): Reason | null {
+  const { start, end } = span;
+  if (t.kind === 'unparsed') return 'unparsed';
+  if (t.due.some((d) => d >= start && d <= end)) return 'due';
+  if ((t.kind === 'range' || t.kind === 'continuous') && t.start! <= end && t.end! >= start) return 'active';
+  // Still open: a date before the quarter that no done mark (up to this quarter) covers — the rule of «Сроки».
+  // The line's quarters and done marks worked out once (coveringMarks), not per date: the start screen asks for every measure.
+  if (t.due.some((d) => d < start && covering(d) === null)) return 'open';
+  return null;
+}
+
 /** A roadmap's marks up to a quarter; prepared once per connection, as a report asks for every roadmap. */
 const marksUpTo = new WeakMap<Db['sqlite'], ReturnType<typeof prepareMarksUpTo>>();
 const prepareMarksUpTo = (sqlite: Db['sqlite']) =>
@@ -58,16 +79,7 @@ export function selectForQuarter(db: Db, roadmapId: number, quarter: string): Qu
   const byMeasure = new Map<number, (ExecutionRecord & { quarter: string })[]>();
   for (const { measureId, ...r } of records) byMeasure.set(measureId, [...(byMeasure.get(measureId) ?? []), r]);
 
-  const reasonOf = (m: PlanMeasure): Reason | null => {
-    const t = m.parsed;
-    if (t.kind === 'unparsed') return 'unparsed';
-    if (t.due.some((d) => d >= start && d <= end)) return 'due';
-    if ((t.kind === 'range' || t.kind === 'continuous') && t.start! <= end && t.end! >= start) return 'active';
-    // Still open: a date before the quarter that no done mark (up to this quarter) covers — the rule of «Сроки».
-    const marks = byMeasure.get(m.id) ?? [];
-    if (t.due.some((d) => d < start && !isDueDone(d, t.due, marks))) return 'open';
-    return null;
-  };
+  const reasonOf = (m: PlanMeasure): Reason | null => quarterReason(m.parsed, { start, end }, byMeasure.get(m.id) ?? []);
 
   const rows: QuarterRow[] = [];
   for (const s of getPlan(db, roadmapId)) {

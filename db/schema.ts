@@ -367,6 +367,24 @@ export const dueDates = sqliteTable(
 );
 
 /**
+ * The imports of schools' answers (returned quarterly forms, electron/reports/answers.ts), one row per
+ * «Записать» — written in the same transaction as the answers — for the start screen's «Последние
+ * загрузки ответов школ». Names are kept as they were at the import: a log, not a link.
+ */
+export const answerImports = sqliteTable('answer_imports', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  importedAt: text('imported_at').notNull().default(nowSql),
+  /** The quarters answered, '2024-Q1, 2024-Q2'. */
+  quarters: text('quarters').notNull().default(''),
+  /** The schools whose forms were applied, their short names joined by '; '. */
+  schools: text('schools').notNull().default(''),
+  /** The forms' file names joined by '; '. */
+  files: text('files').notNull().default(''),
+  /** How many answers (measure × quarter records) were written. */
+  answers: integer('answers').notNull(),
+});
+
+/**
  * Risk factors (факторы риска) of the «500+» project: an editable list, seeded with the project's
  * eleven published factors. A factor in use (a school's profile, a measure) is archived, not deleted.
  */

@@ -1,9 +1,12 @@
 /**
- * The colours of the execution statuses, one list for the report's chart (electron/reports/chart.ts,
- * drawn by pngjs) and the screens that draw statuses (the roadmap's timeline): a status looks the same
- * on paper and on screen. Pure (no Node, no DOM). 'none' is «нет отметки» (and «не начато»).
+ * The colours of the execution statuses in every picture of them: the report's bar chart (the
+ * Node-side PNG, electron/reports/chart.ts), the start screen's bars and the roadmap's timeline in the
+ * page. One list, so a «выполнено» is the same green on paper and on screen. Pure: no Node, no DOM.
+ * 'none' is «нет отметки» (and «не начато»).
  */
-export const STATUS_COLORS: Record<string, [number, number, number]> = {
+import type { SummaryKey } from './status-summary';
+
+export const STATUS_COLORS: Record<SummaryKey, [number, number, number]> = {
   done: [82, 196, 26],
   done_late: [250, 173, 20],
   in_progress: [22, 119, 255],
@@ -12,8 +15,13 @@ export const STATUS_COLORS: Record<string, [number, number, number]> = {
   none: [191, 191, 191],
 };
 
-/** '#52c41a' for a status key: what SVG and CSS take. */
+/** Light fills (amber, grey) carry black text; the rest white. */
+export const DARK_TEXT: ReadonlySet<SummaryKey> = new Set<SummaryKey>(['done_late', 'none']);
+
+/** '#52c41a': the colour as CSS writes it. */
+export const cssColor = (key: SummaryKey): string => `#${STATUS_COLORS[key].map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+
+/** The same for any status code; an unknown one is drawn as «нет отметки». */
 export function statusHex(key: string): string {
-  const rgb = STATUS_COLORS[key] ?? STATUS_COLORS.none!;
-  return `#${rgb.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+  return cssColor(key in STATUS_COLORS ? (key as SummaryKey) : 'none');
 }

@@ -28,6 +28,8 @@ export interface DueFilter {
   showDone?: boolean | undefined;
   sortBy?: DueSortKey | undefined;
   sortOrder?: DueSortOrder | undefined;
+  /** Only these lines (the start screen's first few, db/home.ts); not part of the API's filter. */
+  only?: { measures: readonly number[]; decisions: readonly number[] } | undefined;
 }
 
 /** One due date of a line, with the mark of its quarter. */
@@ -103,7 +105,7 @@ interface Row {
 
 const NO_MARKS: QuarterMark[] = [];
 
-function marksOf(text: string | null): QuarterMark[] {
+export function marksOf(text: string | null): QuarterMark[] {
   if (text === null) return NO_MARKS;
   return text.split(',').map((m) => ({ quarter: m.slice(0, m.indexOf(' ')), status: m.slice(m.indexOf(' ') + 1) as ExecutionStatus }));
 }
@@ -112,6 +114,103 @@ function marksOf(text: string | null): QuarterMark[] {
 function statusIn(marks: readonly QuarterMark[], quarter: string): ExecutionStatus | null {
   for (const m of marks) if (m.quarter === quarter) return m.status;
   return null;
+}
+
+// With `only`, the lines are picked by id instead of by the index of dates: the few the start screen
+// shows first. A line without a date in the window still shows nothing (judgeLine returns null).
+const onlyOf = (ids: readonly number[] | undefined) => (ids ? { only: JSON.stringify(ids) } : {});
+
+/**
+ * Whether a measure's line belongs to a school in «Сроки» (and in the start screen's list of schools):
+ * its roadmap is the school's, the school is linked as an executor, or the executors text names it.
+ * Decisions belong to no school.
+ */
+export function isSchoolLine(
+  line: { id: number; schoolId: number | null; executors: string },
+  school: SchoolNames,
+  linked: ReadonlySet<number>,
+  named: (executors: string, school: SchoolNames) => boolean = namesSchool,
+): boolean {
+  return line.schoolId === school.id || linked.has(line.id) || named(line.executors, school);
+}
+
+/** Whether a window shows a date of a line: the overdue window only the overdue ones, the others all or only the open ones. */
+function shows(window: DueWindow, showDone: boolean, due: string, today: string, done: boolean): boolean {
+  return window === 'overdue' ? isOverdue(due, today, done) : showDone || !done;
+}
+
+/**
+ * The first date (of the sorted dates) a window shows for a line, or null when the line is not in
+ * the window: what judgeLine's `dates[0]` would be, without building the line — the start screen
+ * counts lines and sorts them by this date (db/home.ts).
+ */
+export function firstShownDate(
+  allDue: readonly string[],
+  covering: (due: string) => QuarterMark | null,
+  today: string,
+  span: { from: string; to: string },
+  window: DueWindow,
+  showDone: boolean,
+): string | null {
+  for (const due of allDue) {
+    if (due < span.from) continue;
+    if (due > span.to) break;
+    if (shows(window, showDone, due, today, covering(due) !== null)) return due;
+  }
+  return null;
+}
+
+/** What one line shows in a window: its dates there, judged by the shared rule. */
+export interface LineJudgement {
+  dates: DueDate[];
+  /** The first overdue date, or null. */
+  first: DueDate | null;
+  allDone: boolean;
+  overdueCount: number;
+  nextDue: string | null;
+}
+
+/**
+ * The one judgement of a line for «Сроки» and the start screen's counts (db/home.ts): which of its
+ * dates (sorted) the window shows — the overdue window only the overdue ones, the others all or only
+ * the open ones — each done or overdue by shared/execution-rules.ts; null when the line is not in
+ * the window at all.
+ */
+export function judgeLine(
+  allDue: readonly string[],
+  marks: readonly QuarterMark[],
+  covering: (due: string) => QuarterMark | null,
+  today: string,
+  span: { from: string; to: string },
+  window: DueWindow,
+  showDone: boolean,
+): LineJudgement | null {
+  const { from, to } = span;
+  // Only the window's dates are judged in full; the next date is the first open one from today.
+  // Plain loops: this runs for every line of the list (tens of thousands on a district's database).
+  const dates: DueDate[] = [];
+  let first: DueDate | null = null;
+  let allDone = true;
+  let overdueCount = 0;
+  let nextDue: string | null = null;
+  for (const due of allDue) {
+    const inWindow = due >= from && due <= to;
+    if (!inWindow && (due < today || nextDue !== null)) continue;
+    const done = covering(due) !== null;
+    if (nextDue === null && due >= today && !done) nextDue = due;
+    if (!inWindow) continue;
+    if (!shows(window, showDone, due, today, done)) continue;
+    const quarter = quarterOfDue(due);
+    const overdue = isOverdue(due, today, done);
+    const d: DueDate = { due, quarter, status: statusIn(marks, quarter), done, overdue };
+    dates.push(d);
+    if (!done) allDone = false;
+    if (overdue) {
+      overdueCount++;
+      first ??= d;
+    }
+  }
+  return dates.length ? { dates, first, allDone, overdueCount, nextDue } : null;
 }
 
 /**
@@ -131,11 +230,11 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
               m.term_due AS termDue, r.school_id AS schoolId, NULL AS meetingDate,
               (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.measure_id = m.id) AS marks
          FROM measures m JOIN roadmaps r ON r.id = m.roadmap_id
-        WHERE m.id IN (SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL)
+        WHERE m.id IN (${f.only ? 'SELECT value FROM json_each(@only)' : 'SELECT measure_id FROM due_dates WHERE due BETWEEN @from AND @to AND measure_id IS NOT NULL'})
           AND (@roadmapId IS NULL OR m.roadmap_id = @roadmapId)
           AND (@personId IS NULL OR EXISTS (SELECT 1 FROM measure_executors e WHERE e.measure_id = m.id AND e.person_id = @personId))`,
     )
-    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null }) as Row[];
+    .all({ ...span, roadmapId: f.roadmapId ?? null, personId: f.personId ?? null, ...onlyOf(f.only?.measures) }) as Row[];
   // Decisions belong to no roadmap: a roadmap filter leaves them out.
   const decisions =
     f.roadmapId !== undefined
@@ -148,10 +247,10 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
                     (SELECT group_concat(x.quarter || ' ' || x.status) FROM executions x WHERE x.decision_id = d.id) AS marks
                FROM decisions d JOIN agenda_items a ON a.id = d.agenda_item_id JOIN meetings mt ON mt.id = a.meeting_id
                LEFT JOIN people p ON p.id = d.responsible_id
-              WHERE d.id IN (SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL)
+              WHERE d.id IN (${f.only ? 'SELECT value FROM json_each(@only)' : 'SELECT decision_id FROM due_dates WHERE due BETWEEN @from AND @to AND decision_id IS NOT NULL'})
                 AND (@personId IS NULL OR d.responsible_id = @personId)`,
           )
-          .all({ ...span, personId: f.personId ?? null }) as Row[]);
+          .all({ ...span, personId: f.personId ?? null, ...onlyOf(f.only?.decisions) }) as Row[]);
 
   let school: SchoolNames | null = null;
   let linkedToSchool = new Set<number>();
@@ -171,38 +270,13 @@ export function dueItems(db: Db, f: DueFilter): DueItem[] {
   const out: DueItem[] = [];
   const take = (source: DueItem['source'], r: Row) => {
     if (executorText && !fold(r.executors).includes(executorText)) return;
-    if (school !== null) {
-      const bySchool = source === 'measure' && (r.schoolId === f.schoolId || linkedToSchool.has(r.id) || namesSchool(r.executors, school));
-      if (!bySchool) return;
-    }
+    if (school !== null && !(source === 'measure' && isSchoolLine(r, school, linkedToSchool))) return;
     const allDue = (JSON.parse(r.termDue) as string[]).sort();
     const marks = marksOf(r.marks);
-    const covering = coveringMarks(allDue, marks);
-    // Only the window's dates are judged in full; the next date is the first open one from today.
-    // Plain loops: this runs for every line of the list (tens of thousands on a district's database).
-    const dates: DueDate[] = [];
-    let first: DueDate | null = null;
-    let allDone = true;
-    let overdueCount = 0;
-    let nextDue: string | null = null;
-    for (const due of allDue) {
-      const inWindow = due >= from && due <= to;
-      if (!inWindow && (due < f.today || nextDue !== null)) continue;
-      const done = covering(due) !== null;
-      if (nextDue === null && due >= f.today && !done) nextDue = due;
-      if (!inWindow) continue;
-      const quarter = quarterOfDue(due);
-      const overdue = isOverdue(due, f.today, done);
-      if (f.window === 'overdue' ? !overdue : !showDone && done) continue;
-      const d: DueDate = { due, quarter, status: statusIn(marks, quarter), done, overdue };
-      dates.push(d);
-      if (!done) allDone = false;
-      if (overdue) {
-        overdueCount++;
-        first ??= d;
-      }
-    }
-    if (!dates.length) return;
+    const judged = judgeLine(allDue, marks, coveringMarks(allDue, marks), f.today, span, f.window, showDone);
+    if (judged === null) return;
+    const { dates, allDone, overdueCount, nextDue } = judged;
+    let first = judged.first;
     first ??= dates[0]!;
     const item: DueItem = {
       source,

@@ -10,6 +10,7 @@ import { databasesApi } from './databases';
 import { directoryApi } from './directory';
 import { documentsApi } from './documents';
 import { groupApi } from './group';
+import { homeApi } from './home';
 import { importApi } from './import';
 import { indicatorImportApi } from './indicator-import';
 import { indicatorsApi } from './indicators';
@@ -43,6 +44,7 @@ export const api = mergeApis({
   progressApi,
   indicatorImportApi,
   timelineApi,
+  homeApi,
 });
 
 export type Api = typeof api;

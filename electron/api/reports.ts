@@ -100,7 +100,19 @@ export const reportsApi = {
   'answers.apply': method(
     z
       .strictObject({
-        answers: z.array(z.strictObject({ measureId: id, quarter, values, filledBy: shortText.optional() })).max(10_000),
+        answers: z
+          // The school and file of each answer (from the preview) go into the import's record for the start screen.
+          .array(
+            z.strictObject({
+              measureId: id,
+              quarter,
+              values,
+              filledBy: shortText.optional(),
+              schoolId: id.optional(),
+              file: shortText.optional(),
+            }),
+          )
+          .max(10_000),
         /** Actual values of indicators from the forms' sheet «Показатели», as the preview gave them. */
         indicators: z
           .array(

@@ -212,6 +212,8 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
             quarter: c.quarter,
             values: values(c.new),
             ...(c.filledBy ? { filledBy: c.filledBy } : {}),
+            schoolId: c.schoolId,
+            file: c.file,
           })),
         });
       process.stderr.write(

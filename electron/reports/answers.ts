@@ -13,6 +13,7 @@ import { type ExecutionStatus, mergeExecution, parseStatus, statusRemark } from 
 import type { Db } from '../../db/open';
 import { answerLookup } from '../../db/answer-lookup';
 import { inTransaction } from '../../db/transaction';
+import { recordAnswerImport } from '../../db/answer-imports';
 import { getOrganization } from '../../db/organizations';
 import { QUARTER_RE } from '../../shared/quarters';
 import { databaseId } from '../../db/settings';
@@ -95,7 +96,9 @@ function readForm(db: Db, file: AnswerFile): Form {
   const damaged = () => new AppError('bad_file', `Файл «${file.name}» повреждён или не является книгой Excel (.xlsx). ${tail}`);
   if (file.data.length > FILE_LIMITS.fileBytes)
     throw new AppError('too_large', `Файл «${file.name}» больше ${FILE_LIMITS.fileBytes / 1048576} МБ — это не форма для школы. ${tail}`);
-  const sheets = readBook(file.data, { fileName: file.name, wanted: (name) => name === META_SHEET || name === FORM_SHEET || name === INDICATOR_SHEET,
+  const sheets = readBook(file.data, {
+    fileName: file.name,
+    wanted: (name) => name === META_SHEET || name === FORM_SHEET || name === INDICATOR_SHEET,
     damaged,
     tail,
   });
@@ -287,6 +290,9 @@ export interface ConfirmedAnswer {
   values: Partial<AnswerValues>;
   /** Who answered (the form's «Заполнил(а)»), stored with the record. */
   filledBy?: string | undefined;
+  /** The school and the file the answer came from (the preview's), for the import's record. */
+  schoolId?: number | undefined;
+  file?: string | undefined;
 }
 
 /** An indicator's actual value confirmed from a form (the preview's IndicatorAnswer, as the page sends it back). */
@@ -300,9 +306,13 @@ export interface ConfirmedIndicatorValue {
   evidence?: string | undefined;
 }
 
-/** Writes the confirmed answers and indicator values in one transaction; returns how many records changed. */
+/**
+ * Writes the confirmed answers, the indicator values and the import's record (db/answer-imports.ts, what
+ * the start screen lists as the last imports) in one transaction; returns how many records changed.
+ */
 export function applyAnswers(db: Db, confirmed: ConfirmedAnswer[], indicators: ConfirmedIndicatorValue[] = []): number {
   return inTransaction(db, () => {
+    recordAnswerImport(db, confirmed);
     // Through the one writer of values: a value it refuses undoes the answers too.
     for (const v of indicators)
       setIndicatorValue(db, {

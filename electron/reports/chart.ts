@@ -4,19 +4,18 @@
  * table's header cells carry the same colours and serve as the legend.
  */
 import { PNG } from 'pngjs';
-import { STATUS_COLORS } from '../../shared/status-colors';
+import { DARK_TEXT, STATUS_COLORS } from '../../shared/status-colors';
+import type { SummaryKey } from '../../shared/status-summary';
 import { drawNumber, NUMBER_HEIGHT, numberWidth } from './chart-digits';
 
-// The list lives in shared/ so that the screens draw the same colours; re-exported for the reports.
+// The colours live in shared/status-colors.ts: the start screen's bars in the page use the same list.
 export { STATUS_COLORS };
 
 const rgba = Object.fromEntries(Object.entries(STATUS_COLORS).map(([k, [r, g, b]]) => [k, Buffer.from([r, g, b, 255])]));
 
-/** Light fills (amber, grey) carry black digits; the rest white. */
-const DARK_TEXT = new Set(['done_late', 'none']);
-
 export const argb = (key: string) =>
-  `FF${STATUS_COLORS[key]!.map((c) => c.toString(16).padStart(2, '0'))
+  `FF${STATUS_COLORS[key as SummaryKey]
+    .map((c) => c.toString(16).padStart(2, '0'))
     .join('')
     .toUpperCase()}`;
 
@@ -49,7 +48,7 @@ export function barChartPng(rows: BarRow[], order: string[], width = 720, opts: 
           label,
           x + Math.floor((w - numberWidth(label)) / 2),
           y0 + Math.floor((barHeight - NUMBER_HEIGHT) / 2),
-          DARK_TEXT.has(key) ? [0, 0, 0] : [255, 255, 255],
+          DARK_TEXT.has(key as SummaryKey) ? [0, 0, 0] : [255, 255, 255],
         );
       x += w;
     }

@@ -5,13 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../db/errors';
-import { type ExecutionStatus, STATUS_LABELS } from '../../db/executions';
+import { STATUS_LABELS } from '../../db/executions';
 import type { Db } from '../../db/open';
 import { quarterSpan, roadmapCoversQuarter, selectForQuarter, type QuarterSelection } from '../../db/quarter-selection';
 import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
-import { DONE_STATUSES, doneShare } from '../../shared/execution-rules';
+import { doneShare } from '../../shared/execution-rules';
+import { SUMMARY_KEYS as SHARED_SUMMARY_KEYS, summaryKeyOf, type SummaryKey } from '../../shared/status-summary';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
@@ -55,8 +56,8 @@ export const REPORT_COLUMNS = [
 ];
 export const HEADER_ROW = 8;
 
-/** The counts of the summary, in its column order; «нет отметки» gathers «не начато» and no record. */
-export const SUMMARY_KEYS: (ExecutionStatus | 'none')[] = [...DONE_STATUSES, 'in_progress', 'not_done', 'postponed', 'none'];
+// The counts of the summary, in its column order, live in shared/status-summary.ts: the start screen counts the same way.
+export const SUMMARY_KEYS: SummaryKey[] = [...SHARED_SUMMARY_KEYS];
 /** The share of done measures counts every done status (shared/execution-rules.ts). */
 const lineShare = (l: SummaryLine) => doneShare(l.counts, l.total);
 const SUMMARY_HEADERS = [
@@ -84,8 +85,7 @@ export function summarize(sel: QuarterSelection): SummaryLine {
   for (const r of sel.rows) {
     if (r.kind !== 'measure') continue;
     total++;
-    const s = r.record?.status;
-    counts[!s || s === 'not_started' ? 'none' : s]++;
+    counts[summaryKeyOf(r.record?.status)]++;
   }
   const line = { roadmapId: sel.roadmap.id, title: sel.roadmap.title, total, counts, share: 0 };
   return { ...line, share: lineShare(line) };

@@ -1,6 +1,6 @@
 /**
- * The app's frame: «Файл» and the menu on the left, the current screen on the right. An empty database
- * (no roadmaps, no schools) opened without an address opens on the start page.
+ * The app's frame: «Файл» and the menu on the left, the current screen on the right. A database opened
+ * without an address opens on «Главная»; an empty one (no roadmaps, no schools) on the start page.
  */
 import {
   AlertOutlined,
@@ -11,6 +11,7 @@ import {
   FieldTimeOutlined,
   FileTextOutlined,
   GlobalOutlined,
+  HomeOutlined,
   NodeIndexOutlined,
   SearchOutlined,
   SettingOutlined,
@@ -22,6 +23,7 @@ import { Alert, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { DeadlinesPage } from './pages/DeadlinesPage';
 import { ExecutionPage } from './pages/ExecutionPage';
+import { HomePage } from './pages/HomePage';
 import { MeetingsPage } from './pages/MeetingsPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { OrganizationsPage } from './pages/OrganizationsPage';
@@ -46,6 +48,7 @@ import { go, useRoute } from './route';
 import { UnsavedPrompt } from './unsaved';
 
 const MENU = [
+  { key: 'home', icon: <HomeOutlined />, label: 'Главная' },
   { key: 'roadmaps', icon: <NodeIndexOutlined />, label: 'Дорожные карты' },
   { key: 'deadlines', icon: <FieldTimeOutlined />, label: 'Сроки' },
   { key: 'execution', icon: <CheckSquareOutlined />, label: 'Исполнение' },
@@ -85,7 +88,7 @@ export function Shell() {
   const steps = useLoad(() => call('app.firstSteps'), []);
   const bare = bareAddress();
   let page: ReactNode;
-  const shown = bare && !steps.error ? (steps.data ? (steps.data.empty ? 'start' : route.page) : 'wait') : route.page;
+  const shown = bare && !steps.error ? (steps.data ? (steps.data.empty ? 'start' : 'home') : 'wait') : route.page;
   switch (shown) {
     case 'wait':
       // Until the database is known to be empty or not: neither the list nor the start page flashes by.
@@ -97,8 +100,12 @@ export function Shell() {
     case 'roadmaps':
       page = route.id ? <RoadmapEditor key={route.id} roadmapId={route.id} tab={route.sub} measureId={route.item} /> : <RoadmapsPage />;
       break;
+    case 'home':
+      page = <HomePage key={route.query.today ?? ''} query={route.query} />;
+      break;
     case 'deadlines':
-      page = <DeadlinesPage />;
+      // Keyed by the filter: a number of «Главная» opens the list anew with its filter.
+      page = <DeadlinesPage key={JSON.stringify(route.query)} query={route.query} />;
       break;
     case 'execution':
       page = <ExecutionPage roadmapId={route.id} />;

@@ -13,17 +13,25 @@ export interface Route {
   sub: string | null;
   /** A record inside the screen: the measure to open in a plan. */
   item: number | null;
+  /** A filter carried in the address after «?» (#/deadlines?window=overdue&school=3): what a number on «Главная» opens. */
+  query: Readonly<Record<string, string>>;
 }
+
+export type RouteQuery = Record<string, string | number | null | undefined>;
 
 export function parseRoute(hash: string): Route {
-  const [page = 'roadmaps', id, sub, item] = hash.replace(/^#\/?/, '').split('/');
+  const [path = '', search = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [page = 'roadmaps', id, sub, item] = path.split('/');
+  const query = Object.fromEntries(new URLSearchParams(search));
   const toId = (x: string | undefined) => (Number.isInteger(Number(x)) && Number(x) > 0 ? Number(x) : null);
-  if (id === 'new') return { page: page || 'roadmaps', id: null, sub: 'new', item: null };
-  return { page: page || 'roadmaps', id: toId(id), sub: sub ?? null, item: toId(item) };
+  if (id === 'new') return { page: page || 'roadmaps', id: null, sub: 'new', item: null, query };
+  return { page: page || 'roadmaps', id: toId(id), sub: sub ?? null, item: toId(item), query };
 }
 
-export function hashOf(page: string, id?: number | null, sub?: string | null, item?: number | null): string {
-  return `#/${page}${id ? `/${id}` : ''}${sub ? `/${sub}` : ''}${item ? `/${item}` : ''}`;
+export function hashOf(page: string, id?: number | null, sub?: string | null, item?: number | null, query?: RouteQuery): string {
+  const pairs = Object.entries(query ?? {}).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined && e[1] !== '');
+  const search = pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
+  return `#/${page}${id ? `/${id}` : ''}${sub ? `/${sub}` : ''}${item ? `/${item}` : ''}${search}`;
 }
 
 let shownHash = window.location.hash;
@@ -54,8 +62,8 @@ window.addEventListener('hashchange', () => {
   });
 });
 
-export function go(page: string, id?: number | null, sub?: string | null, item?: number | null): void {
-  const hash = hashOf(page, id, sub, item);
+export function go(page: string, id?: number | null, sub?: string | null, item?: number | null, query?: RouteQuery): void {
+  const hash = hashOf(page, id, sub, item, query);
   void (async () => {
     if (hasUnsaved() && !(await confirmLeave())) return;
     allowed = hash;

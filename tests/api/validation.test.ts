@@ -220,6 +220,7 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
     sortOrder: 'descend',
   }),
   'terms.dueDownloadXlsx': (i) => ({ today: '2022-05-01', window: 'quarter', roadmapId: i.roadmap, sortBy: 'origin' }),
+  'home.summary': () => ({ today: '2022-05-01' }),
   'terms.dueSaveXlsx': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person }),
   'settings.getSchoolCalendar': () => ({}),
   'documents.preview': (i) => ({
@@ -254,7 +255,11 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   }),
   'indicators.importPreview': (i) => ({ fileName: 'Значения.xlsx', base64: valuesBase64, roadmapId: i.roadmap }),
   'indicators.importApply': (i) => ({ fileName: 'Значения.xlsx', base64: valuesBase64, roadmapId: i.roadmap }),
-  'answers.apply': (i) => ({ answers: [{ measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' } }] }),
+  'answers.apply': (i) => ({
+    answers: [
+      { measureId: i.measure, quarter: '2022-Q2', values: { status: 'done', result: 'Сделано' }, schoolId: i.org, file: 'форма.xlsx' },
+    ],
+  }),
   'backups.list': () => ({}),
   'backups.create': () => ({}),
   'backups.describe': () => ({ source: { fileName: 'test-2022-05-01_10-00-00-manual.sqlite' } }),
@@ -401,6 +406,7 @@ describe('every API method validates its input', () => {
       'indicators.schoolBoard',
       'app.firstSteps',
       'app.recentDatabases',
+      'home.summary',
     ] as ApiMethod[])
       expect((await callApi(ctx, m, valid[m](ids()))).ok, m).toBe(true);
   });
@@ -606,6 +612,7 @@ describe('dates, quarters and empty texts', () => {
       ['reports.download', ['date']],
       ['import.preview', ['period', 'start']],
       ['terms.due', ['today']],
+      ['home.summary', ['today']],
     ];
     for (const [method, path] of dateFields) {
       const input = structuredClone(valid[method](i)) as Record<string | number, unknown>;

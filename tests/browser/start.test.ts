@@ -1,6 +1,6 @@
 /**
  * The first start in Chromium at 1366×768: an empty database opens on the start page with its three
- * steps; «Открыть демонстрационный район» switches to the demo file with its banner and back, the
+ * steps, a database with data on «Главная»; «Открыть демонстрационный район» switches to the demo file with its banner and back, the
  * user's file unchanged; F1 opens the help and Esc closes it; «Файл» lists the recent databases.
  */
 import crypto from 'node:crypto';
@@ -70,7 +70,10 @@ describe('the first start', () => {
     await page.getByRole('button', { name: 'Открыть демонстрационный район' }).click();
     await page.getByTestId('demo-banner').waitFor();
     expect(await page.getByTestId('demo-banner').textContent()).toContain('Демонстрационная база — ваши данные не затронуты');
-    // Not empty: the list of roadmaps, not the start page.
+    // Not empty: «Главная» (issue 17), not the start page, with the demo's roadmaps in its quarter's bars.
+    await page.getByTestId('home-page').waitFor();
+    expect(await page.getByTestId('start-page').count()).toBe(0);
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
     await page.getByRole('heading', { name: 'Дорожные карты', exact: true }).waitFor();
     expect(await page.locator('.ant-table-row').count()).toBeGreaterThan(1);
     expect(session.ctx.db.path).toBe(path.join(dir, 'demo', 'Демонстрационный район.sqlite'));
@@ -95,7 +98,8 @@ describe('the first start', () => {
     await page.getByRole('button', { name: 'Создать' }).click();
     await page.getByTestId('roadmap-title').waitFor();
     await page.goto(server.url.split('?')[0]!.split('#')[0]!);
-    await page.getByRole('heading', { name: 'Дорожные карты', exact: true }).waitFor();
+    // A database with data opens on «Главная» (issue 17; before it, on the list of roadmaps).
+    await page.getByTestId('home-page').waitFor();
     expect(await page.getByTestId('start-page').count()).toBe(0);
     // Still reachable: «Файл» → «Первые шаги», with the third step ticked.
     await page.getByRole('button', { name: /Файл/ }).click();
@@ -139,12 +143,17 @@ describe('the first start', () => {
     await dialog.waitFor();
     await dialog.getByLabel('Путь к файлу').fill(other);
     await dialog.getByRole('button', { name: 'Открыть' }).click();
+    // A database with data opens on «Главная» (issue 17); its roadmaps are in the list.
+    await page.getByTestId('home-page').waitFor();
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
     await page.getByText('Карта из другой базы').waitFor();
     expect(session.ctx.db.path).toBe(other);
 
     await page.getByRole('button', { name: /Файл/ }).click();
     expect(await page.getByTestId('recent-database').allTextContents()).toEqual(['другая.sqliteоткрыта', `рмк.sqlite${mine}`]);
     await page.getByRole('menuitem', { name: /рмк\.sqlite/ }).click();
+    await page.getByTestId('home-page').waitFor();
+    await page.getByRole('menuitem', { name: 'Дорожные карты' }).click();
     await page.getByText('План на 2025 год').waitFor();
     expect(session.ctx.db.path).toBe(mine);
     // Nothing of the discarded form reached the user's database.

@@ -84,15 +84,32 @@ function DatesOf({ item }: { item: Item }) {
   );
 }
 
-export function DeadlinesPage() {
+/**
+ * The filter a link carries in the address (#/deadlines?window=overdue&school=3&today=2024-11-15, the
+ * numbers of «Главная»): the list opens filtered so; anything unreadable is ignored.
+ */
+function fromQuery(query: Readonly<Record<string, string>>) {
+  const id = (x: string | undefined) => (x && /^[1-9]\d*$/.test(x) ? Number(x) : undefined);
+  // Read back and compared: dayjs rolls «2024-02-31» over into March instead of refusing it.
+  const day = query.today && /^\d{4}-\d{2}-\d{2}$/.test(query.today) ? dayjs(query.today) : null;
+  return {
+    window: WINDOWS.find((w) => w.value === query.window)?.value ?? 'overdue',
+    schoolId: id(query.school),
+    roadmapId: id(query.roadmap),
+    today: day?.isValid() && day.format('YYYY-MM-DD') === query.today ? day : dayjs(),
+  };
+}
+
+export function DeadlinesPage({ query = {} }: { query?: Readonly<Record<string, string>> }) {
   const dir = useDirectory();
   const act = useAction();
   const roadmaps = useLoad(() => call('roadmaps.list'), []);
-  const [today, setToday] = useState<Dayjs>(dayjs());
-  const [window, setWindow] = useState<Window>('overdue');
+  const [initial] = useState(() => fromQuery(query));
+  const [today, setToday] = useState<Dayjs>(initial.today);
+  const [window, setWindow] = useState<Window>(initial.window);
   const [personId, setPersonId] = useState<number | undefined>();
-  const [schoolId, setSchoolId] = useState<number | undefined>();
-  const [roadmapId, setRoadmapId] = useState<number | undefined>();
+  const [schoolId, setSchoolId] = useState<number | undefined>(initial.schoolId);
+  const [roadmapId, setRoadmapId] = useState<number | undefined>(initial.roadmapId);
   const [executor, setExecutor] = useState('');
   const [showDone, setShowDone] = useState(false);
   const [sort, setSort] = useState<Sort>({ by: 'due', order: 'ascend' });

@@ -143,6 +143,8 @@ export function ReportsPage() {
             quarter: c.quarter,
             values: Object.fromEntries(Object.entries(c.new).filter(([, v]) => v !== null && v !== undefined)),
             ...(c.filledBy ? { filledBy: c.filledBy } : {}),
+            schoolId: c.schoolId,
+            file: c.file,
           })),
         });
         setPreview(null);
