@@ -14,6 +14,8 @@ import { formatDate } from '../format';
 import { useLoad } from '../hooks';
 import { go, hashOf } from '../route';
 import { quarterLabel } from './labels';
+import { ProgressChart } from '../charts/ProgressChart';
+import { quarterOf } from '../../../shared/quarters';
 import { cssColor, DARK_TEXT } from '../../../shared/status-colors';
 import { SUMMARY_KEY_LABELS, SUMMARY_KEYS, type SummaryKey } from '../../../shared/status-summary';
 
@@ -27,7 +29,8 @@ const WINDOW_TITLES: Record<Window, string> = { overdue: 'Просрочено',
 const deadlinesLink = (today: string, window: Window, schoolId?: number) =>
   hashOf('deadlines', null, null, null, { window, school: schoolId, today });
 
-const openLine = (x: Line) => (x.source === 'measure' ? go('roadmaps', x.roadmapId, 'plan', x.id) : go('meetings', x.meetingId, 'decision', x.id));
+const openLine = (x: Line) =>
+  x.source === 'measure' ? go('roadmaps', x.roadmapId, 'plan', x.id) : go('meetings', x.meetingId, 'decision', x.id);
 
 /** One of the first lines: the date, what is to be done, who does it — a click opens it where it lives. */
 function LineItem({ x, danger }: { x: Line; danger: boolean }) {
@@ -143,6 +146,15 @@ export function HomePage({ query = {} }: { query?: Readonly<Record<string, strin
   const today = query.today && /^\d{4}-\d{2}-\d{2}$/.test(query.today) ? query.today : dayjs().format('YYYY-MM-DD');
   const summary = useLoad(() => call('home.summary', { today }), [today]);
   const s = summary.data;
+  const progress = useLoad(() => call('progress.byQuarter', { upTo: quarterOf(today) }), [today]);
+  // The district's line and the lines of the roadmaps in force now (the bars above): not every plan of past years.
+  const inForce = new Set(s?.progress.map((p) => p.roadmapId));
+  const lines = progress.data
+    ? [
+        ...progress.data.roadmaps.filter((r) => r.roadmapId !== null && inForce.has(r.roadmapId)),
+        ...(progress.data.district ? [progress.data.district] : []),
+      ]
+    : [];
   return (
     <div data-testid="home-page">
       <Typography.Title level={3} style={{ marginBottom: 4 }}>
@@ -177,9 +189,11 @@ export function HomePage({ query = {} }: { query?: Readonly<Record<string, strin
                     ))}
                   </>
                 )}
-                {/* PROGRESS-CHART (issue 17, item 3): the lead puts «Ход выполнения по кварталам» — the
-                    ProgressChart component of the «progress» branch, for the district and per roadmap —
-                    here at merge. Nothing is drawn in this place until then. */}
+                {lines.length > 0 && (
+                  <div style={{ marginTop: 8 }} data-testid="home-progress-chart">
+                    <ProgressChart series={lines} height={170} title="Ход выполнения по кварталам: район и действующие дорожные карты" />
+                  </div>
+                )}
               </Card>
             </Col>
             <Col span={10}>
