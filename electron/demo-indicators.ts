@@ -44,7 +44,13 @@ export function fillDemoIndicators(db: Db, orgs: Map<string, number>, roadmaps: 
   };
   const roadmapId = need(roadmaps, d.roadmap);
   for (const i of d.indicators) {
-    const { id } = createIndicator(db, roadmapId, { name: i.name, unit: i.unit, direction: i.direction, source: i.source, yearKind: i.yearKind });
+    const { id } = createIndicator(db, roadmapId, {
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      source: i.source,
+      yearKind: i.yearKind,
+    });
     setIndicatorValue(db, { indicatorId: id, schoolId: null, kind: 'baseline', year: i.baseline[0], value: i.baseline[1] });
     for (const [year, value] of Object.entries(i.targets))
       setIndicatorValue(db, { indicatorId: id, schoolId: null, kind: 'target', year: Number(year), value });

@@ -159,10 +159,11 @@ function planTable(roadmap: Roadmap, plan: PrintedSection[], orientation: Orient
 function passportTable(roadmap: Roadmap, orientation: Orientation, withoutIndicatorText: boolean): Table {
   const total = contentWidth(orientation);
   const widths = [Math.floor(total * 0.28), Math.floor(total * 0.72)];
-  const rows = PASSPORT_LABELS.filter(([field]) => !(withoutIndicatorText && field === 'indicators')).map(([field, label]) => {
-    const value = field === 'periodStart' ? periodText(roadmap.periodStart, roadmap.periodEnd) : String(roadmap[field] ?? '');
-    return [label, value] as const;
-  })
+  const rows = PASSPORT_LABELS.filter(([field]) => !(withoutIndicatorText && field === 'indicators'))
+    .map(([field, label]) => {
+      const value = field === 'periodStart' ? periodText(roadmap.periodStart, roadmap.periodEnd) : String(roadmap[field] ?? '');
+      return [label, value] as const;
+    })
     .filter(([, value]) => value.trim() !== '')
     .map(
       ([label, value]) =>

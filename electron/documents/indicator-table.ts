@@ -43,7 +43,13 @@ export const INDICATOR_CAPTIONS = ['Индикатор', 'Ед. изм.', 'Ба�
  */
 export function indicatorTables(indicators: AppendixIndicator[], orientation: Orientation): Table[] {
   const kinds = [...new Set(indicators.map((i) => i.yearKind))];
-  return kinds.map((kind) => indicatorTable(indicators.filter((i) => i.yearKind === kind), kind, orientation));
+  return kinds.map((kind) =>
+    indicatorTable(
+      indicators.filter((i) => i.yearKind === kind),
+      kind,
+      orientation,
+    ),
+  );
 }
 
 function indicatorTable(indicators: AppendixIndicator[], kind: IndicatorYearKind, orientation: Orientation): Table {

@@ -144,7 +144,9 @@ function fromIndicatorSheet(report: ReadReport, sheet: BookSheet, at: (s: BookSh
     const cells = INDICATOR_DATA_COLUMNS.map((_, i) => at(sheet, r, i + 1));
     if (cells.every((c) => c === '')) continue;
     const v = Object.fromEntries(INDICATOR_DATA_COLUMNS.map((c, i) => [c.key, cells[i]!])) as Record<keyof IndicatorDataRow, string>;
-    const code: Achievement = (ACHIEVEMENTS as readonly string[]).includes(v.achievementCode) ? (v.achievementCode as Achievement) : 'no_data';
+    const code: Achievement = (ACHIEVEMENTS as readonly string[]).includes(v.achievementCode)
+      ? (v.achievementCode as Achievement)
+      : 'no_data';
     report.indicators.push({
       ...v,
       district: report.districtName || v.district,
@@ -152,7 +154,9 @@ function fromIndicatorSheet(report: ReadReport, sheet: BookSheet, at: (s: BookSh
       quarter: report.quarter,
       roadmapId: id(v.roadmapId),
       indicatorId: id(v.indicatorId),
-      directionCode: (INDICATOR_DIRECTIONS as readonly string[]).includes(v.directionCode) ? (v.directionCode as IndicatorDataRow['directionCode']) : '',
+      directionCode: (INDICATOR_DIRECTIONS as readonly string[]).includes(v.directionCode)
+        ? (v.directionCode as IndicatorDataRow['directionCode'])
+        : '',
       schoolId: id(v.schoolId),
       baseline: parseIndicatorValue(v.baseline),
       baselineYear: id(v.baselineYear),

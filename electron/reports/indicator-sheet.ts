@@ -87,7 +87,11 @@ export function addIndicatorSheet(wb: ExcelJS.Workbook, lines: IndicatorLine[], 
       cell.value = v;
       styleBodyCell(cell, { bold: district, center: i >= 3 });
     });
-    fit(ws, row, values.map((v) => (v === null ? '' : String(v))));
+    fit(
+      ws,
+      row,
+      values.map((v) => (v === null ? '' : String(v))),
+    );
     row++;
   }
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: INDICATOR_HEADER_ROW }];

@@ -85,18 +85,20 @@ describe('the indicators in the quarterly report', () => {
     expect(flat.rows[0]).toEqual(INDICATOR_DATA_HEADERS);
     const col = (name: string) => INDICATOR_DATA_HEADERS.indexOf(name);
     const district = flat.rows[1]!;
-    expect([district[col('Школа')], district[col('ID школы')], district[col('Базовое значение')], district[col('Год базового значения')]]).toEqual([
-      'Район',
-      null,
-      45.5,
-      2023,
-    ]);
+    expect([
+      district[col('Школа')],
+      district[col('ID школы')],
+      district[col('Базовое значение')],
+      district[col('Год базового значения')],
+    ]).toEqual(['Район', null, 45.5, 2023]);
     expect([district[col('Фактическое значение')], district[col('Рассчитано по школам')], district[col('Код достижения')]]).toEqual([
       48.75,
       'да',
       'not_met',
     ]);
-    const lowerMissed = flat.rows.find((r) => r[col('Школа')] === 'СОШ № 2' && r[col('Индикатор')] === 'Доля педагогов пенсионного возраста')!;
+    const lowerMissed = flat.rows.find(
+      (r) => r[col('Школа')] === 'СОШ № 2' && r[col('Индикатор')] === 'Доля педагогов пенсионного возраста',
+    )!;
     expect([lowerMissed[col('Код направления')], lowerMissed[col('ID школы')], lowerMissed[col('Достигнуто')]]).toEqual([
       'lower',
       b,

@@ -140,7 +140,8 @@ function DocumentDialog({
             {preview.data?.lines.some((l) => l.label === 'Таблица индикаторов') && (
               <Checkbox
                 checked={
-                  appendix.includeIndicators ?? preview.data.lines.some((l) => l.label === 'Таблица индикаторов' && l.value !== 'не печатается')
+                  appendix.includeIndicators ??
+                  preview.data.lines.some((l) => l.label === 'Таблица индикаторов' && l.value !== 'не печатается')
                 }
                 disabled={appendix.includePassport === false}
                 onChange={(e) => setRequest({ ...appendix, includeIndicators: e.target.checked })}
