@@ -20,6 +20,7 @@ import { addMeasure, addSection, type ExecutorLink, getPlan } from '../db/plan';
 import { type Captions, createRoadmap } from '../db/roadmaps';
 import { setDepartment } from '../db/settings';
 import { fillDemoRisks } from './demo-risks';
+import { fillDemoIndicators } from './demo-indicators';
 import { resourcesDir } from './paths';
 import type { RoadmapLevel } from '../shared/labels';
 
@@ -252,6 +253,7 @@ export function fillDemo(db: Db): DemoSummary {
       });
     }
     fillDemoRisks(db, orgs, roadmaps);
+    fillDemoIndicators(db, orgs, roadmaps);
     return {
       roadmaps: roadmaps.size,
       measures: measureCount,

@@ -100,3 +100,14 @@ export function formatIndicatorValue(value: number | null | undefined): string {
   if (value === null || value === undefined) return '';
   return String(round(value)).replace('.', ',');
 }
+
+/**
+ * The indicator year a quarter reports on ('2024-Q2'): its calendar year, or for school years the school
+ * year holding most of the quarter — Q1–Q3 (January to September, the exams of June and July) close the
+ * school year begun the autumn before, Q4 is in the one begun in September.
+ */
+export function indicatorYearOfQuarter(quarter: string, yearKind: IndicatorYearKind = 'calendar'): number {
+  const year = Number(quarter.slice(0, 4));
+  if (yearKind === 'calendar') return year;
+  return quarter.endsWith('Q4') ? year : year - 1;
+}

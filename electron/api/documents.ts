@@ -17,6 +17,7 @@ const request = z.discriminatedUnion('kind', [
     orientation: z.enum(['portrait', 'landscape']).optional(),
     includePassport: z.boolean().optional(),
     includeStamp: z.boolean().optional(),
+    includeIndicators: z.boolean().optional(),
   }),
   z.strictObject({ kind: z.literal('order'), orderId: id }),
   z.strictObject({ kind: z.literal('protocol'), meetingId: id }),

@@ -43,6 +43,7 @@ export interface CommandContext {
     orientation?: string | undefined;
     'no-passport'?: boolean | undefined;
     'no-stamp'?: boolean | undefined;
+    'no-indicators'?: boolean | undefined;
     'read-only'?: boolean | undefined;
   };
   out: (line: string) => void;
@@ -280,6 +281,7 @@ export const commands: Record<string, (ctx: CommandContext) => void | Promise<vo
         ...(orientation ? { orientation } : {}),
         ...(options['no-passport'] ? { includePassport: false } : {}),
         ...(options['no-stamp'] ? { includeStamp: false } : {}),
+        ...(options['no-indicators'] ? { includeIndicators: false } : {}),
       };
     } else if (what === 'order') request = { kind: 'order', orderId: positiveId(options.order, '--order') };
     else if (what === 'protocol') request = { kind: 'protocol', meetingId: positiveId(options.meeting, '--meeting') };

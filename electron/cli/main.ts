@@ -22,7 +22,7 @@ const USAGE = `Использование: npm run -s cli -- <команда> [-
   term --period ГГГГ-ММ-ДД..ГГГГ-ММ-ДД "срок"
                                       как программа понимает срок (JSON)
   term --period … --stdin             по сроку на строку из стандартного ввода
-  export appendix --db ФАЙЛ --roadmap ID --out ФАЙЛ.docx [--order ID] [--orientation portrait|landscape] [--no-passport] [--no-stamp]
+  export appendix --db ФАЙЛ --roadmap ID --out ФАЙЛ.docx [--order ID] [--orientation portrait|landscape] [--no-passport] [--no-stamp] [--no-indicators]
   export order --db ФАЙЛ --order ID --out ФАЙЛ.docx
   export protocol --db ФАЙЛ --meeting ID --out ФАЙЛ.docx
   export report --db ФАЙЛ --quarter 2022-Q2 [--roadmap ID …] --out ФАЙЛ.xlsx [--date ГГГГ-ММ-ДД] [--prepared-by "ФИО"]
@@ -66,6 +66,7 @@ export async function runCli(argv: string[], out: (line: string) => void = (l) =
         orientation: { type: 'string' },
         'no-passport': { type: 'boolean' },
         'no-stamp': { type: 'boolean' },
+        'no-indicators': { type: 'boolean' },
         stdin: { type: 'boolean' },
         'read-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },

@@ -7,6 +7,8 @@ import { AlignmentType, Paragraph, Table, TableCell, TableLayoutType, TableRow, 
 import { sectionHeading } from '../../db/plan';
 import type { PrintedSection } from '../../db/plan-print';
 import type { Roadmap } from '../../db/roadmaps';
+import type { AppendixIndicator } from './indicator-table';
+import { indicatorTables } from './indicator-table';
 import { cellPara, contentWidth, type Orientation, para, TABLE_SIZE, topRightBlock } from './layout';
 import type { Mark } from './sources';
 import { periodText } from './names';
@@ -15,6 +17,8 @@ export interface AppendixOptions {
   orientation: Orientation;
   includePassport: boolean;
   includeStamp: boolean;
+  /** The indicators as a table in the passport (in place of the «Комплекс индикаторов» text). */
+  includeIndicators: boolean;
 }
 
 /** What is asked for an appendix; options left out take the defaults of appendixOptionsFor. */
@@ -24,6 +28,7 @@ export interface AppendixRequest {
   orientation?: Orientation | undefined;
   includePassport?: boolean | undefined;
   includeStamp?: boolean | undefined;
+  includeIndicators?: boolean | undefined;
 }
 
 /** Narrow №, wide measure, the rest by what they usually hold. */
@@ -151,13 +156,14 @@ function planTable(roadmap: Roadmap, plan: PrintedSection[], orientation: Orient
   return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
 }
 
-function passportTable(roadmap: Roadmap, orientation: Orientation): Table {
+function passportTable(roadmap: Roadmap, orientation: Orientation, withoutIndicatorText: boolean): Table {
   const total = contentWidth(orientation);
   const widths = [Math.floor(total * 0.28), Math.floor(total * 0.72)];
-  const rows = PASSPORT_LABELS.map(([field, label]) => {
-    const value = field === 'periodStart' ? periodText(roadmap.periodStart, roadmap.periodEnd) : String(roadmap[field] ?? '');
-    return [label, value] as const;
-  })
+  const rows = PASSPORT_LABELS.filter(([field]) => !(withoutIndicatorText && field === 'indicators'))
+    .map(([field, label]) => {
+      const value = field === 'periodStart' ? periodText(roadmap.periodStart, roadmap.periodEnd) : String(roadmap[field] ?? '');
+      return [label, value] as const;
+    })
     .filter(([, value]) => value.trim() !== '')
     .map(
       ([label, value]) =>
@@ -172,12 +178,14 @@ function passportTable(roadmap: Roadmap, orientation: Orientation): Table {
   return new Table({ rows, width: { size: total, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED });
 }
 
-export function appendixOptionsFor(roadmap: Roadmap, req: Partial<AppendixRequest> = {}): AppendixOptions {
+export function appendixOptionsFor(roadmap: Roadmap, req: Partial<AppendixRequest> = {}, indicatorCount = 0): AppendixOptions {
   return {
     // Five columns read best across the page: landscape unless the user picks portrait.
     orientation: req.orientation ?? 'landscape',
-    includePassport: req.includePassport ?? hasPassport(roadmap),
+    // Indicator rows are a passport of their own: with them the passport prints even with no passport text.
+    includePassport: req.includePassport ?? (hasPassport(roadmap) || indicatorCount > 0),
     includeStamp: req.includeStamp ?? true,
+    includeIndicators: req.includeIndicators ?? indicatorCount > 0,
   };
 }
 
@@ -198,6 +206,7 @@ export function appendixChildren(
   plan: PrintedSection[],
   mark: Mark | null,
   options: AppendixOptions,
+  indicators: AppendixIndicator[] = [],
 ): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   if (mark) out.push(...topRightBlock(options.includeStamp && mark.stamp ? [mark.mark, mark.stamp] : [mark.mark], options.orientation));
@@ -205,7 +214,14 @@ export function appendixChildren(
   out.push(para(`Период реализации: ${periodText(roadmap.periodStart, roadmap.periodEnd)}`, { align: AlignmentType.CENTER, after: 240 }));
   if (options.includePassport) {
     out.push(para('ПАСПОРТ', { align: AlignmentType.CENTER, bold: true, after: 120, keepNext: true }));
-    out.push(passportTable(roadmap, options.orientation));
+    // The table takes the place of the passport's «Комплекс индикаторов» text: the rows were made from
+    // that text (or typed instead of it), so printing both would say the same thing twice, perhaps differently.
+    const table = options.includeIndicators && indicators.length > 0;
+    out.push(passportTable(roadmap, options.orientation, table));
+    if (table) {
+      out.push(para('Комплекс индикаторов', { align: AlignmentType.CENTER, bold: true, before: 240, after: 120, keepNext: true }));
+      out.push(...indicatorTables(indicators, options.orientation));
+    }
     out.push(para('ПЛАН МЕРОПРИЯТИЙ', { align: AlignmentType.CENTER, bold: true, before: 240, after: 120, keepNext: true }));
   }
   out.push(planTable(roadmap, plan, options.orientation));

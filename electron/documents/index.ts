@@ -23,7 +23,7 @@ export interface DocumentPreview {
   warnings: string[];
 }
 
-function appendixPreview({ roadmap, plan, ref, mark, options: opts }: AppendixSource): DocumentPreview {
+function appendixPreview({ roadmap, plan, indicators, ref, mark, options: opts }: AppendixSource): DocumentPreview {
   const measures = plan.reduce((n, s) => n + s.measures.length, 0);
   return {
     fileName:
@@ -38,6 +38,15 @@ function appendixPreview({ roadmap, plan, ref, mark, options: opts }: AppendixSo
       { label: 'Гриф утверждения', value: mark?.stamp && opts.includeStamp ? mark.stamp.replace(/\n/g, ' ') : 'нет' },
       { label: 'Разделов / мероприятий', value: `${plan.filter((s) => s.title !== null).length} / ${measures}` },
       { label: 'Паспорт', value: opts.includePassport ? 'печатается' : 'не печатается' },
+      // Only when there is something to print: the dialog offers the option by this line.
+      ...(indicators.length
+        ? [
+            {
+              label: 'Таблица индикаторов',
+              value: opts.includeIndicators && opts.includePassport ? `печатается (${indicators.length})` : 'не печатается',
+            },
+          ]
+        : []),
       { label: 'Ориентация', value: opts.orientation === 'landscape' ? 'альбомная' : 'книжная' },
     ],
     warnings: measures === 0 ? ['В дорожной карте нет ни одного мероприятия: приложение выйдет с пустой таблицей плана.'] : [],
@@ -85,7 +94,7 @@ export async function renderDocument(db: Db, req: DocumentRequest): Promise<{ fi
     // Read once: the preview (the file's name) and the document come from the same gathered source.
     const src = appendixSource(db, req);
     preview = appendixPreview(src);
-    sections = [section(src.options.orientation, appendixChildren(src.roadmap, src.plan, src.mark, src.options), true)];
+    sections = [section(src.options.orientation, appendixChildren(src.roadmap, src.plan, src.mark, src.options, src.indicators), true)];
   } else {
     preview = previewDocument(db, req);
     sections = req.kind === 'order' ? orderSections(db, req.orderId) : protocolSections(db, req.meetingId);

@@ -50,10 +50,10 @@ export function orderSections(db: Db, orderId: number): ISectionOptions[] {
 
   const sections = [section('portrait', body, true)];
   for (const a of order.appendices) {
-    const { roadmap, plan } = roadmapSource(db, a.roadmapId);
-    const options = appendixOptionsFor(roadmap);
+    const { roadmap, plan, indicators } = roadmapSource(db, a.roadmapId);
+    const options = appendixOptionsFor(roadmap, {}, indicators.length);
     const mark = markFor(db, roadmap.title, { id: order.id, number: order.number, date: order.date, appendixNumber: a.appendixNumber });
-    sections.push(section(options.orientation, appendixChildren(roadmap, plan, mark, options), false));
+    sections.push(section(options.orientation, appendixChildren(roadmap, plan, mark, options, indicators), false));
   }
   return sections;
 }

@@ -7,8 +7,10 @@ import { listPeople } from '../../db/people';
 import { printedPlan } from '../../db/plan-print';
 import { getRoadmap } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
+import { indicatorBoard } from '../../db/indicators';
 import { ruDate } from '../../db/terms/dates';
 import { type AppendixOptions, type AppendixRequest, appendixOptionsFor } from './appendix';
+import { appendixIndicators } from './indicator-table';
 import { approvedParticiple, genitiveOfBody } from './names';
 
 export interface OrderRef {
@@ -64,9 +66,13 @@ export function orderRefFor(db: Db, roadmapId: number, orderId?: number): OrderR
   return { id: order.id, number: order.number, date: order.date, appendixNumber: link.appendixNumber };
 }
 
-/** A roadmap and its plan as printed, read once for a document. */
+/** A roadmap, its plan and its indicators as printed, read once for a document. */
 export function roadmapSource(db: Db, roadmapId: number) {
-  return { roadmap: getRoadmap(db, roadmapId), plan: printedPlan(db, roadmapId) };
+  return {
+    roadmap: getRoadmap(db, roadmapId),
+    plan: printedPlan(db, roadmapId),
+    indicators: appendixIndicators(indicatorBoard(db, roadmapId)),
+  };
 }
 
 /**
@@ -74,10 +80,10 @@ export function roadmapSource(db: Db, roadmapId: number) {
  * both made from it (they used to read the roadmap and its plan four times between them).
  */
 export function appendixSource(db: Db, req: AppendixRequest) {
-  const { roadmap, plan } = roadmapSource(db, req.roadmapId);
+  const { roadmap, plan, indicators } = roadmapSource(db, req.roadmapId);
   const ref = orderRefFor(db, req.roadmapId, req.orderId);
-  const options: AppendixOptions = appendixOptionsFor(roadmap, req);
-  return { roadmap, plan, ref, mark: ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), options };
+  const options: AppendixOptions = appendixOptionsFor(roadmap, req, indicators.length);
+  return { roadmap, plan, indicators, ref, mark: ref ? markFor(db, roadmap.title, ref) : ownMark(roadmap), options };
 }
 
 export type AppendixSource = ReturnType<typeof appendixSource>;

@@ -20,6 +20,9 @@ import {
   REPORT_META_SHEET,
 } from './data-sheet';
 import { HEADER_ROW, REPORT_COLUMNS } from './quarterly';
+import { INDICATOR_DATA_COLUMNS, INDICATOR_DATA_HEADERS, INDICATOR_DATA_SHEET, type IndicatorDataRow } from './indicator-data-sheet';
+import { ACHIEVEMENT_LABELS, ACHIEVEMENTS, type Achievement, INDICATOR_DIRECTIONS } from '../../shared/labels';
+import { parseIndicatorValue } from '../../shared/indicators';
 
 export interface ReadReport {
   file: string;
@@ -31,6 +34,8 @@ export interface ReadReport {
   /** When the file was made (ISO time; '' for reports of older versions). */
   created: string;
   rows: DataRow[];
+  /** The «Данные — индикаторы» rows; none in a report without indicators or of an older version. */
+  indicators: IndicatorDataRow[];
   warnings: string[];
 }
 
@@ -61,7 +66,12 @@ export function readDistrictReport(file: string, data: Buffer): ReadReport {
       `Отчёт «${file}» сделан более новой версией программы (формат ${at(metaSheet, 1, 2)}). Обновите программу. ${TAIL}`,
     );
   const dataSheet = sheets.find((s) => s.name === DATA_SHEET);
-  if (meta && dataSheet) return fromDataSheet(file, meta, dataSheet, at);
+  if (meta && dataSheet) {
+    const report = fromDataSheet(file, meta, dataSheet, at);
+    const indicatorSheet = sheets.find((s) => s.name === INDICATOR_DATA_SHEET);
+    if (indicatorSheet) fromIndicatorSheet(report, indicatorSheet, at);
+    return report;
+  }
   return fromRoadmapSheets(file, sheets, at);
 }
 
@@ -111,8 +121,52 @@ function fromDataSheet(
     date: meta.date,
     created: meta.created,
     rows,
+    indicators: [],
     warnings: [],
   };
+}
+
+/**
+ * The indicator rows, when the report has them. Changed columns cost the indicators only, with a
+ * warning: the measures, the report's main matter, are still taken.
+ */
+function fromIndicatorSheet(report: ReadReport, sheet: BookSheet, at: (s: BookSheet, r: number, c: number) => string): void {
+  const headers = INDICATOR_DATA_HEADERS.map((_, i) => at(sheet, 1, i + 1));
+  if (headers.some((h, i) => h !== INDICATOR_DATA_HEADERS[i])) {
+    report.warnings.push(
+      `В отчёте «${report.file}» изменены столбцы листа «${INDICATOR_DATA_SHEET}»: индикаторы района не взяты, мероприятия сведены.`,
+    );
+    return;
+  }
+  const maxRow = Math.max(1, ...sheet.rows.keys());
+  const id = (s: string) => (/^\d+$/.test(s) ? Number(s) : null);
+  for (let r = 2; r <= maxRow; r++) {
+    const cells = INDICATOR_DATA_COLUMNS.map((_, i) => at(sheet, r, i + 1));
+    if (cells.every((c) => c === '')) continue;
+    const v = Object.fromEntries(INDICATOR_DATA_COLUMNS.map((c, i) => [c.key, cells[i]!])) as Record<keyof IndicatorDataRow, string>;
+    const code: Achievement = (ACHIEVEMENTS as readonly string[]).includes(v.achievementCode)
+      ? (v.achievementCode as Achievement)
+      : 'no_data';
+    report.indicators.push({
+      ...v,
+      district: report.districtName || v.district,
+      districtCode: report.districtCode || v.districtCode,
+      quarter: report.quarter,
+      roadmapId: id(v.roadmapId),
+      indicatorId: id(v.indicatorId),
+      directionCode: (INDICATOR_DIRECTIONS as readonly string[]).includes(v.directionCode)
+        ? (v.directionCode as IndicatorDataRow['directionCode'])
+        : '',
+      schoolId: id(v.schoolId),
+      baseline: parseIndicatorValue(v.baseline),
+      baselineYear: id(v.baselineYear),
+      target: parseIndicatorValue(v.target),
+      actual: parseIndicatorValue(v.actual),
+      computed: v.computed === 'да',
+      achievementCode: code,
+      achievement: ACHIEVEMENT_LABELS[code],
+    });
+  }
 }
 
 /** A report of an older version: the roadmap sheets' header and measure rows (no ids, no due dates). */
@@ -169,6 +223,7 @@ function fromRoadmapSheets(file: string, sheets: BookSheet[], at: (s: BookSheet,
     date: isoOf(at(first, 5, 3)),
     created: '',
     rows,
+    indicators: [],
     warnings: [
       `Отчёт «${file}» сделан прежней версией программы (без листа «${DATA_SHEET}»): прочитан по листам дорожных карт; район взят из шапки («${districtName.slice(0, 120)}»), сроков в квартале и ID в нём нет, поэтому просроченные мероприятия этого района не определены.`,
     ],

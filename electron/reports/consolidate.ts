@@ -12,6 +12,7 @@ import { quarterWords, styleBodyCell, styleHeaderCell, fitRowHeight, FONT, PERCE
 import { argb, barChartPng } from './chart';
 import { readDistrictReport, type ReadReport } from './consolidate-read';
 import { addDataSheet, type DataRow } from './data-sheet';
+import { addIndicatorDataSheet, type IndicatorDataRow } from './indicator-data-sheet';
 import { SUMMARY_KEYS } from './quarterly';
 import { doneShare, isDoneStatus, isOverdue as isDueOverdue } from '../../shared/execution-rules';
 import type { ExecutionStatus } from '../../shared/labels';
@@ -39,6 +40,8 @@ export interface Consolidation {
   total: Omit<DistrictLine, 'file' | 'districtCode' | 'quarter'>;
   overdue: DataRow[];
   rows: DataRow[];
+  /** Every district's indicator lines («Данные — индикаторы»), in the order of the districts. */
+  indicators: IndicatorDataRow[];
   /** Files taken, in the order given. */
   used: string[];
   /** One Russian message per refused file (nothing from it is in the consolidation). */
@@ -119,7 +122,16 @@ export function consolidateModel(files: ReportFile[]): Consolidation {
   }));
   const overdue = reports.flatMap((r) => r.rows.filter((row) => isOverdue(row, r.date)));
   if (refused.length) warnings.push(`Не вошли в свод файлы (${refused.length}); остальные сведены.`);
-  return { lines, total: { district: 'Итого', ...countLine(rows) }, overdue, rows, used: reports.map((r) => r.file), refused, warnings };
+  return {
+    lines,
+    total: { district: 'Итого', ...countLine(rows) },
+    overdue,
+    rows,
+    indicators: reports.flatMap((r) => r.indicators),
+    used: reports.map((r) => r.file),
+    refused,
+    warnings,
+  };
 }
 
 const SUMMARY_HEADERS = [
@@ -222,6 +234,8 @@ export async function renderConsolidation(c: Consolidation, created = new Date()
   summarySheet(wb, c);
   overdueSheet(wb, c.overdue);
   addDataSheet(wb, c.rows);
+  // The districts' indicators side by side, the same columns as a district's «Данные — индикаторы».
+  addIndicatorDataSheet(wb, c.indicators, 'Индикаторы');
   const quarters = [...new Set(c.lines.map((l) => l.quarter))].join('_');
   return { fileName: `Свод_по_региону_${quarters}.xlsx`, data: Buffer.from(await wb.xlsx.writeBuffer()) };
 }

@@ -19,6 +19,9 @@ import { argb, barChartPng } from './chart';
 import { addRiskSheet, RISK_SHEET } from './risk-sheet';
 import { progressByQuarter } from '../../db/progress';
 import { addProgressSheet, PROGRESS_SHEET, progressLines } from './progress-sheet';
+import { indicatorLines } from './indicator-rows';
+import { addIndicatorSheet, INDICATOR_SHEET } from './indicator-sheet';
+import { addIndicatorDataSheet, INDICATOR_DATA_SHEET } from './indicator-data-sheet';
 import {
   DATE_FORMAT,
   excelDate,
@@ -296,9 +299,21 @@ export async function buildQuarterlyReport(
   addProgressSheet(wb, progressLines(progress), { department, quarter: req.quarter });
   const taken = new Set<string>(['сводка', PROGRESS_SHEET.toLocaleLowerCase('ru-RU')]);
   taken.add('данные').add('rmk-report').add(RISK_SHEET.toLocaleLowerCase('ru-RU'));
+  for (const n of [INDICATOR_SHEET, INDICATOR_DATA_SHEET]) taken.add(n.toLocaleLowerCase('ru-RU'));
   for (const sel of selections) roadmapSheet(wb, sel, { department, date, preparedBy: req.preparedBy ?? '' }, taken);
+  // Gathered once, drawn twice: the printed «Индикаторы» and the flat «Данные — индикаторы».
+  const indicators = indicatorLines(
+    db,
+    selections.map((s) => s.roadmap.id),
+    req.quarter,
+  );
+  addIndicatorSheet(wb, indicators, { quarter: req.quarter, department });
   addRiskSheet(wb, db, { quarter: req.quarter, roadmapIds: req.roadmapIds, department });
   addDataSheet(wb, dataRows(selections, { districtName: district, districtCode: dept.districtCode }));
+  addIndicatorDataSheet(
+    wb,
+    indicators.map((l) => ({ ...l, district, districtCode: dept.districtCode, quarter: req.quarter })),
+  );
   addReportMeta(wb, {
     created: new Date().toISOString(),
     date,

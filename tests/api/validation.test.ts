@@ -224,7 +224,14 @@ const valid: Record<ApiMethod, (i: ReturnType<typeof ids>) => unknown> = {
   'terms.dueSaveXlsx': (i) => ({ today: '2022-05-01', window: 'overdue', personId: i.person }),
   'settings.getSchoolCalendar': () => ({}),
   'documents.preview': (i) => ({
-    request: { kind: 'appendix', roadmapId: i.roadmap, orientation: 'portrait', includePassport: true, includeStamp: false },
+    request: {
+      kind: 'appendix',
+      roadmapId: i.roadmap,
+      orientation: 'portrait',
+      includePassport: true,
+      includeStamp: false,
+      includeIndicators: true,
+    },
   }),
   'documents.download': (i) => ({ request: { kind: 'protocol', meetingId: i.meeting } }),
   'documents.save': (i) => ({ request: { kind: 'order', orderId: i.order }, fileName: 'Приказ.docx' }),

@@ -64,7 +64,8 @@ describe('«Свод по региону» in the UI', () => {
     expect(rows[1]).toMatch(/^Ульчский районII кв\. 2022/);
     expect(rows[2]).toMatch(new RegExp(`^Итого${expectedTotal}\\d`));
     const sheets = readXlsx(out);
-    expect(sheets.map((s) => s.name)).toEqual(['Свод', 'Просрочено', 'Данные']);
+    // The demo districts' indicators side by side in «Индикаторы».
+    expect(sheets.map((s) => s.name)).toEqual(['Свод', 'Просрочено', 'Данные', 'Индикаторы']);
     expect(sheets[2]!.rows.length - 1).toBe(expectedTotal);
     // Nothing sticks out of a 1366-pixel window.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366);

@@ -96,7 +96,13 @@ describe('the appendix to an order', () => {
     const file = exportOk('appendix', '--roadmap', String(ids.karpinsk), '--out', out('karpinsk.docx'));
     const d = readDocx(file);
     expect(paragraphs(d)[1]!.text).toMatch(/^УТВЕРЖДЕНА\nприказом отдела образования .* от 28\.03\.2022 № 38-д$/);
-    const [passport, plan] = tables(d);
+    // The passport, the demo's indicators (school years, then calendar years: they do not share columns), the plan.
+    const [passport, schoolYears, calendarYears, plan] = tables(d);
+    expect(tables(d)).toHaveLength(4);
+    expect(schoolYears!.rows[0]!.cells.map((c) => c.text)).toEqual(['Индикатор', 'Ед. изм.', 'Базовое значение', '2021/2022', '2022/2023']);
+    expect(schoolYears!.rows[1]!.cells.slice(1).map((c) => c.text)).toEqual(['%', '91,2 (2020)', '93', '95']);
+    expect(calendarYears!.rows[0]!.cells.map((c) => c.text)).toEqual(['Индикатор', 'Ед. изм.', 'Базовое значение', '2022']);
+    expect(calendarYears!.rows.length).toBe(1 + 5);
     expect(passport!.rows.map((r) => r.cells[0]!.text)).toEqual([
       'Наименование',
       'Сроки реализации',
@@ -154,10 +160,11 @@ describe('the appendix to an order', () => {
     expect(pdfPages(zeya)).toEqual({ pages: 7, pageSize: expect.stringMatching(/^841\.89 x 595\.\d+ pts \(A4\)$/) });
     firstPagePng(zeya, 'appendix-zeya');
     const karpinsk = toPdf(out('karpinsk.docx'));
-    expect(pdfPages(karpinsk).pages).toBe(2);
+    // The passport, the demo's indicator tables and the plan.
+    expect(pdfPages(karpinsk).pages).toBe(3);
     // The header row repeats on the second page.
     const text = pdfText(karpinsk).split('\f');
-    expect(text[1]).toContain('Ключевой результат');
+    expect(text[2]).toContain('Ключевой результат');
     firstPagePng(karpinsk, 'appendix-karpinsk');
   });
 
@@ -210,7 +217,8 @@ describe('the order', () => {
         .rows[0]!.cells.map((c) => c.text),
     ).toEqual(['№ п/п', 'Наименование мероприятия', 'Сроки реализации', 'Исполнители', 'Ключевой результат']);
     const pdf = toPdf(out('order.docx'));
-    expect(pdfPages(pdf).pages).toBe(3);
+    // The order, then the appendix: its passport with the demo's indicators, and the plan.
+    expect(pdfPages(pdf).pages).toBe(4);
     firstPagePng(pdf, 'order');
   });
 });

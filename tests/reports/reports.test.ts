@@ -80,9 +80,12 @@ describe('the quarterly report', () => {
       'Ход выполнения',
       '«Дорожная карта» по реализации…',
       'План мероприятий («дорожная…',
+      // The demo's Karpinsk roadmap has indicators (tests/reports/indicators-sheet.test.ts reads the sheets).
+      'Индикаторы',
       // The demo's «500+» schools have risk profiles (tests/reports/risk-sheet.test.ts reads the sheet).
       'Риски',
       'Данные',
+      'Данные — индикаторы',
       'rmk-report',
     ]);
     expect(sheets.at(-1)!.state).toBe('veryHidden');

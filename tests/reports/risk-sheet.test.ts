@@ -36,7 +36,8 @@ describe('the «Риски» sheet of the quarterly report', () => {
       apiOf(db)('execution.set', { measureId: updated, quarter: '2022-Q1', status: 'done' });
       const sheets = await reportSheets(db, '2022-Q1');
       // After the roadmaps' sheets, before the flat «Данные» the region's consolidation reads.
-      expect(sheets.map((s) => s.name).slice(-3)).toEqual(['Риски', 'Данные', 'rmk-report']);
+      // (The demo's indicators add «Индикаторы» before it and «Данные — индикаторы» after «Данные».)
+      expect(sheets.map((s) => s.name).slice(-5)).toEqual(['Индикаторы', 'Риски', 'Данные', 'Данные — индикаторы', 'rmk-report']);
       const ws = sheets.find((s) => s.name === 'Риски')!;
       const text = (r: number, c: number) => String(ws.rows[r - 1]?.[c - 1] ?? '');
       const header = ws.rows[RISK_HEADER_ROW - 1]!.filter((v) => v !== null);

@@ -137,6 +137,18 @@ function DocumentDialog({
             >
               Печатать паспорт
             </Checkbox>
+            {preview.data?.lines.some((l) => l.label === 'Таблица индикаторов') && (
+              <Checkbox
+                checked={
+                  appendix.includeIndicators ??
+                  preview.data.lines.some((l) => l.label === 'Таблица индикаторов' && l.value !== 'не печатается')
+                }
+                disabled={appendix.includePassport === false}
+                onChange={(e) => setRequest({ ...appendix, includeIndicators: e.target.checked })}
+              >
+                Таблица индикаторов в паспорте
+              </Checkbox>
+            )}
             <Checkbox checked={appendix.includeStamp ?? true} onChange={(e) => setRequest({ ...appendix, includeStamp: e.target.checked })}>
               Гриф «УТВЕРЖДЕНА приказом …»
             </Checkbox>
