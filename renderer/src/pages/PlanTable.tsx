@@ -525,51 +525,53 @@ export function PlanTable({
       <div ref={wrapRef} data-testid="plan-table">
         {geometry.width > 0 && (
           <SpacersProvider value={{ ...virtual.spacers, columns: COLUMNS.length }}>
-          <Table<Row>
-            rowKey="key"
-            size="small"
-            bordered
-            components={{ header: { cell: ResizableTitle }, body: { wrapper: SpacedBody } }}
-            scroll={{ x: total(widths), y: geometry.bodyHeight }}
-            pagination={false}
-            dataSource={virtual.shown}
-            columns={columns}
-            locale={{
-              emptyText: filtered ? 'Под фильтр не подходит ни одно мероприятие.' : 'План пуст. Добавьте раздел или мероприятие (Insert).',
-            }}
-            rowClassName={(r) =>
-              [
-                r.key === selected ? 'plan-row-selected' : '',
-                r.key === highlight ? 'plan-row-highlight' : '',
-                r.key === dropKey ? 'plan-row-drop' : '',
-                r.kind === 'section' ? 'plan-row-section' : '',
-              ].join(' ')
-            }
-            onRow={(r) =>
-              ({
-                onClick: () => select(r.key),
-                onDoubleClick: () => edit(r),
-                // Dragging rearranges the plan: only where the rows stand in the plan's order.
-                draggable: planOrder,
-                onDragStart: (e) => {
-                  dragKey.current = r.key;
-                  e.dataTransfer.effectAllowed = 'move';
-                  e.dataTransfer.setData('text/plain', r.key);
-                },
-                onDragOver: (e) => {
-                  if (!planOrder) return;
-                  e.preventDefault();
-                  if (dropKey !== r.key) setDropKey(r.key);
-                },
-                onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
-                onDrop: (e) => {
-                  e.preventDefault();
-                  if (planOrder) drop(r);
-                },
-                'data-row-key': r.key,
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-          />
+            <Table<Row>
+              rowKey="key"
+              size="small"
+              bordered
+              components={{ header: { cell: ResizableTitle }, body: { wrapper: SpacedBody } }}
+              scroll={{ x: total(widths), y: geometry.bodyHeight }}
+              pagination={false}
+              dataSource={virtual.shown}
+              columns={columns}
+              locale={{
+                emptyText: filtered
+                  ? 'Под фильтр не подходит ни одно мероприятие.'
+                  : 'План пуст. Добавьте раздел или мероприятие (Insert).',
+              }}
+              rowClassName={(r) =>
+                [
+                  r.key === selected ? 'plan-row-selected' : '',
+                  r.key === highlight ? 'plan-row-highlight' : '',
+                  r.key === dropKey ? 'plan-row-drop' : '',
+                  r.kind === 'section' ? 'plan-row-section' : '',
+                ].join(' ')
+              }
+              onRow={(r) =>
+                ({
+                  onClick: () => select(r.key),
+                  onDoubleClick: () => edit(r),
+                  // Dragging rearranges the plan: only where the rows stand in the plan's order.
+                  draggable: planOrder,
+                  onDragStart: (e) => {
+                    dragKey.current = r.key;
+                    e.dataTransfer.effectAllowed = 'move';
+                    e.dataTransfer.setData('text/plain', r.key);
+                  },
+                  onDragOver: (e) => {
+                    if (!planOrder) return;
+                    e.preventDefault();
+                    if (dropKey !== r.key) setDropKey(r.key);
+                  },
+                  onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
+                  onDrop: (e) => {
+                    e.preventDefault();
+                    if (planOrder) drop(r);
+                  },
+                  'data-row-key': r.key,
+                }) as React.HTMLAttributes<HTMLElement>
+              }
+            />
           </SpacersProvider>
         )}
       </div>

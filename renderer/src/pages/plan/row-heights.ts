@@ -190,7 +190,8 @@ export function rowMeasurer() {
                 {
                   job: { kind: 'term', width: inner('term'), texts: [r.term, r.understood, r.caveat] },
                   lines: r.term.trim()
-                    ? lineCount(r.term, inner('term'), normal) + lineCount(r.caveat ? `${r.understood} (${r.caveat})` : r.understood, inner('term'), small)
+                    ? lineCount(r.term, inner('term'), normal) +
+                      lineCount(r.caveat ? `${r.understood} (${r.caveat})` : r.understood, inner('term'), small)
                     : lineCount(r.term, inner('term'), normal),
                   sure: r.term ? null : 0,
                 },
@@ -206,8 +207,7 @@ export function rowMeasurer() {
         const jobs = [...pending.values()];
         layOut(jobs, s).forEach((h, i) => cells.set(cellKey(jobs[i]!), h));
       }
-      for (const [key, tall] of plans)
-        rows.set(key, Math.max(oneLine, ...tall.map((c) => c.sure ?? cells.get(cellKey(c.job))!)) + PAD(s));
+      for (const [key, tall] of plans) rows.set(key, Math.max(oneLine, ...tall.map((c) => c.sure ?? cells.get(cellKey(c.job))!)) + PAD(s));
       return keys.map((k) => rows.get(k)!);
     },
   };

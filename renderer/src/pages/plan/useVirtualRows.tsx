@@ -8,7 +8,17 @@
  * The table scrolls in its own box (.ant-table-body, a native scrollbar); a row whose drawn height
  * differs from its measured one (a font swapped after measuring) is corrected once it is drawn.
  */
-import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState, type HTMLAttributes, type RefObject } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type HTMLAttributes,
+  type RefObject,
+} from 'react';
 import { offsetsOf, scrollTopFor, windowOf } from './virtual';
 
 /** How far beyond the screen rows are drawn, px: enough for a keypress or a wheel step. */
@@ -44,7 +54,12 @@ const scroller = (wrap: HTMLElement | null) => wrap?.querySelector<HTMLElement>(
  * The rows to hand antd's Table, the spacers' heights, and a way to scroll to a row by its key.
  * `heights` are the measured heights, one per row; `view` the box's height.
  */
-export function useVirtualRows<R extends { key: string }>(wrap: RefObject<HTMLElement | null>, rows: readonly R[], heights: readonly number[], view: number) {
+export function useVirtualRows<R extends { key: string }>(
+  wrap: RefObject<HTMLElement | null>,
+  rows: readonly R[],
+  heights: readonly number[],
+  view: number,
+) {
   // Heights seen drawn that differ from the measured ones, kept with the height they correct.
   const drawn = useRef(new Map<string, { measured: number; drawn: number }>());
   const [corrections, setCorrections] = useState(0);
@@ -94,7 +109,7 @@ export function useVirtualRows<R extends { key: string }>(wrap: RefObject<HTMLEl
       }
     }
     if (changed) setCorrections((c) => c + 1);
-  });
+  }, [wrap, range.start, range.end, rows, offsets, heights]);
 
   const scrollToKey = useCallback(
     (key: string, align: 'start' | 'nearest') => {

@@ -40,13 +40,7 @@ export function windowOf(offsets: readonly number[], top: number, view: number, 
  * Where to scroll to show row `index`: its top at the screen's top ('start'), or the least move that
  * brings it whole into view ('nearest', as the arrow keys want).
  */
-export function scrollTopFor(
-  offsets: readonly number[],
-  index: number,
-  align: 'start' | 'nearest',
-  top: number,
-  view: number,
-): number {
+export function scrollTopFor(offsets: readonly number[], index: number, align: 'start' | 'nearest', top: number, view: number): number {
   const rowTop = offsets[index] ?? 0;
   const rowBottom = offsets[index + 1] ?? rowTop;
   if (align === 'start' || rowTop < top) return rowTop;
