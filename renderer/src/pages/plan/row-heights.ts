@@ -176,11 +176,13 @@ export function rowMeasurer() {
       list.forEach((r, i) => {
         const key = keys[i]!;
         if (rows.has(key) || plans.has(key)) return;
-        const guess = (kind: CellJob['kind'], width: number, text: string, measure: (s: string) => number): Candidate => ({
-          job: { kind, width, texts: [text] },
-          lines: lineCount(text, width, measure),
-          sure: !text ? 0 : surelyOneLine(text, width, measure) ? oneLine : null,
-        });
+        const guess = (kind: CellJob['kind'], width: number, text: string, measure: (s: string) => number): Candidate => {
+          const job = { kind, width, texts: [text] };
+          if (!text) return { job, lines: 0, sure: 0 };
+          // Most short cells are surely one line: no need to wrap them word by word.
+          if (surelyOneLine(text, width, measure)) return { job, lines: 1, sure: oneLine };
+          return { job, lines: lineCount(text, width, measure), sure: null };
+        };
         const candidates: Candidate[] =
           r.kind === 'section'
             ? [guess('section', total(widths) - PAD(s), r.title, bold)]
