@@ -102,7 +102,7 @@ describe('the main screens on the demo district', () => {
     // Virtualised: far fewer rows in the DOM than in the plan.
     expect(await page.locator('[data-testid="plan"] .ant-table-row').count()).toBeLessThan(80);
     await page.getByText('Мероприятие 1-1:').click();
-    for (let i = 0; i < 3; i++) await page.locator('.ant-table-tbody-virtual-holder').evaluate((el) => el.scrollBy(0, 1e6));
+    for (let i = 0; i < 3; i++) await page.locator('[data-testid="plan"] .ant-table-body').evaluate((el) => el.scrollBy(0, 1e6));
     await page.getByText('Мероприятие 10-50:').waitFor();
     await screenshot(page, 'plan-500');
   });

@@ -3,7 +3,8 @@
  * measures under them; add, edit, delete, move by keyboard (Alt+↑/↓) or by dragging rows; the
  * numbering is redone by the database after every change; Ctrl+Z undoes the last changes and
  * Ctrl+Y (or Ctrl+Shift+Z) brings back what undo took back.
- * The table is virtualised so that 500 measures scroll smoothly; it fills the screen's width and
+ * The table is virtualised with each row at its own measured height (plan/useVirtualRows.tsx), so that
+ * 2 000 measures scroll smoothly and the scrollbar keeps its length; it fills the screen's width and
  * height (plan/layout.ts), its columns can be widened by dragging a header's edge (kept per roadmap),
  * and it can be filtered and sorted (plan/view.ts) — while it is, rows cannot be moved, since the
  * order shown is not the plan's.
@@ -19,7 +20,7 @@ import {
   UndoOutlined,
 } from '@ant-design/icons';
 import { App, Badge, Button, Form, Input, Modal, Table, Tooltip, Typography } from 'antd';
-import type { ColumnsType, TableRef } from 'antd/es/table';
+import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { quarterOf, quartersOfPeriod } from '../../../shared/quarters';
 import type { ExecutionStatus } from '../../../shared/labels';
@@ -35,7 +36,9 @@ import { FilterState, PlanFilterBar, SortSelect } from './plan/PlanFilterBar';
 import { ResizableTitle, type ResizableProps } from './plan/ResizableTitle';
 import { useOwnWidths } from './plan/widths';
 import { isPlanOrder, NO_FILTER, planRows, viewRows, filterCount, type PlanFilter, type PlanSort, type ViewRow } from './plan/view';
-import { COLUMNS, effectiveWidths, estimateHeight, total, type ColumnKey } from './plan/layout';
+import { COLUMNS, effectiveWidths, total, type ColumnKey } from './plan/layout';
+import { rowMeasurer, type RowText } from './plan/row-heights';
+import { SpacedBody, SpacersProvider, useVirtualRows } from './plan/useVirtualRows';
 import { usePlanGeometry } from './plan/geometry';
 import { aliasLines } from '../../../shared/school-match';
 
@@ -57,6 +60,22 @@ const isTyping = (e: KeyboardEvent) => {
   const t = e.target as HTMLElement;
   return t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.isContentEditable;
 };
+
+/** What a row shows, as the row measurer reads it: the same text as the columns below draw. */
+function rowText(r: Row): RowText {
+  if (r.kind === 'section') return { kind: 'section', title: `${r.section.number ? `${r.section.number}. ` : ''}${r.section.title ?? ''}` };
+  const m = r.measure;
+  return {
+    kind: 'measure',
+    number: m.number,
+    name: m.name,
+    term: m.term,
+    understood: `${m.parsed.kind === 'unparsed' ? '⚠ ' : '→ '}${m.parsed.understood}`,
+    caveat: m.parsed.caveat ?? '',
+    executors: m.executors,
+    result: m.result,
+  };
+}
 
 export function PlanTable({
   data,
@@ -137,7 +156,6 @@ export function PlanTable({
   const [dropKey, setDropKey] = useState<string | null>(null);
   const [sectionForm] = Form.useForm<{ title: string }>();
   const realSections = sections.filter((s): s is Section & { id: number } => s.id !== null);
-  const tableRef = useRef<TableRef>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const geometry = usePlanGeometry(wrapRef);
   const [ownWidths, setOwnWidths] = useOwnWidths(roadmap.id);
@@ -161,10 +179,10 @@ export function PlanTable({
   }, [openMeasureId, allRows, rows]);
   useEffect(() => {
     if (!scrollKey || geometry.width === 0 || !rows.some((r) => r.key === scrollKey)) return;
-    // After the rows are laid out: the virtual list can only scroll to a row it knows the place of.
+    // After the table is laid out: its body is the box that scrolls.
     // (Not cancelled on cleanup: clearing scrollKey below re-runs this effect at once.)
     const key = scrollKey;
-    requestAnimationFrame(() => tableRef.current?.scrollTo({ key, align: 'start' }));
+    requestAnimationFrame(() => scrollToKeyRef.current(key, 'start'));
     setScrollKey(null);
   }, [scrollKey, rows, geometry.width]);
   const run = useCallback(
@@ -319,7 +337,7 @@ export function PlanTable({
       e.preventDefault();
       const key = rows[e.key === 'ArrowDown' ? Math.min(rows.length - 1, i + 1) : Math.max(0, i - 1)]?.key ?? null;
       select(key);
-      if (key) tableRef.current?.scrollTo({ key, align: 'nearest' });
+      if (key) virtual.scrollToKey(key, 'nearest');
     } else if (e.key === 'Enter' || e.key === 'F2') {
       e.preventDefault();
       edit(selectedRow);
@@ -349,25 +367,19 @@ export function PlanTable({
   };
 
   const c = roadmap.captions;
-  // The table's own left border takes a pixel of the box.
-  const available = Math.max(0, geometry.width - 1);
+  // The table's own left border takes a pixel of the box, its body's scrollbar some more.
+  const available = Math.max(0, geometry.width - 1 - geometry.scrollbar);
   const widths = effectiveWidths(available, ownWidths);
-  const estimates = useMemo(() => {
+  // Every row's exact height, measured once per text and widths (plan/row-heights.ts).
+  const [measurer] = useState(rowMeasurer);
+  const heights = useMemo(() => {
     if (geometry.width === 0) return [];
-    const m = geometry.metrics;
-    return rows.map((r) =>
-      r.kind === 'section'
-        ? estimateHeight(
-            { number: '', name: `${r.section.number}. ${r.section.title ?? ''}`, term: '', understood: '', executors: '', result: '' },
-            { ...widths, name: total(widths) },
-            m,
-          )
-        : estimateHeight({ ...r.measure, understood: r.measure.parsed.understood }, widths, m),
-    );
+    return measurer.heights(rows.map(rowText), widths, geometry.cellStyle);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [rows, geometry.metrics, geometry.width, JSON.stringify(widths)]);
-  // The virtual list takes one guess for the rows it has not drawn yet: the mean of the estimates.
-  const itemHeight = estimates.length ? Math.round(estimates.reduce((a, b) => a + b, 0) / estimates.length) : 40;
+  }, [rows, geometry.cellStyle, geometry.width, JSON.stringify(widths)]);
+  const virtual = useVirtualRows(wrapRef, rows, heights, geometry.bodyHeight);
+  const scrollToKeyRef = useRef(virtual.scrollToKey);
+  scrollToKeyRef.current = virtual.scrollToKey;
 
   const sectionSpan = (r: Row) => (r.kind === 'section' ? { colSpan: 0 } : {});
   const header = (key: ColumnKey) => ({
@@ -512,60 +524,61 @@ export function PlanTable({
       {filterOpen && <PlanFilterBar filter={filter} onChange={setFilter} sections={realSections} schools={schools} quarter={quarter} />}
       <div ref={wrapRef} data-testid="plan-table">
         {geometry.width > 0 && (
-          <Table<Row>
-            ref={tableRef}
-            rowKey="key"
-            size="small"
-            bordered
-            virtual
-            {...({ listItemHeight: itemHeight } as object)}
-            components={{ header: { cell: ResizableTitle } }}
-            scroll={{ x: total(widths), y: geometry.bodyHeight }}
-            pagination={false}
-            dataSource={rows}
-            columns={columns}
-            locale={{
-              emptyText: filtered ? 'Под фильтр не подходит ни одно мероприятие.' : 'План пуст. Добавьте раздел или мероприятие (Insert).',
-            }}
-            rowClassName={(r) =>
-              [
-                r.key === selected ? 'plan-row-selected' : '',
-                r.key === highlight ? 'plan-row-highlight' : '',
-                r.key === dropKey ? 'plan-row-drop' : '',
-                r.kind === 'section' ? 'plan-row-section' : '',
-              ].join(' ')
-            }
-            onRow={(r) =>
-              ({
-                onClick: () => select(r.key),
-                onDoubleClick: () => edit(r),
-                // Dragging rearranges the plan: only where the rows stand in the plan's order.
-                draggable: planOrder,
-                onDragStart: (e) => {
-                  dragKey.current = r.key;
-                  e.dataTransfer.effectAllowed = 'move';
-                  e.dataTransfer.setData('text/plain', r.key);
-                },
-                onDragOver: (e) => {
-                  if (!planOrder) return;
-                  e.preventDefault();
-                  if (dropKey !== r.key) setDropKey(r.key);
-                },
-                onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
-                onDrop: (e) => {
-                  e.preventDefault();
-                  if (planOrder) drop(r);
-                },
-                'data-row-key': r.key,
-              }) as React.HTMLAttributes<HTMLElement>
-            }
-          />
+          <SpacersProvider value={{ ...virtual.spacers, columns: COLUMNS.length }}>
+            <Table<Row>
+              rowKey="key"
+              size="small"
+              bordered
+              components={{ header: { cell: ResizableTitle }, body: { wrapper: SpacedBody } }}
+              scroll={{ x: total(widths), y: geometry.bodyHeight }}
+              pagination={false}
+              dataSource={virtual.shown}
+              columns={columns}
+              locale={{
+                emptyText: filtered
+                  ? 'Под фильтр не подходит ни одно мероприятие.'
+                  : 'План пуст. Добавьте раздел или мероприятие (Insert).',
+              }}
+              rowClassName={(r) =>
+                [
+                  r.key === selected ? 'plan-row-selected' : '',
+                  r.key === highlight ? 'plan-row-highlight' : '',
+                  r.key === dropKey ? 'plan-row-drop' : '',
+                  r.kind === 'section' ? 'plan-row-section' : '',
+                ].join(' ')
+              }
+              onRow={(r) =>
+                ({
+                  onClick: () => select(r.key),
+                  onDoubleClick: () => edit(r),
+                  // Dragging rearranges the plan: only where the rows stand in the plan's order.
+                  draggable: planOrder,
+                  onDragStart: (e) => {
+                    dragKey.current = r.key;
+                    e.dataTransfer.effectAllowed = 'move';
+                    e.dataTransfer.setData('text/plain', r.key);
+                  },
+                  onDragOver: (e) => {
+                    if (!planOrder) return;
+                    e.preventDefault();
+                    if (dropKey !== r.key) setDropKey(r.key);
+                  },
+                  onDragLeave: () => setDropKey((k) => (k === r.key ? null : k)),
+                  onDrop: (e) => {
+                    e.preventDefault();
+                    if (planOrder) drop(r);
+                  },
+                  'data-row-key': r.key,
+                }) as React.HTMLAttributes<HTMLElement>
+              }
+            />
+          </SpacersProvider>
         )}
       </div>
       <style>{`
         .plan-row-selected > td, .plan-row-selected .ant-table-cell { background: #e6f4ff !important; }
         .plan-row-section .ant-table-cell { background: #fafafa; }
-        .plan-row-drop .ant-table-cell { border-top: 2px solid #1677ff !important; }
+        .plan-row-drop .ant-table-cell { box-shadow: inset 0 2px 0 #1677ff; }
         .plan-row-highlight > td, .plan-row-highlight .ant-table-cell { animation: plan-row-flash 2.5s ease-out; box-shadow: inset 0 2px 0 #fa8c16, inset 0 -2px 0 #fa8c16; }
         @keyframes plan-row-flash { from { background: #ffd591; } to { background: #e6f4ff; } }
         .plan-col-handle { position: absolute; top: 0; right: -5px; width: 10px; height: 100%; cursor: col-resize; z-index: 2; touch-action: none; }

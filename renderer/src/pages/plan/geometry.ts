@@ -1,29 +1,28 @@
 /**
  * Where the plan table may be and how its text measures: the width of its box, the height left down
- * to the window's bottom (so that the page itself never scrolls — only the table does), and text
- * metrics in the table's font for the row height estimates (plan/layout.ts).
+ * to the window's bottom (so that the page itself never scrolls — only the table does), the width of
+ * the table's scrollbar, and the table's fonts and paddings for measuring its rows (plan/row-heights.ts).
  */
 import { theme } from 'antd';
 import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
-import type { Metrics } from './layout';
+import type { CellStyle } from './row-heights';
 
-/** Text widths from a canvas in the given font, each distinct word measured once. */
-function measurer(font: string): (s: string) => number {
-  const ctx = document.createElement('canvas').getContext('2d');
-  const cache = new Map<string, number>();
-  if (!ctx) return (s) => s.length * 8;
-  ctx.font = font;
-  return (s) => {
-    let w = cache.get(s);
-    if (w === undefined) {
-      w = ctx.measureText(s).width;
-      cache.set(s, w);
-    }
-    return w;
-  };
+/** How wide a native vertical scrollbar is here (0 where scrollbars overlay the content). */
+function scrollbarWidth(): number {
+  const probe = document.createElement('div');
+  probe.style.cssText = 'position:fixed;top:0;left:0;width:100px;height:100px;overflow-y:scroll;visibility:hidden';
+  document.body.append(probe);
+  const w = probe.offsetWidth - probe.clientWidth;
+  probe.remove();
+  return w;
 }
 
-export function usePlanGeometry(wrap: RefObject<HTMLDivElement | null>): { width: number; bodyHeight: number; metrics: Metrics } {
+export function usePlanGeometry(wrap: RefObject<HTMLDivElement | null>): {
+  width: number;
+  bodyHeight: number;
+  scrollbar: number;
+  cellStyle: CellStyle;
+} {
   const { token } = theme.useToken();
   const [box, setBox] = useState({ width: 0, bodyHeight: 300 });
   useLayoutEffect(() => {
@@ -50,16 +49,19 @@ export function usePlanGeometry(wrap: RefObject<HTMLDivElement | null>): { width
       window.removeEventListener('resize', update);
     };
   }, [wrap]);
-  const metrics = useMemo<Metrics>(() => {
-    const font = token.fontFamily;
-    return {
-      measure: measurer(`${token.fontSize}px ${font}`),
-      measureSmall: measurer(`${token.fontSizeSM}px ${font}`),
-      lineHeight: Math.round(token.fontSize * token.lineHeight),
-      // A small bordered table: 8 px padding each side and a 1 px border.
-      padY: token.paddingXS * 2 + token.lineWidth,
-      padX: token.paddingXS * 2 + token.lineWidth,
-    };
-  }, [token]);
-  return { ...box, metrics };
+  const scrollbar = useMemo(scrollbarWidth, []);
+  const cellStyle = useMemo<CellStyle>(
+    () => ({
+      fontFamily: token.fontFamily,
+      fontSize: token.fontSize,
+      fontSizeSM: token.fontSizeSM,
+      lineHeight: token.lineHeight,
+      fontWeightStrong: token.fontWeightStrong,
+      // A small bordered table: padding paddingXS each side, a border right and below.
+      padding: token.paddingXS,
+      border: token.lineWidth,
+    }),
+    [token],
+  );
+  return { ...box, scrollbar, cellStyle };
 }

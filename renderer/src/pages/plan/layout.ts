@@ -1,13 +1,8 @@
 /**
- * The plan table's geometry: column widths that fit the screen, and row heights estimated from the
- * text before a row is drawn. Pure: text widths come from a `measure` function the screen builds once
- * from a canvas in the table's own font.
- *
- * Why estimate at all: the table is virtual, and a virtual list sizes its scrollbar from the rows it
- * has measured plus a guess for the rest. With antd's default guess (one line, ~39 px) a plan whose
- * rows are three lines tall saw its scroll height grow from 20 000 to 44 000 px while scrolled. With
- * the mean of estimates made from each row's text and its column widths, the total is right from the
- * start and stays within a few percent as rows are measured.
+ * The plan table's geometry: column widths that fit the screen, and a quick count of the lines a
+ * text wraps to in a column — the guess that tells plan/row-heights.ts which cells of a row may be its
+ * tallest, the only ones it lays out. Pure: text widths come from a `measure` function (a canvas in
+ * the table's own font).
  */
 
 export const COLUMNS = ['number', 'name', 'term', 'executors', 'result'] as const;
@@ -88,41 +83,4 @@ export function lineCount(text: string, width: number, measure: (s: string) => n
     }
   }
   return lines;
-}
-
-export interface RowText {
-  number: string;
-  name: string;
-  term: string;
-  /** How the term was understood, shown under it in a smaller font. */
-  understood: string;
-  executors: string;
-  result: string;
-}
-
-export interface Metrics {
-  /** Width of a text in the table's font. */
-  measure: (s: string) => number;
-  /** The same in the smaller font of the term's reading. */
-  measureSmall: (s: string) => number;
-  lineHeight: number;
-  /** Padding plus border, vertically, of a cell; and horizontally. */
-  padY: number;
-  padX: number;
-}
-
-export function estimateHeight(r: RowText, w: Widths, m: Metrics): number {
-  const inner = (k: ColumnKey) => w[k] - m.padX;
-  const termLines = r.term.trim()
-    ? lineCount(r.term, inner('term'), m.measure) + lineCount(`→ ${r.understood}`, inner('term'), m.measureSmall)
-    : 0;
-  const lines = Math.max(
-    1,
-    lineCount(r.number, inner('number'), m.measure),
-    lineCount(r.name, inner('name'), m.measure),
-    termLines,
-    lineCount(r.executors, inner('executors'), m.measure),
-    lineCount(r.result, inner('result'), m.measure),
-  );
-  return lines * m.lineHeight + m.padY;
 }
