@@ -27,7 +27,9 @@ export function recordAnswerImport(
   const schoolIds = [...new Set(answers.map((a) => a.schoolId).filter((id): id is number => id !== undefined))];
   // An unknown school is refused, and the answers with it: the transaction is the caller's.
   for (const id of schoolIds) mustExist(db, 'organizations', id);
-  const nameOf = db.sqlite.prepare<[number], string>("SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?").pluck();
+  const nameOf = db.sqlite
+    .prepare<[number], string>("SELECT coalesce(nullif(short_name, ''), name) FROM organizations WHERE id = ?")
+    .pluck();
   db.sqlite
     .prepare('INSERT INTO answer_imports (quarters, schools, files, answers) VALUES (?, ?, ?, ?)')
     .run(

@@ -105,7 +105,10 @@ function summaryOf(db: Db, today: string): HomeSummary {
 
   const schools = schoolDirectory(db);
   const linked = new Map<number, Set<number>>(schools.map((s) => [s.id, new Set<number>()]));
-  for (const [measureId, orgId] of db.sqlite.prepare('SELECT measure_id, organization_id FROM measure_executors WHERE organization_id IS NOT NULL').raw().all() as [number, number][])
+  for (const [measureId, orgId] of db.sqlite
+    .prepare('SELECT measure_id, organization_id FROM measure_executors WHERE organization_id IS NOT NULL')
+    .raw()
+    .all() as [number, number][])
     linked.get(orgId)?.add(measureId);
   // The matcher once per distinct executors text: a district writes the same few hundred texts over and over.
   const namedCache = new Map<string, Set<number>>();
@@ -173,7 +176,8 @@ function summaryOf(db: Db, today: string): HomeSummary {
     record('measure', id, j.dues);
     if (j.dues[0] !== null) {
       const line = { id, schoolId, executors };
-      for (const s of schools) if (isSchoolLine(line, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
+      for (const s of schools)
+        if (isSchoolLine(line, s, linked.get(s.id)!, named)) overdueBySchool.set(s.id, overdueBySchool.get(s.id)! + 1);
     }
     const progressLine = progress.get(roadmapId);
     if (!progressLine || j.quarter === null) continue;
@@ -215,5 +219,8 @@ function firstLines(db: Db, today: string, window: Window, hits: Hit[]): DueItem
   const cut = sorted[Math.min(HOME_FIRST, sorted.length) - 1]!.due;
   const chosen = sorted.filter((h) => h.due <= cut);
   const ids = (source: Hit['source']) => chosen.filter((h) => h.source === source).map((h) => h.id);
-  return dueItems(db, { today, window, showDone: false, only: { measures: ids('measure'), decisions: ids('decision') } }).slice(0, HOME_FIRST);
+  return dueItems(db, { today, window, showDone: false, only: { measures: ids('measure'), decisions: ids('decision') } }).slice(
+    0,
+    HOME_FIRST,
+  );
 }

@@ -12,5 +12,7 @@ const localToday = () => {
 
 export const homeApi = {
   /** `today` for a given date (tests, «на дату»); this computer's date without it. */
-  'home.summary': method(z.strictObject({ today: isoDate.optional() }).optional(), ({ db }, i) => homeSummary(db, i?.today ?? localToday())),
+  'home.summary': method(z.strictObject({ today: isoDate.optional() }).optional(), ({ db }, i) =>
+    homeSummary(db, i?.today ?? localToday()),
+  ),
 };

@@ -23,7 +23,9 @@ async function source(ctx: ApiContext, i: z.output<typeof input>): Promise<Indic
 }
 
 export const indicatorImportApi = {
-  'indicators.importPreview': method(input, async (ctx, i) => previewIndicatorImport(ctx.db, await source(ctx, i), { roadmapId: i.roadmapId })),
+  'indicators.importPreview': method(input, async (ctx, i) =>
+    previewIndicatorImport(ctx.db, await source(ctx, i), { roadmapId: i.roadmapId }),
+  ),
   /** The preview may be asked again; the upload is spent only once the values are written. */
   'indicators.importApply': method(input, async (ctx, i) => {
     const r = await applyIndicatorImport(ctx.db, await source(ctx, i), { roadmapId: i.roadmapId });

@@ -132,7 +132,8 @@ export function writes(name: string, args: string[], options: CommandContext['op
   if (name === 'demo' || name === 'restore') return true;
   if (name === 'import') return args[0] === 'answers' ? options.apply === true : options['dry-run'] !== true;
   // `call` writes unless the method only reads (lists, gets, previews, downloads, readings of terms).
-  if (name === 'call') return !/\.(list|get\w*|dump|grid|due|parse|preview|importPreview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
+  if (name === 'call')
+    return !/\.(list|get\w*|dump|grid|due|parse|preview|importPreview|quarters|info|download|describe|suggest)$/.test(args[0] ?? '');
   return false;
 }
 
@@ -142,7 +143,10 @@ export function writes(name: string, args: string[], options: CommandContext['op
  */
 async function importIndicators({ db, args, options, out }: Pick<CommandContext, 'db' | 'args' | 'options' | 'out'>): Promise<void> {
   if (args.length !== 1)
-    throw new AppError('usage', 'Укажите один файл: npm run -s cli -- import indicators --db ФАЙЛ ЗНАЧЕНИЯ.xlsx [--roadmap ID] [--dry-run]');
+    throw new AppError(
+      'usage',
+      'Укажите один файл: npm run -s cli -- import indicators --db ФАЙЛ ЗНАЧЕНИЯ.xlsx [--roadmap ID] [--dry-run]',
+    );
   const file = args[0]!;
   const input: ApiInput<'indicators.importPreview'> = {
     fileName: path.basename(file),
@@ -153,8 +157,7 @@ async function importIndicators({ db, args, options, out }: Pick<CommandContext,
   for (const w of p.warnings) process.stderr.write(`${w}\n`);
   for (const r of p.rows) out(json(r));
   for (const line of p.problems) process.stderr.write(`${line}\n`);
-  if (p.problems.length)
-    throw new AppError('import_problems', `В «${p.fileName}» ошибок: ${p.problems.length} — ничего не записано.`);
+  if (p.problems.length) throw new AppError('import_problems', `В «${p.fileName}» ошибок: ${p.problems.length} — ничего не записано.`);
   if (options['dry-run']) {
     out(json({ dryRun: true, ...p.counts }));
     return;

@@ -62,7 +62,9 @@ const KIND_WORDS: [RegExp, IndicatorValueKind][] = [
 
 /** «план», «целевое» → target; «факт», «фактическое» → actual; «базовое» → baseline; empty → actual. */
 export function readKind(text: string): Read<IndicatorValueKind> {
-  const word = fold(text).replace(/[.\s]+значение$/, '').replace(/\.$/, '');
+  const word = fold(text)
+    .replace(/[.\s]+значение$/, '')
+    .replace(/\.$/, '');
   if (!word) return { ok: true, value: 'actual' };
   for (const [re, kind] of KIND_WORDS) if (re.test(word)) return { ok: true, value: kind };
   return { ok: false, problem: `вид значения «${text.slice(0, 40)}» не распознан (план, факт или базовое)` };
@@ -93,7 +95,11 @@ export function readDate(text: string): Read<string | null> {
   if (!t) return { ok: true, value: null };
   const ru = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(t);
   const isoForm = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-  const [y, m, d] = ru ? [Number(ru[3]), Number(ru[2]), Number(ru[1])] : isoForm ? [Number(isoForm[1]), Number(isoForm[2]), Number(isoForm[3])] : [0, 0, 0];
+  const [y, m, d] = ru
+    ? [Number(ru[3]), Number(ru[2]), Number(ru[1])]
+    : isoForm
+      ? [Number(isoForm[1]), Number(isoForm[2]), Number(isoForm[3])]
+      : [0, 0, 0];
   if (!isValidDate(y, m, d)) return { ok: false, problem: `дата «${t.slice(0, 40)}» не распознана (нужна ДД.ММ.ГГГГ)` };
   return { ok: true, value: iso(y, m, d) };
 }

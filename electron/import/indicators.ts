@@ -67,7 +67,11 @@ function candidates(db: Db, roadmapId: number | undefined): { indicator: Indicat
   return roadmaps.flatMap((r) => listIndicators(db, r.id).map((indicator) => ({ indicator, roadmapTitle: r.title })));
 }
 
-const nameKey = (s: string) => fold(s).replace(/[«»"“”]/g, '').replace(/[.;]+$/, '').trim();
+const nameKey = (s: string) =>
+  fold(s)
+    .replace(/[«»"“”]/g, '')
+    .replace(/[.;]+$/, '')
+    .trim();
 
 /** The sheet and its header row: the first visible sheet with «Школа», «Индикатор», «Год» and «Значение» in its first rows. */
 async function findTable(src: IndicatorImportSource) {
@@ -107,8 +111,7 @@ export async function previewIndicatorImport(
   // What is stored now, by the same key the one writer replaces by.
   const stored = new Map<string, number>();
   for (const roadmapId of new Set(known.map((k) => k.indicator.roadmapId)))
-    for (const v of indicatorValues(db, roadmapId))
-      stored.set(valueKey(v.indicatorId, v.schoolId, v.kind, v.year), v.value);
+    for (const v of indicatorValues(db, roadmapId)) stored.set(valueKey(v.indicatorId, v.schoolId, v.kind, v.year), v.value);
   const seen = new Map<string, number>();
 
   const rows: IndicatorImportRow[] = [];
@@ -147,10 +150,13 @@ export async function previewIndicatorImport(
 
     let found = row.indicator ? (byName.get(nameKey(row.indicator)) ?? []) : [];
     const roadmapText = cell('roadmap');
-    if (roadmapText && found.length > 1) found = found.filter((f) => fold(f.roadmapTitle) === fold(roadmapText) || String(f.indicator.roadmapId) === roadmapText);
+    if (roadmapText && found.length > 1)
+      found = found.filter((f) => fold(f.roadmapTitle) === fold(roadmapText) || String(f.indicator.roadmapId) === roadmapText);
     if (!row.indicator) problem('не указан индикатор');
     else if (found.length === 0)
-      problem(`индикатор «${row.indicator.slice(0, 80)}» не найден среди индикаторов ${options.roadmapId !== undefined ? 'дорожной карты' : 'дорожных карт'}`);
+      problem(
+        `индикатор «${row.indicator.slice(0, 80)}» не найден среди индикаторов ${options.roadmapId !== undefined ? 'дорожной карты' : 'дорожных карт'}`,
+      );
     else if (found.length > 1)
       problem(
         `индикатор «${row.indicator.slice(0, 80)}» есть в нескольких дорожных картах (${found.map((f) => `«${f.roadmapTitle}»`).join(', ')}): выберите дорожную карту или заполните столбец «Дорожная карта»`,
@@ -173,7 +179,9 @@ export async function previewIndicatorImport(
         const roadmap = periods.get(indicator.roadmapId)!;
         const years = indicatorYears(roadmap.periodStart, roadmap.periodEnd, indicator.yearKind);
         if (row.kind !== 'baseline' && !years.includes(year.value))
-          problem(`${row.yearLabel} год вне периода дорожной карты (${yearLabel(years[0]!, indicator.yearKind)}–${yearLabel(years.at(-1)!, indicator.yearKind)})`);
+          problem(
+            `${row.yearLabel} год вне периода дорожной карты (${yearLabel(years[0]!, indicator.yearKind)}–${yearLabel(years.at(-1)!, indicator.yearKind)})`,
+          );
         if (row.kind === 'baseline' && (year.value < 1900 || year.value > 2100)) problem(`год «${row.yearLabel}» не похож на год`);
       }
     }
@@ -237,15 +245,15 @@ export async function applyIndicatorImport(
     for (const r of p.rows)
       // An unchanged value is written too: its date, source or base may have changed.
       setIndicatorValue(db, {
-          indicatorId: r.indicatorId!,
-          schoolId: r.schoolId,
-          kind: r.kind,
-          year: r.year!,
-          value: r.value,
-          weight: r.weight,
-          measuredOn: r.measuredOn,
-          evidence: r.evidence,
-        });
+        indicatorId: r.indicatorId!,
+        schoolId: r.schoolId,
+        kind: r.kind,
+        year: r.year!,
+        value: r.value,
+        weight: r.weight,
+        measuredOn: r.measuredOn,
+        evidence: r.evidence,
+      });
     return { written: p.counts.new + p.counts.replace, replaced: p.counts.replace, unchanged: p.counts.same };
   });
 }

@@ -130,14 +130,27 @@ export async function addIndicatorSheet(wb: ExcelJS.Workbook, indicators: FormIn
         ...(c.key === 'date' ? { numFmt: DATE_FORMAT } : {}),
       });
     });
-    fitRowHeight(ws, r, INDICATOR_COLUMNS.map((c) => String(values[c.key] ?? '')), widths);
+    fitRowHeight(
+      ws,
+      r,
+      INDICATOR_COLUMNS.map((c) => String(values[c.key] ?? '')),
+      widths,
+    );
   });
   ws.getColumn(1).hidden = true;
   ws.getColumn(2).hidden = true;
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: INDICATOR_HEADER_ROW }];
   // Printed like the form: A4 landscape, one page wide, the header on every page.
   printSetup(ws, INDICATOR_HEADER_ROW);
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatRows: true, formatColumns: true, sort: false, insertRows: false, deleteRows: false });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatRows: true,
+    formatColumns: true,
+    sort: false,
+    insertRows: false,
+    deleteRows: false,
+  });
 }
 
 /** An actual value from a returned form, as the preview shows it and answers.apply writes it. */

@@ -29,7 +29,9 @@ export function parseRoute(hash: string): Route {
 }
 
 export function hashOf(page: string, id?: number | null, sub?: string | null, item?: number | null, query?: RouteQuery): string {
-  const pairs = Object.entries(query ?? {}).filter((e): e is [string, string | number] => e[1] !== null && e[1] !== undefined && e[1] !== '');
+  const pairs = Object.entries(query ?? {}).filter(
+    (e): e is [string, string | number] => e[1] !== null && e[1] !== undefined && e[1] !== '',
+  );
   const search = pairs.length ? `?${new URLSearchParams(pairs.map(([k, v]) => [k, String(v)])).toString()}` : '';
   return `#/${page}${id ? `/${id}` : ''}${sub ? `/${sub}` : ''}${item ? `/${item}` : ''}${search}`;
 }

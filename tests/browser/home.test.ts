@@ -38,7 +38,16 @@ const app = useApp((db: Db) => {
     secretaryId: null,
     attendeeIds: [],
     invitedIds: [],
-    agenda: [{ title: 'О мониторинге', heard: '', spoke: '', decisions: [{ text: 'Подготовить справку о мониторинге', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 01.10.2024' }] }],
+    agenda: [
+      {
+        title: 'О мониторинге',
+        heard: '',
+        spoke: '',
+        decisions: [
+          { text: 'Подготовить справку о мониторинге', responsibleId: null, responsibleText: 'Русанова Е.А.', term: 'До 01.10.2024' },
+        ],
+      },
+    ],
   });
 });
 let page: Page;
@@ -169,7 +178,10 @@ describe('«Главная»', () => {
       return {
         title: String(row.getCell(1).value),
         total: `всего: ${row.getCell(2).value}`,
-        segments: SUMMARY_KEYS.map((k, j) => ({ label: `${SUMMARY_KEY_LABELS[k]}: ${row.getCell(3 + j).value}`, n: Number(row.getCell(3 + j).value) }))
+        segments: SUMMARY_KEYS.map((k, j) => ({
+          label: `${SUMMARY_KEY_LABELS[k]}: ${row.getCell(3 + j).value}`,
+          n: Number(row.getCell(3 + j).value),
+        }))
           .filter((x) => x.n > 0)
           .map((x) => x.label),
       };

@@ -106,7 +106,9 @@ describe('the imports of schools’ answers', () => {
     const before = db.sqlite.prepare('SELECT count(*) FROM answer_imports').pluck().get();
     const marks = db.sqlite.prepare('SELECT count(*) FROM executions').pluck().get();
     const m = db.sqlite.prepare("SELECT id FROM measures WHERE name LIKE '%этап%' ORDER BY id DESC LIMIT 1").pluck().get() as number;
-    expect(() => applyAnswers(db, [{ measureId: m, quarter: '2024-Q3', values: { status: 'done' }, schoolId: 987654 }])).toThrow(/не найден/i);
+    expect(() => applyAnswers(db, [{ measureId: m, quarter: '2024-Q3', values: { status: 'done' }, schoolId: 987654 }])).toThrow(
+      /не найден/i,
+    );
     expect(db.sqlite.prepare('SELECT count(*) FROM answer_imports').pluck().get()).toBe(before);
     expect(db.sqlite.prepare('SELECT count(*) FROM executions').pluck().get()).toBe(marks);
   });

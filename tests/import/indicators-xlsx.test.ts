@@ -107,7 +107,9 @@ describe('indicator values from Excel', () => {
     const before = snapshotAll(w.db);
     const applied = await call('indicators.importApply', data);
     expect(applied).toMatchObject({ ok: false, error: { code: 'import_problems' } });
-    expect((applied as { error: { message: string } }).error.message).toMatch(/ошибок: 5 — ничего не записано\.\nСтрока 6: значение «н\/д»/);
+    expect((applied as { error: { message: string } }).error.message).toMatch(
+      /ошибок: 5 — ничего не записано\.\nСтрока 6: значение «н\/д»/,
+    );
     expect(snapshotAll(w.db)).toEqual(before);
   });
 
@@ -167,11 +169,15 @@ describe('indicator values from Excel', () => {
       { xml: sheetXml(xrow(1, HEADER) + Array.from({ length: 60_000 }, (_, i) => xrow(i + 2, ['СОШ № 1'])).join('')) },
     ]);
     expect(await refusal(many)).toMatchObject({ code: 'too_many_rows', message: /больше 50 000 заполненных строк/ });
-    expect(await refusal(await (async () => {
-      const wb = new ExcelJS.Workbook();
-      wb.addWorksheet('Лист1').addRow(['Что-то другое', 'совсем']);
-      return Buffer.from(await wb.xlsx.writeBuffer());
-    })())).toMatchObject({ code: 'no_table', message: /«Школа», «Индикатор», «Год» и «Значение»/ });
+    expect(
+      await refusal(
+        await (async () => {
+          const wb = new ExcelJS.Workbook();
+          wb.addWorksheet('Лист1').addRow(['Что-то другое', 'совсем']);
+          return Buffer.from(await wb.xlsx.writeBuffer());
+        })(),
+      ),
+    ).toMatchObject({ code: 'no_table', message: /«Школа», «Индикатор», «Год» и «Значение»/ });
     // Over the size limit: refused before a byte is read (called directly: the API's own limit would refuse it as input).
     await expect(
       previewIndicatorImport(w.db, { fileName: 'Огромный.xlsx', data: Buffer.alloc(FILE_LIMITS.fileBytes + 1) }),
@@ -194,7 +200,10 @@ describe('the CLI: import indicators', () => {
 
     const dry = runCli(['import', 'indicators', '--db', file, good, '--dry-run', '--roadmap', roadmap]);
     expect(dry.status, dry.stderr).toBe(0);
-    const lines = dry.stdout.trim().split('\n').map((l) => JSON.parse(l) as { row?: number; outcome?: string; dryRun?: boolean });
+    const lines = dry.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { row?: number; outcome?: string; dryRun?: boolean });
     expect(lines.map((l) => l.outcome ?? 'summary')).toEqual(['replace', 'new', 'new', 'summary']);
     expect(lines.at(-1)).toEqual({ dryRun: true, new: 2, replace: 1, same: 0, problem: 0 });
 

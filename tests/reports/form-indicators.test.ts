@@ -69,8 +69,24 @@ print(json.dumps({'header': rows[0], 'mine': [[str(v) if v is not None else None
   'locked': {k: ws.cell(4, c).protection.locked for k, c in (('target', 6), ('actual', 7), ('date', 8), ('evidence', 9), ('name', 3))}}, ensure_ascii=False))`;
     const r = spawnSync(PYTHON, ['-c', script, file], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
-    const got = JSON.parse(r.stdout) as { header: string[]; mine: string[][]; hidden: number[]; protected: boolean; locked: Record<string, boolean> };
-    expect(got.header).toEqual(['id', 'year', 'Индикатор', 'Ед. изм.', 'Год', 'Целевое значение', 'Фактическое значение', 'Дата', 'Подтверждение']);
+    const got = JSON.parse(r.stdout) as {
+      header: string[];
+      mine: string[][];
+      hidden: number[];
+      protected: boolean;
+      locked: Record<string, boolean>;
+    };
+    expect(got.header).toEqual([
+      'id',
+      'year',
+      'Индикатор',
+      'Ед. изм.',
+      'Год',
+      'Целевое значение',
+      'Фактическое значение',
+      'Дата',
+      'Подтверждение',
+    ]);
     expect(got.mine).toEqual([
       [String(share), '2022', 'Доля обучающихся, успешно выполнивших ВПР (тест)', '%', '2022', '80', '60', null, null],
       // 2022-Q2 (April–June) lies in the school year 2021/2022.
@@ -93,12 +109,26 @@ print(json.dumps({'header': rows[0], 'mine': [[str(v) if v is not None else None
     expect(p.indicators[0]!.weight).toBe(25);
     const r = await callApi({ db }, 'answers.apply', {
       answers: [],
-      indicators: p.indicators.map((a) => ({ indicatorId: a.indicatorId, schoolId: a.schoolId, year: a.year, value: a.new.value, weight: a.weight, measuredOn: a.new.measuredOn, evidence: a.new.evidence })),
+      indicators: p.indicators.map((a) => ({
+        indicatorId: a.indicatorId,
+        schoolId: a.schoolId,
+        year: a.year,
+        value: a.new.value,
+        weight: a.weight,
+        measuredOn: a.new.measuredOn,
+        evidence: a.new.evidence,
+      })),
     });
     expect(r).toEqual({ ok: true, value: { applied: 0, indicators: 2 } });
     const board = indicatorBoard(db, roadmapId, { schoolId: school });
     const line = (id: number) => board.indicators.find((i) => i.id === id)!.lines.find((l) => l.schoolId === school)!;
-    expect(line(share).years.find((y) => y.year === 2022)).toMatchObject({ target: 80, actual: 75.5, measuredOn: '2022-06-20', evidence: 'Протокол ВПР', achievement: 'not_met' });
+    expect(line(share).years.find((y) => y.year === 2022)).toMatchObject({
+      target: 80,
+      actual: 75.5,
+      measuredOn: '2022-06-20',
+      evidence: 'Протокол ВПР',
+      achievement: 'not_met',
+    });
     expect(line(olympiad).years.find((y) => y.year === 2021)).toMatchObject({ actual: 14 });
     // The same form again changes nothing.
     expect((await previewAnswers(db, [{ name: 'Ответ.xlsx', data }])).indicators).toEqual([]);
@@ -115,12 +145,22 @@ print(json.dumps({'header': rows[0], 'mine': [[str(v) if v is not None else None
       return n;
     };
     const row = await rowOf(share);
-    await expect(previewAnswers(db, [{ name: 'Ответ.xlsx', data: await filled(form, { [share]: ['н/д', null, ''] }) }])).rejects.toMatchObject({
+    await expect(
+      previewAnswers(db, [{ name: 'Ответ.xlsx', data: await filled(form, { [share]: ['н/д', null, ''] }) }]),
+    ).rejects.toMatchObject({
       code: 'bad_indicator_value',
       message: `«Ответ.xlsx», лист «Показатели», строка ${row}: значение «н/д» — не число. Ничего не изменено.`,
     });
-    const r = await callApi({ db }, 'answers.preview', { files: [{ name: 'Ответ.xlsx', base64: (await filled(form, { [share]: [140, null, ''] })).toString('base64') }] });
-    expect(r).toMatchObject({ ok: false, error: { code: 'bad_indicator_value', message: expect.stringMatching(new RegExp(`строка ${row}: Доля в процентах должна быть от 0 до 100`)) } });
+    const r = await callApi({ db }, 'answers.preview', {
+      files: [{ name: 'Ответ.xlsx', base64: (await filled(form, { [share]: [140, null, ''] })).toString('base64') }],
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: 'bad_indicator_value',
+        message: expect.stringMatching(new RegExp(`строка ${row}: Доля в процентах должна быть от 0 до 100`)),
+      },
+    });
     expect(snapshotAll(db)).toEqual(before);
   });
 
@@ -132,13 +172,20 @@ print(json.dumps({'header': rows[0], 'mine': [[str(v) if v is not None else None
     closeDatabase(db);
     const dry = runCli(['import', 'answers', '--db', dbPath, file]);
     expect(dry.status, dry.stderr).toBe(0);
-    const printed = dry.stdout.trim().split('\n').map((l) => JSON.parse(l) as { indicatorId?: number; new?: { value: number } });
-    expect(printed.filter((l) => l.indicatorId !== undefined)).toMatchObject([{ indicatorId: share, year: 2022, old: { value: 60 }, new: { value: 82 } }]);
+    const printed = dry.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { indicatorId?: number; new?: { value: number } });
+    expect(printed.filter((l) => l.indicatorId !== undefined)).toMatchObject([
+      { indicatorId: share, year: 2022, old: { value: 60 }, new: { value: 82 } },
+    ]);
     const applied = runCli(['import', 'answers', '--db', dbPath, file, '--apply']);
     expect(applied.status, applied.stderr).toBe(0);
     expect(applied.stderr).toMatch(/Записано значений индикаторов: 1\./);
     db = openDatabase(dbPath);
-    const line = indicatorBoard(db, roadmapId, { schoolId: school }).indicators.find((i) => i.id === share)!.lines.find((l) => l.schoolId === school)!;
+    const line = indicatorBoard(db, roadmapId, { schoolId: school })
+      .indicators.find((i) => i.id === share)!
+      .lines.find((l) => l.schoolId === school)!;
     expect(line.years.find((y) => y.year === 2022)).toMatchObject({ actual: 82, evidence: 'Справка' });
   });
 

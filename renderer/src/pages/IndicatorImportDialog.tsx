@@ -152,8 +152,8 @@ export function IndicatorImportDialog({ roadmapId, open, onClose, onDone }: Indi
       {preview && (
         <>
           <Typography.Paragraph>
-            Лист «{preview.sheet}»: новых {preview.counts.new}, заменят прежние {preview.counts.replace}, без изменений {preview.counts.same}, с
-            ошибками {preview.counts.problem}.
+            Лист «{preview.sheet}»: новых {preview.counts.new}, заменят прежние {preview.counts.replace}, без изменений{' '}
+            {preview.counts.same}, с ошибками {preview.counts.problem}.
           </Typography.Paragraph>
           {preview.warnings.map((w) => (
             <Alert key={w} type="warning" showIcon message={w} style={{ marginBottom: 4 }} />
@@ -190,7 +190,11 @@ export function IndicatorImportDialog({ roadmapId, open, onClose, onDone }: Indi
                 title: 'Значение',
                 width: 150,
                 render: (_, r) =>
-                  r.outcome === 'replace' ? `${formatIndicatorValue(r.old)} → ${formatIndicatorValue(r.value)}` : r.value !== null ? formatIndicatorValue(r.value) : r.valueText,
+                  r.outcome === 'replace'
+                    ? `${formatIndicatorValue(r.old)} → ${formatIndicatorValue(r.value)}`
+                    : r.value !== null
+                      ? formatIndicatorValue(r.value)
+                      : r.valueText,
               },
               {
                 title: 'Итог',

@@ -288,7 +288,9 @@ export function ReportsPage() {
             />
             <IndicatorAnswersTable
               answers={preview.indicators}
-              schoolName={(id) => dir.schools.find((s) => s.id === id)?.shortName || dir.schools.find((s) => s.id === id)?.name || `№ ${id}`}
+              schoolName={(id) =>
+                dir.schools.find((s) => s.id === id)?.shortName || dir.schools.find((s) => s.id === id)?.name || `№ ${id}`
+              }
             />
             <Space style={{ marginTop: 12 }}>
               <Button
@@ -297,7 +299,8 @@ export function ReportsPage() {
                 loading={busy === 'apply'}
                 onClick={() => void apply()}
               >
-                Записать выбранные ({selected.length}){preview.indicators.length ? ` и значения индикаторов (${preview.indicators.length})` : ''}
+                Записать выбранные ({selected.length})
+                {preview.indicators.length ? ` и значения индикаторов (${preview.indicators.length})` : ''}
               </Button>
               <Button onClick={() => setPreview(null)}>Отменить</Button>
             </Space>

@@ -17,7 +17,13 @@ import { type BenchCases, type BenchResult, compare, figure } from '../harness';
 
 const TODAY = '2024-11-15';
 const STATUSES = ['done', 'done_late', 'in_progress', 'not_done', 'done', 'not_started'] as const;
-const SCHOOLS = ['МБОУ СОШ № 1 с. Богородское', 'МБОУ ООШ п. Циммермановка', 'МБОУ СОШ с. Булава', 'МБОУ СОШ п. Де-Кастри', 'МБОУ ООШ с. Солонцы'];
+const SCHOOLS = [
+  'МБОУ СОШ № 1 с. Богородское',
+  'МБОУ ООШ п. Циммермановка',
+  'МБОУ СОШ с. Булава',
+  'МБОУ СОШ п. Де-Кастри',
+  'МБОУ ООШ с. Солонцы',
+];
 
 function seed(db: Db, measures: number): number {
   seedPlans(db, measures);

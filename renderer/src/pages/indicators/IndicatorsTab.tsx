@@ -58,7 +58,7 @@ export function IndicatorsTab(props: { roadmapId: number; passportText: string }
   const [loadCount, setLoadCount] = useState(0);
   const [form] = Form.useForm<IndicatorForm>();
 
-  const indicators = board.data?.indicators ?? [];
+  const indicators = useMemo(() => board.data?.indicators ?? [], [board.data]);
   const chosen = indicators.find((i) => i.id === chosenId) ?? indicators[0];
   const reload = async () => {
     await board.reload();
