@@ -87,13 +87,16 @@ export function districtValue(unit: IndicatorUnit, values: SchoolValue[]): numbe
   const weighted = values.every((v) => v.weight !== null && v.weight > 0);
   if (weighted) {
     const total = values.reduce((sum, v) => sum + v.weight!, 0);
-    return round(values.reduce((sum, v) => sum + v.value * v.weight!, 0) / total);
+    return tenth(values.reduce((sum, v) => sum + v.value * v.weight!, 0) / total);
   }
-  return round(values.reduce((sum, v) => sum + v.value, 0) / values.length);
+  return tenth(values.reduce((sum, v) => sum + v.value, 0) / values.length);
 }
 
-/** Two decimals: what a share or a mean score is printed with. */
+/** Two decimals at most: what a typed value is printed with. */
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** One decimal: the precision schools report shares and scores in, so a computed value is not more exact than they are. */
+const tenth = (x: number) => Math.round(x * 10) / 10;
 
 /** «45,5» as a Russian document writes a number (decimal comma, no trailing zeros). */
 export function formatIndicatorValue(value: number | null | undefined): string {

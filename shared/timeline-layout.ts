@@ -5,6 +5,7 @@
  * a window (range, «постоянно»), a diamond for a deadline, ticks for a recurring term — coloured by
  * the execution marks under the rule of «Сроки» (shared/execution-rules.ts).
  */
+import type { SummaryKey } from './status-summary';
 import { coveringMarks, isOverdue, type QuarterMark } from './execution-rules';
 import { quarterOf } from './quarters';
 
@@ -158,7 +159,8 @@ export function headerOf(scale: Scale, zoom: Zoom, schoolQuarters: SchoolQuarter
 }
 
 /** A colour key of shared/status-colors.ts: a status, or 'none' for «нет отметки» and «не начато». */
-export type ColorKey = 'done' | 'done_late' | 'in_progress' | 'not_done' | 'postponed' | 'none';
+/** The report's summary keys: the statuses, «не начато» drawn as «нет отметки». */
+export type ColorKey = SummaryKey;
 const colorOf = (status: string | null | undefined): ColorKey => (!status || status === 'not_started' ? 'none' : (status as ColorKey));
 
 export interface Mark {

@@ -29,6 +29,10 @@ const argbOf = (rgb: [number, number, number]) =>
     .join('')
     .toUpperCase()}`;
 
+/** The printable height of A4 landscape inside the margins and a default row, in pixels at 96 dpi. */
+const PAGE_PX = 680;
+const ROW_PX = 20;
+
 export function addProgressSheet(
   wb: ExcelJS.Workbook,
   lines: ProgressSeries[],
@@ -95,6 +99,10 @@ export function addProgressSheet(
   });
 
   const chartTop = head + 2 + quarters.length + 1;
+  // A picture is not split by Excel or LibreOffice at a page break: it is printed half on one page and
+  // half on the next. When the table leaves less than the picture's height on the first A4 landscape page
+  // (about 680 px of rows at 20 px a row), the picture starts a page of its own.
+  if ((chartTop + 1) * ROW_PX + CHART_HEIGHT > PAGE_PX) ws.getRow(chartTop).addPageBreak();
   const image = wb.addImage({ buffer: progressChartPng(lines, CHART_WIDTH, CHART_HEIGHT) as unknown as ExcelJS.Buffer, extension: 'png' });
   ws.addImage(image, { tl: { col: 0, row: chartTop }, ext: { width: CHART_WIDTH, height: CHART_HEIGHT } });
   ws.views = [{ state: 'frozen', xSplit: 1, ySplit: head + 1 }];

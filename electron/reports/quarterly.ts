@@ -203,9 +203,17 @@ function roadmapSheet(
   printSetup(ws, HEADER_ROW);
 }
 
+/**
+ * The summary's columns fit one A4 landscape page at a readable size (printSetup): 43 + 8 × 12 characters
+ * is 1 018 px of the page's 1 026. Wider, the last two columns — «Не начато / нет отметки» and «Доля
+ * выполненных», the ones read first — went to a second page.
+ */
+const SUMMARY_TITLE_WIDTH = 43;
+const SUMMARY_COUNT_WIDTH = 12;
+
 function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { department: string; date: string; quarter: string }): void {
   const ws = wb.addWorksheet('Сводка');
-  ws.columns = [{ width: 60 }, ...SUMMARY_HEADERS.map(() => ({ width: 14 }))];
+  ws.columns = [{ width: SUMMARY_TITLE_WIDTH }, ...SUMMARY_HEADERS.map(() => ({ width: SUMMARY_COUNT_WIDTH }))];
   const last = SUMMARY_HEADERS.length + 1;
   const line = (row: number, text: string, bold = false) => {
     ws.mergeCells(row, 1, row, last);
@@ -224,7 +232,12 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
     // The status columns wear the chart's colours: the header is the chart's legend.
     styleHeaderCell(cell, i >= 2 && i <= 7 ? argb(SUMMARY_KEYS[i - 2]!) : undefined);
   });
-  fitRowHeight(ws, headerRow, ['Дорожная карта', ...SUMMARY_HEADERS], [60, ...SUMMARY_HEADERS.map(() => 14)]);
+  fitRowHeight(
+    ws,
+    headerRow,
+    ['Дорожная карта', ...SUMMARY_HEADERS],
+    [SUMMARY_TITLE_WIDTH, ...SUMMARY_HEADERS.map(() => SUMMARY_COUNT_WIDTH)],
+  );
   const totals: SummaryLine = {
     roadmapId: 0,
     title: 'Итого',
@@ -245,7 +258,7 @@ function summarySheet(wb: ExcelJS.Workbook, lines: SummaryLine[], ctx: { departm
       cell.value = v;
       styleBodyCell(cell, { bold: l === totals, center: c > 0, numFmt: c === values.length - 1 ? PERCENT_FORMAT : undefined });
     });
-    fitRowHeight(ws, r, [l.title], [60]);
+    fitRowHeight(ws, r, [l.title], [SUMMARY_TITLE_WIDTH]);
   });
   const chartTop = headerRow + lines.length + 3;
   ws.getCell(chartTop - 1, 1).value =

@@ -45,7 +45,7 @@ describe('indicators API', () => {
     const s = board.indicators.find((i) => i.id === share.id)!;
     expect(s.years).toEqual([2024, 2025]);
     expect(s.lines.map((l) => l.school)).toEqual(['Район', 'СОШ № 1', 'СОШ № 2']);
-    expect(s.lines[0]!.years[0]).toMatchObject({ actual: 72.75, computed: true, achievement: 'no_data' });
+    expect(s.lines[0]!.years[0]).toMatchObject({ actual: 72.8, computed: true, achievement: 'no_data' });
     expect(s.lines[1]).toMatchObject({ baseline: { year: 2023, value: 70 } });
     expect(s.lines[1]!.years[0]).toMatchObject({
       target: 80,

@@ -139,7 +139,8 @@ describe('«Главная»', () => {
     const name = (await schools.nth(1).locator('span').first().textContent())!;
     await schools.nth(1).locator('a').click();
     await page.waitForURL(/#\/deadlines\?window=overdue&school=\d+&today=2024-11-15$/);
-    expect(await page.locator('.ant-select').filter({ hasText: name }).count()).toBe(1);
+    // The school's name comes into the filter once «Сроки» has read the directory.
+    await expect.poll(() => page.locator('.ant-select').filter({ hasText: name }).count()).toBe(1);
     expect((await deadlineRows()).length).toBe(counts[1]);
   });
 

@@ -114,7 +114,7 @@ describe('«Показатели»', () => {
     expect(await line('СОШ № 2').getByTestId('achievement').first().textContent()).toBe('Не достигнуто');
     expect(await line('СОШ № 1').getByTestId('achievement').nth(1).textContent()).toBe('Нет данных');
     // The district's fact is the schools' mean, shown (not entered) and said to be computed.
-    expect(await line('Район').getByLabel('Район, 2024: факт').getAttribute('placeholder')).toBe('72,75');
+    expect(await line('Район').getByLabel('Район, 2024: факт').getAttribute('placeholder')).toBe('72,8');
     expect(await line('Район').getByTestId('computed').first().textContent()).toBe('рассчитано по школам');
   });
 
@@ -123,7 +123,7 @@ describe('«Показатели»', () => {
     const cells = await table.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
     expect(cells).toEqual([
       ['Район: план', 'нет', 'нет'],
-      ['Район: факт', '72,75', 'нет'],
+      ['Район: факт', '72,8', 'нет'],
     ]);
     await page.getByLabel('Школа на графике').click();
     await page.locator('.ant-select-item-option[title="СОШ № 1"]').click();
@@ -158,7 +158,7 @@ describe('«Показатели»', () => {
     await drawer.getByText('Поддержка ШНОР на 2024–2025 годы').waitFor();
     const row = drawer.locator('.ant-table-row', { hasText: 'Доля выпускников, сдавших ЕГЭ' });
     expect(await row.textContent()).toContain('2024: план 80, факт 85,5 Достигнуто');
-    expect(await row.textContent()).toContain('2024: план —, факт 72,75 (рассчитано по школам) Нет данных');
+    expect(await row.textContent()).toContain('2024: план —, факт 72,8 (рассчитано по школам) Нет данных');
     expect(await drawer.locator('.ant-table-row').count()).toBe(3);
     await screenshot(page, 'school-indicators-1366x768');
   });

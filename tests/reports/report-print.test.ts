@@ -71,6 +71,10 @@ describe('a quarterly report of roadmaps with awkward titles and long texts', ()
     }
   });
 
+  it('prints «Сводка» one page wide: its last columns («Не начато / нет отметки», «Доля выполненных») are not split off', () => {
+    expect(sheets.find((s) => s.name === 'Сводка')!.print.fitToPage).toBe(true);
+  });
+
   it('LibreOffice prints every word of the long cells: the rows are tall enough', () => {
     const text = pdfText(toPdf(file)).replace(/\s+/g, ' ');
     TITLES.forEach((_, t) => {

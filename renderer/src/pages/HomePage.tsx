@@ -41,7 +41,7 @@ function LineItem({ x, danger }: { x: Line; danger: boolean }) {
           {formatDate(x.due)}
         </Typography.Text>
         <Typography.Text ellipsis style={{ maxWidth: '100%' }}>
-          {x.number ? `${x.number}. ` : ''}
+          {x.number ? `${x.number}${x.number.endsWith('.') ? '' : '.'} ` : ''}
           {x.name}
         </Typography.Text>
       </a>

@@ -4,6 +4,7 @@
  * execution marks, today as a red line. Only the rows in view are drawn (a plan of 2 000 measures
  * scrolls as one of 20); the scale and the names stay in place (position: sticky) while scrolling.
  */
+import { SUMMARY_KEYS } from '../../../shared/status-summary';
 import { App, Button, Radio, Select, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
@@ -33,7 +34,8 @@ import { colorLabel, gridOf, gridSvg, headerHeight, headerSvg, NAME_W, pictureSv
 
 /** Rows drawn above and below the visible ones, so that a quick scroll does not show blank rows. */
 const OVERSCAN = 8;
-const LEGEND: ColorKey[] = ['done', 'done_late', 'in_progress', 'not_done', 'postponed', 'none'];
+// The report's columns, in their order: the same six colours as its chart.
+const LEGEND: readonly ColorKey[] = SUMMARY_KEYS;
 
 export function TimelineTab({ roadmapId }: { roadmapId: number }) {
   const load = useLoad(() => call('plan.timeline', { roadmapId }), [roadmapId]);
@@ -42,9 +44,9 @@ export function TimelineTab({ roadmapId }: { roadmapId: number }) {
   return <TimelineView model={load.data} fileName={load.data.fileName} />;
 }
 
-/** A period of up to a year and a half opens by months, a longer one by quarters. */
+/** Up to half a year opens by months; a longer period by quarters, so a year's roadmap fits 1366 px whole. */
 const defaultZoom = (m: TimelineModel): Zoom =>
-  dayNumber(m.roadmap.periodEnd) - dayNumber(m.roadmap.periodStart) <= 550 ? 'months' : 'quarters';
+  dayNumber(m.roadmap.periodEnd) - dayNumber(m.roadmap.periodStart) <= 200 ? 'months' : 'quarters';
 
 function TimelineView({ model, fileName }: { model: TimelineModel; fileName: string }) {
   const act = useAction();
@@ -285,7 +287,11 @@ function Legend() {
           {colorLabel(k)}
         </span>
       ))}
-      <span style={{ color: '#595959' }}>▬ период · ◆ срок · ┃ повторяющийся срок · красная линия — сегодня</span>
+      <span style={{ color: '#595959' }}>
+        ▬ период · ◆ срок · ┃ повторяющийся срок · красная линия — сегодня ·{' '}
+        <span style={{ display: 'inline-block', width: 10, height: 10, border: '1.5px solid #820014', verticalAlign: -1 }} /> тёмно-красная
+        рамка — просрочено
+      </span>
     </Space>
   );
 }

@@ -17,9 +17,10 @@ type Indicator = Roadmap['indicators'][number];
 function yearsText(line: Indicator['lines'][number] | undefined, indicator: Indicator) {
   if (!line) return <Typography.Text type="secondary">значений нет</Typography.Text>;
   return (
-    <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+    // A year a line: side by side, three years and the tags ran past a 1366-px screen's edge.
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
       {line.years.map((y) => (
-        <span key={y.year} style={{ whiteSpace: 'nowrap' }}>
+        <span key={y.year}>
           {yearLabel(y.year, indicator.yearKind)}: план {formatIndicatorValue(y.target) || '—'}, факт{' '}
           {formatIndicatorValue(y.actual) || '—'}
           {y.computed && <Typography.Text type="secondary"> (рассчитано по школам)</Typography.Text>}{' '}
@@ -46,12 +47,13 @@ export function SchoolIndicators({ schoolId }: { schoolId: number }) {
             size="small"
             rowKey="id"
             pagination={false}
+            tableLayout="fixed"
             dataSource={r.indicators}
             columns={[
-              { title: 'Индикатор', render: (_, i) => `${i.name}, ${INDICATOR_UNIT_LABELS[i.unit]}` },
+              { title: 'Индикатор', width: '30%', render: (_, i) => `${i.name}, ${INDICATOR_UNIT_LABELS[i.unit]}` },
               {
                 title: 'Базовое',
-                width: 110,
+                width: 100,
                 render: (_, i) => {
                   const b = i.lines.find((l) => l.schoolId === schoolId)?.baseline;
                   return b ? `${formatIndicatorValue(b.value)} (${b.year})` : '—';
