@@ -89,6 +89,12 @@ describe('«Главная»', () => {
     await openHome();
     for (const part of ['home-overdue', 'home-week', 'home-month', 'home-progress', 'home-schools', 'home-imports'])
       expect(await page.getByTestId(part).isVisible(), part).toBe(true);
+    // «Ход выполнения по кварталам»: the roadmaps in force now (the bars' roadmaps) and the district's line last.
+    const bars = await page.getByTestId('home-progress-row').locator('a').allTextContents();
+    const heads = await page.getByTestId('home-progress-chart').locator('[data-testid="progress-table"] thead th').allTextContents();
+    expect(heads[0]).toBe('Квартал');
+    expect(heads.at(-1)).toBe('Район');
+    expect(heads.slice(1, -1).sort()).toEqual([...new Set(bars)].sort());
     await screenshot(page, 'home-1366x768');
     // The README's picture, refreshed on purpose only (as plan-layout.test.ts does).
     if (process.env.UPDATE_SCREENSHOTS === '1')
