@@ -14,6 +14,7 @@ import { readDistrictReport, type ReadReport } from './consolidate-read';
 import { addDataSheet, type DataRow } from './data-sheet';
 import { addIndicatorDataSheet, type IndicatorDataRow } from './indicator-data-sheet';
 import { SUMMARY_KEYS } from './quarterly';
+import { SUMMARY_KEY_LABELS } from '../../shared/status-summary';
 import { doneShare, isDoneStatus, isOverdue as isDueOverdue } from '../../shared/execution-rules';
 import type { ExecutionStatus } from '../../shared/labels';
 
@@ -134,16 +135,8 @@ export function consolidateModel(files: ReportFile[]): Consolidation {
   };
 }
 
-const SUMMARY_HEADERS = [
-  'Мероприятий',
-  'Выполнено в срок',
-  'Выполнено с нарушением срока',
-  'В работе',
-  'Не выполнено',
-  'Перенесено',
-  'Не начато / нет отметки',
-  'Доля выполненных',
-];
+// The status columns' captions are the summary's one list (shared/status-summary.ts), between the total and the share.
+const SUMMARY_HEADERS = ['Мероприятий', ...SUMMARY_KEYS.map((k) => SUMMARY_KEY_LABELS[k]), 'Доля выполненных'];
 
 function summarySheet(wb: ExcelJS.Workbook, c: Consolidation): void {
   const ws = wb.addWorksheet('Свод');

@@ -12,7 +12,7 @@ import { listRoadmaps } from '../../db/roadmaps';
 import { getDepartment } from '../../db/settings';
 import { ruDate } from '../../db/terms/dates';
 import { doneShare } from '../../shared/execution-rules';
-import { SUMMARY_KEYS as SHARED_SUMMARY_KEYS, summaryKeyOf, type SummaryKey } from '../../shared/status-summary';
+import { SUMMARY_KEYS as SHARED_SUMMARY_KEYS, SUMMARY_KEY_LABELS, summaryKeyOf, type SummaryKey } from '../../shared/status-summary';
 import { periodText, safeFileName } from '../documents/names';
 import { addDataSheet, addReportMeta, dataRows } from './data-sheet';
 import { argb, barChartPng } from './chart';
@@ -63,16 +63,8 @@ export const HEADER_ROW = 8;
 export const SUMMARY_KEYS: SummaryKey[] = [...SHARED_SUMMARY_KEYS];
 /** The share of done measures counts every done status (shared/execution-rules.ts). */
 const lineShare = (l: SummaryLine) => doneShare(l.counts, l.total);
-const SUMMARY_HEADERS = [
-  'Мероприятий в отчёте',
-  'Выполнено в срок',
-  'Выполнено с нарушением срока',
-  'В работе',
-  'Не выполнено',
-  'Перенесено',
-  'Не начато / нет отметки',
-  'Доля выполненных',
-];
+// The status columns' captions are the summary's one list (shared/status-summary.ts), between the total and the share.
+const SUMMARY_HEADERS = ['Мероприятий в отчёте', ...SUMMARY_KEYS.map((k) => SUMMARY_KEY_LABELS[k]), 'Доля выполненных'];
 
 export interface SummaryLine {
   roadmapId: number;
