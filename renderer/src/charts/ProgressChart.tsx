@@ -5,9 +5,10 @@
  * Used by the execution page (one roadmap) and the start screen (the district and its roadmaps).
  */
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip, type ChartDataset } from 'chart.js';
-import { useEffect, useRef, type CSSProperties } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Progress, ProgressSeries } from '../../../db/progress';
 import { cssColor, lineColor } from '../../../shared/progress-colors';
+import { visuallyHidden } from '../visually-hidden';
 
 // Only the pieces a line chart needs: the bundle keeps what is registered (no 'chart.js/auto').
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
@@ -101,7 +102,7 @@ export function ProgressChart({ series, height = 220, title = 'Ход выпол
       <div style={{ position: 'relative', height }}>
         <canvas ref={canvas} role="img" aria-label={`${title}. ${summary}`} />
       </div>
-      <table style={VISUALLY_HIDDEN} data-testid="progress-table">
+      <table style={visuallyHidden} data-testid="progress-table">
         <caption>{title}: доля выполненных мероприятий из тех, срок которых приходится на квартал</caption>
         <thead>
           <tr>
@@ -128,16 +129,3 @@ export function ProgressChart({ series, height = 220, title = 'Ход выпол
     </div>
   );
 }
-
-/** Read by screen readers, not shown: the usual clip pattern (display: none would hide it from them too). */
-const VISUALLY_HIDDEN: CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};

@@ -16,16 +16,3 @@ export function AchievementTag({ value }: { value: Achievement }) {
     </Tag>
   );
 }
-
-/** Hidden on screen, read by screen readers (and by tests): the figures behind a chart. */
-export const visuallyHidden: React.CSSProperties = {
-  position: 'absolute',
-  width: 1,
-  height: 1,
-  padding: 0,
-  margin: -1,
-  overflow: 'hidden',
-  clip: 'rect(0, 0, 0, 0)',
-  whiteSpace: 'nowrap',
-  border: 0,
-};

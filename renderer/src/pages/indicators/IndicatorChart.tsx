@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import type { ApiOutput } from '../../api';
 import { formatIndicatorValue, yearLabel } from '../../../../shared/indicators';
 import { INDICATOR_UNIT_LABELS } from '../../../../shared/labels';
-import { visuallyHidden } from './AchievementTag';
+import { visuallyHidden } from '../../visually-hidden';
 
 // Only the pieces drawn here (tree-shaken; no 'chart.js/auto').
 Chart.register(LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
